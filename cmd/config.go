@@ -1,0 +1,101 @@
+package cmd
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+	"github.com/pmladder/pmladder/internal/yamlnode"
+)
+
+// configPath is --config, else PMLADDER_CONFIG, else $XDG_CONFIG_HOME/pmladder/config.yaml
+// (os.UserConfigDir). explicit is false for the default location, which may be absent.
+func (f *Factory) configPath(cmd *cobra.Command) (path string, explicit bool) {
+	if fl := cmd.Flags().Lookup("config"); fl != nil && fl.Changed {
+		return fl.Value.String(), true
+	}
+	if p := f.Getenv("PMLADDER_CONFIG"); p != "" {
+		return p, true
+	}
+	dir := f.Getenv("XDG_CONFIG_HOME")
+	if dir == "" {
+		var err error
+		if dir, err = os.UserConfigDir(); err != nil {
+			return "", false
+		}
+	}
+	return filepath.Join(dir, "pmladder", "config.yaml"), false
+}
+
+// loadConfig reads the config file into the settings. Unknown keys and values of the wrong
+// kind are errors with their line, like every other input. Relative paths in the file are
+// taken relative to the file, so a config works from any directory.
+func (f *Factory) loadConfig(cmd *cobra.Command) error {
+	path, explicit := f.configPath(cmd)
+	if path == "" {
+		return nil
+	}
+	path = expandHome(path, f.Getenv)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) && !explicit {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("cannot read config: %w", err)
+	}
+	values, err := parseConfig(path, data)
+	if err != nil {
+		return err
+	}
+	for _, key := range []string{"rubric", "data_dir"} {
+		if p, ok := values[key].(string); ok && p != "" {
+			p = expandHome(p, f.Getenv)
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(filepath.Dir(path), p)
+			}
+			values[key] = p
+		}
+	}
+	return f.v.MergeConfigMap(values)
+}
+
+// parseConfig checks a config file and returns its settings.
+func parseConfig(path string, data []byte) (map[string]any, error) {
+	values := map[string]any{}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return values, nil
+	}
+	rd := yamlnode.Reader{File: path}
+	root := rd.Parse(data, "a config file (a mapping of settings)")
+	if root == nil {
+		return nil, rd.Problems.Err()
+	}
+	fields := rd.Mapping(root, "the config file",
+		"rubric", "data_dir", "name", "format", "color", "accessible")
+	for key, fld := range fields {
+		if yamlnode.IsNull(fld.Value) {
+			continue
+		}
+		switch key {
+		case "accessible":
+			values[key] = rd.Bool(fld.Value, key)
+		case "color":
+			c := rd.String(fld.Value, key)
+			if c != "auto" && c != "always" && c != "never" {
+				rd.Addf(fld.Value, "color %q is not auto, always or never", c)
+			}
+			values[key] = c
+		default:
+			values[key] = rd.String(fld.Value, key)
+		}
+	}
+	if err := rd.Problems.Err(); err != nil {
+		return nil, err
+	}
+	return values, nil
+}
+

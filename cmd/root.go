@@ -1,0 +1,117 @@
+// Package cmd is pmladder's command line: one file per command, each a NewCmdX function
+// that fills an options struct from flags and settings and a run function that does the
+// work through the streams it is given.
+package cmd
+
+import (
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Execute runs pmladder with the process's arguments, streams and environment and returns
+// the exit status for main to pass to os.Exit.
+func Execute() int {
+	return Run(os.Args[1:], SystemIO(), os.Getenv)
+}
+
+// Run runs pmladder with the given arguments, streams and environment and returns the exit
+// status. Errors are printed here, once, on the error stream; a panic becomes an internal
+// error message, never a stack trace.
+func Run(args []string, streams *IOStreams, getenv func(string) string) (status int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(streams.ErrOut, "pmladder: internal error: %v (please report this)\n", p)
+			status = ExitFailure
+		}
+	}()
+	root := NewCmdRoot(NewFactory(streams, getenv))
+	root.SetArgs(args)
+	err := root.Execute()
+	if err != nil {
+		printError(streams.ErrOut, err)
+	}
+	return exitCode(err)
+}
+
+// NewCmdRoot builds the whole command tree over the factory.
+func NewCmdRoot(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "pmladder",
+		Short: "Career self-assessment and gap reports for product managers",
+		Long: `pmladder tells a product manager where they stand on the career ladder and what to do
+next. It interviews you about your analytical, communication, leadership and technical
+skills, scores the answers against a rubric of what each role expects, and prints a gap
+report toward a target role with the certifications and next roles that close the gaps.
+
+Settings come from flags, then PMLADDER_<KEY> environment variables, then the config file
+($XDG_CONFIG_HOME/pmladder/config.yaml, or --config), then defaults.
+
+` + exitHelp,
+		Version:       version(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          noSubcommand,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return f.loadConfig(cmd)
+		},
+	}
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.SetVersionTemplate("pmladder {{.Version}}\n")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{err: err, hint: c.CommandPath()}
+	})
+
+	pf := root.PersistentFlags()
+	pf.String("config", "", "read settings from `FILE` (default $XDG_CONFIG_HOME/pmladder/config.yaml)")
+	pf.String("rubric", "", "use the career ladder in `FILE` instead of the built-in one")
+	pf.String("data-dir", "", "keep assessments and drafts in `DIR` (default $XDG_DATA_HOME/pmladder)")
+	pf.Bool("no-color", false, "never colour output (also NO_COLOR=1)")
+	pf.Bool("accessible", false, "plain numbered prompts without cursor movement, for screen readers")
+
+	root.AddCommand(
+		NewCmdRubric(f),
+		NewCmdVersion(f),
+	)
+	return root
+}
+
+// noSubcommand rejects an unknown subcommand of a command that groups others, instead of
+// cobra's default of printing help and succeeding.
+func noSubcommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(s, " or "))
+	}
+	return &usageError{err: fmt.Errorf("%s", msg), hint: cmd.CommandPath()}
+}
+
+// usageArgs wraps a cobra argument check so that its failure counts as invalid usage.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return &usageError{err: err, hint: cmd.CommandPath()}
+		}
+		return nil
+	}
+}
+
+// version is the module version the binary was built from ("devel" for a local build).
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Version == "" || info.Main.Version == "(devel)" {
+		return "devel"
+	}
+	return info.Main.Version
+}

@@ -1,0 +1,72 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmladder/pmladder/internal/problem"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// RubricValidateOptions are the inputs of `rubric validate`.
+type RubricValidateOptions struct {
+	IO    *IOStreams
+	Files []string
+}
+
+// NewCmdRubricValidate checks rubric files and reports every problem in each.
+func NewCmdRubricValidate(f *Factory) *cobra.Command {
+	opts := &RubricValidateOptions{IO: f.IO}
+	return &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check rubric files and report every problem with its line",
+		Long: `Check rubric files and report every problem with its line, as FILE:LINE: message, on
+stderr. Nothing is written to stdout; the exit status is 0 when every file is valid and 2
+when any is not. "-" reads standard input.`,
+		Example: `  pmladder rubric validate my-ladder.yaml`,
+		Args:    usageArgs(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			return rubricValidateRun(opts)
+		},
+	}
+}
+
+func rubricValidateRun(opts *RubricValidateOptions) error {
+	var all problem.List
+	for _, file := range opts.Files {
+		var (
+			data []byte
+			err  error
+		)
+		name := file
+		if file == "-" {
+			name = "stdin"
+			data, err = io.ReadAll(opts.IO.In)
+		} else {
+			data, err = os.ReadFile(file)
+		}
+		if err != nil {
+			return fmt.Errorf("cannot read rubric: %w", err)
+		}
+		r, err := rubric.Parse(name, data)
+		var list problem.List
+		switch {
+		case errors.As(err, &list):
+			all = append(all, list...)
+		case err != nil:
+			return err
+		default:
+			fmt.Fprintf(opts.IO.ErrOut, "%s: valid: %d skills, %d questions, %d roles, %d certifications\n",
+				name, len(r.Skills()), len(r.Questions()), len(r.Roles), len(r.Certifications))
+		}
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	return all
+}

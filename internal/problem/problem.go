@@ -1,0 +1,63 @@
+// Package problem describes what is wrong with a user's input file, with the file and the
+// line, so that every parser reports errors the same way and the command line can tell
+// invalid input (exit 2) from failures of its own.
+package problem
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Problem is one thing wrong with an input file.
+type Problem struct {
+	File string
+	// Line is 1-based; 0 when the problem concerns the file as a whole.
+	Line int
+	Msg  string
+}
+
+// Error formats the problem as FILE:LINE: message.
+func (p *Problem) Error() string {
+	switch {
+	case p.File == "":
+		return p.Msg
+	case p.Line <= 0:
+		return p.File + ": " + p.Msg
+	default:
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+}
+
+// List collects every problem found in one pass over an input. A nil or empty List is no
+// error; use Err to turn it into one.
+type List []*Problem
+
+// Add records a problem.
+func (l *List) Add(file string, line int, format string, args ...any) {
+	*l = append(*l, &Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Error lists the problems one per line.
+func (l List) Error() string {
+	lines := make([]string, len(l))
+	for i, p := range l {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns nil when the list is empty, else the list sorted by file and line, so that
+// problems found in later passes still read in file order.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	sort.SliceStable(l, func(i, j int) bool {
+		if l[i].File != l[j].File {
+			return l[i].File < l[j].File
+		}
+		return l[i].Line < l[j].Line
+	})
+	return l
+}

@@ -1,0 +1,349 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// roleGroup is a heading of the role graph and the roles under it.
+type roleGroup struct {
+	title string
+	roles []*rubric.Role
+}
+
+// groupRoles sorts a rubric's roles for display: ladder roles on every track first, then
+// each track's own ladder, each by level; lateral roles last. A role on some but not all
+// tracks appears under each of its tracks.
+func groupRoles(r *rubric.Rubric) []roleGroup {
+	onAll := func(ro *rubric.Role) bool {
+		if len(ro.Tracks) == 0 {
+			return true
+		}
+		for _, t := range r.Tracks {
+			if !ro.OnTrack(t.ID) {
+				return false
+			}
+		}
+		return true
+	}
+	byLevel := func(rs []*rubric.Role) []*rubric.Role {
+		sort.SliceStable(rs, func(i, j int) bool { return rs[i].Level < rs[j].Level })
+		return rs
+	}
+	var shared, lateral []*rubric.Role
+	for i := range r.Roles {
+		ro := &r.Roles[i]
+		switch {
+		case !ro.IsLadder():
+			lateral = append(lateral, ro)
+		case onAll(ro):
+			shared = append(shared, ro)
+		}
+	}
+	var groups []roleGroup
+	if len(shared) > 0 {
+		title := "Ladder"
+		if len(r.Tracks) > 1 {
+			title = "Ladder, every track"
+		}
+		groups = append(groups, roleGroup{title, byLevel(shared)})
+	}
+	for _, t := range r.Tracks {
+		var rs []*rubric.Role
+		for i := range r.Roles {
+			ro := &r.Roles[i]
+			if ro.IsLadder() && !onAll(ro) && ro.OnTrack(t.ID) {
+				rs = append(rs, ro)
+			}
+		}
+		if len(rs) > 0 {
+			groups = append(groups, roleGroup{fmt.Sprintf("%s track: %s", t.ID, t.Name), byLevel(rs)})
+		}
+	}
+	if len(lateral) > 0 {
+		groups = append(groups, roleGroup{"Beside the ladder (lateral moves)", lateral})
+	}
+	return groups
+}
+
+// abbreviations gives each role a short, unique column heading from its name's initials:
+// "Senior Product Manager" is SPM; acronyms stay whole ("VP of Product" is VP); small
+// words are skipped.
+func abbreviations(roles []*rubric.Role) map[string]string {
+	out := map[string]string{}
+	used := map[string]bool{}
+	for _, ro := range roles {
+		a := initials(ro.Name)
+		if a == "" {
+			a = strings.ToUpper(ro.ID)
+		}
+		base := a
+		for n := 2; used[a]; n++ {
+			a = base + strconv.Itoa(n)
+		}
+		used[a] = true
+		out[ro.ID] = a
+	}
+	return out
+}
+
+func initials(name string) string {
+	words := strings.Fields(name)
+	isAcronym := func(w string) bool { return len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w }
+	if len(words) >= 3 && isAcronym(words[0]) && words[1] == "of" {
+		return words[0]
+	}
+	var b strings.Builder
+	for _, w := range words {
+		switch {
+		case isAcronym(w):
+			b.WriteString(w)
+		case w == "of" || w == "and" || w == "or" || w == "the" || w == "for" || w == "in" || w == "&":
+		default:
+			b.WriteString(strings.ToUpper(w[:1]))
+		}
+	}
+	return b.String()
+}
+
+// scaleLine describes the scale: "0–5: 0 Not yet · 1 Aware · …".
+func scaleLine(s rubric.Scale) string {
+	line := fmt.Sprintf("%d–%d", s.Min, s.Max)
+	if len(s.Labels) > 0 {
+		parts := make([]string, len(s.Labels))
+		for i, l := range s.Labels {
+			parts[i] = fmt.Sprintf("%d%s%s", s.Min+i, nbsp, strings.ReplaceAll(l, " ", nbsp))
+		}
+		line += ": " + strings.Join(parts, " · ")
+	}
+	return line
+}
+
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// RubricMatrix writes the skills × roles matrix of expected scores: one table for the
+// ladder and one for lateral roles, so that each fits the width.
+func RubricMatrix(w io.Writer, r *rubric.Rubric, opt Options) error {
+	fmt.Fprintf(w, "%s", wrap(rubricTitle(r), opt.width(), "", ""))
+	fmt.Fprintf(w, "%s", wrap(fmt.Sprintf("%d skills · %d questions · %d roles · %d certifications · a role is held at %s%% with every core skill met",
+		len(r.Skills()), len(r.Questions()), len(r.Roles), len(r.Certifications), num(r.Scoring.Pass)), opt.width(), "", ""))
+	fmt.Fprintf(w, "%s\n", wrap(scaleLine(r.Scale), opt.width(), "Scale ", "      "))
+
+	var ladder, lateral []*rubric.Role
+	seen := map[string]bool{}
+	for _, g := range groupRoles(r) {
+		for _, ro := range g.roles {
+			if seen[ro.ID] {
+				continue
+			}
+			seen[ro.ID] = true
+			if ro.IsLadder() {
+				ladder = append(ladder, ro)
+			} else {
+				lateral = append(lateral, ro)
+			}
+		}
+	}
+	all := append(append([]*rubric.Role(nil), ladder...), lateral...)
+	abbr := abbreviations(all)
+	for _, part := range []struct {
+		title string
+		roles []*rubric.Role
+	}{{"Expected score by role", ladder}, {"Lateral roles", lateral}} {
+		if len(part.roles) == 0 {
+			continue
+		}
+		if err := matrixTable(w, r, part.title, part.roles, abbr, opt); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintln(w, "* core skill: must be met to hold a role · blank: not expected")
+	fmt.Fprintln(w, "Roles:")
+	for _, ro := range all {
+		fmt.Fprintf(w, "  %-5s %s (%s)\n", abbr[ro.ID], ro.Name, ro.ID)
+	}
+	return nil
+}
+
+func rubricTitle(r *rubric.Rubric) string {
+	t := r.Name
+	if r.Version != "" {
+		t += " " + r.Version
+	}
+	return t + " (" + r.Source + ")"
+}
+
+func matrixTable(w io.Writer, r *rubric.Rubric, title string, roles []*rubric.Role, abbr map[string]string, opt Options) error {
+	header := []string{"Skill"}
+	align := "l"
+	cols := 0
+	for _, ro := range roles {
+		header = append(header, abbr[ro.ID])
+		align += "r"
+		cols += max(len(abbr[ro.ID]), 1) + 2
+	}
+	nameWidth := max(opt.width()-cols-2, 16)
+	fmt.Fprintf(w, "%s\n", title)
+	t := newTable(w, plain, align, header...)
+	for _, c := range r.Categories {
+		row := []string{strings.ToUpper(c.Name)}
+		for range roles {
+			row = append(row, "")
+		}
+		if err := t.Append(row); err != nil {
+			return err
+		}
+		for i := range c.Skills {
+			s := &c.Skills[i]
+			name := s.Name
+			if s.Core {
+				name += nbsp + "*"
+			}
+			row := []string{strings.TrimSuffix(wrap(name, nameWidth, "  ", "    "), "\n")}
+			for _, ro := range roles {
+				cell := ""
+				if v, ok := ro.Expect(s.ID); ok {
+					cell = num(v)
+				}
+				row = append(row, cell)
+			}
+			if err := t.Append(row); err != nil {
+				return err
+			}
+		}
+	}
+	return t.Render()
+}
+
+// RoleExpectations writes one role: what it is, where it sits, what it expects per skill,
+// where it leads and the certifications offered toward it.
+func RoleExpectations(w io.Writer, r *rubric.Rubric, ro *rubric.Role, opt Options) error {
+	width := opt.width()
+	fmt.Fprintf(w, "%s (%s)\n", ro.Name, ro.ID)
+	fmt.Fprint(w, wrap(roleFacts(r, ro), width, "", ""))
+	if ro.Description != "" {
+		fmt.Fprint(w, wrap(ro.Description, width, "", ""))
+	}
+	fmt.Fprintln(w)
+	t := newTable(w, plain, "llr", "Skill", "Expects", "Weight")
+	var total float64
+	for _, c := range r.Categories {
+		first := true
+		for i := range c.Skills {
+			s := &c.Skills[i]
+			v, ok := ro.Expect(s.ID)
+			if !ok {
+				continue
+			}
+			if first {
+				if err := t.Append([]string{strings.ToUpper(c.Name), "", ""}); err != nil {
+					return err
+				}
+				first = false
+			}
+			total += s.Weight
+			name := s.Name
+			if s.Core {
+				name += " *"
+			}
+			expects := num(v)
+			if v == float64(int(v)) && r.Scale.Label(int(v)) != "" {
+				expects += " " + r.Scale.Label(int(v))
+			}
+			if err := t.Append([]string{"  " + truncate(name, width-30), expects, num(s.Weight)}); err != nil {
+				return err
+			}
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "* core skill · held at %s%% of %s weighted points with every core skill met\n", num(r.Scoring.Pass), num(total))
+	if names := roleNames(r, ro.Next); names != "" {
+		fmt.Fprint(w, wrap(names, width, "Next: ", "      "))
+	}
+	var from []string
+	for _, f := range r.ReachedFrom(ro.ID) {
+		from = append(from, f.ID)
+	}
+	if names := roleNames(r, from); names != "" {
+		fmt.Fprint(w, wrap(names, width, "Reached from: ", "              "))
+	}
+	var certs []string
+	for i := range r.Certifications {
+		c := &r.Certifications[i]
+		if len(c.Roles) > 0 && c.SuitsRole(ro.ID) {
+			certs = append(certs, c.Name)
+		}
+	}
+	if len(certs) > 0 {
+		fmt.Fprint(w, wrap(strings.Join(certs, " · "), width, "Certifications aimed at it: ", "  "))
+	}
+	return nil
+}
+
+func roleFacts(r *rubric.Rubric, ro *rubric.Role) string {
+	where := "lateral role, beside the ladder"
+	if ro.IsLadder() {
+		where = fmt.Sprintf("level %d", ro.Level)
+	}
+	tracks := "every track"
+	if len(ro.Tracks) > 0 {
+		var names []string
+		for _, t := range ro.Tracks {
+			names = append(names, r.Track(t).Name)
+		}
+		tracks = strings.Join(names, ", ")
+	}
+	if len(r.Tracks) == 0 {
+		return where
+	}
+	return where + " · " + tracks
+}
+
+func roleNames(r *rubric.Rubric, ids []string) string {
+	var names []string
+	for _, id := range ids {
+		names = append(names, fmt.Sprintf("%s (%s)", r.Role(id).Name, id))
+	}
+	return strings.Join(names, ", ")
+}
+
+// RoleGraph writes the roles as a ladder: each track's roles by level with where each
+// leads, then the lateral roles with where they are reached from.
+func RoleGraph(w io.Writer, r *rubric.Rubric, opt Options) error {
+	width := opt.width()
+	fmt.Fprint(w, wrap(rubricTitle(r), width, "", ""))
+	for _, g := range groupRoles(r) {
+		fmt.Fprintf(w, "\n%s\n", g.title)
+		for _, ro := range g.roles {
+			level := "  -"
+			if ro.IsLadder() {
+				level = fmt.Sprintf("%3d", ro.Level)
+			}
+			fmt.Fprintf(w, "%s  %s (%s)\n", level, ro.Name, ro.ID)
+			if !ro.IsLadder() {
+				var from []string
+				for _, f := range r.ReachedFrom(ro.ID) {
+					from = append(from, f.Name)
+				}
+				if len(from) > 0 {
+					fmt.Fprint(w, wrap(strings.Join(from, ", "), width, "     from: ", "           "))
+				}
+			}
+			var next []string
+			for _, id := range ro.Next {
+				next = append(next, r.Role(id).Name)
+			}
+			if len(next) > 0 {
+				fmt.Fprint(w, wrap(strings.Join(next, ", "), width, "     next: ", "           "))
+			}
+		}
+	}
+	return nil
+}

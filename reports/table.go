@@ -1,0 +1,121 @@
+package reports
+
+import (
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// Options are what every terminal renderer needs to know about its output.
+type Options struct {
+	// Color allows ANSI colour; set only when writing to a terminal that wants it.
+	Color bool
+	// Width is the number of columns to fit; 0 means 80.
+	Width int
+}
+
+func (o Options) width() int {
+	if o.Width <= 0 {
+		return 80
+	}
+	return o.Width
+}
+
+// tableStyle is how a table is drawn.
+type tableStyle int
+
+const (
+	// boxed draws light Unicode borders around every cell.
+	boxed tableStyle = iota
+	// plain draws only a line under the header: dense tables such as the skills × roles
+	// matrix fit 80 columns that way.
+	plain
+)
+
+// newTable returns a table in the given style with headers left as written and the given
+// per-column alignment ('l', 'r' or 'c' per column).
+func newTable(w io.Writer, style tableStyle, align string, header ...string) *tablewriter.Table {
+	aligns := make([]tw.Align, len(align))
+	for i, a := range align {
+		switch a {
+		case 'r':
+			aligns[i] = tw.AlignRight
+		case 'c':
+			aligns[i] = tw.AlignCenter
+		default:
+			aligns[i] = tw.AlignLeft
+		}
+	}
+	rendition := tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)}
+	if style == plain {
+		rendition.Borders = tw.BorderNone
+		rendition.Settings = tw.Settings{
+			Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off, ShowHeader: tw.On},
+			Lines:      tw.Lines{ShowHeaderLine: tw.On},
+		}
+	}
+	t := tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(rendition)),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: aligns}),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithTrimSpace(tw.Off),
+	)
+	if len(header) > 0 {
+		t.Header(header)
+	}
+	return t
+}
+
+// wrap breaks text into lines of at most width display columns, the first prefixed with
+// first and the rest with rest. Lines break only at plain spaces, so a no-break space
+// (nbsp) keeps a number with its label.
+func wrap(text string, width int, first, rest string) string {
+	var b strings.Builder
+	line, prefix := "", first
+	flush := func() {
+		b.WriteString(prefix + line + "\n")
+		line, prefix = "", rest
+	}
+	for _, word := range strings.FieldsFunc(text, isBreakable) {
+		if line != "" && twwidth.Width(prefix+line+" "+word) > width {
+			flush()
+		}
+		if line == "" {
+			line = word
+		} else {
+			line += " " + word
+		}
+	}
+	if line != "" || prefix == first {
+		flush()
+	}
+	return b.String()
+}
+
+// truncate shortens s to at most n display columns, marking the cut with an ellipsis.
+func truncate(s string, n int) string {
+	if twwidth.Width(s) <= n {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if twwidth.Width(b.String()+string(r)) > n-1 {
+			break
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimRight(b.String(), " ") + "…"
+}
+
+// nbsp is a no-break space: wrap never breaks a line there.
+const nbsp = "\u00a0"
+
+// isBreakable reports the white space a line may break at: all but the no-break space.
+func isBreakable(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' }

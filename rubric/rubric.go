@@ -1,0 +1,254 @@
+// Package rubric holds a career framework: the scale answers are given on, the skills grouped
+// in categories with the questions that assess them, the roles of a career ladder with the
+// score each expects per skill, and the certifications that build skills.
+//
+// A Rubric is read from YAML (format pmladder-rubric/v1) by Parse or Load, which check it
+// completely and report every problem with its line. The product's own ladder is embedded
+// and returned by Default. A Rubric is read-only once loaded; it is safe to share.
+package rubric
+
+// FormatTag is the value of the format key every rubric file starts with.
+const FormatTag = "pmladder-rubric/v1"
+
+// DefaultPass is the readiness, in percent, needed to hold a role when the rubric does not
+// set scoring.pass.
+const DefaultPass = 80
+
+// Rubric is a whole career framework.
+type Rubric struct {
+	Name           string
+	Version        string
+	Description    string
+	Scale          Scale
+	Scoring        Scoring
+	Tracks         []Track
+	Categories     []Category
+	Roles          []Role
+	Certifications []Certification
+
+	// SHA256 is the hex SHA-256 of the source bytes; answers record it so a later run can
+	// tell that the rubric changed under them.
+	SHA256 string
+	// Source names where the rubric came from: a file path, or "built-in".
+	Source string
+
+	skills    []*Skill
+	skillIdx  map[string]*Skill
+	questions []*Question
+	qIdx      map[string]*Question
+	roleIdx   map[string]*Role
+	trackIdx  map[string]*Track
+}
+
+// Scale is the range of scores, with a label per point.
+type Scale struct {
+	Min, Max int
+	// Labels has Max-Min+1 entries, Labels[0] naming Min; nil when the rubric gives none.
+	Labels []string
+}
+
+// Scoring holds the rubric's scoring parameters.
+type Scoring struct {
+	// Pass is the readiness, in percent of a role's expectations by weight, that holds it.
+	Pass float64
+}
+
+// Track is a branch of the ladder, such as individual contributor or people management.
+type Track struct {
+	ID, Name, Description string
+}
+
+// Category groups skills, such as "analytical".
+type Category struct {
+	ID, Name, Description string
+	Skills                []Skill
+}
+
+// Skill is one assessed capability.
+type Skill struct {
+	ID, Name, Description string
+	// Category is the id of the category the skill belongs to.
+	Category string
+	// Weight scales the skill in readiness and certification values (default 1).
+	Weight float64
+	// Core skills must be met to hold a role that expects them.
+	Core bool
+	// Actions are concrete development steps shown when the skill is a gap.
+	Actions   []string
+	Questions []Question
+}
+
+// Question asks about one skill. With Options it is answered by choosing an anchored
+// statement; without, it is a plain rating on the scale.
+type Question struct {
+	ID, Text string
+	// Skill is the id of the skill the question assesses.
+	Skill   string
+	Options []Option
+}
+
+// Option is an anchored statement that stands for one score.
+type Option struct {
+	Score int
+	Text  string
+}
+
+// Role is a position, on the ladder (Level > 0) or lateral to it (Level == 0).
+type Role struct {
+	ID, Name, Description string
+	// Level is the ladder position; 0 for lateral roles, which sit beside the ladder.
+	Level int
+	// Tracks the role belongs to; empty means every track.
+	Tracks []string
+	// Expects maps skill id to the score the role expects; omitted skills are not required.
+	Expects map[string]float64
+	// Next lists the ids of the roles this one leads to.
+	Next []string
+}
+
+// Certification is a programme or credential that builds skills.
+type Certification struct {
+	ID, Name, Issuer, URL, Description string
+	// Skills the certification builds.
+	Skills []string
+	// Roles it suits as a target; empty means any.
+	Roles []string
+}
+
+// Skills returns every skill in rubric order (category order, then file order).
+func (r *Rubric) Skills() []*Skill { return r.skills }
+
+// Skill returns the skill with the given id, or nil.
+func (r *Rubric) Skill(id string) *Skill { return r.skillIdx[id] }
+
+// Questions returns every question in rubric order.
+func (r *Rubric) Questions() []*Question { return r.questions }
+
+// Question returns the question with the given id, or nil.
+func (r *Rubric) Question(id string) *Question { return r.qIdx[id] }
+
+// Role returns the role with the given id, or nil.
+func (r *Rubric) Role(id string) *Role { return r.roleIdx[id] }
+
+// Track returns the track with the given id, or nil.
+func (r *Rubric) Track(id string) *Track { return r.trackIdx[id] }
+
+// Category returns the category with the given id, or nil.
+func (r *Rubric) Category(id string) *Category {
+	for i := range r.Categories {
+		if r.Categories[i].ID == id {
+			return &r.Categories[i]
+		}
+	}
+	return nil
+}
+
+// Label returns the scale's label for a score, or "" when there is none.
+func (s Scale) Label(score int) string {
+	i := score - s.Min
+	if i < 0 || i >= len(s.Labels) {
+		return ""
+	}
+	return s.Labels[i]
+}
+
+// Contains reports whether v lies on the scale.
+func (s Scale) Contains(v float64) bool { return v >= float64(s.Min) && v <= float64(s.Max) }
+
+// IsLadder reports whether the role has a place on the ladder.
+func (ro *Role) IsLadder() bool { return ro.Level > 0 }
+
+// OnTrack reports whether the role belongs to the track; every role belongs to the empty
+// track ("no track chosen") and a role that names no tracks belongs to all of them.
+func (ro *Role) OnTrack(track string) bool {
+	if track == "" || len(ro.Tracks) == 0 {
+		return true
+	}
+	for _, t := range ro.Tracks {
+		if t == track {
+			return true
+		}
+	}
+	return false
+}
+
+// Expect returns the score the role expects for a skill and whether it expects one.
+func (ro *Role) Expect(skill string) (float64, bool) {
+	v, ok := ro.Expects[skill]
+	return v, ok
+}
+
+// SuitsRole reports whether the certification is offered toward the target role.
+func (c *Certification) SuitsRole(role string) bool {
+	if len(c.Roles) == 0 {
+		return true
+	}
+	for _, r := range c.Roles {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}
+
+// LadderRoles returns the roles with a level on the track ("" for all), in rubric order.
+func (r *Rubric) LadderRoles(track string) []*Role {
+	var out []*Role
+	for i := range r.Roles {
+		ro := &r.Roles[i]
+		if ro.IsLadder() && ro.OnTrack(track) {
+			out = append(out, ro)
+		}
+	}
+	return out
+}
+
+// index builds the lookup tables; Parse calls it once the rubric is decoded.
+func (r *Rubric) index() {
+	r.skills, r.questions = nil, nil
+	r.skillIdx = map[string]*Skill{}
+	r.qIdx = map[string]*Question{}
+	r.roleIdx = map[string]*Role{}
+	r.trackIdx = map[string]*Track{}
+	for ci := range r.Categories {
+		c := &r.Categories[ci]
+		for si := range c.Skills {
+			s := &c.Skills[si]
+			r.skills = append(r.skills, s)
+			if _, dup := r.skillIdx[s.ID]; !dup {
+				r.skillIdx[s.ID] = s
+			}
+			for qi := range s.Questions {
+				q := &s.Questions[qi]
+				r.questions = append(r.questions, q)
+				if _, dup := r.qIdx[q.ID]; !dup {
+					r.qIdx[q.ID] = q
+				}
+			}
+		}
+	}
+	for i := range r.Roles {
+		if _, dup := r.roleIdx[r.Roles[i].ID]; !dup {
+			r.roleIdx[r.Roles[i].ID] = &r.Roles[i]
+		}
+	}
+	for i := range r.Tracks {
+		if _, dup := r.trackIdx[r.Tracks[i].ID]; !dup {
+			r.trackIdx[r.Tracks[i].ID] = &r.Tracks[i]
+		}
+	}
+}
+
+// ReachedFrom returns the roles that list id among their next roles, in rubric order.
+func (r *Rubric) ReachedFrom(id string) []*Role {
+	var out []*Role
+	for i := range r.Roles {
+		for _, n := range r.Roles[i].Next {
+			if n == id {
+				out = append(out, &r.Roles[i])
+				break
+			}
+		}
+	}
+	return out
+}
