@@ -81,6 +81,15 @@ Settings come from flags, then PMLADDER_<KEY> environment variables, then the co
 		NewCmdRubric(f),
 		NewCmdVersion(f),
 	)
+	// cobra's own completion command groups one subcommand per shell; like our groups, it
+	// must reject an unknown shell rather than print help and succeed.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = noSubcommand
+			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+		}
+	}
 	return root
 }
 
@@ -91,6 +100,9 @@ func noSubcommand(cmd *cobra.Command, args []string) error {
 		return nil
 	}
 	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2
+	}
 	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
 		msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(s, " or "))
 	}

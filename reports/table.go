@@ -74,13 +74,13 @@ func newTable(w io.Writer, style tableStyle, align string, header ...string) *ta
 }
 
 // wrap breaks text into lines of at most width display columns, the first prefixed with
-// first and the rest with rest. Lines break only at plain spaces, so a no-break space
-// (nbsp) keeps a number with its label.
+// first and the rest with rest. Lines never break at a no-break space (nbsp), which keeps
+// a number with its label; it is written as a plain space, so output stays greppable.
 func wrap(text string, width int, first, rest string) string {
 	var b strings.Builder
 	line, prefix := "", first
 	flush := func() {
-		b.WriteString(prefix + line + "\n")
+		b.WriteString(prefix + strings.ReplaceAll(line, nbsp, " ") + "\n")
 		line, prefix = "", rest
 	}
 	for _, word := range strings.FieldsFunc(text, isBreakable) {

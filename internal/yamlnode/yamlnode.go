@@ -24,6 +24,9 @@ import (
 // laughs" document) cannot make a small file expensive.
 const maxNodes = 1_000_000
 
+// maxProblems caps a report: past it, more problems only bury the first ones.
+const maxProblems = 100
+
 // Reader walks one document and collects its problems.
 type Reader struct {
 	File     string
@@ -77,13 +80,22 @@ func (r *Reader) Parse(data []byte, what string) *yaml.Node {
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // syntaxError turns the parser's "yaml: line N: msg" into a line and a message.
+// yaml.v3 counts lines from 0 for parser errors (not for scanner errors), so those are
+// moved down one line to where the user sees the problem.
 func syntaxError(err error) (int, string) {
 	msg := err.Error()
-	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, m[2]
+	m := yamlLineRe.FindStringSubmatch(msg)
+	if m == nil {
+		return 1, strings.TrimPrefix(msg, "yaml: ")
 	}
-	return 1, strings.TrimPrefix(msg, "yaml: ")
+	n, _ := strconv.Atoi(m[1])
+	for _, p := range []string{"did not find expected", "found duplicate %", "found incompatible", "found undefined tag"} {
+		if strings.HasPrefix(m[2], p) {
+			n++
+			break
+		}
+	}
+	return max(n, 1), m[2]
 }
 
 func invalidUTF8Line(data []byte) int {
@@ -101,11 +113,20 @@ func invalidUTF8Line(data []byte) int {
 	return line
 }
 
-// Addf records a problem at the node's line.
+// Addf records a problem at the node's line. After maxProblems it records that it stops,
+// and ends the walk.
 func (r *Reader) Addf(n *yaml.Node, format string, args ...any) {
+	if len(r.Problems) > maxProblems {
+		return
+	}
 	line := 0
 	if n != nil {
 		line = n.Line
+	}
+	if len(r.Problems) == maxProblems {
+		r.Problems.Add(r.File, line, "too many problems; stopping here")
+		r.visited = maxNodes
+		return
 	}
 	r.Problems.Add(r.File, line, format, args...)
 }
@@ -117,7 +138,7 @@ func (r *Reader) resolve(n *yaml.Node) *yaml.Node {
 	}
 	r.visited++
 	if r.visited == maxNodes {
-		r.Addf(n, "document too large or too deeply aliased")
+		r.Addf(n, "document too large or too deeply aliased; stopping here")
 	}
 	return n
 }
@@ -152,6 +173,7 @@ func (r *Reader) Mapping(n *yaml.Node, what string, known ...string) map[string]
 		r.Addf(n, "%s must be a mapping of keys to values, found %s", what, kindName(n))
 		return out
 	}
+	what = withID(n, what)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := r.resolve(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -173,6 +195,18 @@ func (r *Reader) Mapping(n *yaml.Node, what string, known ...string) map[string]
 		out[k.Value] = Field{Key: k, Value: v}
 	}
 	return out
+}
+
+// withID names a mapping by its id key when it has one, so that a message about an
+// unknown key says which skill or role holds it: `skill "data-fluency"`.
+func withID(n *yaml.Node, what string) string {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.Value == "id" && v.Kind == yaml.ScalarNode && v.Value != "" && !strings.Contains(what, `"`) {
+			return fmt.Sprintf("%s %q", what, v.Value)
+		}
+	}
+	return what
 }
 
 // Pairs returns a mapping's entries in file order, for mappings whose keys are data (such as

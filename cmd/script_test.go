@@ -1,0 +1,78 @@
+package cmd
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets testscript run the real command line as the "pmladder" program.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"pmladder": func() { os.Exit(Execute()) },
+	})
+}
+
+// TestScripts runs every testdata/script/*.txtar against the real command line.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			// A clean, known environment: no user config, data under the work dir.
+			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/.config")
+			env.Setenv("XDG_DATA_HOME", env.WorkDir+"/.data")
+			env.Setenv("NO_COLOR", "")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"status": cmdStatus,
+			"width":  cmdWidth,
+		},
+	})
+}
+
+// cmdStatus runs a program and checks its exit status: `status 2 pmladder rubric validate x`.
+// stdout and stderr are kept for the assertions that follow, as with exec.
+func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: status CODE program [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("status: %q is not an exit code", args[0])
+	}
+	got := 0
+	var exitErr *exec.ExitError
+	if err := ts.Exec(args[1], args[2:]...); errors.As(err, &exitErr) {
+		got = exitErr.ExitCode()
+	} else if err != nil {
+		ts.Fatalf("status: %v", err)
+	}
+	if got != want {
+		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
+
+// cmdWidth checks that no line of a file is wider than N characters: `width 80 stdout`.
+// Every character pmladder draws (box lines, bars, letters) is one column wide.
+func cmdWidth(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: width N FILE")
+	}
+	limit, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("width: %q is not a number", args[0])
+	}
+	text := ts.ReadFile(args[1])
+	for i, line := range strings.Split(text, "\n") {
+		if n := utf8.RuneCountInString(line); n > limit {
+			ts.Fatalf("line %d is %d characters wide, more than %d: %q", i+1, n, limit, line)
+		}
+	}
+}
