@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -101,14 +103,24 @@ func initials(name string) string {
 	var b strings.Builder
 	for _, w := range words {
 		switch {
-		case isAcronym(w):
+		case isAcronym(w) || isNumber(w):
 			b.WriteString(w)
 		case w == "of" || w == "and" || w == "or" || w == "the" || w == "for" || w == "in" || w == "&":
 		default:
-			b.WriteString(strings.ToUpper(w[:1]))
+			r, _ := utf8.DecodeRuneInString(w)
+			b.WriteRune(unicode.ToUpper(r))
 		}
 	}
 	return b.String()
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // scaleLine describes the scale: "0–5: 0 Not yet · 1 Aware · …".
@@ -129,7 +141,7 @@ func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 // RubricMatrix writes the skills × roles matrix of expected scores: one table for the
 // ladder and one for lateral roles, so that each fits the width.
 func RubricMatrix(w io.Writer, r *rubric.Rubric, opt Options) error {
-	fmt.Fprintf(w, "%s", wrap(rubricTitle(r), opt.width(), "", ""))
+	writeTitle(w, r, opt.width())
 	fmt.Fprintf(w, "%s", wrap(fmt.Sprintf("%d skills · %d questions · %d roles · %d certifications · a role is held at %s%% with every core skill met",
 		len(r.Skills()), len(r.Questions()), len(r.Roles), len(r.Certifications), num(r.Scoring.Pass)), opt.width(), "", ""))
 	fmt.Fprintf(w, "%s\n", wrap(scaleLine(r.Scale), opt.width(), "Scale ", "      "))
@@ -155,11 +167,10 @@ func RubricMatrix(w io.Writer, r *rubric.Rubric, opt Options) error {
 		title string
 		roles []*rubric.Role
 	}{{"Expected score by role", ladder}, {"Lateral roles", lateral}} {
-		if len(part.roles) == 0 {
-			continue
-		}
-		if err := matrixTable(w, r, part.title, part.roles, abbr, opt); err != nil {
-			return err
+		for _, chunk := range fitColumns(part.roles, abbr, opt.width()) {
+			if err := matrixTable(w, r, part.title, chunk, abbr, opt); err != nil {
+				return err
+			}
 		}
 	}
 	fmt.Fprintln(w, "* core skill: must be met to hold a role · blank: not expected")
@@ -170,13 +181,49 @@ func RubricMatrix(w io.Writer, r *rubric.Rubric, opt Options) error {
 	return nil
 }
 
-func rubricTitle(r *rubric.Rubric) string {
+// writeTitle writes the rubric's name and version, wrapped, and where it was read from on
+// a line of its own, since a path must not be broken.
+func writeTitle(w io.Writer, r *rubric.Rubric, width int) {
 	t := r.Name
 	if r.Version != "" {
 		t += " " + r.Version
 	}
-	return t + " (" + r.Source + ")"
+	if r.Source == rubric.DefaultSource {
+		fmt.Fprint(w, wrap(t+" (built-in)", width, "", ""))
+		return
+	}
+	fmt.Fprint(w, wrap(t, width, "", ""))
+	fmt.Fprintf(w, "from %s\n", r.Source)
 }
+
+// minNameWidth is the narrowest the skill column of the matrix may get before role
+// columns move to another table.
+const minNameWidth = 28
+
+// fitColumns splits roles into runs whose columns fit beside a skill column of at least
+// minNameWidth, so a ladder with many roles prints as several tables, not a wrapped mess.
+func fitColumns(roles []*rubric.Role, abbr map[string]string, width int) [][]*rubric.Role {
+	var chunks [][]*rubric.Role
+	var cur []*rubric.Role
+	used := 0
+	for _, ro := range roles {
+		col := colWidth(abbr[ro.ID])
+		if len(cur) > 0 && used+col > width-minNameWidth-2 {
+			chunks = append(chunks, cur)
+			cur, used = nil, 0
+		}
+		cur = append(cur, ro)
+		used += col
+	}
+	if len(cur) > 0 {
+		chunks = append(chunks, cur)
+	}
+	return chunks
+}
+
+// colWidth is the width of a role column: its heading (at least one digit and a
+// possible ".5") and the table's two spaces of padding.
+func colWidth(heading string) int { return max(utf8.RuneCountInString(heading), 3) + 2 }
 
 func matrixTable(w io.Writer, r *rubric.Rubric, title string, roles []*rubric.Role, abbr map[string]string, opt Options) error {
 	header := []string{"Skill"}
@@ -185,9 +232,9 @@ func matrixTable(w io.Writer, r *rubric.Rubric, title string, roles []*rubric.Ro
 	for _, ro := range roles {
 		header = append(header, abbr[ro.ID])
 		align += "r"
-		cols += max(len(abbr[ro.ID]), 1) + 2
+		cols += colWidth(abbr[ro.ID])
 	}
-	nameWidth := max(opt.width()-cols-2, 16)
+	nameWidth := max(opt.width()-cols-2, minNameWidth)
 	fmt.Fprintf(w, "%s\n", title)
 	t := newTable(w, plain, align, header...)
 	for _, c := range r.Categories {
@@ -318,7 +365,7 @@ func roleNames(r *rubric.Rubric, ids []string) string {
 // leads, then the lateral roles with where they are reached from.
 func RoleGraph(w io.Writer, r *rubric.Rubric, opt Options) error {
 	width := opt.width()
-	fmt.Fprint(w, wrap(rubricTitle(r), width, "", ""))
+	writeTitle(w, r, width)
 	for _, g := range groupRoles(r) {
 		fmt.Fprintf(w, "\n%s\n", g.title)
 		for _, ro := range g.roles {

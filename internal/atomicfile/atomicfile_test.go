@@ -1,0 +1,87 @@
+package atomicfile
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestWriteFileReplacesAtomically(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.yaml")
+	if err := WriteFile(path, []byte("one"), 0o600, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(path, []byte("two"), 0o600, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	if string(got) != "two" {
+		t.Errorf("content %q", got)
+	}
+	fi, _ := os.Stat(path)
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("leftover files: %v", entries)
+	}
+}
+
+func TestNoClobber(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.yaml")
+	os.WriteFile(path, []byte("keep"), 0o644)
+	if err := WriteFile(path, []byte("new"), 0o644, Options{NoClobber: true}); !errors.Is(err, ErrExists) {
+		t.Fatalf("want ErrExists, got %v", err)
+	}
+	// The file appearing between Create and Commit is caught too.
+	other := filepath.Join(dir, "b.yaml")
+	f, err := Create(other, 0o644, Options{NoClobber: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("new"))
+	os.WriteFile(other, []byte("raced"), 0o644)
+	if err := f.Commit(); !errors.Is(err, ErrExists) {
+		t.Fatalf("want ErrExists at commit, got %v", err)
+	}
+	if got, _ := os.ReadFile(other); string(got) != "raced" {
+		t.Errorf("clobbered: %q", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("leftover files: %v", entries)
+	}
+}
+
+func TestAbortKeepsTheOldFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.csv")
+	os.WriteFile(path, []byte("old"), 0o600)
+	f, err := Create(path, 0o600, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("half of the new"))
+	f.Abort()
+	f.Abort() // safe twice
+	if got, _ := os.ReadFile(path); string(got) != "old" {
+		t.Errorf("content %q", got)
+	}
+	if err := f.Commit(); err == nil {
+		t.Error("commit after abort must fail")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("leftover files: %v", entries)
+	}
+}
+
+func TestCreateInMissingDirectory(t *testing.T) {
+	if _, err := Create(filepath.Join(t.TempDir(), "no", "such", "f"), 0o600, Options{}); err == nil {
+		t.Fatal("want an error")
+	}
+}
