@@ -8,8 +8,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/spf13/cobra"
 	"github.com/pmladder/pmladder/internal/yamlnode"
+	"github.com/spf13/cobra"
 )
 
 // configPath is --config, else PMLADDER_CONFIG, else $XDG_CONFIG_HOME/pmladder/config.yaml
@@ -98,4 +98,3 @@ func parseConfig(path string, data []byte) (map[string]any, error) {
 	}
 	return values, nil
 }
-

@@ -67,4 +67,3 @@ func reportOptions(f *Factory, cmd *cobra.Command) (reports.Options, error) {
 	color, err := f.Color(cmd)
 	return reports.Options{Color: color, Width: f.IO.Width}, err
 }
-
