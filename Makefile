@@ -3,7 +3,7 @@ GO       ?= go
 BIN      ?= bin/pmladder
 FUZZTIME ?= 1m
 
-.PHONY: all build run test vet fmt-check install clean
+.PHONY: all build run test vet fmt-check fuzz install clean
 
 all: build
 
@@ -24,6 +24,12 @@ vet:
 fmt-check:
 	@out=$$(gofmt -l .); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# Each fuzz target for $(FUZZTIME) (default 1m). Minimising a new input is capped so that a
+# large seed (the built-in rubric) does not stall the run. The seeds in testdata/fuzz run in
+# `make test`.
+fuzz:
+	$(GO) test ./rubric/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
 install:
 	$(GO) install .
