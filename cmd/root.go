@@ -78,6 +78,9 @@ Settings come from flags, then PMLADDER_<KEY> environment variables, then the co
 	pf.Bool("accessible", false, "plain numbered prompts without cursor movement, for screen readers")
 
 	root.AddCommand(
+		NewCmdAssess(f),
+		NewCmdReport(f),
+		NewCmdHistory(f),
 		NewCmdRubric(f),
 		NewCmdVersion(f),
 	)

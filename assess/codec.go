@@ -1,0 +1,248 @@
+package assess
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/pmladder/pmladder/internal/yamlnode"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// ParseAnswers reads an answers document (YAML or JSON) and checks it against the rubric.
+// Problems (unknown questions, scores off the scale, unknown roles…) come back together as
+// a problem.List naming file and line. Warnings are things worth telling the user that do
+// not stop scoring, such as answers given against another version of the rubric.
+func ParseAnswers(file string, data []byte, r *rubric.Rubric) (a *Answers, warnings []string, err error) {
+	rd := yamlnode.Reader{File: file}
+	root := rd.Parse(data, "answers ("+AnswersFormat+")")
+	if root == nil {
+		return nil, nil, rd.Problems.Err()
+	}
+	f := rd.Mapping(root, "the answers", "format", "person", "assessor", "date", "current_role",
+		"target_role", "track", "rubric", "complete", "answers")
+	switch format := rd.String(f["format"].Value, "format"); {
+	case f["format"].Key == nil:
+		rd.Addf(root, "missing format: want format: %s", AnswersFormat)
+	case format != AnswersFormat:
+		rd.Problems = nil
+		rd.Addf(f["format"].Value, "format %q is not %s: this is not an answers file", format, AnswersFormat)
+		return nil, nil, rd.Problems.Err()
+	}
+	a = NewAnswers()
+	a.Person = strings.TrimSpace(rd.String(f["person"].Value, "person"))
+	if v := f["assessor"].Value; !yamlnode.IsNull(v) {
+		a.Assessor = rd.String(v, "assessor")
+		if !IsAssessor(a.Assessor) {
+			rd.Addf(v, "assessor %q is not %s", a.Assessor, AssessorList)
+		}
+	}
+	if v := f["date"].Value; !yamlnode.IsNull(v) {
+		s := rd.String(v, "date")
+		if t, ok := ParseDate(s); ok {
+			a.Date = t
+		} else {
+			rd.Addf(v, "date %q is not a date (2026-11-22 or 2026-11-22T10:04:05Z)", s)
+		}
+	}
+	role := func(key string) string {
+		v := f[key].Value
+		id := rd.String(v, key)
+		if id != "" && r.Role(id) == nil {
+			rd.Addf(v, "%s %q is not a role of %s (roles: %s)", key, id, r.Name, roleList(r))
+		}
+		return id
+	}
+	a.CurrentRole = role("current_role")
+	a.TargetRole = role("target_role")
+	if v := f["track"].Value; !yamlnode.IsNull(v) {
+		a.Track = rd.String(v, "track")
+		if a.Track != "" && r.Track(a.Track) == nil {
+			rd.Addf(v, "track %q is not a track of %s (%s)", a.Track, r.Name, trackList(r))
+		}
+	}
+	if v := f["complete"].Value; !yamlnode.IsNull(v) {
+		a.Complete = rd.Bool(v, "complete")
+	}
+	if v := f["rubric"].Value; !yamlnode.IsNull(v) {
+		rf := rd.Mapping(v, "rubric", "name", "version", "sha256")
+		a.Rubric = RubricRef{
+			Name:    rd.String(rf["name"].Value, "rubric name"),
+			Version: rd.String(rf["version"].Value, "rubric version"),
+			SHA256:  rd.String(rf["sha256"].Value, "rubric sha256"),
+		}
+		if a.Rubric.SHA256 != "" && a.Rubric.SHA256 != r.SHA256 {
+			warnings = append(warnings, fmt.Sprintf("%s:%d: these answers were given against %s; scoring them against %s",
+				file, v.Line, describeRef(a.Rubric), describeRubric(r)))
+		}
+	}
+	for _, e := range rd.Pairs(f["answers"].Value, "answers") {
+		id := e.Key.Value
+		if r.Question(id) == nil {
+			rd.Addf(e.Key, "unknown question %q: not in %s", id, describeRubric(r))
+			continue
+		}
+		if ans, ok := readAnswer(&rd, e.Value, id, r.Scale); ok {
+			a.Values[id] = ans
+		}
+	}
+	if err := rd.Problems.Err(); err != nil {
+		return nil, nil, err
+	}
+	return a, warnings, nil
+}
+
+// readAnswer reads one answer: an integer on the scale or "na"; empty means unanswered.
+func readAnswer(rd *yamlnode.Reader, n *yaml.Node, id string, scale rubric.Scale) (Answer, bool) {
+	if yamlnode.IsNull(n) {
+		return Answer{}, false
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
+		if strings.EqualFold(strings.TrimSpace(n.Value), "na") {
+			return Answer{NA: true}, true
+		}
+		if strings.TrimSpace(n.Value) == "" {
+			return Answer{}, false
+		}
+	}
+	v, err := ParseScore(scalarText(n), scale)
+	if err != nil {
+		rd.Addf(n, "question %q: %v", id, err)
+		return Answer{}, false
+	}
+	return v, true
+}
+
+func scalarText(n *yaml.Node) string {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return "a list or mapping"
+	}
+	return n.Value
+}
+
+// ParseScore reads one answer as written in a file or a sheet cell: a whole number on the
+// scale, or "na". The error says what is wrong in words a user can act on.
+func ParseScore(s string, scale rubric.Scale) (Answer, error) {
+	t := strings.TrimSpace(s)
+	if strings.EqualFold(t, "na") {
+		return Answer{NA: true}, nil
+	}
+	v, err := strconv.Atoi(t)
+	if err != nil {
+		if f, ferr := strconv.ParseFloat(t, 64); ferr == nil && f == float64(int(f)) && !strings.ContainsAny(t, "eE") {
+			v, err = int(f), nil
+		}
+	}
+	if err != nil {
+		return Answer{}, fmt.Errorf("%q is not a score (%d–%d or na)", s, scale.Min, scale.Max)
+	}
+	if v < scale.Min || v > scale.Max {
+		return Answer{}, fmt.Errorf("score %d is outside the scale %d–%d", v, scale.Min, scale.Max)
+	}
+	return Answer{Score: v}, nil
+}
+
+// ParseDate reads a date as RFC 3339 (2026-11-22T10:04:05Z) or a calendar day (2026-11-22).
+func ParseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+func describeRef(ref RubricRef) string {
+	d := ref.Name
+	if d == "" {
+		d = "another rubric"
+	}
+	if ref.Version != "" {
+		d += " " + ref.Version
+	}
+	if len(ref.SHA256) >= 12 {
+		d += " (" + ref.SHA256[:12] + ")"
+	}
+	return d
+}
+
+func describeRubric(r *rubric.Rubric) string {
+	return describeRef(RubricRef{Name: r.Name, Version: r.Version, SHA256: r.SHA256})
+}
+
+func roleList(r *rubric.Rubric) string {
+	ids := make([]string, len(r.Roles))
+	for i := range r.Roles {
+		ids[i] = r.Roles[i].ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+func trackList(r *rubric.Rubric) string {
+	if len(r.Tracks) == 0 {
+		return "it has no tracks"
+	}
+	ids := make([]string, len(r.Tracks))
+	for i := range r.Tracks {
+		ids[i] = r.Tracks[i].ID
+	}
+	return "tracks: " + strings.Join(ids, ", ")
+}
+
+// MarshalYAML writes answers as a pmladder-answers/v1 document, answers in rubric order,
+// recording the rubric they were given against.
+func MarshalYAML(a *Answers, r *rubric.Rubric) []byte {
+	doc := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(key string, value *yaml.Node) {
+		doc.Content = append(doc.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, value)
+	}
+	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+	add("format", str(AnswersFormat))
+	add("person", str(a.Person))
+	add("assessor", str(a.Assessor))
+	if !a.Date.IsZero() {
+		add("date", str(a.Date.UTC().Format(time.RFC3339)))
+	}
+	for _, kv := range [][2]string{{"current_role", a.CurrentRole}, {"target_role", a.TargetRole}, {"track", a.Track}} {
+		if kv[1] != "" {
+			add(kv[0], str(kv[1]))
+		}
+	}
+	ref := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	for _, kv := range [][2]string{{"name", r.Name}, {"version", r.Version}, {"sha256", r.SHA256}} {
+		ref.Content = append(ref.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: kv[0]}, str(kv[1]))
+	}
+	add("rubric", ref)
+	add("complete", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(a.Complete)})
+	answers := &yaml.Node{Kind: yaml.MappingNode}
+	for _, q := range r.Questions() {
+		if v, ok := a.Values[q.ID]; ok {
+			val := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: v.String()}
+			if v.NA {
+				val = str("na")
+			}
+			answers.Content = append(answers.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: q.ID}, val)
+		}
+	}
+	if len(answers.Content) == 0 {
+		answers.Style = yaml.FlowStyle
+	}
+	add("answers", answers)
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		// Encoding a tree of plain scalars cannot fail; a failure here is a bug.
+		panic(fmt.Sprintf("encoding answers: %v", err))
+	}
+	enc.Close()
+	return buf.Bytes()
+}

@@ -1,0 +1,245 @@
+package assess
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// Choices the interview adds to a question's anchored statements.
+const (
+	choiceSkip = "Not applicable / skip"
+	choiceBack = "Back to the previous question"
+)
+
+// Interview collects answers through a Prompter: who is answering, their current and
+// target roles and track, then every question by category. Expected levels are never
+// shown while answering, so they cannot steer the answers.
+type Interview struct {
+	Rubric   *rubric.Rubric
+	Prompter Prompter
+	// Out receives the interview's text between prompts (stderr).
+	Out io.Writer
+	// Quick asks only the first question of each skill.
+	Quick bool
+	// DefaultName is offered when asking for the person's name.
+	DefaultName string
+	// Checkpoint is called after every answer, so that a draft survives an interruption.
+	Checkpoint func(*Answers) error
+}
+
+// Questions returns the questions an interview asks, in order.
+func (iv *Interview) Questions() []*rubric.Question {
+	var qs []*rubric.Question
+	for _, s := range iv.Rubric.Skills() {
+		for i := range s.Questions {
+			if iv.Quick && i > 0 {
+				break
+			}
+			qs = append(qs, &s.Questions[i])
+		}
+	}
+	return qs
+}
+
+// Intro describes the interview before it starts.
+func (iv *Interview) Intro() string {
+	qs := iv.Questions()
+	minutes := (len(qs)*20 + 59) / 60 // about twenty seconds a question
+	return fmt.Sprintf(`%s: %d questions in %d categories, about %d minutes.
+Answer with what you do today, not what you could do. Your answers stay on this machine.
+Ctrl-C pauses at any time: your answers are kept and 'pmladder assess --resume' continues.
+`, rubricName(iv.Rubric), len(qs), len(iv.Rubric.Categories), minutes)
+}
+
+func rubricName(r *rubric.Rubric) string {
+	if r.Version != "" {
+		return r.Name + " " + r.Version
+	}
+	return r.Name
+}
+
+// AskProfile asks for what the answers do not already hold: the person's name, current
+// role, track and target. Flags fill these beforehand to skip the questions.
+func (iv *Interview) AskProfile(a *Answers, askRoles bool) error {
+	if a.Person == "" {
+		name, err := iv.Prompter.Input("Your name", iv.DefaultName)
+		if err != nil {
+			return err
+		}
+		a.Person = strings.TrimSpace(name)
+		if err := iv.checkpoint(a); err != nil {
+			return err
+		}
+	}
+	if !askRoles {
+		return nil
+	}
+	r := iv.Rubric
+	if a.CurrentRole == "" {
+		roles := r.LadderRoles(a.Track)
+		opts := make([]string, 0, len(roles)+1)
+		for _, ro := range roles {
+			opts = append(opts, ro.Name)
+		}
+		opts = append(opts, "Not sure: estimate it from my answers")
+		i, err := iv.Prompter.Select("Your current role", opts, len(roles), "")
+		if err != nil {
+			return err
+		}
+		if i < len(roles) {
+			a.CurrentRole = roles[i].ID
+		}
+		if err := iv.checkpoint(a); err != nil {
+			return err
+		}
+	}
+	if a.Track == "" && len(r.Tracks) > 0 {
+		if ro := r.Role(a.CurrentRole); ro != nil && len(ro.Tracks) == 1 {
+			a.Track = ro.Tracks[0] // the role is on one track only
+		} else {
+			opts := make([]string, 0, len(r.Tracks)+1)
+			for _, t := range r.Tracks {
+				opts = append(opts, t.Name)
+			}
+			opts = append(opts, "Undecided: consider every track")
+			i, err := iv.Prompter.Select("Which track do you want to grow on?", opts, len(r.Tracks), trackHelp(r))
+			if err != nil {
+				return err
+			}
+			if i < len(r.Tracks) {
+				a.Track = r.Tracks[i].ID
+			}
+		}
+		if err := iv.checkpoint(a); err != nil {
+			return err
+		}
+	}
+	if a.TargetRole == "" {
+		var roles []*rubric.Role
+		if cur := r.Role(a.CurrentRole); cur != nil {
+			for _, id := range cur.Next {
+				if ro := r.Role(id); ro.OnTrack(a.Track) {
+					roles = append(roles, ro)
+				}
+			}
+		} else {
+			roles = r.LadderRoles(a.Track)
+		}
+		if len(roles) > 0 {
+			opts := make([]string, 0, len(roles)+1)
+			for _, ro := range roles {
+				opts = append(opts, ro.Name)
+			}
+			opts = append(opts, "Decide for me")
+			i, err := iv.Prompter.Select("Which role are you aiming for?", opts, len(roles), "")
+			if err != nil {
+				return err
+			}
+			if i < len(roles) {
+				a.TargetRole = roles[i].ID
+			}
+			if err := iv.checkpoint(a); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func trackHelp(r *rubric.Rubric) string {
+	var b strings.Builder
+	for _, t := range r.Tracks {
+		fmt.Fprintf(&b, "%s: %s\n", t.Name, strings.TrimSpace(t.Description))
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// AskQuestions asks every question not yet answered, starting at the first unanswered
+// one. "Back" returns to the previous question, whose answer becomes the default.
+func (iv *Interview) AskQuestions(a *Answers) error {
+	qs := iv.Questions()
+	i := 0
+	for i < len(qs) {
+		if _, done := a.Values[qs[i].ID]; !done {
+			break
+		}
+		i++
+	}
+	for i < len(qs) {
+		q := qs[i]
+		skill := iv.Rubric.Skill(q.Skill)
+		cat := iv.Rubric.Category(skill.Category)
+		fmt.Fprintf(iv.Out, "\n%s · %d of %d · %s\n", cat.Name, i+1, len(qs), skill.Name)
+
+		opts, scores := iv.options(q)
+		skipAt := len(opts)
+		opts = append(opts, choiceSkip)
+		if i > 0 {
+			opts = append(opts, choiceBack)
+		}
+		def := 0
+		if prev, ok := a.Values[q.ID]; ok {
+			def = skipAt
+			for j, s := range scores {
+				if !prev.NA && s == prev.Score {
+					def = j
+				}
+			}
+		}
+		choice, err := iv.Prompter.Select(q.Text, opts, def, strings.TrimSpace(skill.Description))
+		if err != nil {
+			return err
+		}
+		switch {
+		case choice == skipAt:
+			a.Values[q.ID] = Answer{NA: true}
+		case choice > skipAt:
+			i--
+			continue
+		default:
+			a.Values[q.ID] = Answer{Score: scores[choice]}
+		}
+		if err := iv.checkpoint(a); err != nil {
+			return err
+		}
+		i++
+	}
+	return nil
+}
+
+// options returns a question's choices and the score of each: its anchored statements
+// from the lowest score up, or for a plain rating every point of the scale with its label.
+func (iv *Interview) options(q *rubric.Question) ([]string, []int) {
+	var opts []string
+	var scores []int
+	if len(q.Options) > 0 {
+		sorted := append([]rubric.Option(nil), q.Options...)
+		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Score < sorted[j].Score })
+		for _, o := range sorted {
+			opts = append(opts, o.Text)
+			scores = append(scores, o.Score)
+		}
+		return opts, scores
+	}
+	sc := iv.Rubric.Scale
+	for v := sc.Min; v <= sc.Max; v++ {
+		label := fmt.Sprint(v)
+		if l := sc.Label(v); l != "" {
+			label += " " + l
+		}
+		opts = append(opts, label)
+		scores = append(scores, v)
+	}
+	return opts, scores
+}
+
+func (iv *Interview) checkpoint(a *Answers) error {
+	if iv.Checkpoint == nil {
+		return nil
+	}
+	return iv.Checkpoint(a)
+}

@@ -1,0 +1,98 @@
+package assess
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// PlainPrompter asks with plain numbered prompts, one line per answer and no cursor
+// movement: for pipes, scripts and screen readers (--accessible). Invalid input is
+// explained and the question asked again.
+type PlainPrompter struct {
+	ctx   context.Context
+	out   io.Writer
+	lines chan string
+}
+
+// NewPlainPrompter reads answers from in and writes prompts to out. Cancelling ctx (on
+// Ctrl-C) interrupts a question waiting for its answer.
+func NewPlainPrompter(ctx context.Context, in io.Reader, out io.Writer) *PlainPrompter {
+	p := &PlainPrompter{ctx: ctx, out: out, lines: make(chan string)}
+	go func() {
+		defer close(p.lines)
+		sc := bufio.NewScanner(in)
+		sc.Buffer(make([]byte, 64*1024), 1024*1024)
+		for sc.Scan() {
+			select {
+			case p.lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return p
+}
+
+// readLine returns the next line of input, or ErrInterrupted at the end of the input or
+// when the context is cancelled.
+func (p *PlainPrompter) readLine() (string, error) {
+	select {
+	case line, ok := <-p.lines:
+		if !ok {
+			return "", ErrInterrupted
+		}
+		return strings.TrimSpace(strings.TrimPrefix(line, "\ufeff")), nil
+	case <-p.ctx.Done():
+		return "", ErrInterrupted
+	}
+}
+
+// Input implements Prompter.
+func (p *PlainPrompter) Input(message, def string) (string, error) {
+	if def != "" {
+		fmt.Fprintf(p.out, "%s [%s]: ", message, def)
+	} else {
+		fmt.Fprintf(p.out, "%s: ", message)
+	}
+	line, err := p.readLine()
+	if err != nil {
+		return "", err
+	}
+	if line == "" {
+		return def, nil
+	}
+	return line, nil
+}
+
+// Select implements Prompter.
+func (p *PlainPrompter) Select(message string, options []string, def int, help string) (int, error) {
+	fmt.Fprintln(p.out, message)
+	for i, o := range options {
+		fmt.Fprintf(p.out, "  %d) %s\n", i+1, o)
+	}
+	hint := ""
+	if help != "" {
+		hint = ", ? for help"
+	}
+	for {
+		fmt.Fprintf(p.out, "Choose 1-%d [%d]%s: ", len(options), def+1, hint)
+		line, err := p.readLine()
+		if err != nil {
+			return 0, err
+		}
+		switch n, convErr := strconv.Atoi(strings.TrimSuffix(line, ")")); {
+		case line == "":
+			return def, nil
+		case line == "?" && help != "":
+			fmt.Fprintln(p.out, help)
+		case convErr == nil && n >= 1 && n <= len(options):
+			return n - 1, nil
+		default:
+			fmt.Fprintf(p.out, "Please answer with a number from 1 to %d.\n", len(options))
+		}
+	}
+}

@@ -1,0 +1,18 @@
+package assess
+
+import "errors"
+
+// ErrInterrupted is returned by a Prompter when the person stops the interview: Ctrl-C,
+// or the end of the input. The interview's answers so far are in the draft.
+var ErrInterrupted = errors.New("interview interrupted")
+
+// Prompter asks the interview's questions. It stands between the interview and the
+// terminal library, so the interview can be driven by survey on a terminal, by numbered
+// plain prompts, or by a script in tests.
+type Prompter interface {
+	// Input asks for a line of text; an empty answer gives def.
+	Input(message, def string) (string, error)
+	// Select asks to choose one of options and returns its index; def is preselected.
+	// help, when not empty, is shown on request.
+	Select(message string, options []string, def int, help string) (int, error)
+}

@@ -1,0 +1,481 @@
+package assess
+
+import (
+	"sort"
+
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// Priorities of a skill toward the target role (DESIGN §6 rule 5).
+const (
+	PriorityHigh   = "high"
+	PriorityMedium = "medium"
+	PriorityLow    = "low"
+	PriorityNone   = "none"
+	// PriorityNA marks a skill that was not assessed.
+	PriorityNA = "n/a"
+)
+
+// DefaultCerts is how many certifications a report lists unless told otherwise.
+const DefaultCerts = 3
+
+// ScoreOptions override what the answers declare. Empty strings keep the answers' values.
+type ScoreOptions struct {
+	Current, Target, Track string
+	// Certs is how many certifications to recommend.
+	Certs int
+}
+
+// Result is a scored assessment: every number of DESIGN §6, unrounded.
+type Result struct {
+	Rubric  *rubric.Rubric
+	Answers *Answers
+	// Track is the track the person is on; "" when undecided (then every track counts).
+	Track string
+	// Answered counts the rubric's questions with an answer, a score or na; Questions all of them.
+	Answered, Questions int
+	// Skills has one entry per rubric skill, in rubric order.
+	Skills []SkillScore
+	// Roles has one entry per rubric role, in rubric order.
+	Roles []RoleFit
+	// Estimated is the highest ladder role held on the track, or nil.
+	Estimated *RoleFit
+	// Current is the declared role, else the estimated one, or nil.
+	Current *rubric.Role
+	// CurrentDeclared is true when Current was declared rather than estimated.
+	CurrentDeclared bool
+	// Target is the role the gaps are measured toward, or nil when there is none.
+	Target         *RoleFit
+	Categories     []CategoryScore
+	Gaps           []Gap
+	Certifications []CertValue
+	NextRoles      []NextRole
+}
+
+// SkillScore is one skill's score and what the current and target roles expect of it.
+type SkillScore struct {
+	Skill *rubric.Skill
+	// Score is the mean of the skill's answered, non-na questions; nil when unassessed.
+	Score *float64
+	// ExpectedCurrent and ExpectedTarget are the roles' expectations, nil when not expected.
+	ExpectedCurrent, ExpectedTarget *float64
+	// Gap toward the target, nil unless the skill is assessed and the target expects it.
+	Gap      *float64
+	Priority string
+
+	sum   float64 // of the answered scores
+	count int     // of the answered, non-na questions
+}
+
+// RoleFit is how well the assessed skills meet one role's expectations.
+type RoleFit struct {
+	Role *rubric.Role
+	// Readiness is the percentage, by weight, of the role's assessed expectations met; nil
+	// when the role expects no assessed skill.
+	Readiness *float64
+	Holds     bool
+	// Met and Total count the role's assessed expectations, met and all.
+	Met, Total int
+}
+
+// Gap is a skill below what a role expects.
+type Gap struct {
+	Skill                *rubric.Skill
+	Score, Expected, Gap float64
+	Priority             string
+}
+
+// CertValue is a certification ranked by how much of the gaps it covers.
+type CertValue struct {
+	Cert *rubric.Certification
+	// Covers lists the certification's skills that have a gap, in the certification's order.
+	Covers []string
+	Value  float64
+}
+
+// NextRole is a role the person could move to, with the gaps toward it.
+type NextRole struct {
+	RoleFit
+	// Gaps holds the three largest gaps toward the role, in priority order.
+	Gaps []Gap
+}
+
+// CategoryScore sums up a category toward the target role.
+type CategoryScore struct {
+	Category *rubric.Category
+	// Score, Expected and Gap are nil when they cannot be computed (rule 8).
+	Score, Expected, Gap *float64
+}
+
+// eps absorbs floating-point error in comparisons that are exact in arithmetic: a score
+// of exactly the expectation meets it.
+const eps = 1e-9
+
+// Score scores answers against a rubric by DESIGN §6. Role and track ids in opts and in
+// the answers must exist in the rubric; callers check them first.
+func Score(r *rubric.Rubric, a *Answers, opts ScoreOptions) *Result {
+	res := &Result{Rubric: r, Answers: a, Track: a.Track, Questions: len(r.Questions())}
+	if opts.Track != "" {
+		res.Track = opts.Track
+	}
+	res.scoreSkills()
+	index := map[string]int{}
+	for i, s := range r.Skills() {
+		index[s.ID] = i
+	}
+
+	// Rule 2: readiness and holds for every role.
+	res.Roles = make([]RoleFit, len(r.Roles))
+	for i := range r.Roles {
+		res.Roles[i] = res.fit(&r.Roles[i])
+	}
+
+	// Rule 3: the estimated role.
+	for i := range res.Roles {
+		fit := &res.Roles[i]
+		if !fit.Role.IsLadder() || !fit.Role.OnTrack(res.Track) || !fit.Holds {
+			continue
+		}
+		if e := res.Estimated; e == nil || fit.Role.Level > e.Role.Level ||
+			(fit.Role.Level == e.Role.Level && *fit.Readiness > *e.Readiness+eps) {
+			res.Estimated = fit
+		}
+	}
+
+	// Rule 4: current and target.
+	current := a.CurrentRole
+	if opts.Current != "" {
+		current = opts.Current
+	}
+	if current != "" {
+		res.Current, res.CurrentDeclared = r.Role(current), true
+	} else if res.Estimated != nil {
+		res.Current = res.Estimated.Role
+	}
+	res.Target = res.fitOf(res.targetRole(opts.Target))
+
+	// Per-skill expectations and gaps toward the target (rule 5).
+	for i := range res.Skills {
+		sk := &res.Skills[i]
+		if res.Current != nil {
+			sk.ExpectedCurrent = expectation(res.Current, sk.Skill.ID)
+		}
+		if res.Target != nil {
+			sk.ExpectedTarget = expectation(res.Target.Role, sk.Skill.ID)
+		}
+		switch {
+		case sk.Score == nil:
+			sk.Priority = PriorityNA
+		case sk.ExpectedTarget == nil:
+			sk.Priority = PriorityNone
+		default:
+			g := gapOf(sk, *sk.ExpectedTarget)
+			sk.Gap = &g.Gap
+			sk.Priority = g.Priority
+			if g.Gap > 0 {
+				res.Gaps = append(res.Gaps, g)
+			}
+		}
+	}
+	sortGaps(res.Gaps, index)
+
+	res.Certifications = res.rankCertifications(opts.Certs)
+	res.NextRoles = res.nextRoles(index)
+	res.Categories = res.categories()
+	return res
+}
+
+// scoreSkills applies rule 1: each skill's score is the mean of its answered, non-na
+// questions.
+func (res *Result) scoreSkills() {
+	skills := res.Rubric.Skills()
+	res.Skills = make([]SkillScore, len(skills))
+	for i, s := range skills {
+		sk := SkillScore{Skill: s}
+		for _, q := range s.Questions {
+			v, ok := res.Answers.Values[q.ID]
+			if ok {
+				res.Answered++
+			}
+			if ok && !v.NA {
+				sk.sum += float64(v.Score)
+				sk.count++
+			}
+		}
+		if sk.count > 0 {
+			mean := sk.sum / float64(sk.count)
+			sk.Score = &mean
+		}
+		res.Skills[i] = sk
+	}
+}
+
+// met reports whether a skill's score reaches an expectation, comparing sum with
+// expectation × count so that a mean equal to the expectation is never missed by rounding.
+func (sk *SkillScore) met(expected float64) bool {
+	return sk.sum >= expected*float64(sk.count)-eps
+}
+
+// fit applies rule 2 to one role.
+func (res *Result) fit(ro *rubric.Role) RoleFit {
+	fit := RoleFit{Role: ro}
+	var metW, totalW float64
+	coreMet := true
+	for i := range res.Skills {
+		sk := &res.Skills[i]
+		e, ok := ro.Expect(sk.Skill.ID)
+		if !ok || sk.Score == nil {
+			continue
+		}
+		fit.Total++
+		totalW += sk.Skill.Weight
+		if sk.met(e) {
+			fit.Met++
+			metW += sk.Skill.Weight
+		} else if sk.Skill.Core {
+			coreMet = false
+		}
+	}
+	if fit.Total == 0 {
+		return fit
+	}
+	readiness := 100 * metW / totalW
+	fit.Readiness = &readiness
+	// Compare 100·met with pass·total rather than the quotient, for the same reason as met.
+	fit.Holds = coreMet && 100*metW >= res.Rubric.Scoring.Pass*totalW-eps*totalW
+	return fit
+}
+
+// fitOf returns the role's entry in Roles, or nil.
+func (res *Result) fitOf(ro *rubric.Role) *RoleFit {
+	if ro == nil {
+		return nil
+	}
+	for i := range res.Roles {
+		if res.Roles[i].Role == ro {
+			return &res.Roles[i]
+		}
+	}
+	return nil
+}
+
+// targetRole applies rule 4's fallbacks for the target.
+func (res *Result) targetRole(flag string) *rubric.Role {
+	r := res.Rubric
+	switch {
+	case flag != "":
+		return r.Role(flag)
+	case res.Answers.TargetRole != "":
+		return r.Role(res.Answers.TargetRole)
+	case res.Current == nil:
+		lowest := res.lowestLadderRoles()
+		if len(lowest) == 0 {
+			return nil
+		}
+		return lowest[0]
+	}
+	for _, id := range res.Current.Next {
+		if ro := r.Role(id); ro.OnTrack(res.Track) {
+			return ro
+		}
+	}
+	return res.Current
+}
+
+// lowestLadderRoles returns the ladder roles of the lowest level on the track, in rubric
+// order.
+func (res *Result) lowestLadderRoles() []*rubric.Role {
+	var out []*rubric.Role
+	for _, ro := range res.Rubric.LadderRoles(res.Track) {
+		switch {
+		case len(out) == 0 || ro.Level < out[0].Level:
+			out = []*rubric.Role{ro}
+		case ro.Level == out[0].Level:
+			out = append(out, ro)
+		}
+	}
+	return out
+}
+
+func expectation(ro *rubric.Role, skill string) *float64 {
+	if e, ok := ro.Expect(skill); ok {
+		return &e
+	}
+	return nil
+}
+
+// gapOf applies rule 5 to an assessed skill and an expectation. The thresholds are
+// compared on expectation × count − sum, which is exact for whole-number answers.
+func gapOf(sk *SkillScore, expected float64) Gap {
+	n := float64(sk.count)
+	short := expected*n - sk.sum // gap × count
+	g := Gap{Skill: sk.Skill, Score: *sk.Score, Expected: expected, Priority: PriorityNone}
+	if short <= eps {
+		return g
+	}
+	g.Gap = expected - *sk.Score
+	switch {
+	case sk.Skill.Core || short >= 2*n-eps:
+		g.Priority = PriorityHigh
+	case short >= n-eps:
+		g.Priority = PriorityMedium
+	default:
+		g.Priority = PriorityLow
+	}
+	return g
+}
+
+func priorityRank(p string) int {
+	switch p {
+	case PriorityHigh:
+		return 0
+	case PriorityMedium:
+		return 1
+	case PriorityLow:
+		return 2
+	default:
+		return 3
+	}
+}
+
+// sortGaps orders gaps by priority, gap (largest first), weight (largest first), then
+// rubric order.
+func sortGaps(gaps []Gap, index map[string]int) {
+	sort.SliceStable(gaps, func(i, j int) bool {
+		a, b := gaps[i], gaps[j]
+		if pa, pb := priorityRank(a.Priority), priorityRank(b.Priority); pa != pb {
+			return pa < pb
+		}
+		if a.Gap > b.Gap+eps || b.Gap > a.Gap+eps {
+			return a.Gap > b.Gap
+		}
+		if a.Skill.Weight != b.Skill.Weight {
+			return a.Skill.Weight > b.Skill.Weight
+		}
+		return index[a.Skill.ID] < index[b.Skill.ID]
+	})
+}
+
+// rankCertifications applies rule 6.
+func (res *Result) rankCertifications(limit int) []CertValue {
+	if res.Target == nil || limit <= 0 {
+		return nil
+	}
+	gap := map[string]float64{}
+	for _, g := range res.Gaps {
+		gap[g.Skill.ID] = g.Gap
+	}
+	var out []CertValue
+	for i := range res.Rubric.Certifications {
+		c := &res.Rubric.Certifications[i]
+		if !c.SuitsRole(res.Target.Role.ID) {
+			continue
+		}
+		cv := CertValue{Cert: c}
+		for _, s := range c.Skills {
+			if g := gap[s]; g > 0 {
+				cv.Value += res.Rubric.Skill(s).Weight * g
+				cv.Covers = append(cv.Covers, s)
+			}
+		}
+		if cv.Value > eps {
+			out = append(out, cv)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Value > out[j].Value+eps })
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// nextRoles applies rule 7.
+func (res *Result) nextRoles(index map[string]int) []NextRole {
+	var candidates []*rubric.Role
+	if res.Current != nil {
+		for _, id := range res.Current.Next {
+			candidates = append(candidates, res.Rubric.Role(id))
+		}
+	} else {
+		candidates = res.lowestLadderRoles()
+	}
+	var out []NextRole
+	seen := map[string]bool{}
+	for _, ro := range candidates {
+		if !ro.OnTrack(res.Track) || seen[ro.ID] {
+			continue
+		}
+		seen[ro.ID] = true
+		nr := NextRole{RoleFit: *res.fitOf(ro)}
+		for i := range res.Skills {
+			sk := &res.Skills[i]
+			if e, ok := ro.Expect(sk.Skill.ID); ok && sk.Score != nil {
+				if g := gapOf(sk, e); g.Gap > 0 {
+					nr.Gaps = append(nr.Gaps, g)
+				}
+			}
+		}
+		sortGaps(nr.Gaps, index)
+		if len(nr.Gaps) > 3 {
+			nr.Gaps = nr.Gaps[:3]
+		}
+		out = append(out, nr)
+	}
+	order := map[*rubric.Role]int{}
+	for i := range res.Rubric.Roles {
+		order[&res.Rubric.Roles[i]] = i
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Readiness, out[j].Readiness
+		switch {
+		case a == nil && b == nil:
+		case a == nil || b == nil:
+			return b == nil
+		case *a > *b+eps || *b > *a+eps:
+			return *a > *b
+		}
+		return order[out[i].Role] < order[out[j].Role]
+	})
+	return out
+}
+
+// categories applies rule 8.
+func (res *Result) categories() []CategoryScore {
+	var out []CategoryScore
+	for ci := range res.Rubric.Categories {
+		c := &res.Rubric.Categories[ci]
+		cs := CategoryScore{Category: c}
+		var scoreW, expW, w float64
+		for i := range res.Skills {
+			sk := &res.Skills[i]
+			if sk.Skill.Category != c.ID || sk.Score == nil || sk.ExpectedTarget == nil {
+				continue
+			}
+			scoreW += sk.Skill.Weight * *sk.Score
+			expW += sk.Skill.Weight * *sk.ExpectedTarget
+			w += sk.Skill.Weight
+		}
+		if w > 0 {
+			score, expected := scoreW/w, expW/w
+			gap := max(0, expected-score)
+			if gap < eps {
+				gap = 0
+			}
+			cs.Score, cs.Expected, cs.Gap = &score, &expected, &gap
+		} else {
+			for i := range res.Skills {
+				sk := &res.Skills[i]
+				if sk.Skill.Category == c.ID && sk.Score != nil {
+					scoreW += sk.Skill.Weight * *sk.Score
+					w += sk.Skill.Weight
+				}
+			}
+			if w > 0 {
+				score := scoreW / w
+				cs.Score = &score
+			}
+		}
+		out = append(out, cs)
+	}
+	return out
+}

@@ -1,0 +1,391 @@
+package assess
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// scoringRubric is small enough to score by hand. Weights: s1 2 (core), s2 1, s3 1, s4 3.
+const scoringRubric = `format: pmladder-rubric/v1
+name: Hand
+scale: {min: 0, max: 4}
+scoring: {pass: 70}
+tracks: [{id: a, name: A}, {id: b, name: B}]
+categories:
+  - id: x
+    name: X
+    skills:
+      - {id: s1, name: S1, weight: 2, core: true, questions: [q, q]}
+      - {id: s2, name: S2, questions: [q, q]}
+  - id: y
+    name: Y
+    skills:
+      - {id: s3, name: S3, questions: [q]}
+      - {id: s4, name: S4, weight: 3, questions: [q]}
+roles:
+  - {id: r1, name: R1, level: 1, expects: {s1: 1, s2: 1, s3: 1}, next: [r2a, r2b, lat]}
+  - {id: r2a, name: R2a, level: 2, tracks: [a], expects: {s1: 2, s2: 2, s3: 2, s4: 2}, next: [r3a]}
+  - {id: r2b, name: R2b, level: 2, tracks: [b], expects: {s1: 2, s2: 3, s4: 1}}
+  - {id: r3a, name: R3a, level: 3, tracks: [a], expects: {s1: 3, s2: 3, s3: 3, s4: 3}}
+  - {id: lat, name: Lateral, expects: {s3: 2, s4: 1}}
+certifications:
+  - {id: c1, name: C1, issuer: I, skills: [s1, s2]}
+  - {id: c2, name: C2, issuer: I, skills: [s4], roles: [r3a]}
+  - {id: c3, name: C3, issuer: I, skills: [s3], roles: [r2b]}
+`
+
+func parseRubric(t *testing.T, src string) *rubric.Rubric {
+	t.Helper()
+	r, err := rubric.Parse("test.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// answers builds answers from "id=value" pairs; value "na" is not applicable.
+func answers(pairs ...string) *Answers {
+	a := NewAnswers()
+	for _, p := range pairs {
+		id, v, _ := strings.Cut(p, "=")
+		if v == "na" {
+			a.Values[id] = Answer{NA: true}
+		} else {
+			var n int
+			fmt.Sscan(v, &n)
+			a.Values[id] = Answer{Score: n}
+		}
+	}
+	return a
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// num formats an optional number for comparisons: "null" or the value to 4 places.
+func num(p *float64) string {
+	if p == nil {
+		return "null"
+	}
+	return fmt.Sprintf("%.4f", *p)
+}
+
+func roleIDs(fits []NextRole) string {
+	var ids []string
+	for _, f := range fits {
+		ids = append(ids, f.Role.ID)
+	}
+	return strings.Join(ids, ",")
+}
+
+func gapIDs(gaps []Gap) string {
+	var ids []string
+	for _, g := range gaps {
+		ids = append(ids, fmt.Sprintf("%s:%g:%s", g.Skill.ID, math.Round(g.Gap*1000)/1000, g.Priority))
+	}
+	return strings.Join(ids, ",")
+}
+
+func certIDs(cs []CertValue) string {
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, fmt.Sprintf("%s:%g:%s", c.Cert.ID, c.Value, strings.Join(c.Covers, "+")))
+	}
+	return strings.Join(ids, ",")
+}
+
+func fitOf(t *testing.T, res *Result, id string) RoleFit {
+	t.Helper()
+	for _, f := range res.Roles {
+		if f.Role.ID == id {
+			return f
+		}
+	}
+	t.Fatalf("no role %s", id)
+	return RoleFit{}
+}
+
+// Case A, no track. s1 = mean(2,3) = 2.5; s2 = 2 (the na is not a zero); s3 unanswered,
+// so unassessed; s4 = 1.
+func TestScoreNoTrackEstimatesAndStays(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	res := Score(r, answers("s1.1=2", "s1.2=3", "s2.1=na", "s2.2=2", "s4.1=1"), ScoreOptions{Certs: 3})
+
+	if res.Answered != 5 || res.Questions != 6 {
+		t.Errorf("answered %d of %d, want 5 of 6 (na counts as answered)", res.Answered, res.Questions)
+	}
+	wantScores := []string{"2.5000", "2.0000", "null", "1.0000"}
+	for i, w := range wantScores {
+		if got := num(res.Skills[i].Score); got != w {
+			t.Errorf("score %s = %s, want %s", res.Skills[i].Skill.ID, got, w)
+		}
+	}
+	// r1: R = {s1, s2}: both met → 100, holds.
+	// r2a: s1 ✓ (2) s2 ✓ (1) s4 ✗ (3) → 3/6 = 50.
+	// r2b: s1 ✓ (2) s2 ✗ (1) s4 ✓ (3) → 5/6 = 83.33, core s1 met → holds.
+	// r3a: all three missed → 0. lat: R = {s4} met → 100.
+	for id, want := range map[string]struct {
+		readiness   string
+		holds       bool
+		met, total int
+	}{
+		"r1": {"100.0000", true, 2, 2}, "r2a": {"50.0000", false, 2, 3}, "r2b": {"83.3333", true, 2, 3},
+		"r3a": {"0.0000", false, 0, 3}, "lat": {"100.0000", true, 1, 1},
+	} {
+		f := fitOf(t, res, id)
+		if num(f.Readiness) != want.readiness || f.Holds != want.holds || f.Met != want.met || f.Total != want.total {
+			t.Errorf("%s: readiness %s holds %v met %d/%d, want %+v", id, num(f.Readiness), f.Holds, f.Met, f.Total, want)
+		}
+	}
+	// Highest held ladder role: r2b (level 2). It has no next role, so it is the target too.
+	if res.Estimated == nil || res.Estimated.Role.ID != "r2b" || res.Current.ID != "r2b" || res.CurrentDeclared {
+		t.Fatalf("estimated %v current %v", res.Estimated, res.Current)
+	}
+	if res.Target.Role.ID != "r2b" || res.Target.Met != 2 || res.Target.Total != 3 {
+		t.Errorf("target %+v", res.Target)
+	}
+	// Toward r2b: s2 3 − 2 = 1 → medium; s1 and s4 are met.
+	if got := gapIDs(res.Gaps); got != "s2:1:medium" {
+		t.Errorf("gaps %s", got)
+	}
+	wantSkills := []struct{ cur, tgt, gap, prio string }{
+		{"2.0000", "2.0000", "0.0000", "none"}, {"3.0000", "3.0000", "1.0000", "medium"},
+		{"null", "null", "null", "n/a"}, {"1.0000", "1.0000", "0.0000", "none"},
+	}
+	for i, w := range wantSkills {
+		sk := res.Skills[i]
+		if num(sk.ExpectedCurrent) != w.cur || num(sk.ExpectedTarget) != w.tgt || num(sk.Gap) != w.gap || sk.Priority != w.prio {
+			t.Errorf("skill %s: %s %s %s %s, want %+v", sk.Skill.ID, num(sk.ExpectedCurrent), num(sk.ExpectedTarget), num(sk.Gap), sk.Priority, w)
+		}
+	}
+	// c1 (any target): 1 × gap(s2) = 1. c2 is for r3a only; c3 suits r2b but s3 has no gap.
+	if got := certIDs(res.Certifications); got != "c1:1:s2" {
+		t.Errorf("certifications %s", got)
+	}
+	if len(res.NextRoles) != 0 {
+		t.Errorf("r2b leads nowhere, next roles %s", roleIDs(res.NextRoles))
+	}
+	// X toward r2b: score (2·2.5 + 1·2)/3, expected (2·2 + 1·3)/3, both 7/3 → gap 0.
+	// Y: only s4 is in R(r2b): 1 vs 1.
+	if c := res.Categories[0]; num(c.Score) != "2.3333" || num(c.Expected) != "2.3333" || num(c.Gap) != "0.0000" {
+		t.Errorf("category x %s %s %s", num(c.Score), num(c.Expected), num(c.Gap))
+	}
+	if c := res.Categories[1]; num(c.Score) != "1.0000" || num(c.Expected) != "1.0000" || num(c.Gap) != "0.0000" {
+		t.Errorf("category y %s %s %s", num(c.Score), num(c.Expected), num(c.Gap))
+	}
+}
+
+// Case B, the same answers on track a: r2b is off the track, so only r1 holds; the target
+// is r1's first next role on the track.
+func TestScoreTrack(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	a := answers("s1.1=2", "s1.2=3", "s2.1=na", "s2.2=2", "s4.1=1")
+	a.Track = "a"
+	res := Score(r, a, ScoreOptions{Certs: 3})
+	if res.Estimated.Role.ID != "r1" || res.Target.Role.ID != "r2a" || num(res.Target.Readiness) != "50.0000" {
+		t.Fatalf("estimated %s target %s", res.Estimated.Role.ID, res.Target.Role.ID)
+	}
+	if got := gapIDs(res.Gaps); got != "s4:1:medium" {
+		t.Errorf("gaps %s", got)
+	}
+	if len(res.Certifications) != 0 {
+		t.Errorf("no eligible certification covers s4 toward r2a: %s", certIDs(res.Certifications))
+	}
+	// r1's next: r2a (50), r2b (off track a: dropped), lat (100). By readiness: lat, r2a.
+	if got := roleIDs(res.NextRoles); got != "lat,r2a" {
+		t.Errorf("next roles %s", got)
+	}
+	if got := gapIDs(res.NextRoles[1].Gaps); got != "s4:1:medium" {
+		t.Errorf("gaps toward r2a %s", got)
+	}
+	// Y toward r2a: s4 only (s3 unassessed): 1 vs 2 → gap 1.
+	if c := res.Categories[1]; num(c.Score) != "1.0000" || num(c.Expected) != "2.0000" || num(c.Gap) != "1.0000" {
+		t.Errorf("category y %s %s %s", num(c.Score), num(c.Expected), num(c.Gap))
+	}
+	// X toward r2a: score 7/3, expected (2·2+1·2)/3 = 2 → gap 0 (never negative).
+	if c := res.Categories[0]; num(c.Gap) != "0.0000" || num(c.Expected) != "2.0000" {
+		t.Errorf("category x gap %s", num(c.Gap))
+	}
+	// --track overrides the answers' track.
+	res = Score(r, a, ScoreOptions{Track: "b", Certs: 3})
+	if res.Track != "b" || res.Estimated.Role.ID != "r2b" {
+		t.Errorf("track override: %s %s", res.Track, res.Estimated.Role.ID)
+	}
+}
+
+// Case C: a core skill below expectation stops a role from being held even above the
+// pass mark. s1 = 1, everything else 4.
+func TestScoreCoreRule(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	res := Score(r, answers("s1.1=1", "s1.2=1", "s2.1=4", "s2.2=4", "s3.1=4", "s4.1=4"), ScoreOptions{Certs: 3})
+	// r2a: s1 ✗ (2) s2 s3 s4 ✓ (1+1+3) → 5/7 = 71.43 ≥ 70, but s1 is core and missed.
+	if f := fitOf(t, res, "r2a"); num(f.Readiness) != "71.4286" || f.Holds {
+		t.Errorf("r2a %s holds %v", num(f.Readiness), f.Holds)
+	}
+	if res.Estimated.Role.ID != "r1" || res.Target.Role.ID != "r2a" {
+		t.Fatalf("estimated %s target %s", res.Estimated.Role.ID, res.Target.Role.ID)
+	}
+	// Core skill: any gap is high.
+	if got := gapIDs(res.Gaps); got != "s1:1:high" {
+		t.Errorf("gaps %s", got)
+	}
+	if got := certIDs(res.Certifications); got != "c1:2:s1" {
+		t.Errorf("certifications %s (2 × gap 1)", got)
+	}
+	// Next roles: lat 100 (s3, s4 met), r2a 71.43, r2b 4/6 = 66.67.
+	if got := roleIDs(res.NextRoles); got != "lat,r2a,r2b" {
+		t.Errorf("next roles %s", got)
+	}
+	if nr := res.NextRoles[2]; nr.Met != 2 || nr.Total != 3 || gapIDs(nr.Gaps) != "s1:1:high" {
+		t.Errorf("r2b next: %d/%d %s", nr.Met, nr.Total, gapIDs(nr.Gaps))
+	}
+}
+
+// Declared roles and the --target, --current overrides; gap ordering and certification
+// limits toward a far target.
+func TestScoreDeclaredAndOrdering(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	a := answers("s1.1=2", "s1.2=3", "s2.1=na", "s2.2=2", "s4.1=1")
+	a.CurrentRole, a.TargetRole = "r1", "r2a"
+	res := Score(r, a, ScoreOptions{Certs: 3})
+	if res.Current.ID != "r1" || !res.CurrentDeclared || res.Target.Role.ID != "r2a" || res.Estimated.Role.ID != "r2b" {
+		t.Fatalf("current %s target %s estimated %s", res.Current.ID, res.Target.Role.ID, res.Estimated.Role.ID)
+	}
+	// --target r3a: s1 3 − 2.5 = 0.5 core → high; s4 3 − 1 = 2 → high; s2 3 − 2 = 1 →
+	// medium. High first, larger gap first: s4, s1, then s2.
+	res = Score(r, a, ScoreOptions{Target: "r3a", Current: "r2a", Certs: 3})
+	if res.Current.ID != "r2a" || res.Target.Role.ID != "r3a" {
+		t.Fatalf("overrides: current %s target %s", res.Current.ID, res.Target.Role.ID)
+	}
+	if got := gapIDs(res.Gaps); got != "s4:2:high,s1:0.5:high,s2:1:medium" {
+		t.Errorf("gaps %s", got)
+	}
+	// c2: 3 × 2 = 6; c1: 2 × 0.5 + 1 × 1 = 2.
+	if got := certIDs(res.Certifications); got != "c2:6:s4,c1:2:s1+s2" {
+		t.Errorf("certifications %s", got)
+	}
+	res = Score(r, a, ScoreOptions{Target: "r3a", Certs: 1})
+	if got := certIDs(res.Certifications); got != "c2:6:s4" {
+		t.Errorf("--certs 1: %s", got)
+	}
+	res = Score(r, a, ScoreOptions{Target: "r3a", Certs: 0})
+	if len(res.Certifications) != 0 {
+		t.Errorf("--certs 0: %s", certIDs(res.Certifications))
+	}
+}
+
+// Case E: every answer na. Nothing is assessed, no role can be held, so there is no
+// current role; the target is the lowest ladder role.
+func TestScoreNothingAssessed(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	res := Score(r, answers("s1.1=na", "s1.2=na", "s2.1=na", "s2.2=na", "s3.1=na", "s4.1=na"), ScoreOptions{Certs: 3})
+	if res.Answered != 6 || res.Estimated != nil || res.Current != nil {
+		t.Fatalf("answered %d estimated %v current %v", res.Answered, res.Estimated, res.Current)
+	}
+	if res.Target == nil || res.Target.Role.ID != "r1" || res.Target.Readiness != nil || res.Target.Total != 0 {
+		t.Fatalf("target %+v", res.Target)
+	}
+	for _, sk := range res.Skills {
+		if sk.Score != nil || sk.Gap != nil || sk.Priority != PriorityNA || sk.ExpectedCurrent != nil {
+			t.Errorf("skill %s: %+v", sk.Skill.ID, sk)
+		}
+	}
+	if len(res.Gaps) != 0 || len(res.Certifications) != 0 {
+		t.Error("no gaps without scores")
+	}
+	if got := roleIDs(res.NextRoles); got != "r1" || res.NextRoles[0].Readiness != nil {
+		t.Errorf("next roles without a current role: the lowest ladder roles, got %s", got)
+	}
+	for _, c := range res.Categories {
+		if c.Score != nil || c.Expected != nil || c.Gap != nil {
+			t.Errorf("category %s: %s %s %s", c.Category.ID, num(c.Score), num(c.Expected), num(c.Gap))
+		}
+	}
+}
+
+// thresholdRubric: four equal skills, pass 75; two level-1 roles for ties.
+const thresholdRubric = `format: pmladder-rubric/v1
+name: Threshold
+scale: {min: 0, max: 5}
+scoring: {pass: 75}
+categories:
+  - id: c
+    name: C
+    skills:
+      - {id: a, name: A, questions: [q, q, q]}
+      - {id: b, name: B, questions: [q]}
+      - {id: c, name: C, questions: [q]}
+      - {id: d, name: D, questions: [q]}
+roles:
+  - {id: one, name: One, level: 1, expects: {a: 2, b: 2, c: 2, d: 2}}
+  - {id: same, name: Same, level: 1, expects: {a: 1, b: 1}}
+  - {id: twin, name: Twin, level: 1, expects: {a: 1, b: 1}}
+  - {id: side, name: Side, expects: {d: 5}}
+`
+
+func TestScorePassThresholdAndTies(t *testing.T) {
+	r := parseRubric(t, thresholdRubric)
+	// a = mean(1, 2, 3) = 2 exactly meets 2; b, c met; d missed → exactly 75% → holds.
+	res := Score(r, answers("a.1=1", "a.2=2", "a.3=3", "b.1=2", "c.1=2", "d.1=1"), ScoreOptions{})
+	if f := fitOf(t, res, "one"); !near(*f.Readiness, 75) || !f.Holds {
+		t.Errorf("75%% of a 75%% pass must hold: %s %v", num(f.Readiness), f.Holds)
+	}
+	// "one" (75) and "same"/"twin" (100) are all level 1: higher readiness wins, then the
+	// first in rubric order.
+	if res.Estimated.Role.ID != "same" {
+		t.Errorf("estimated %s, want same", res.Estimated.Role.ID)
+	}
+	// Without a current role's next, the target is current itself.
+	if res.Target.Role.ID != "same" {
+		t.Errorf("target %s", res.Target.Role.ID)
+	}
+	// One point less in a: mean(1,2,2) = 1.67 < 2 → 50% → not held.
+	res = Score(r, answers("a.1=1", "a.2=2", "a.3=2", "b.1=2", "c.1=2", "d.1=1"), ScoreOptions{})
+	if f := fitOf(t, res, "one"); !near(*f.Readiness, 50) || f.Holds {
+		t.Errorf("50%%: %s %v", num(f.Readiness), f.Holds)
+	}
+	// A gap under 1 is low; 1 or more medium; 2 or more high.
+	res = Score(r, answers("a.1=1", "a.2=2", "a.3=2", "b.1=0", "c.1=1", "d.1=0"), ScoreOptions{Target: "one"})
+	if got := gapIDs(res.Gaps); got != "b:2:high,d:2:high,c:1:medium,a:0.333:low" {
+		t.Errorf("gaps %s", got)
+	}
+}
+
+func TestSortGapsWeightThenRubricOrder(t *testing.T) {
+	heavy := &rubric.Skill{ID: "heavy", Weight: 3}
+	light := &rubric.Skill{ID: "light", Weight: 1}
+	first := &rubric.Skill{ID: "first", Weight: 1}
+	index := map[string]int{"first": 0, "light": 1, "heavy": 2}
+	gaps := []Gap{
+		{Skill: light, Gap: 1, Priority: PriorityMedium},
+		{Skill: heavy, Gap: 1, Priority: PriorityMedium},
+		{Skill: first, Gap: 1, Priority: PriorityMedium},
+	}
+	sortGaps(gaps, index)
+	if got := gapIDs(gaps); got != "heavy:1:medium,first:1:medium,light:1:medium" {
+		t.Errorf("order %s", got)
+	}
+}
+
+// A rubric whose only roles are lateral has no ladder role to target.
+func TestScoreNoLadder(t *testing.T) {
+	r := parseRubric(t, `format: pmladder-rubric/v1
+name: Flat
+scale: {min: 0, max: 2}
+categories: [{id: c, name: C, skills: [{id: s, name: S, questions: [q]}]}]
+roles: [{id: x, name: X, expects: {s: 2}}]
+`)
+	res := Score(r, answers("s.1=1"), ScoreOptions{Certs: 3})
+	if res.Estimated != nil || res.Current != nil || res.Target != nil || len(res.NextRoles) != 0 {
+		t.Fatalf("%+v", res)
+	}
+	if res.Skills[0].Priority != PriorityNone || res.Skills[0].Gap != nil {
+		t.Errorf("skill without a target: %+v", res.Skills[0])
+	}
+	if c := res.Categories[0]; num(c.Score) != "1.0000" || c.Expected != nil {
+		t.Errorf("category without a target: %s %s", num(c.Score), num(c.Expected))
+	}
+}

@@ -1,0 +1,160 @@
+package assess
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/pmladder/pmladder/internal/atomicfile"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// ErrNoDraft is returned by LatestDraft when no interview is waiting to be resumed.
+var ErrNoDraft = errors.New("no unfinished interview")
+
+// ErrNoAssessment is returned by Latest when nothing has been saved yet.
+var ErrNoAssessment = errors.New("no saved assessment")
+
+// Store keeps saved assessments and drafts of unfinished interviews in a data directory:
+// assessments/<UTC time>_<person>_<assessor>.yaml and drafts/…. This is personal data:
+// directories are 0700, files 0600, and every file is written atomically.
+type Store struct {
+	Dir string
+}
+
+// Assessments is the folder of saved assessments.
+func (s *Store) Assessments() string { return filepath.Join(s.Dir, "assessments") }
+
+// Drafts is the folder of unfinished interviews.
+func (s *Store) Drafts() string { return filepath.Join(s.Dir, "drafts") }
+
+// ensure creates dir and the data directory with owner-only permissions, and tightens
+// them if they exist with wider ones.
+func (s *Store) ensure(dir string) error {
+	for _, d := range []string{s.Dir, dir} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			return err
+		}
+		if err := os.Chmod(d, 0o700); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// NewName returns a new file name for answers: the UTC time, the person and the
+// assessor, so that names sort by time and say whose they are.
+func NewName(a *Answers, now time.Time) string {
+	return fmt.Sprintf("%s_%s_%s.yaml", now.UTC().Format("20060102T150405Z"), Slug(a.Person), Slug(a.Assessor))
+}
+
+// Slug makes a name safe for a file name: lower-case letters and digits joined by dashes.
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+		if b.Len() >= 40 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return "anonymous"
+	}
+	return b.String()
+}
+
+// write saves answers atomically in dir under name, adding -2, -3… if the name is taken
+// (two saves in the same second), and returns the path.
+func (s *Store) write(dir, name string, a *Answers, r *rubric.Rubric) (string, error) {
+	if err := s.ensure(dir); err != nil {
+		return "", err
+	}
+	data := MarshalYAML(a, r)
+	base := strings.TrimSuffix(name, ".yaml")
+	for n := 1; ; n++ {
+		path := filepath.Join(dir, name)
+		err := atomicfile.WriteFile(path, data, 0o600, atomicfile.Options{NoClobber: true})
+		if !errors.Is(err, atomicfile.ErrExists) {
+			return path, err
+		}
+		name = fmt.Sprintf("%s-%d.yaml", base, n+1)
+	}
+}
+
+// SaveAssessment records finished answers in the history and returns the file's path.
+func (s *Store) SaveAssessment(a *Answers, r *rubric.Rubric, now time.Time) (string, error) {
+	return s.write(s.Assessments(), NewName(a, now), a, r)
+}
+
+// SaveDraft writes an unfinished interview. The first call (path "") creates a draft and
+// returns its path; later calls replace that file.
+func (s *Store) SaveDraft(path string, a *Answers, r *rubric.Rubric, now time.Time) (string, error) {
+	if path == "" {
+		return s.write(s.Drafts(), NewName(a, now), a, r)
+	}
+	if err := s.ensure(s.Drafts()); err != nil {
+		return "", err
+	}
+	return path, atomicfile.WriteFile(path, MarshalYAML(a, r), 0o600, atomicfile.Options{})
+}
+
+// list returns the .yaml files of dir, oldest first by name (names start with the time).
+func list(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".yaml") && !strings.HasPrefix(e.Name(), ".") {
+			paths = append(paths, filepath.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(paths)
+	return paths, nil
+}
+
+// List returns the saved assessments, oldest first.
+func (s *Store) List() ([]string, error) { return list(s.Assessments()) }
+
+// Latest returns the most recent saved assessment.
+func (s *Store) Latest() (string, error) {
+	paths, err := s.List()
+	if err != nil {
+		return "", err
+	}
+	if len(paths) == 0 {
+		return "", fmt.Errorf("%w in %s", ErrNoAssessment, s.Assessments())
+	}
+	return paths[len(paths)-1], nil
+}
+
+// LatestDraft returns the most recent unfinished interview.
+func (s *Store) LatestDraft() (string, error) {
+	paths, err := list(s.Drafts())
+	if err != nil {
+		return "", err
+	}
+	if len(paths) == 0 {
+		return "", fmt.Errorf("%w in %s", ErrNoDraft, s.Drafts())
+	}
+	return paths[len(paths)-1], nil
+}

@@ -1,0 +1,310 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"os/user"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/reports"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// AssessOptions are the inputs of `assess`.
+type AssessOptions struct {
+	IO     *IOStreams
+	Rubric *rubric.Rubric
+	Store  *assess.Store
+	// Prompter asks the interview's questions; tests pass a scripted one.
+	Prompter assess.Prompter
+	Now      func() time.Time
+
+	AnswersFile string
+	Name        string
+	DefaultName string
+	Assessor    string
+	AssessorSet bool
+	Quick       bool
+	Resume      bool
+	NoSave      bool
+	Save        bool
+	Roles       roleFlags
+	Out         outputFlags
+	Report      reports.Options
+}
+
+// NewCmdAssess runs the interview, or scores an answers file, and prints the report.
+func NewCmdAssess(f *Factory) *cobra.Command {
+	opts := &AssessOptions{IO: f.IO, Now: time.Now}
+	c := &cobra.Command{
+		Use:   "assess",
+		Short: "Assess yourself (or someone) and print the gap report",
+		Long: `Interview on a terminal about your skills, then print where you stand, your gaps toward a
+target role and what closes them. The finished assessment is saved in your history unless
+--no-save; an unfinished one is kept as a draft that --resume continues.
+
+With --answers FILE (or - for stdin) the answers come from a file instead and nothing is
+recorded unless --save. On a terminal the interview uses arrow-key menus; with --accessible,
+or when stdin or stdout is not a terminal, it asks plain numbered questions, one answer per
+line.`,
+		Example: `  pmladder assess
+  pmladder assess --quick --target senior-pm
+  pmladder assess --assessor manager --name "Ada Lovelace"
+  pmladder assess --resume
+  pmladder assess --answers ada.yaml --format json`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if opts.Rubric, err = f.Rubric(cmd); err != nil {
+				return err
+			}
+			if err := opts.Out.resolve(f, cmd); err != nil {
+				return err
+			}
+			if opts.Report, err = reportOptions(f, cmd); err != nil {
+				return err
+			}
+			dir, err := f.DataDir(cmd)
+			if err != nil {
+				return err
+			}
+			opts.Store = &assess.Store{Dir: dir}
+			opts.Name = f.String(cmd, "name", "name")
+			if cmd.Flags().Changed("name") {
+				opts.DefaultName = opts.Name
+			} else {
+				opts.DefaultName, opts.Name = opts.Name, ""
+				if opts.DefaultName == "" {
+					opts.DefaultName = loginName(f.Getenv)
+				}
+			}
+			opts.AssessorSet = cmd.Flags().Changed("assessor")
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			if opts.Prompter == nil && opts.AnswersFile == "" {
+				accessible, err := f.Bool(cmd, "accessible", "accessible")
+				if err != nil {
+					return err
+				}
+				opts.Prompter = f.Prompter(ctx, accessible)
+			}
+			return assessRun(ctx, opts, cmd.CommandPath())
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&opts.AnswersFile, "answers", "", "score the answers in `FILE` (- for stdin) instead of interviewing")
+	fl.String("name", "", "the assessed person's `NAME` (default: the config's name, else your login name)")
+	fl.StringVar(&opts.Assessor, "assessor", "self", "who answers: self, manager or peer")
+	fl.BoolVar(&opts.Quick, "quick", false, "ask only the first question of each skill")
+	fl.BoolVar(&opts.Resume, "resume", false, "continue the latest unfinished interview")
+	fl.BoolVar(&opts.NoSave, "no-save", false, "do not record the finished interview in the history")
+	fl.BoolVar(&opts.Save, "save", false, "record an --answers file in the history")
+	opts.Roles.register(c)
+	opts.Out.register(c, "table", "json")
+	return c
+}
+
+// loginName is the default name offered in the interview.
+func loginName(getenv func(string) string) string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return getenv("USER")
+}
+
+// Prompter picks how the interview asks: survey's menus when stdin, stdout and stderr are
+// terminals, otherwise (or with --accessible) plain numbered prompts on stderr.
+func (f *Factory) Prompter(ctx context.Context, accessible bool) assess.Prompter {
+	in, inOK := f.IO.In.(assess.Terminal)
+	errOut, errOK := f.IO.ErrOut.(assess.Terminal)
+	if !accessible && inOK && errOK && f.IO.InTTY && f.IO.OutTTY && f.IO.ErrTTY {
+		return assess.NewSurveyPrompter(in, errOut)
+	}
+	return assess.NewPlainPrompter(ctx, f.IO.In, f.IO.ErrOut)
+}
+
+func assessRun(ctx context.Context, opts *AssessOptions, cmdPath string) error {
+	r := opts.Rubric
+	switch {
+	case !assess.IsAssessor(opts.Assessor):
+		return usageErrorf(cmdPath, "--assessor %q: want %s", opts.Assessor, assess.AssessorList)
+	case opts.Save && opts.NoSave:
+		return usageErrorf(cmdPath, "--save and --no-save contradict each other")
+	case opts.Resume && opts.AnswersFile != "":
+		return usageErrorf(cmdPath, "--resume continues an interview; it cannot be used with --answers")
+	}
+	if err := opts.Roles.check(cmdPath, r); err != nil {
+		return err
+	}
+	if opts.AnswersFile != "" {
+		return opts.scoreFile()
+	}
+	return opts.interview(ctx, cmdPath)
+}
+
+// scoreFile scores an answers file; it records nothing unless --save.
+func (opts *AssessOptions) scoreFile() error {
+	a, err := readAnswers(opts.IO, opts.AnswersFile, opts.Rubric)
+	if err != nil {
+		return err
+	}
+	if opts.Name != "" {
+		a.Person = opts.Name
+	}
+	if opts.AssessorSet {
+		a.Assessor = opts.Assessor
+	}
+	if opts.Save {
+		if a.Date.IsZero() {
+			a.Date = opts.Now().UTC()
+		}
+		a.Complete = true
+		path, err := opts.Store.SaveAssessment(a, opts.Rubric, opts.Now())
+		if err != nil {
+			return fmt.Errorf("cannot save the assessment: %w", err)
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "saved to %s\n", path)
+	}
+	return opts.render(a)
+}
+
+// readAnswers reads and checks an answers file, "-" being stdin; warnings go to stderr.
+func readAnswers(streams *IOStreams, file string, r *rubric.Rubric) (*assess.Answers, error) {
+	var (
+		data []byte
+		err  error
+	)
+	name := file
+	if file == "-" {
+		name = "stdin"
+		data, err = io.ReadAll(streams.In)
+	} else {
+		data, err = os.ReadFile(file)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read answers: %w", err)
+	}
+	a, warnings, err := assess.ParseAnswers(name, data, r)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(streams.ErrOut, "pmladder: warning: %s\n", w)
+	}
+	return a, nil
+}
+
+// interview asks the questions, keeping a draft after every answer, then saves and
+// reports. An interruption leaves the draft and says how to resume.
+func (opts *AssessOptions) interview(ctx context.Context, cmdPath string) error {
+	r, store := opts.Rubric, opts.Store
+	var (
+		a         *assess.Answers
+		draftPath string
+		err       error
+	)
+	if opts.Resume {
+		if draftPath, err = store.LatestDraft(); err != nil {
+			return err
+		}
+		if a, err = readAnswers(opts.IO, draftPath, r); err != nil {
+			return err
+		}
+	} else {
+		a = assess.NewAnswers()
+		a.Assessor = opts.Assessor
+		a.Date = opts.Now().UTC()
+	}
+	a.Complete = false
+	if opts.Name != "" {
+		a.Person = opts.Name
+	}
+	if opts.AssessorSet {
+		a.Assessor = opts.Assessor
+	}
+	if opts.Roles.Current != "" {
+		a.CurrentRole = opts.Roles.Current
+	}
+	if opts.Roles.Target != "" {
+		a.TargetRole = opts.Roles.Target
+	}
+	if opts.Roles.Track != "" {
+		a.Track = opts.Roles.Track
+	}
+
+	iv := &assess.Interview{
+		Rubric:      r,
+		Prompter:    opts.Prompter,
+		Out:         opts.IO.ErrOut,
+		Quick:       opts.Quick,
+		DefaultName: opts.DefaultName,
+		Checkpoint: func(a *assess.Answers) error {
+			p, err := store.SaveDraft(draftPath, a, r, opts.Now())
+			if err != nil {
+				return fmt.Errorf("cannot save the draft: %w", err)
+			}
+			draftPath = p
+			return nil
+		},
+	}
+	if opts.Resume {
+		fmt.Fprintf(opts.IO.ErrOut, "Resuming the interview of %s (%s): %d of %d questions answered.\n",
+			a.Person, draftPath, answeredOf(a, iv), len(iv.Questions()))
+	} else {
+		fmt.Fprint(opts.IO.ErrOut, iv.Intro())
+	}
+	err = iv.AskProfile(a, !opts.Resume)
+	if err == nil {
+		err = iv.AskQuestions(a)
+	}
+	if errors.Is(err, assess.ErrInterrupted) {
+		fmt.Fprintln(opts.IO.ErrOut)
+		if draftPath == "" {
+			return &interruptedError{msg: "interview stopped before the first answer; nothing was saved"}
+		}
+		return &interruptedError{msg: fmt.Sprintf("interview paused; your answers are kept in %s\ncontinue with: pmladder assess --resume", draftPath)}
+	}
+	if err != nil {
+		return err
+	}
+
+	a.Complete = true
+	a.Date = opts.Now().UTC()
+	if !opts.NoSave {
+		path, err := store.SaveAssessment(a, r, opts.Now())
+		if err != nil {
+			return fmt.Errorf("cannot save the assessment (your answers are still in %s): %w", draftPath, err)
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "\nsaved to %s\n", path)
+	}
+	if draftPath != "" {
+		if err := os.Remove(draftPath); err != nil && !errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(opts.IO.ErrOut, "pmladder: warning: cannot remove the draft: %v\n", err)
+		}
+	}
+	fmt.Fprintln(opts.IO.ErrOut)
+	return opts.render(a)
+}
+
+func answeredOf(a *assess.Answers, iv *assess.Interview) int {
+	n := 0
+	for _, q := range iv.Questions() {
+		if _, ok := a.Values[q.ID]; ok {
+			n++
+		}
+	}
+	return n
+}
+
+func (opts *AssessOptions) render(a *assess.Answers) error {
+	res := assess.Score(opts.Rubric, a, opts.Roles.scoreOptions())
+	return renderReport(&opts.Out, opts.IO, opts.Rubric, reports.NewReport(res), opts.Report)
+}

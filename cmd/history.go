@@ -1,0 +1,94 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/reports"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// HistoryOptions are the inputs of `history`.
+type HistoryOptions struct {
+	IO     *IOStreams
+	Rubric *rubric.Rubric
+	Store  *assess.Store
+	Person string
+	Out    outputFlags
+	Report reports.Options
+}
+
+// NewCmdHistory lists saved assessments.
+func NewCmdHistory(f *Factory) *cobra.Command {
+	opts := &HistoryOptions{IO: f.IO}
+	c := &cobra.Command{
+		Use:   "history",
+		Short: "List saved assessments: date, person, assessor, current and target role, readiness",
+		Long: `List the saved assessments, oldest first, each scored against the current rubric: the
+date, the person, who assessed, the current and target roles and the readiness for the
+target. Use 'pmladder report FILE' to see one again.`,
+		Example: `  pmladder history
+  pmladder history --person "Ada Lovelace" --format csv`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if opts.Rubric, err = f.Rubric(cmd); err != nil {
+				return err
+			}
+			if err := opts.Out.resolve(f, cmd); err != nil {
+				return err
+			}
+			if opts.Report, err = reportOptions(f, cmd); err != nil {
+				return err
+			}
+			dir, err := f.DataDir(cmd)
+			if err != nil {
+				return err
+			}
+			opts.Store = &assess.Store{Dir: dir}
+			return historyRun(opts)
+		},
+	}
+	c.Flags().StringVar(&opts.Person, "person", "", "only the assessments of `NAME` (case does not matter)")
+	opts.Out.register(c, "table", "json", "csv")
+	return c
+}
+
+func historyRun(opts *HistoryOptions) error {
+	paths, err := opts.Store.List()
+	if err != nil {
+		return fmt.Errorf("cannot list assessments: %w", err)
+	}
+	var entries []reports.HistoryEntry
+	for _, p := range paths {
+		a, err := readAnswers(opts.IO, p, opts.Rubric)
+		if err != nil {
+			// One unreadable file (say, from another rubric) must not hide the others.
+			fmt.Fprintf(opts.IO.ErrOut, "pmladder: warning: skipping %s\n", strings.ReplaceAll(err.Error(), "\n", "; "))
+			continue
+		}
+		if opts.Person != "" && !strings.EqualFold(strings.TrimSpace(a.Person), strings.TrimSpace(opts.Person)) {
+			continue
+		}
+		rep := reports.NewReport(assess.Score(opts.Rubric, a, assess.ScoreOptions{}))
+		entries = append(entries, reports.HistoryEntryOf(p, rep))
+	}
+	opt := opts.Report
+	if !opts.Out.toTerminal(opts.IO) {
+		opt.Color, opt.Width = false, 0
+	}
+	return opts.Out.write(opts.IO, func(w io.Writer) error {
+		switch opts.Out.Format {
+		case "json":
+			return reports.HistoryJSON(w, entries)
+		case "csv":
+			return reports.HistoryCSV(w, entries, false)
+		default:
+			return reports.HistoryTable(w, entries, opts.Rubric, opt)
+		}
+	})
+}

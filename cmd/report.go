@@ -1,0 +1,80 @@
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/reports"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// ReportOptions are the inputs of `report`.
+type ReportOptions struct {
+	IO     *IOStreams
+	Rubric *rubric.Rubric
+	Store  *assess.Store
+	File   string
+	Roles  roleFlags
+	Out    outputFlags
+	Report reports.Options
+}
+
+// NewCmdReport re-renders a saved assessment or any answers file.
+func NewCmdReport(f *Factory) *cobra.Command {
+	opts := &ReportOptions{IO: f.IO}
+	c := &cobra.Command{
+		Use:   "report [FILE|latest]",
+		Short: "Print the report of a saved assessment or an answers file again",
+		Long: `Print the report of a saved assessment (the latest by default) or of any answers file,
+scored against the current rubric: for example toward another target with --target, or as
+JSON for a script.`,
+		Example: `  pmladder report
+  pmladder report latest --target principal-pm
+  pmladder report ~/.local/share/pmladder/assessments/20261122T100405Z_ada_self.yaml --format json`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if opts.Rubric, err = f.Rubric(cmd); err != nil {
+				return err
+			}
+			if err := opts.Out.resolve(f, cmd); err != nil {
+				return err
+			}
+			if opts.Report, err = reportOptions(f, cmd); err != nil {
+				return err
+			}
+			dir, err := f.DataDir(cmd)
+			if err != nil {
+				return err
+			}
+			opts.Store = &assess.Store{Dir: dir}
+			opts.File = "latest"
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			return reportRun(opts, cmd.CommandPath())
+		},
+	}
+	opts.Roles.register(c)
+	opts.Out.register(c, "table", "json")
+	return c
+}
+
+func reportRun(opts *ReportOptions, cmdPath string) error {
+	if err := opts.Roles.check(cmdPath, opts.Rubric); err != nil {
+		return err
+	}
+	path := opts.File
+	if path == "latest" {
+		var err error
+		if path, err = opts.Store.Latest(); err != nil {
+			return err
+		}
+	}
+	a, err := readAnswers(opts.IO, path, opts.Rubric)
+	if err != nil {
+		return err
+	}
+	res := assess.Score(opts.Rubric, a, opts.Roles.scoreOptions())
+	return renderReport(&opts.Out, opts.IO, opts.Rubric, reports.NewReport(res), opts.Report)
+}

@@ -1,0 +1,55 @@
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// roleFlags are the overrides of the person's roles and track that report commands take.
+type roleFlags struct {
+	Current, Target, Track string
+	Certs                  int
+}
+
+func (rf *roleFlags) register(c *cobra.Command) {
+	c.Flags().StringVar(&rf.Current, "current", "", "your current role `ID` (default: as the answers say, else estimated)")
+	c.Flags().StringVar(&rf.Target, "target", "", "the role `ID` to measure gaps toward (default: your next step)")
+	c.Flags().StringVar(&rf.Track, "track", "", "the `TRACK` you grow on, such as ic or management (default: every track)")
+	c.Flags().IntVar(&rf.Certs, "certs", assess.DefaultCerts, "recommend up to `N` certifications")
+}
+
+// check rejects role and track ids the rubric does not have, before any work is done.
+func (rf *roleFlags) check(cmdPath string, r *rubric.Rubric) error {
+	for _, role := range []struct{ flag, id string }{{"--current", rf.Current}, {"--target", rf.Target}} {
+		if role.id != "" && r.Role(role.id) == nil {
+			return usageErrorf(cmdPath, "%s %q is not a role of %s (roles: %s)", role.flag, role.id, r.Name, roleIDs(r))
+		}
+	}
+	if rf.Track != "" && r.Track(rf.Track) == nil {
+		return usageErrorf(cmdPath, "--track %q is not a track of %s (%s)", rf.Track, r.Name, trackIDs(r))
+	}
+	if rf.Certs < 0 {
+		return usageErrorf(cmdPath, "--certs %d: want 0 or more", rf.Certs)
+	}
+	return nil
+}
+
+func (rf *roleFlags) scoreOptions() assess.ScoreOptions {
+	return assess.ScoreOptions{Current: rf.Current, Target: rf.Target, Track: rf.Track, Certs: rf.Certs}
+}
+
+func trackIDs(r *rubric.Rubric) string {
+	if len(r.Tracks) == 0 {
+		return "it has no tracks"
+	}
+	ids := ""
+	for i, t := range r.Tracks {
+		if i > 0 {
+			ids += ", "
+		}
+		ids += t.ID
+	}
+	return "tracks: " + ids
+}

@@ -1,0 +1,99 @@
+package reports
+
+import (
+	"io"
+
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// HistoryFormat is the format tag of the JSON history.
+const HistoryFormat = "pmladder-history/v1"
+
+// HistoryEntry is one saved assessment as `history` lists it.
+type HistoryEntry struct {
+	File        string   `json:"file"`
+	Date        *string  `json:"date"`
+	Person      string   `json:"person"`
+	Assessor    string   `json:"assessor"`
+	CurrentRole *RoleRef `json:"current_role"`
+	TargetRole  *RoleRef `json:"target_role"`
+	Readiness   *float64 `json:"readiness"`
+}
+
+// HistoryEntryOf summarises a report for the history.
+func HistoryEntryOf(file string, rep *Report) HistoryEntry {
+	e := HistoryEntry{File: file, Date: rep.Date, Person: rep.Person, Assessor: rep.Assessor, CurrentRole: rep.CurrentRole}
+	if t := rep.TargetRole; t != nil {
+		e.TargetRole = &RoleRef{ID: t.ID, Name: t.Name}
+		e.Readiness = t.Readiness
+	}
+	return e
+}
+
+// HistoryJSON writes the history as {format, assessments}.
+func HistoryJSON(w io.Writer, entries []HistoryEntry) error {
+	if entries == nil {
+		entries = []HistoryEntry{}
+	}
+	return WriteJSON(w, struct {
+		Format      string         `json:"format"`
+		Assessments []HistoryEntry `json:"assessments"`
+	}{HistoryFormat, entries})
+}
+
+// HistoryCSV writes the history, one row per assessment.
+func HistoryCSV(w io.Writer, entries []HistoryEntry, excel bool) error {
+	cw, err := NewCSVWriter(w, excel)
+	if err != nil {
+		return err
+	}
+	if err := cw.Header("date", "person", "assessor", "current_role", "target_role", "readiness", "file"); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		cw.Text(deref(e.Date))
+		cw.Text(e.Person)
+		cw.Text(e.Assessor)
+		cw.Text(roleID(e.CurrentRole))
+		cw.Text(roleID(e.TargetRole))
+		cw.Number(e.Readiness)
+		cw.Text(e.File)
+		if err := cw.EndRow(); err != nil {
+			return err
+		}
+	}
+	return cw.Flush()
+}
+
+// HistoryTable writes the history for a terminal.
+func HistoryTable(w io.Writer, entries []HistoryEntry, r *rubric.Rubric, opt Options) error {
+	if len(entries) == 0 {
+		_, err := io.WriteString(w, "No saved assessments yet: run pmladder assess.\n")
+		return err
+	}
+	t := newTable(w, plain, "llllllr", "Date", "Person", "Assessor", "Current", "Target", "Readiness")
+	for _, e := range entries {
+		date := deref(e.Date)
+		if len(date) > 16 {
+			date = date[:10] + " " + date[11:16]
+		}
+		if err := t.Append([]string{date, truncate(e.Person, 20), e.Assessor, roleID(e.CurrentRole), roleID(e.TargetRole), fmtPct(e.Readiness)}); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func roleID(r *RoleRef) string {
+	if r == nil {
+		return ""
+	}
+	return r.ID
+}

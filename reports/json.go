@@ -1,0 +1,15 @@
+package reports
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// WriteJSON writes v as indented JSON followed by a newline, without HTML escaping (a
+// report is data, not markup).
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,243 @@
+package reports
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pmladder/pmladder/assess"
+)
+
+// ReportFormat is the format tag of a JSON report.
+const ReportFormat = "pmladder-report/v1"
+
+// Report is one person's result as every renderer sees it: the JSON schema of DESIGN §7,
+// with numbers rounded for output. Optional values are pointers, null in JSON.
+type Report struct {
+	Format         string          `json:"format"`
+	Person         string          `json:"person"`
+	Assessor       string          `json:"assessor"`
+	Date           *string         `json:"date"`
+	Rubric         RubricInfo      `json:"rubric"`
+	Track          *string         `json:"track"`
+	CurrentRole    *RoleRef        `json:"current_role"`
+	EstimatedRole  *EstimatedRole  `json:"estimated_role"`
+	TargetRole     *TargetRole     `json:"target_role"`
+	Answered       int             `json:"answered"`
+	Questions      int             `json:"questions"`
+	Readiness      []RoleReadiness `json:"readiness"`
+	Categories     []Category      `json:"categories"`
+	Skills         []Skill         `json:"skills"`
+	Gaps           []Gap           `json:"gaps"`
+	Certifications []Certification `json:"certifications"`
+	NextRoles      []NextRole      `json:"next_roles"`
+
+	// Declared is true when the current role was declared rather than estimated; the
+	// table says which. Not part of the JSON schema.
+	Declared bool `json:"-"`
+	// ScaleMin and ScaleMax bound the bars drawn for scores.
+	ScaleMin, ScaleMax int `json:"-"`
+}
+
+// RubricInfo identifies the rubric a report was scored against.
+type RubricInfo struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	SHA256  string `json:"sha256"`
+}
+
+// RoleRef names a role.
+type RoleRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// EstimatedRole is the highest role the answers hold, with its readiness.
+type EstimatedRole struct {
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`
+	Readiness *float64 `json:"readiness"`
+}
+
+// TargetRole is the role gaps are measured toward.
+type TargetRole struct {
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`
+	Readiness *float64 `json:"readiness"`
+	Met       int      `json:"met"`
+	Total     int      `json:"total"`
+}
+
+// RoleReadiness is one role's readiness and whether it is held.
+type RoleReadiness struct {
+	Role      string   `json:"role"`
+	Readiness *float64 `json:"readiness"`
+	Holds     bool     `json:"holds"`
+}
+
+// Category is a category's weighted score toward the target.
+type Category struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Score    *float64 `json:"score"`
+	Expected *float64 `json:"expected"`
+	Gap      *float64 `json:"gap"`
+}
+
+// Skill is one skill's line of the report.
+type Skill struct {
+	ID              string   `json:"id"`
+	Name            string   `json:"name"`
+	Category        string   `json:"category"`
+	Core            bool     `json:"core"`
+	Score           *float64 `json:"score"`
+	ExpectedCurrent *float64 `json:"expected_current"`
+	ExpectedTarget  *float64 `json:"expected_target"`
+	Gap             *float64 `json:"gap"`
+	Priority        string   `json:"priority"`
+}
+
+// Gap is a skill below the target's expectation, with what to do about it.
+type Gap struct {
+	Skill    string   `json:"skill"`
+	Name     string   `json:"name"`
+	Score    float64  `json:"score"`
+	Expected float64  `json:"expected"`
+	Gap      float64  `json:"gap"`
+	Priority string   `json:"priority"`
+	Actions  []string `json:"actions"`
+}
+
+// Certification is a recommended certification and the gaps it covers.
+type Certification struct {
+	ID     string   `json:"id"`
+	Name   string   `json:"name"`
+	Issuer string   `json:"issuer"`
+	URL    string   `json:"url"`
+	Covers []string `json:"covers"`
+	Value  float64  `json:"value"`
+}
+
+// NextRole is a role to move to, with readiness and its largest gaps.
+type NextRole struct {
+	ID        string     `json:"id"`
+	Name      string     `json:"name"`
+	Readiness *float64   `json:"readiness"`
+	Met       int        `json:"met"`
+	Total     int        `json:"total"`
+	Gaps      []SkillGap `json:"gaps"`
+}
+
+// SkillGap is a skill's gap toward a next role.
+type SkillGap struct {
+	Skill string  `json:"skill"`
+	Gap   float64 `json:"gap"`
+}
+
+// Round rounds half away from zero to two decimals, as DESIGN §6 rule 9 asks. It rounds
+// the shortest decimal form of v, so 1.005 becomes 1.01 as a person would expect, not 1
+// as binary floating point would give.
+func Round(v float64) float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	if len(frac) <= 2 {
+		return v
+	}
+	kept, err := strconv.ParseFloat(whole+"."+frac[:2], 64)
+	if err != nil {
+		return math.Round(v*100) / 100
+	}
+	if frac[2] >= '5' {
+		kept += 0.01
+		// Re-round the sum to two places: 0.29 + 0.01 must be 0.3, not 0.30000000000000004.
+		kept, _ = strconv.ParseFloat(strconv.FormatFloat(kept, 'f', 2, 64), 64)
+	}
+	if v < 0 && kept != 0 {
+		kept = -kept
+	}
+	return kept
+}
+
+func roundPtr(p *float64) *float64 {
+	if p == nil {
+		return nil
+	}
+	v := Round(*p)
+	return &v
+}
+
+// NewReport builds the report of a scored assessment.
+func NewReport(res *assess.Result) *Report {
+	r, a := res.Rubric, res.Answers
+	rep := &Report{
+		Format:         ReportFormat,
+		Person:         a.Person,
+		Assessor:       a.Assessor,
+		Rubric:         RubricInfo{Name: r.Name, Version: r.Version, SHA256: r.SHA256},
+		Answered:       res.Answered,
+		Questions:      res.Questions,
+		Declared:       res.CurrentDeclared,
+		ScaleMin:       r.Scale.Min,
+		ScaleMax:       r.Scale.Max,
+		Readiness:      []RoleReadiness{},
+		Categories:     []Category{},
+		Skills:         []Skill{},
+		Gaps:           []Gap{},
+		Certifications: []Certification{},
+		NextRoles:      []NextRole{},
+	}
+	if !a.Date.IsZero() {
+		d := a.Date.UTC().Format(time.RFC3339)
+		rep.Date = &d
+	}
+	if res.Track != "" {
+		t := res.Track
+		rep.Track = &t
+	}
+	if res.Current != nil {
+		rep.CurrentRole = &RoleRef{ID: res.Current.ID, Name: res.Current.Name}
+	}
+	if e := res.Estimated; e != nil {
+		rep.EstimatedRole = &EstimatedRole{ID: e.Role.ID, Name: e.Role.Name, Readiness: roundPtr(e.Readiness)}
+	}
+	if t := res.Target; t != nil {
+		rep.TargetRole = &TargetRole{ID: t.Role.ID, Name: t.Role.Name, Readiness: roundPtr(t.Readiness), Met: t.Met, Total: t.Total}
+	}
+	for _, f := range res.Roles {
+		rep.Readiness = append(rep.Readiness, RoleReadiness{Role: f.Role.ID, Readiness: roundPtr(f.Readiness), Holds: f.Holds})
+	}
+	for _, c := range res.Categories {
+		rep.Categories = append(rep.Categories, Category{ID: c.Category.ID, Name: c.Category.Name,
+			Score: roundPtr(c.Score), Expected: roundPtr(c.Expected), Gap: roundPtr(c.Gap)})
+	}
+	for _, sk := range res.Skills {
+		rep.Skills = append(rep.Skills, Skill{ID: sk.Skill.ID, Name: sk.Skill.Name, Category: sk.Skill.Category,
+			Core: sk.Skill.Core, Score: roundPtr(sk.Score), ExpectedCurrent: roundPtr(sk.ExpectedCurrent),
+			ExpectedTarget: roundPtr(sk.ExpectedTarget), Gap: roundPtr(sk.Gap), Priority: sk.Priority})
+	}
+	for _, g := range res.Gaps {
+		actions := g.Skill.Actions
+		if actions == nil {
+			actions = []string{}
+		}
+		rep.Gaps = append(rep.Gaps, Gap{Skill: g.Skill.ID, Name: g.Skill.Name, Score: Round(g.Score),
+			Expected: Round(g.Expected), Gap: Round(g.Gap), Priority: g.Priority, Actions: actions})
+	}
+	for _, c := range res.Certifications {
+		rep.Certifications = append(rep.Certifications, Certification{ID: c.Cert.ID, Name: c.Cert.Name,
+			Issuer: c.Cert.Issuer, URL: c.Cert.URL, Covers: c.Covers, Value: Round(c.Value)})
+	}
+	for _, nr := range res.NextRoles {
+		n := NextRole{ID: nr.Role.ID, Name: nr.Role.Name, Readiness: roundPtr(nr.Readiness), Met: nr.Met,
+			Total: nr.Total, Gaps: []SkillGap{}}
+		for _, g := range nr.Gaps {
+			n.Gaps = append(n.Gaps, SkillGap{Skill: g.Skill.ID, Gap: Round(g.Gap)})
+		}
+		rep.NextRoles = append(rep.NextRoles, n)
+	}
+	return rep
+}

@@ -1,0 +1,187 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// maxGapsShown is how many gaps the terminal report details with their actions.
+const maxGapsShown = 5
+
+// Table writes a report for a terminal: who, current → target with a readiness bar, the
+// skills by category with scores drawn as bars, the top gaps with development actions,
+// the certifications that cover them and the next roles.
+func Table(w io.Writer, rep *Report, r *rubric.Rubric, opt Options) error {
+	ew := &errWriter{w: w}
+	width := opt.width()
+	writeWho(ew, rep, r, opt)
+	if err := skillTable(ew, rep, opt); err != nil {
+		return err
+	}
+	writeGaps(ew, rep, r, opt, width)
+	writeCertifications(ew, rep, opt, width)
+	writeNextRoles(ew, rep, r, opt, width)
+	return ew.err
+}
+
+func writeWho(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options) {
+	who := rep.Person
+	if who == "" {
+		who = "(no name)"
+	}
+	line := opt.style(ansiBold, who) + " · " + assessorLabel(rep.Assessor)
+	if rep.Date != nil {
+		line += " · " + (*rep.Date)[:10]
+	}
+	ew.printf("%s\n", line)
+	track := "every track"
+	if rep.Track != nil {
+		if t := r.Track(*rep.Track); t != nil {
+			track = t.Name
+		}
+	}
+	ew.printf("%s\n\n", opt.style(ansiDim, rubricLabel(rep.Rubric)+" · "+track))
+
+	switch {
+	case rep.CurrentRole == nil:
+		ew.printf("Current   not known: no ladder role is held yet on these answers\n")
+	case rep.Declared:
+		ew.printf("Current   %s (as you said)\n", rep.CurrentRole.Name)
+	default:
+		ew.printf("Current   %s (estimated from your answers)\n", rep.CurrentRole.Name)
+	}
+	if e := rep.EstimatedRole; e != nil && rep.Declared && e.ID != rep.CurrentRole.ID {
+		ew.printf("          your answers hold %s\n", e.Name)
+	}
+	if t := rep.TargetRole; t != nil {
+		ready := 0.0
+		if t.Readiness != nil {
+			ready = *t.Readiness
+		}
+		ew.printf("Target    %s\n", t.Name)
+		ew.printf("Ready     %s %s · %d of %d expectations met\n",
+			opt.style(ansiGreen, bar(ready, 0, 100, 20)), fmtPct(t.Readiness), t.Met, t.Total)
+	} else {
+		ew.printf("Target    none: this ladder has no role to aim for from here\n")
+	}
+	ew.printf("Answered  %d of %d questions\n\n", rep.Answered, rep.Questions)
+}
+
+func assessorLabel(a string) string {
+	switch a {
+	case "self":
+		return "self-assessment"
+	case "manager":
+		return "assessed by their manager"
+	case "peer":
+		return "assessed by a peer"
+	}
+	return a
+}
+
+func rubricLabel(ri RubricInfo) string {
+	if ri.Version != "" {
+		return ri.Name + " " + ri.Version
+	}
+	return ri.Name
+}
+
+// skillTable writes every skill grouped by category, with the category's own figures on
+// its heading row.
+func skillTable(ew *errWriter, rep *Report, opt Options) error {
+	t := newTable(ew, plain, "lllrrl", "Skill", "Score", "", "Expected", "Gap", "Priority")
+	lo, hi := float64(rep.ScaleMin), float64(rep.ScaleMax)
+	nameWidth := max(opt.width()-48, 20)
+	for _, c := range rep.Categories {
+		scoreBar := ""
+		if c.Score != nil {
+			scoreBar = bar(*c.Score, lo, hi, 10)
+		}
+		if err := t.Append([]string{opt.style(ansiBold, strings.ToUpper(c.Name)), opt.style(ansiCyan, scoreBar),
+			fmtNum(c.Score), fmtNum(c.Expected), fmtNum(c.Gap), ""}); err != nil {
+			return err
+		}
+		for _, s := range rep.Skills {
+			if s.Category != c.ID {
+				continue
+			}
+			name := s.Name
+			if s.Core {
+				name += " *"
+			}
+			scoreBar := strings.Repeat(" ", 10)
+			if s.Score != nil {
+				scoreBar = bar(*s.Score, lo, hi, 10)
+			}
+			if err := t.Append([]string{"  " + truncate(name, nameWidth), scoreBar, fmtNum(s.Score),
+				fmtNum(s.ExpectedTarget), fmtNum(s.Gap), opt.priority(s.Priority)}); err != nil {
+				return err
+			}
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	ew.printf("%s\n", opt.style(ansiDim, "* core skill: must be met to hold a role · expected: what the target role expects"))
+	return nil
+}
+
+func writeGaps(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, width int) {
+	if rep.TargetRole == nil {
+		return
+	}
+	ew.printf("\n%s\n", opt.style(ansiBold, "Top gaps toward "+rep.TargetRole.Name))
+	if len(rep.Gaps) == 0 {
+		ew.printf("  None: every assessed skill meets what %s expects.\n", rep.TargetRole.Name)
+		return
+	}
+	for i, g := range rep.Gaps {
+		if i == maxGapsShown {
+			ew.printf("  … and %d more (see --format json or markdown)\n", len(rep.Gaps)-maxGapsShown)
+			break
+		}
+		head := fmt.Sprintf("%d. %s: %s → %s (gap %s, %s)", i+1, g.Name, num(g.Score), num(g.Expected), num(g.Gap), g.Priority)
+		ew.printf("%s", wrap(head, width, "  ", "     "))
+		for _, a := range g.Actions {
+			ew.printf("%s", wrap(a, width, "     • ", "       "))
+		}
+	}
+}
+
+func writeCertifications(ew *errWriter, rep *Report, opt Options, width int) {
+	if len(rep.Certifications) == 0 {
+		return
+	}
+	ew.printf("\n%s\n", opt.style(ansiBold, "Certifications that cover these gaps"))
+	for _, c := range rep.Certifications {
+		ew.printf("%s", wrap(fmt.Sprintf("%s (%s): covers %s", c.Name, c.Issuer, strings.Join(c.Covers, ", ")), width, "  • ", "    "))
+		if c.URL != "" {
+			ew.printf("    %s\n", opt.style(ansiDim, c.URL))
+		}
+	}
+}
+
+func writeNextRoles(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, width int) {
+	if len(rep.NextRoles) == 0 {
+		return
+	}
+	ew.printf("\n%s\n", opt.style(ansiBold, "Next roles"))
+	for _, n := range rep.NextRoles {
+		var gaps []string
+		for _, g := range n.Gaps {
+			name := g.Skill
+			if s := r.Skill(g.Skill); s != nil {
+				name = s.Name
+			}
+			gaps = append(gaps, fmt.Sprintf("%s (%s)", name, num(g.Gap)))
+		}
+		line := fmt.Sprintf("%s: %s ready, %d of %d met", n.Name, fmtPct(n.Readiness), n.Met, n.Total)
+		if len(gaps) > 0 {
+			line += "; largest gaps: " + strings.Join(gaps, ", ")
+		}
+		ew.printf("%s", wrap(line, width, "  • ", "    "))
+	}
+}
