@@ -1,0 +1,140 @@
+package assess
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pmladder/pmladder/internal/problem"
+)
+
+const validAnswers = `format: pmladder-answers/v1
+person: Ada Lovelace
+assessor: manager
+date: 2026-11-22T10:04:05Z
+current_role: r1
+target_role: r2a
+track: a
+complete: true
+answers:
+  s1.1: 3
+  s1.2: na
+  s2.1:
+  s4.1: "2"
+`
+
+func TestParseAnswers(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	a, warnings, err := ParseAnswers("a.yaml", []byte(validAnswers), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 0 {
+		t.Errorf("warnings %v", warnings)
+	}
+	want := time.Date(2026, 11, 22, 10, 4, 5, 0, time.UTC)
+	if a.Person != "Ada Lovelace" || a.Assessor != "manager" || !a.Date.Equal(want) || a.CurrentRole != "r1" ||
+		a.TargetRole != "r2a" || a.Track != "a" || !a.Complete {
+		t.Errorf("%+v", a)
+	}
+	if len(a.Values) != 3 || a.Values["s1.1"] != (Answer{Score: 3}) || !a.Values["s1.2"].NA || a.Values["s4.1"].Score != 2 {
+		t.Errorf("values %v (an empty value is unanswered)", a.Values)
+	}
+	if _, ok := a.Values["s2.1"]; ok {
+		t.Error("an empty answer is unanswered")
+	}
+}
+
+func TestParseAnswersJSON(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	src := `{"format": "pmladder-answers/v1", "person": "Grace", "date": "2026-11-22",
+  "answers": {"s1.1": 4, "s2.2": "na"}}`
+	a, _, err := ParseAnswers("g.json", []byte(src), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Person != "Grace" || a.Assessor != "self" || a.Values["s1.1"].Score != 4 || !a.Values["s2.2"].NA || a.Date.Day() != 22 {
+		t.Errorf("%+v", a)
+	}
+}
+
+func TestAnswersProblems(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	cases := []struct {
+		name, old, new, want string
+	}{
+		{"unknown question", "  s4.1: \"2\"", "  s9.1: 2", `a.yaml:13: unknown question "s9.1": not in Hand`},
+		{"score off the scale", "  s1.1: 3", "  s1.1: 7", `a.yaml:10: question "s1.1": score 7 is outside the scale 0–4`},
+		{"not an integer", "  s1.1: 3", "  s1.1: 2.5", `a.yaml:10: question "s1.1": "2.5" is not a score (0–4 or na)`},
+		{"a word", "  s1.1: 3", "  s1.1: seven", `a.yaml:10: question "s1.1": "seven" is not a score (0–4 or na)`},
+		{"negative", "  s1.1: 3", "  s1.1: -1", `a.yaml:10: question "s1.1": score -1 is outside the scale 0–4`},
+		{"unknown role", "current_role: r1", "current_role: wizard", `a.yaml:5: current_role "wizard" is not a role of Hand`},
+		{"unknown target", "target_role: r2a", "target_role: r9", `a.yaml:6: target_role "r9" is not a role of Hand`},
+		{"unknown track", "track: a", "track: z", `a.yaml:7: track "z" is not a track of Hand (tracks: a, b)`},
+		{"unknown assessor", "assessor: manager", "assessor: boss", `a.yaml:3: assessor "boss" is not self, manager or peer`},
+		{"wrong format", "format: pmladder-answers/v1", "format: pmladder-rubric/v1", `a.yaml:1: format "pmladder-rubric/v1" is not pmladder-answers/v1`},
+		{"missing format", "format: pmladder-answers/v1\n", "", `a.yaml:1: missing format`},
+		{"unknown key", "complete: true", "complete: true\ncolour: red", `a.yaml:9: unknown key "colour" in the answers`},
+		{"bad date", "date: 2026-11-22T10:04:05Z", "date: yesterday", `a.yaml:4: date "yesterday" is not a date`},
+		{"repeated answer", "  s1.2: na", "  s1.1: na", `a.yaml:11: answers: key "s1.1" repeats (first at line 10)`},
+		{"answers a list", "answers:\n  s1.1: 3\n  s1.2: na\n  s2.1:\n  s4.1: \"2\"\n", "answers: [1, 2]\n", `a.yaml:9: answers must be a mapping, found a list`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(validAnswers, tc.old) {
+				t.Fatalf("test bug: %q", tc.old)
+			}
+			_, _, err := ParseAnswers("a.yaml", []byte(strings.Replace(validAnswers, tc.old, tc.new, 1)), r)
+			var list problem.List
+			if !errors.As(err, &list) {
+				t.Fatalf("want problems, got %v", err)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("missing %q in:\n%v", tc.want, err)
+			}
+		})
+	}
+	for name, src := range map[string]string{"empty": "", "binary": "\x00\xff", "not yaml": "a: [", "a list": "- 1\n"} {
+		_, _, err := ParseAnswers("bad.yaml", []byte(src), r)
+		var list problem.List
+		if !errors.As(err, &list) || list[0].Line < 1 {
+			t.Errorf("%s: want a located problem, got %v", name, err)
+		}
+	}
+}
+
+func TestRubricMismatchWarns(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	src := strings.Replace(validAnswers, "complete: true", "complete: true\nrubric: {name: Hand, version: \"0\", sha256: 0123456789abcdef}", 1)
+	_, warnings, err := ParseAnswers("a.yaml", []byte(src), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 1 || !strings.HasPrefix(warnings[0], "a.yaml:9: these answers were given against Hand 0 (0123456789ab)") {
+		t.Errorf("warnings %q", warnings)
+	}
+}
+
+func TestMarshalRoundTrip(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	a, _, err := ParseAnswers("a.yaml", []byte(validAnswers), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := MarshalYAML(a, r)
+	b, warnings, err := ParseAnswers("out.yaml", out, r)
+	if err != nil || len(warnings) != 0 {
+		t.Fatalf("%v %v\n%s", err, warnings, out)
+	}
+	if b.Person != a.Person || !b.Date.Equal(a.Date) || len(b.Values) != len(a.Values) || b.Values["s1.2"] != a.Values["s1.2"] ||
+		b.Rubric.SHA256 != r.SHA256 || b.Track != "a" {
+		t.Errorf("round trip lost data:\n%s", out)
+	}
+	// Odd names survive quoting.
+	a.Person = "O'Brien: \"the\" #1"
+	b, _, err = ParseAnswers("out.yaml", MarshalYAML(a, r), r)
+	if err != nil || b.Person != a.Person {
+		t.Errorf("person %q: %v", b.Person, err)
+	}
+}

@@ -1,0 +1,219 @@
+package assess_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/prompttest"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// def, in a script, takes a Select's default.
+const def = -1
+
+const ladder = `format: pmladder-rubric/v1
+name: Mini
+scale: {min: 1, max: 3, labels: [Low, Mid, High]}
+tracks: [{id: ic, name: IC}, {id: mgmt, name: Managers}]
+categories:
+  - id: c
+    name: Craft
+    skills:
+      - id: a
+        name: Alpha
+        description: What alpha is.
+        questions:
+          - text: Alpha one?
+            options: [{score: 3, text: top}, {score: 1, text: bottom}, {score: 2, text: middle}]
+          - Alpha two?
+      - {id: b, name: Beta, questions: ["Beta one?"]}
+roles:
+  - {id: jr, name: Junior, level: 1, expects: {a: 1}, next: [sr, lead]}
+  - {id: sr, name: Senior, level: 2, tracks: [ic], expects: {a: 2}}
+  - {id: lead, name: Lead, level: 2, tracks: [mgmt], expects: {a: 2, b: 2}}
+`
+
+func newInterview(t *testing.T, script ...any) (*assess.Interview, *prompttest.Prompter, *[]string) {
+	t.Helper()
+	r, err := rubric.Parse("mini.yaml", []byte(ladder))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &prompttest.Prompter{Answers: script}
+	var saved []string
+	iv := &assess.Interview{Rubric: r, Prompter: p, Out: io.Discard, DefaultName: "login",
+		Checkpoint: func(a *assess.Answers) error {
+			saved = append(saved, string(assess.MarshalYAML(a, r)))
+			return nil
+		}}
+	return iv, p, &saved
+}
+
+func TestInterviewProfileAndQuestions(t *testing.T) {
+	// Name (default), current: Junior, track: IC, target: Senior (the only next role on
+	// IC plus "decide"), then the three questions.
+	iv, p, saved := newInterview(t, "", 0, 0, 0, 1, 2, 3)
+	a := assess.NewAnswers()
+	if err := iv.AskProfile(a, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := iv.AskQuestions(a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Person != "login" || a.CurrentRole != "jr" || a.Track != "ic" || a.TargetRole != "sr" {
+		t.Errorf("profile %+v", a)
+	}
+	// Options are offered lowest score first: bottom(1), middle(2), top(3); index 1 is 2.
+	if a.Values["a.1"].Score != 2 || a.Values["a.2"].Score != 3 || a.Values["b.1"].NA != true {
+		t.Errorf("values %v", a.Values)
+	}
+	if got := strings.Join(p.Options[2], "|"); got != "Senior|Decide for me" {
+		t.Errorf("target choices on the ic track: %s", got)
+	}
+	if got := strings.Join(p.Options[3], "|"); got != "bottom|middle|top|Not applicable / skip" {
+		t.Errorf("first question has no back: %s", got)
+	}
+	// A plain rating offers the scale's points with their labels.
+	if got := strings.Join(p.Options[4], "|"); got != "1 Low|2 Mid|3 High|Not applicable / skip|Back to the previous question" {
+		t.Errorf("plain rating: %s", got)
+	}
+	if len(*saved) != 7 {
+		t.Errorf("a checkpoint after every answer: %d", len(*saved))
+	}
+	for _, q := range p.Asked {
+		if strings.Contains(q, "expect") {
+			t.Errorf("expected levels must not be shown while answering: %s", q)
+		}
+	}
+}
+
+func TestInterviewDefaultsEverywhere(t *testing.T) {
+	iv, _, _ := newInterview(t, "", def, def, def, def, def, def)
+	a := assess.NewAnswers()
+	if err := iv.AskProfile(a, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := iv.AskQuestions(a); err != nil {
+		t.Fatal(err)
+	}
+	// Enter everywhere: not sure, undecided, decide for me, lowest scores.
+	if a.CurrentRole != "" || a.Track != "" || a.TargetRole != "" || len(a.Values) != 3 || a.Values["a.1"].Score != 1 {
+		t.Errorf("%+v", a)
+	}
+}
+
+func TestInterviewBack(t *testing.T) {
+	// a.1 → bottom; a.2 (a plain rating: three points, skip, back) → back; a.1 again →
+	// top; a.2 → 2; b.1 → 1.
+	iv, p, _ := newInterview(t, 0, 4, 2, 1, 0)
+	a := assess.NewAnswers()
+	if err := iv.AskQuestions(a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Values["a.1"].Score != 3 || a.Values["a.2"].Score != 2 || a.Values["b.1"].Score != 1 {
+		t.Errorf("values %v", a.Values)
+	}
+	if len(p.Asked) != 5 {
+		t.Errorf("asked %d", len(p.Asked))
+	}
+}
+
+func TestInterviewResumeAndInterrupt(t *testing.T) {
+	iv, _, saved := newInterview(t, 2, prompttest.Interrupt)
+	a := assess.NewAnswers()
+	err := iv.AskQuestions(a)
+	if !errors.Is(err, assess.ErrInterrupted) {
+		t.Fatalf("want interrupted, got %v", err)
+	}
+	if len(*saved) != 1 || a.Values["a.1"].Score != 3 {
+		t.Fatalf("the answer before the interruption is kept: %v", a.Values)
+	}
+	// Resume starts at the first unanswered question.
+	iv2, p2, _ := newInterview(t, 0, 0)
+	if err := iv2.AskQuestions(a); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(p2.Asked[0], "select: Alpha two?") || len(a.Values) != 3 {
+		t.Errorf("resumed at %q, values %v", p2.Asked[0], a.Values)
+	}
+}
+
+func TestInterviewQuickAndIntro(t *testing.T) {
+	iv, _, _ := newInterview(t)
+	iv.Quick = true
+	if n := len(iv.Questions()); n != 2 {
+		t.Errorf("--quick asks the first question of each skill: %d", n)
+	}
+	intro := iv.Intro()
+	if !strings.Contains(intro, "Mini: 2 questions in 1 categories, about 1 minutes") && !strings.Contains(intro, "Mini: 2 questions") {
+		t.Errorf("intro %q", intro)
+	}
+	if !strings.Contains(intro, "pmladder assess --resume") {
+		t.Errorf("the intro says how to pause: %q", intro)
+	}
+}
+
+func TestInterviewOneTrackRoleSetsTrack(t *testing.T) {
+	iv, p, _ := newInterview(t, "Ada", 2, def)
+	a := assess.NewAnswers()
+	if err := iv.AskProfile(a, true); err != nil {
+		t.Fatal(err)
+	}
+	// Lead is on the management track only: no track question; Lead has no next role on
+	// it, so no target question either.
+	if a.CurrentRole != "lead" || a.Track != "mgmt" || len(p.Asked) != 2 {
+		t.Errorf("%+v asked %v", a, p.Asked)
+	}
+}
+
+// The plain prompter, through a pipe: numbered options, re-asking on bad input, help on
+// "?", and the end of input as an interruption.
+func TestPlainPrompter(t *testing.T) {
+	var out bytes.Buffer
+	in := strings.NewReader("9\nx\n?\n2\n\nAda\n")
+	p := assess.NewPlainPrompter(context.Background(), in, &out)
+	i, err := p.Select("Pick one", []string{"first", "second"}, 0, "Some help.")
+	if err != nil || i != 1 {
+		t.Fatalf("got %d %v", i, err)
+	}
+	if got := out.String(); !strings.Contains(got, "  1) first\n  2) second\n") || strings.Count(got, "Please answer with a number from 1 to 2.") != 2 ||
+		!strings.Contains(got, "Some help.") {
+		t.Errorf("output:\n%s", got)
+	}
+	if i, err := p.Select("Again", []string{"a", "b", "c"}, 2, ""); err != nil || i != 2 {
+		t.Errorf("empty line takes the default: %d %v", i, err)
+	}
+	if s, err := p.Input("Name", "x"); err != nil || s != "Ada" {
+		t.Errorf("input %q %v", s, err)
+	}
+	if _, err := p.Select("More", []string{"a"}, 0, ""); !errors.Is(err, assess.ErrInterrupted) {
+		t.Errorf("end of input: %v", err)
+	}
+}
+
+func TestPlainPrompterCancel(t *testing.T) {
+	r, w := io.Pipe()
+	defer w.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	p := assess.NewPlainPrompter(ctx, r, io.Discard)
+	cancel()
+	if _, err := p.Input("Name", ""); !errors.Is(err, assess.ErrInterrupted) {
+		t.Errorf("a cancelled context (Ctrl-C) interrupts a waiting question: %v", err)
+	}
+}
+
+func TestInterviewBackKeepsThePreviousAnswerAsDefault(t *testing.T) {
+	iv, _, _ := newInterview(t, 1, 4, def, def, def)
+	a := assess.NewAnswers()
+	if err := iv.AskQuestions(a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Values["a.1"].Score != 2 {
+		t.Errorf("Enter on a revisited question keeps its answer: %v", a.Values["a.1"])
+	}
+}
