@@ -128,8 +128,8 @@ func TestScoreNoTrackEstimatesAndStays(t *testing.T) {
 	// r2b: s1 ✓ (2) s2 ✗ (1) s4 ✓ (3) → 5/6 = 83.33, core s1 met → holds.
 	// r3a: all three missed → 0. lat: R = {s4} met → 100.
 	for id, want := range map[string]struct {
-		readiness   string
-		holds       bool
+		readiness  string
+		holds      bool
 		met, total int
 	}{
 		"r1": {"100.0000", true, 2, 2}, "r2a": {"50.0000", false, 2, 3}, "r2b": {"83.3333", true, 2, 3},
