@@ -97,8 +97,13 @@ func (s *Store) write(dir, name string, a *Answers, r *rubric.Rubric) (string, e
 }
 
 // SaveAssessment records finished answers in the history and returns the file's path.
+// The file is named for the answers' date, so the history sorts by when people answered.
 func (s *Store) SaveAssessment(a *Answers, r *rubric.Rubric, now time.Time) (string, error) {
-	return s.write(s.Assessments(), NewName(a, now), a, r)
+	when := a.Date
+	if when.IsZero() {
+		when = now
+	}
+	return s.write(s.Assessments(), NewName(a, when), a, r)
 }
 
 // SaveDraft writes an unfinished interview. The first call (path "") creates a draft and

@@ -125,7 +125,7 @@ func skillTable(ew *errWriter, rep *Report, opt Options) error {
 	if err := t.Render(); err != nil {
 		return err
 	}
-	ew.printf("%s\n", opt.style(ansiDim, "* core skill: must be met to hold a role · expected: what the target role expects"))
+	ew.printf("%s\n", opt.style(ansiDim, "* core skill, must be met to hold a role · expected: what the target expects"))
 	return nil
 }
 
