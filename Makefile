@@ -10,10 +10,10 @@ all: build
 build:
 	$(GO) build -o $(BIN) .
 
-# The main job on the built-in rubric. Until the interview lands (issue 4) this shows the
-# ladder; ARGS passes extra arguments.
+# The main job on the built-in rubric: the interview, then the gap report. ARGS passes
+# extra arguments, e.g. make run ARGS=--quick.
 run: build
-	./$(BIN) rubric show $(ARGS)
+	./$(BIN) assess $(ARGS)
 
 test: fmt-check vet
 	$(GO) test ./...

@@ -22,7 +22,7 @@ func Table(w io.Writer, rep *Report, r *rubric.Rubric, opt Options) error {
 		return err
 	}
 	writeGaps(ew, rep, r, opt, width)
-	writeCertifications(ew, rep, opt, width)
+	writeCertifications(ew, rep, r, opt, width)
 	writeNextRoles(ew, rep, r, opt, width)
 	return ew.err
 }
@@ -90,18 +90,20 @@ func rubricLabel(ri RubricInfo) string {
 }
 
 // skillTable writes every skill grouped by category, with the category's own figures on
-// its heading row.
+// its heading row. A score is drawn as a bar on the scale beside its number.
 func skillTable(ew *errWriter, rep *Report, opt Options) error {
-	t := newTable(ew, plain, "lllrrl", "Skill", "Score", "", "Expected", "Gap", "Priority")
+	t := newTable(ew, plain, "llrrl", "Skill", "Score", "Target", "Gap", "Priority")
 	lo, hi := float64(rep.ScaleMin), float64(rep.ScaleMax)
-	nameWidth := max(opt.width()-48, 20)
-	for _, c := range rep.Categories {
-		scoreBar := ""
-		if c.Score != nil {
-			scoreBar = bar(*c.Score, lo, hi, 10)
+	nameWidth := max(opt.width()-45, 20)
+	score := func(p *float64) string {
+		if p == nil {
+			return strings.Repeat(" ", 10) + "    –"
 		}
-		if err := t.Append([]string{opt.style(ansiBold, strings.ToUpper(c.Name)), opt.style(ansiCyan, scoreBar),
-			fmtNum(c.Score), fmtNum(c.Expected), fmtNum(c.Gap), ""}); err != nil {
+		return opt.style(ansiCyan, bar(*p, lo, hi, 10)) + fmt.Sprintf(" %4s", num(*p))
+	}
+	for _, c := range rep.Categories {
+		if err := t.Append([]string{opt.style(ansiBold, strings.ToUpper(c.Name)), score(c.Score),
+			fmtNum(c.Expected), fmtNum(c.Gap), ""}); err != nil {
 			return err
 		}
 		for _, s := range rep.Skills {
@@ -112,11 +114,7 @@ func skillTable(ew *errWriter, rep *Report, opt Options) error {
 			if s.Core {
 				name += " *"
 			}
-			scoreBar := strings.Repeat(" ", 10)
-			if s.Score != nil {
-				scoreBar = bar(*s.Score, lo, hi, 10)
-			}
-			if err := t.Append([]string{"  " + truncate(name, nameWidth), scoreBar, fmtNum(s.Score),
+			if err := t.Append([]string{"  " + truncate(name, nameWidth), score(s.Score),
 				fmtNum(s.ExpectedTarget), fmtNum(s.Gap), opt.priority(s.Priority)}); err != nil {
 				return err
 			}
@@ -125,7 +123,7 @@ func skillTable(ew *errWriter, rep *Report, opt Options) error {
 	if err := t.Render(); err != nil {
 		return err
 	}
-	ew.printf("%s\n", opt.style(ansiDim, "* core skill, must be met to hold a role · expected: what the target expects"))
+	ew.printf("%s\n", opt.style(ansiDim, "* core skill, must be met to hold a role · target: what the target role expects"))
 	return nil
 }
 
@@ -151,13 +149,17 @@ func writeGaps(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, width 
 	}
 }
 
-func writeCertifications(ew *errWriter, rep *Report, opt Options, width int) {
+func writeCertifications(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, width int) {
 	if len(rep.Certifications) == 0 {
 		return
 	}
 	ew.printf("\n%s\n", opt.style(ansiBold, "Certifications that cover these gaps"))
 	for _, c := range rep.Certifications {
-		ew.printf("%s", wrap(fmt.Sprintf("%s (%s): covers %s", c.Name, c.Issuer, strings.Join(c.Covers, ", ")), width, "  • ", "    "))
+		covers := make([]string, len(c.Covers))
+		for i, id := range c.Covers {
+			covers[i] = skillName(r, id)
+		}
+		ew.printf("%s", wrap(fmt.Sprintf("%s (%s): covers %s", c.Name, c.Issuer, strings.Join(covers, ", ")), width, "  • ", "    "))
 		if c.URL != "" {
 			ew.printf("    %s\n", opt.style(ansiDim, c.URL))
 		}
@@ -172,11 +174,7 @@ func writeNextRoles(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, w
 	for _, n := range rep.NextRoles {
 		var gaps []string
 		for _, g := range n.Gaps {
-			name := g.Skill
-			if s := r.Skill(g.Skill); s != nil {
-				name = s.Name
-			}
-			gaps = append(gaps, fmt.Sprintf("%s (%s)", name, num(g.Gap)))
+			gaps = append(gaps, fmt.Sprintf("%s (%s)", skillName(r, g.Skill), num(g.Gap)))
 		}
 		line := fmt.Sprintf("%s: %s ready, %d of %d met", n.Name, fmtPct(n.Readiness), n.Met, n.Total)
 		if len(gaps) > 0 {
@@ -184,4 +182,12 @@ func writeNextRoles(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, w
 		}
 		ew.printf("%s", wrap(line, width, "  • ", "    "))
 	}
+}
+
+// skillName is a skill's name, or its id if the rubric does not know it.
+func skillName(r *rubric.Rubric, id string) string {
+	if s := r.Skill(id); s != nil {
+		return s.Name
+	}
+	return id
 }

@@ -1,0 +1,522 @@
+package assess
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"math/rand"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// This file checks Score against a second, deliberately plain reading of DESIGN §6 on
+// random rubrics and answers: different code, written from the text, so that a slip in
+// one is caught by the other. The reference works in exact rational arithmetic, which is
+// what the rules mean: two gaps of exactly 1/3 are a tie for the weight to break, whatever
+// binary floating point makes of 4 − 11/3 and 1 − 2/3.
+
+type refOut struct {
+	readiness map[string]*float64
+	holds     map[string]bool
+	estimated string
+	current   string
+	target    string
+	gaps      []string
+	certs     []string
+	next      []string
+	cats      []string
+}
+
+func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
+	out := refOut{readiness: map[string]*float64{}, holds: map[string]bool{}}
+	track := a.Track
+	if o.Track != "" {
+		track = o.Track
+	}
+	onTrack := func(ro *rubric.Role) bool {
+		if track == "" || len(ro.Tracks) == 0 {
+			return true
+		}
+		for _, t := range ro.Tracks {
+			if t == track {
+				return true
+			}
+		}
+		return false
+	}
+	// 1. scores, exactly
+	rat := func(f float64) *big.Rat { return new(big.Rat).SetFloat64(f) }
+	exact := map[string]*big.Rat{}
+	score := map[string]float64{}
+	for _, s := range r.Skills() {
+		total, n := int64(0), int64(0)
+		for _, q := range s.Questions {
+			if v, ok := a.Values[q.ID]; ok && !v.NA {
+				total += int64(v.Score)
+				n++
+			}
+		}
+		if n > 0 {
+			exact[s.ID] = big.NewRat(total, n)
+			score[s.ID], _ = exact[s.ID].Float64()
+		}
+	}
+	meets := func(id string, e float64) bool { return exact[id].Cmp(rat(e)) >= 0 }
+	gapRat := func(id string, e float64) *big.Rat { return new(big.Rat).Sub(rat(e), exact[id]) }
+	weight := func(id string) float64 { return r.Skill(id).Weight }
+	// R(r): assessed skills r expects, in rubric order
+	R := func(ro *rubric.Role) []string {
+		var ids []string
+		for _, s := range r.Skills() {
+			if _, ok := ro.Expects[s.ID]; ok {
+				if _, ok := score[s.ID]; ok {
+					ids = append(ids, s.ID)
+				}
+			}
+		}
+		return ids
+	}
+	// 2. readiness and holds
+	readinessRat := func(ro *rubric.Role) *big.Rat {
+		ids := R(ro)
+		if len(ids) == 0 {
+			return nil
+		}
+		met, all := new(big.Rat), new(big.Rat)
+		for _, id := range ids {
+			all.Add(all, rat(weight(id)))
+			if meets(id, ro.Expects[id]) {
+				met.Add(met, rat(weight(id)))
+			}
+		}
+		return new(big.Rat).Quo(new(big.Rat).Mul(met, big.NewRat(100, 1)), all)
+	}
+	readiness := func(ro *rubric.Role) *float64 {
+		q := readinessRat(ro)
+		if q == nil {
+			return nil
+		}
+		v, _ := q.Float64()
+		return &v
+	}
+	holds := func(ro *rubric.Role) bool {
+		rd := readinessRat(ro)
+		if rd == nil || rd.Cmp(rat(r.Scoring.Pass)) < 0 {
+			return false
+		}
+		for _, id := range R(ro) {
+			if r.Skill(id).Core && !meets(id, ro.Expects[id]) {
+				return false
+			}
+		}
+		return true
+	}
+	for i := range r.Roles {
+		out.readiness[r.Roles[i].ID] = readiness(&r.Roles[i])
+		out.holds[r.Roles[i].ID] = holds(&r.Roles[i])
+	}
+	// 3. estimated
+	var est *rubric.Role
+	for i := range r.Roles {
+		ro := &r.Roles[i]
+		if ro.Level == 0 || !onTrack(ro) || !holds(ro) {
+			continue
+		}
+		if est == nil || ro.Level > est.Level || (ro.Level == est.Level && readinessRat(ro).Cmp(readinessRat(est)) > 0) {
+			est = ro
+		}
+	}
+	if est != nil {
+		out.estimated = est.ID
+	}
+	// 4. current, target
+	cur := o.Current
+	if cur == "" {
+		cur = a.CurrentRole
+	}
+	if cur == "" {
+		cur = out.estimated
+	}
+	out.current = cur
+	lowest := func() []*rubric.Role {
+		min := math.MaxInt
+		for i := range r.Roles {
+			if r.Roles[i].Level > 0 && onTrack(&r.Roles[i]) && r.Roles[i].Level < min {
+				min = r.Roles[i].Level
+			}
+		}
+		var rs []*rubric.Role
+		for i := range r.Roles {
+			if r.Roles[i].Level == min && onTrack(&r.Roles[i]) {
+				rs = append(rs, &r.Roles[i])
+			}
+		}
+		return rs
+	}
+	tgt := o.Target
+	if tgt == "" {
+		tgt = a.TargetRole
+	}
+	if tgt == "" && cur != "" {
+		for _, n := range r.Role(cur).Next {
+			if onTrack(r.Role(n)) {
+				tgt = n
+				break
+			}
+		}
+		if tgt == "" {
+			tgt = cur
+		}
+	}
+	if tgt == "" && cur == "" {
+		if l := lowest(); len(l) > 0 {
+			tgt = l[0].ID
+		}
+	}
+	out.target = tgt
+	// 5. gaps toward a role
+	type gap struct {
+		id       string
+		g        float64
+		exact    *big.Rat
+		priority string
+	}
+	rank := map[string]int{"high": 0, "medium": 1, "low": 2}
+	order := map[string]int{}
+	for i, s := range r.Skills() {
+		order[s.ID] = i
+	}
+	gapsToward := func(ro *rubric.Role) []gap {
+		var gs []gap
+		for _, id := range R(ro) {
+			q := gapRat(id, ro.Expects[id])
+			if q.Sign() <= 0 {
+				continue
+			}
+			p := "low"
+			if r.Skill(id).Core || q.Cmp(big.NewRat(2, 1)) >= 0 {
+				p = "high"
+			} else if q.Cmp(big.NewRat(1, 1)) >= 0 {
+				p = "medium"
+			}
+			g, _ := q.Float64()
+			gs = append(gs, gap{id, g, q, p})
+		}
+		sort.SliceStable(gs, func(i, j int) bool {
+			x, y := gs[i], gs[j]
+			if rank[x.priority] != rank[y.priority] {
+				return rank[x.priority] < rank[y.priority]
+			}
+			if c := x.exact.Cmp(y.exact); c != 0 {
+				return c > 0
+			}
+			if weight(x.id) != weight(y.id) {
+				return weight(x.id) > weight(y.id)
+			}
+			return order[x.id] < order[y.id]
+		})
+		return gs
+	}
+	fmtGaps := func(gs []gap) []string {
+		var s []string
+		for _, g := range gs {
+			s = append(s, fmt.Sprintf("%s:%.6f:%s", g.id, g.g, g.priority))
+		}
+		return s
+	}
+	if tgt == "" {
+		return out
+	}
+	t := r.Role(tgt)
+	tg := gapsToward(t)
+	out.gaps = fmtGaps(tg)
+	// 6. certifications
+	gapOf := map[string]*big.Rat{}
+	for _, g := range tg {
+		gapOf[g.id] = g.exact
+	}
+	type cv struct {
+		id string
+		v  *big.Rat
+		i  int
+	}
+	var cs []cv
+	for i, c := range r.Certifications {
+		ok := len(c.Roles) == 0
+		for _, ro := range c.Roles {
+			ok = ok || ro == tgt
+		}
+		v := new(big.Rat)
+		for _, s := range c.Skills {
+			if g := gapOf[s]; g != nil {
+				v.Add(v, new(big.Rat).Mul(rat(weight(s)), g))
+			}
+		}
+		if ok && v.Sign() > 0 {
+			cs = append(cs, cv{c.ID, v, i})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].v.Cmp(cs[j].v) > 0 })
+	for i, c := range cs {
+		if i < o.Certs {
+			f, _ := c.v.Float64()
+			out.certs = append(out.certs, fmt.Sprintf("%s:%.6f", c.id, f))
+		}
+	}
+	// 7. next roles
+	var cands []*rubric.Role
+	if cur != "" {
+		for _, n := range r.Role(cur).Next {
+			cands = append(cands, r.Role(n))
+		}
+	} else {
+		cands = lowest()
+	}
+	type nr struct {
+		id   string
+		rd   *big.Rat
+		i    int
+		desc string
+	}
+	var ns []nr
+	for _, ro := range cands {
+		if !onTrack(ro) {
+			continue
+		}
+		idx := 0
+		for i := range r.Roles {
+			if r.Roles[i].ID == ro.ID {
+				idx = i
+			}
+		}
+		gs := gapsToward(ro)
+		if len(gs) > 3 {
+			gs = gs[:3]
+		}
+		met := 0
+		for _, id := range R(ro) {
+			if meets(id, ro.Expects[id]) {
+				met++
+			}
+		}
+		ns = append(ns, nr{ro.ID, readinessRat(ro), idx, fmt.Sprintf("%s %d/%d %v", ro.ID, met, len(R(ro)), fmtGaps(gs))})
+	}
+	sort.SliceStable(ns, func(i, j int) bool {
+		x, y := ns[i].rd, ns[j].rd
+		if x == nil || y == nil {
+			if (x == nil) != (y == nil) {
+				return y == nil
+			}
+			return ns[i].i < ns[j].i
+		}
+		if c := x.Cmp(y); c != 0 {
+			return c > 0
+		}
+		return ns[i].i < ns[j].i
+	})
+	for _, n := range ns {
+		out.next = append(out.next, n.desc)
+	}
+	// 8. categories
+	for _, c := range r.Categories {
+		var sw, ew, w float64
+		for _, s := range c.Skills {
+			if _, ok := score[s.ID]; !ok {
+				continue
+			}
+			if e, ok := t.Expects[s.ID]; ok {
+				sw += s.Weight * score[s.ID]
+				ew += s.Weight * e
+				w += s.Weight
+			}
+		}
+		if w > 0 {
+			out.cats = append(out.cats, fmt.Sprintf("%s %.6f %.6f %.6f", c.ID, sw/w, ew/w, math.Max(0, ew/w-sw/w)))
+			continue
+		}
+		for _, s := range c.Skills {
+			if v, ok := score[s.ID]; ok {
+				sw += s.Weight * v
+				w += s.Weight
+			}
+		}
+		if w > 0 {
+			out.cats = append(out.cats, fmt.Sprintf("%s %.6f null null", c.ID, sw/w))
+		} else {
+			out.cats = append(out.cats, c.ID+" null null null")
+		}
+	}
+	return out
+}
+
+// fromResult renders Score's result in refOut's terms.
+func fromResult(res *Result) refOut {
+	out := refOut{readiness: map[string]*float64{}, holds: map[string]bool{}}
+	for _, f := range res.Roles {
+		out.readiness[f.Role.ID] = f.Readiness
+		out.holds[f.Role.ID] = f.Holds
+	}
+	if res.Estimated != nil {
+		out.estimated = res.Estimated.Role.ID
+	}
+	if res.Current != nil {
+		out.current = res.Current.ID
+	}
+	if res.Target == nil {
+		return out
+	}
+	out.target = res.Target.Role.ID
+	fmtGaps := func(gs []Gap) []string {
+		var s []string
+		for _, g := range gs {
+			s = append(s, fmt.Sprintf("%s:%.6f:%s", g.Skill.ID, g.Gap, g.Priority))
+		}
+		return s
+	}
+	out.gaps = fmtGaps(res.Gaps)
+	for _, c := range res.Certifications {
+		out.certs = append(out.certs, fmt.Sprintf("%s:%.6f", c.Cert.ID, c.Value))
+	}
+	for _, n := range res.NextRoles {
+		out.next = append(out.next, fmt.Sprintf("%s %d/%d %v", n.Role.ID, n.Met, n.Total, fmtGaps(n.Gaps)))
+	}
+	for _, c := range res.Categories {
+		f := func(p *float64) string {
+			if p == nil {
+				return "null"
+			}
+			return fmt.Sprintf("%.6f", *p)
+		}
+		out.cats = append(out.cats, fmt.Sprintf("%s %s %s %s", c.Category.ID, f(c.Score), f(c.Expected), f(c.Gap)))
+	}
+	return out
+}
+
+// randomCase writes a random rubric and answers.
+func randomCase(rng *rand.Rand) (string, *Answers, ScoreOptions) {
+	var b strings.Builder
+	weights := []string{"0.5", "1", "1", "1.5", "2", "3"}
+	passes := []string{"50", "60", "75", "80", "100"}
+	fmt.Fprintf(&b, "format: pmladder-rubric/v1\nname: R\nscale: {min: 0, max: 4}\nscoring: {pass: %s}\n", passes[rng.Intn(len(passes))])
+	nTracks := rng.Intn(3)
+	if nTracks > 0 {
+		b.WriteString("tracks:\n")
+		for t := 0; t < nTracks; t++ {
+			fmt.Fprintf(&b, "  - {id: t%d, name: T%d}\n", t, t)
+		}
+	}
+	b.WriteString("categories:\n")
+	var skills []string
+	var questions []string
+	for c := 0; c < 1+rng.Intn(3); c++ {
+		fmt.Fprintf(&b, "  - id: c%d\n    name: C%d\n    skills:\n", c, c)
+		for s := 0; s < 1+rng.Intn(4); s++ {
+			id := fmt.Sprintf("s%d_%d", c, s)
+			skills = append(skills, id)
+			nq := 1 + rng.Intn(3)
+			fmt.Fprintf(&b, "      - {id: %s, name: %s, weight: %s, core: %v, questions: [%s]}\n", id, id,
+				weights[rng.Intn(len(weights))], rng.Intn(4) == 0, strings.TrimSuffix(strings.Repeat("q, ", nq), ", "))
+			for q := 1; q <= nq; q++ {
+				questions = append(questions, fmt.Sprintf("%s.%d", id, q))
+			}
+		}
+	}
+	nRoles := 2 + rng.Intn(6)
+	b.WriteString("roles:\n")
+	for ro := 0; ro < nRoles; ro++ {
+		fmt.Fprintf(&b, "  - id: r%d\n    name: R%d\n", ro, ro)
+		if rng.Intn(4) != 0 {
+			fmt.Fprintf(&b, "    level: %d\n", 1+rng.Intn(3))
+		}
+		if nTracks > 0 && rng.Intn(2) == 0 {
+			fmt.Fprintf(&b, "    tracks: [t%d]\n", rng.Intn(nTracks))
+		}
+		b.WriteString("    expects: {")
+		n := 0
+		for _, s := range skills {
+			if rng.Intn(3) != 0 || (n == 0 && s == skills[len(skills)-1]) {
+				if n > 0 {
+					b.WriteString(", ")
+				}
+				fmt.Fprintf(&b, "%s: %g", s, float64(rng.Intn(9))/2)
+				n++
+			}
+		}
+		b.WriteString("}\n")
+		var next []string
+		for other := 0; other < nRoles; other++ {
+			if other != ro && rng.Intn(3) == 0 {
+				next = append(next, fmt.Sprintf("r%d", other))
+			}
+		}
+		fmt.Fprintf(&b, "    next: [%s]\n", strings.Join(next, ", "))
+	}
+	b.WriteString("certifications:\n")
+	for c := 0; c < rng.Intn(5); c++ {
+		s1, s2 := skills[rng.Intn(len(skills))], skills[rng.Intn(len(skills))]
+		roles := ""
+		if rng.Intn(2) == 0 {
+			roles = fmt.Sprintf(", roles: [r%d]", rng.Intn(nRoles))
+		}
+		fmt.Fprintf(&b, "  - {id: k%d, name: K%d, issuer: I, skills: [%s, %s]%s}\n", c, c, s1, s2, roles)
+	}
+
+	a := NewAnswers()
+	for _, q := range questions {
+		switch v := rng.Intn(7); {
+		case v == 5:
+			a.Values[q] = Answer{NA: true}
+		case v == 6:
+		default:
+			a.Values[q] = Answer{Score: rng.Intn(5)}
+		}
+	}
+	opts := ScoreOptions{Certs: rng.Intn(4)}
+	if nTracks > 0 && rng.Intn(2) == 0 {
+		a.Track = fmt.Sprintf("t%d", rng.Intn(nTracks))
+	}
+	if rng.Intn(3) == 0 {
+		a.CurrentRole = fmt.Sprintf("r%d", rng.Intn(nRoles))
+	}
+	if rng.Intn(4) == 0 {
+		opts.Target = fmt.Sprintf("r%d", rng.Intn(nRoles))
+	}
+	return b.String(), a, opts
+}
+
+func TestScoreAgreesWithAPlainReading(t *testing.T) {
+	rng := rand.New(rand.NewSource(20261122))
+	for i := 0; i < 3000; i++ {
+		src, a, opts := randomCase(rng)
+		r, err := rubric.Parse("random.yaml", []byte(src))
+		if err != nil {
+			t.Fatalf("case %d: generated an invalid rubric: %v\n%s", i, err, src)
+		}
+		want := refScore(r, a, opts)
+		got := fromResult(Score(r, a, opts))
+		for id, w := range want.readiness {
+			g := got.readiness[id]
+			if (g == nil) != (w == nil) || (g != nil && math.Abs(*g-*w) > 1e-9) {
+				t.Fatalf("case %d: readiness of %s: got %v want %v\n%s", i, id, g, w, src)
+			}
+		}
+		checks := []struct {
+			what      string
+			got, want any
+		}{
+			{"holds", got.holds, want.holds}, {"estimated", got.estimated, want.estimated},
+			{"current", got.current, want.current}, {"target", got.target, want.target},
+			{"gaps", got.gaps, want.gaps}, {"certifications", got.certs, want.certs},
+			{"next roles", got.next, want.next}, {"categories", got.cats, want.cats},
+		}
+		for _, c := range checks {
+			if fmt.Sprint(c.got) != fmt.Sprint(c.want) {
+				t.Fatalf("case %d: %s:\n got %v\nwant %v\nanswers %v opts %+v track %q current %q\n%s",
+					i, c.what, c.got, c.want, a.Values, opts, a.Track, a.CurrentRole, src)
+			}
+		}
+	}
+}
