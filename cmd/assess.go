@@ -108,7 +108,7 @@ line.`,
 	fl.BoolVar(&opts.NoSave, "no-save", false, "do not record the finished interview in the history")
 	fl.BoolVar(&opts.Save, "save", false, "record an --answers file in the history")
 	opts.Roles.register(c)
-	opts.Out.register(c, "table", "json")
+	opts.Out.register(c, reportFormats()...)
 	return c
 }
 

@@ -16,6 +16,8 @@ import (
 type outputFlags struct {
 	Format string
 	Output string
+	// Excel makes CSV open cleanly in Excel: a UTF-8 byte-order mark and CRLF line ends.
+	Excel bool
 	// formats lists the formats the command can write; the first is the default.
 	formats []string
 }
@@ -24,6 +26,9 @@ func (o *outputFlags) register(c *cobra.Command, formats ...string) {
 	o.formats = formats
 	c.Flags().StringVar(&o.Format, "format", "", "output `FORMAT`: "+strings.Join(formats, ", ")+" (default "+formats[0]+")")
 	c.Flags().StringVarP(&o.Output, "output", "o", "", "write to `FILE` (atomically, mode 0600) instead of stdout")
+	if contains(formats, "csv") {
+		c.Flags().BoolVar(&o.Excel, "excel", false, "CSV for Excel: a UTF-8 byte-order mark and CRLF line ends")
+	}
 }
 
 // resolve settles the format: the flag, else PMLADDER_FORMAT or the config's format when
@@ -38,6 +43,9 @@ func (o *outputFlags) resolve(f *Factory, cmd *cobra.Command) error {
 	}
 	if !contains(o.formats, format) {
 		return usageErrorf(cmd.CommandPath(), "unknown format %q: want %s", format, strings.Join(o.formats, ", "))
+	}
+	if o.Excel && format != "csv" {
+		return usageErrorf(cmd.CommandPath(), "--excel applies to --format csv")
 	}
 	o.Format = format
 	return nil
@@ -78,6 +86,12 @@ func renderReport(o *outputFlags, streams *IOStreams, r *rubric.Rubric, rep *rep
 		switch o.Format {
 		case "json":
 			return reports.WriteJSON(w, rep)
+		case "markdown":
+			return reports.Markdown(w, rep, r)
+		case "csv":
+			return reports.CSV(w, rep, o.Excel)
+		case "html":
+			return reports.HTML(w, rep, r)
 		default:
 			return reports.Table(w, rep, r, opt)
 		}
@@ -92,3 +106,6 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// reportFormats are the formats a person's report can be written in; table is the default.
+func reportFormats() []string { return []string{"table", "markdown", "csv", "json", "html"} }

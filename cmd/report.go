@@ -56,7 +56,7 @@ JSON for a script.`,
 		},
 	}
 	opts.Roles.register(c)
-	opts.Out.register(c, "table", "json")
+	opts.Out.register(c, reportFormats()...)
 	return c
 }
 

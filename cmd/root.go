@@ -81,6 +81,7 @@ Settings come from flags, then PMLADDER_<KEY> environment variables, then the co
 		NewCmdAssess(f),
 		NewCmdReport(f),
 		NewCmdHistory(f),
+		NewCmdCompare(f),
 		NewCmdRubric(f),
 		NewCmdVersion(f),
 	)

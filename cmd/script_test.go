@@ -30,6 +30,9 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "")
 			return nil
 		},
+		// PMLADDER_UPDATE_GOLDEN=1 go test ./cmd rewrites the expected outputs that cmp
+		// compares against, for review with git diff.
+		UpdateScripts: os.Getenv("PMLADDER_UPDATE_GOLDEN") != "",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"status": cmdStatus,
 			"width":  cmdWidth,

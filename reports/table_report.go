@@ -37,13 +37,7 @@ func writeWho(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options) {
 		line += " · " + (*rep.Date)[:10]
 	}
 	ew.printf("%s\n", line)
-	track := "every track"
-	if rep.Track != nil {
-		if t := r.Track(*rep.Track); t != nil {
-			track = t.Name
-		}
-	}
-	ew.printf("%s\n\n", opt.style(ansiDim, rubricLabel(rep.Rubric)+" · "+track))
+	ew.printf("%s\n\n", opt.style(ansiDim, rubricLabel(rep.Rubric)+" · "+trackLabel(rep, r)))
 
 	switch {
 	case rep.CurrentRole == nil:

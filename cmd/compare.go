@@ -1,0 +1,93 @@
+package cmd
+
+import (
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/reports"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// CompareOptions are the inputs of `compare`.
+type CompareOptions struct {
+	IO       *IOStreams
+	Rubric   *rubric.Rubric
+	Old, New string
+	All      bool
+	Roles    roleFlags
+	Out      outputFlags
+	Report   reports.Options
+}
+
+// NewCmdCompare compares two assessments.
+func NewCmdCompare(f *Factory) *cobra.Command {
+	opts := &CompareOptions{IO: f.IO}
+	c := &cobra.Command{
+		Use:   "compare OLD NEW",
+		Short: "Compare two assessments: growth over time, or self against manager",
+		Long: `Compare two saved assessments or answers files skill by skill: the old score, the new one
+and the change, the categories, and the readiness of both for NEW's target role.
+
+When the assessors differ (a self-assessment and a manager's, say) it is a calibration: only
+the skills where the two differ by a point or more are listed, the conversation a manager and
+their report should have. --all lists every skill.`,
+		Example: `  pmladder compare q2.yaml q4.yaml
+  pmladder compare ada-self.yaml ada-manager.yaml
+  pmladder compare ada-self.yaml ada-manager.yaml --all --format markdown`,
+		Args: usageArgs(cobra.ExactArgs(2)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if opts.Rubric, err = f.Rubric(cmd); err != nil {
+				return err
+			}
+			if err := opts.Out.resolve(f, cmd); err != nil {
+				return err
+			}
+			if opts.Report, err = reportOptions(f, cmd); err != nil {
+				return err
+			}
+			opts.Old, opts.New = args[0], args[1]
+			return compareRun(opts, cmd.CommandPath())
+		},
+	}
+	c.Flags().BoolVar(&opts.All, "all", false, "in a calibration, list every skill, not only the disagreements")
+	opts.Roles.register(c)
+	opts.Out.register(c, reportFormats()...)
+	return c
+}
+
+func compareRun(opts *CompareOptions, cmdPath string) error {
+	if err := opts.Roles.check(cmdPath, opts.Rubric); err != nil {
+		return err
+	}
+	old, err := readAnswers(opts.IO, opts.Old, opts.Rubric)
+	if err != nil {
+		return err
+	}
+	new, err := readAnswers(opts.IO, opts.New, opts.Rubric)
+	if err != nil {
+		return err
+	}
+	cmp := assess.Compare(opts.Rubric, old, new, opts.Roles.scoreOptions(), opts.All)
+	rep := reports.NewCompare(cmp, opts.All)
+	opt := opts.Report
+	if !opts.Out.toTerminal(opts.IO) {
+		opt.Color, opt.Width = false, 0
+	}
+	return opts.Out.write(opts.IO, func(w io.Writer) error {
+		switch opts.Out.Format {
+		case "json":
+			return reports.WriteJSON(w, rep)
+		case "markdown":
+			return reports.CompareMarkdown(w, rep)
+		case "csv":
+			return reports.CompareCSV(w, rep, opts.Out.Excel)
+		case "html":
+			return reports.CompareHTML(w, rep, cmp, opts.Rubric)
+		default:
+			return reports.CompareTable(w, rep, opt)
+		}
+	})
+}

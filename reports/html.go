@@ -1,0 +1,297 @@
+package reports
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// htmlStyle is the stylesheet every HTML page carries inline: no file, font or script is
+// fetched, and the page prints cleanly.
+const htmlStyle = `
+:root { --ink: #1f2937; --muted: #6b7280; --line: #e5e7eb; --score: #2563eb; --target: #dc2626; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+  max-width: 980px; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .2rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 .6rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
+.meta, .note { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
+th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.category td { font-weight: 600; background: #f9fafb; }
+.bar { display: inline-block; width: 110px; height: .7rem; background: var(--line); border-radius: 2px;
+  vertical-align: middle; margin-right: .4rem; }
+.bar span { display: block; height: 100%; background: var(--score); border-radius: 2px; }
+.ready { width: 240px; height: 1rem; }
+.high { color: #b91c1c; font-weight: 600; }
+.medium { color: #b45309; }
+.low, .none, .na { color: var(--muted); }
+.summary td:first-child { width: 12rem; color: var(--muted); }
+svg.chart { width: 100%; max-width: 760px; height: auto; display: block; margin: 0 auto; }
+svg .ring { fill: none; stroke: var(--line); }
+svg .spoke { stroke: var(--line); }
+svg .tick { font-size: 10px; fill: var(--muted); }
+svg .axis { font-size: 12px; fill: var(--ink); }
+svg polygon.score, svg rect.score { fill: rgba(37, 99, 235, .25); stroke: var(--score); stroke-width: 2; }
+svg polygon.target { fill: none; stroke: var(--target); stroke-width: 2; stroke-dasharray: 6 4; }
+svg rect.target { fill: rgba(220, 38, 38, .25); stroke: var(--target); }
+svg circle.score { fill: var(--score); }
+svg circle.target { fill: var(--target); }
+svg polygon.old { fill: none; stroke: var(--muted); stroke-width: 2; stroke-dasharray: 3 3; }
+svg circle.old { fill: var(--muted); }
+svg rect.old { fill: rgba(107, 114, 128, .25); stroke: var(--muted); }
+.legend span { margin-right: 1.2rem; }
+.legend .k { display: inline-block; width: 1.6rem; height: 0; vertical-align: middle; margin-right: .3rem; }
+.k.score { border-top: 3px solid var(--score); }
+.k.target { border-top: 3px dashed var(--target); }
+.k.old { border-top: 3px dotted var(--muted); }
+ol.gaps li { margin-bottom: .6rem; }
+ol.gaps ul { margin: .2rem 0; }
+.heat td.cell { text-align: center; font-variant-numeric: tabular-nums; }
+footer { margin-top: 2.5rem; font-size: .85rem; color: var(--muted); }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  h2 { break-after: avoid; }
+  table, svg, li { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); }
+}
+`
+
+// htmlFuncs are the helpers the HTML templates use.
+func htmlFuncs() template.FuncMap {
+	return template.FuncMap{
+		"num":    fmtNum,
+		"val":    num,
+		"change": fmtChange,
+		"pct":    fmtPct,
+		"width": func(p *float64, lo, hi int) string {
+			if p == nil || hi <= lo {
+				return "0%"
+			}
+			f := (*p - float64(lo)) / float64(hi-lo) * 100
+			return fmt.Sprintf("%.1f%%", max(0, min(100, f)))
+		},
+		"readyWidth": func(p *float64) string {
+			if p == nil {
+				return "0%"
+			}
+			return fmt.Sprintf("%.1f%%", max(0, min(100, *p)))
+		},
+		"prio": func(p string) string {
+			if p == "n/a" {
+				return "na"
+			}
+			return p
+		},
+		"day": func(p *string) string {
+			if p == nil || len(*p) < 10 {
+				return ""
+			}
+			return (*p)[:10]
+		},
+	}
+}
+
+// htmlPage wraps a body template in the page skeleton.
+func htmlPage(body string) *template.Template {
+	return template.Must(template.New("page").Funcs(htmlFuncs()).Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title>{{.Title}}</title>
+<style>` + htmlStyle + `</style>
+</head>
+<body>
+` + body + `
+<footer>Made by pmladder from answers kept on this computer. This page loads nothing from the network.</footer>
+</body>
+</html>
+`))
+}
+
+const reportBody = `<header>
+<h1>{{.Who}}</h1>
+<p class="meta">{{.Line}}</p>
+</header>
+<table class="summary">
+<tr><td>Current role</td><td>{{.Current}}</td></tr>
+{{- with .Rep.TargetRole}}
+<tr><td>Target role</td><td>{{.Name}}</td></tr>
+<tr><td>Readiness</td><td><span class="bar ready"><span style="width: {{readyWidth .Readiness}}"></span></span>{{pct .Readiness}} · {{.Met}} of {{.Total}} expectations met</td></tr>
+{{- end}}
+<tr><td>Answered</td><td>{{.Rep.Answered}} of {{.Rep.Questions}} questions</td></tr>
+</table>
+
+<h2>Skills against the target</h2>
+{{.Chart}}
+<p class="legend"><span><span class="k score"></span>your score</span>{{if .Rep.TargetRole}}<span><span class="k target"></span>what {{.Rep.TargetRole.Name}} expects</span>{{end}}</p>
+
+<table>
+<thead><tr><th>Skill</th><th>Score</th><th class="num">Target</th><th class="num">Gap</th><th>Priority</th></tr></thead>
+<tbody>
+{{- range .Categories}}
+<tr class="category"><td>{{.Name}}</td><td><span class="bar"><span style="width: {{width .Score $.Rep.ScaleMin $.Rep.ScaleMax}}"></span></span>{{num .Score}}</td><td class="num">{{num .Expected}}</td><td class="num">{{num .Gap}}</td><td></td></tr>
+{{- range .Skills}}
+<tr><td>{{.Name}}{{if .Core}} <abbr title="core skill: must be met to hold a role">(core)</abbr>{{end}}</td><td><span class="bar"><span style="width: {{width .Score $.Rep.ScaleMin $.Rep.ScaleMax}}"></span></span>{{num .Score}}</td><td class="num">{{num .ExpectedTarget}}</td><td class="num">{{num .Gap}}</td><td class="{{prio .Priority}}">{{.Priority}}</td></tr>
+{{- end}}
+{{- end}}
+</tbody>
+</table>
+<p class="note">Scores run from {{.Rep.ScaleMin}} to {{.Rep.ScaleMax}}. Target is what the target role expects.</p>
+
+{{- with .Rep.TargetRole}}
+<h2>Gaps toward {{.Name}}</h2>
+{{- if not $.Rep.Gaps}}
+<p>None: every assessed skill meets what {{.Name}} expects.</p>
+{{- end}}
+{{- end}}
+{{- if .Rep.Gaps}}
+<ol class="gaps">
+{{- range .Rep.Gaps}}
+<li><strong>{{.Name}}</strong>: {{val .Score}} → {{val .Expected}} (gap {{val .Gap}}, <span class="{{.Priority}}">{{.Priority}}</span>)
+{{- if .Actions}}<ul>{{range .Actions}}<li>{{.}}</li>{{end}}</ul>{{end}}</li>
+{{- end}}
+</ol>
+{{- end}}
+
+{{- if .Certs}}
+<h2>Certifications that cover these gaps</h2>
+<table>
+<thead><tr><th>Certification</th><th>Issuer</th><th>Covers</th><th class="num">Value</th></tr></thead>
+<tbody>
+{{- range .Certs}}
+<tr><td>{{if .URL}}<a href="{{.URL}}">{{.Name}}</a>{{else}}{{.Name}}{{end}}</td><td>{{.Issuer}}</td><td>{{.Covers}}</td><td class="num">{{.Value}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
+
+{{- if .Next}}
+<h2>Next roles</h2>
+<table>
+<thead><tr><th>Role</th><th class="num">Readiness</th><th class="num">Met</th><th>Largest gaps</th></tr></thead>
+<tbody>
+{{- range .Next}}
+<tr><td>{{.Name}}</td><td class="num">{{.Readiness}}</td><td class="num">{{.Met}}</td><td>{{.Gaps}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}`
+
+// htmlCategory is a category with its skills, for the skills table.
+type htmlCategory struct {
+	Category
+	Skills []Skill
+}
+
+type htmlCert struct {
+	Name, Issuer, URL, Covers, Value string
+}
+
+type htmlNext struct {
+	Name, Readiness, Met, Gaps string
+}
+
+type reportView struct {
+	Title, Who, Line, Current string
+	Rep                       *Report
+	Chart                     template.HTML
+	Categories                []htmlCategory
+	Certs                     []htmlCert
+	Next                      []htmlNext
+}
+
+// HTML writes a report as one self-contained page: a radar chart of scores against the
+// target's expectations, the tables of the terminal report and every gap with its actions.
+func HTML(w io.Writer, rep *Report, r *rubric.Rubric) error {
+	who := rep.Person
+	if who == "" {
+		who = "(no name)"
+	}
+	line := capitalise(assessorLabel(rep.Assessor))
+	if rep.Date != nil {
+		line += " · " + (*rep.Date)[:10]
+	}
+	line += " · " + rubricLabel(rep.Rubric) + " · " + trackLabel(rep, r)
+	v := reportView{Title: who + ": career assessment", Who: who, Line: line, Rep: rep,
+		Current: "not known: no ladder role is held yet"}
+	if rep.CurrentRole != nil {
+		how := "estimated from the answers"
+		if rep.Declared {
+			how = "as declared"
+		}
+		v.Current = rep.CurrentRole.Name + " (" + how + ")"
+	}
+	for _, c := range rep.Categories {
+		hc := htmlCategory{Category: c}
+		for _, s := range rep.Skills {
+			if s.Category == c.ID {
+				hc.Skills = append(hc.Skills, s)
+			}
+		}
+		v.Categories = append(v.Categories, hc)
+	}
+	for _, c := range rep.Certifications {
+		covers := make([]string, len(c.Covers))
+		for i, id := range c.Covers {
+			covers[i] = skillName(r, id)
+		}
+		v.Certs = append(v.Certs, htmlCert{Name: c.Name, Issuer: c.Issuer, URL: safeURL(c.URL), Covers: strings.Join(covers, ", "), Value: num(c.Value)})
+	}
+	for _, n := range rep.NextRoles {
+		var gaps []string
+		for _, g := range n.Gaps {
+			gaps = append(gaps, fmt.Sprintf("%s (%s)", skillName(r, g.Skill), num(g.Gap)))
+		}
+		v.Next = append(v.Next, htmlNext{Name: n.Name, Readiness: fmtPct(n.Readiness), Met: fmt.Sprintf("%d of %d", n.Met, n.Total), Gaps: strings.Join(gaps, ", ")})
+	}
+	v.Chart = template.HTML(reportChart(rep).SVG())
+	return reportTemplate().Execute(w, v)
+}
+
+func reportTemplate() *template.Template { return htmlPage(reportBody) }
+
+// reportChart plots scores and the target's expectations per skill, or per category when
+// there are too few skills for a radar.
+func reportChart(rep *Report) chart {
+	c := chart{Title: "Skill scores against the target role's expectations", Min: float64(rep.ScaleMin), Max: float64(rep.ScaleMax)}
+	score := chartSeries{Name: "your score", Class: "score"}
+	target := chartSeries{Name: "target", Class: "target"}
+	if len(rep.Skills) >= 3 || len(rep.Categories) < 3 {
+		for _, s := range rep.Skills {
+			label := s.Name
+			if s.Score == nil {
+				label += " (not assessed)"
+			}
+			c.Axes = append(c.Axes, label)
+			score.Values = append(score.Values, s.Score)
+			target.Values = append(target.Values, s.ExpectedTarget)
+		}
+	} else {
+		for _, cat := range rep.Categories {
+			c.Axes = append(c.Axes, cat.Name)
+			score.Values = append(score.Values, cat.Score)
+			target.Values = append(target.Values, cat.Expected)
+		}
+	}
+	c.Series = []chartSeries{score}
+	if rep.TargetRole != nil {
+		c.Series = append(c.Series, target)
+	}
+	return c
+}
+
+// safeURL keeps only web links in a page; anything else (javascript:, data:) is dropped.
+func safeURL(u string) string {
+	if strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
+		return u
+	}
+	return ""
+}

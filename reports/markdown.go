@@ -1,0 +1,157 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// mdEscape makes text safe inside a Markdown table cell or line: pipes, backslashes and
+// the characters that would start emphasis, links or HTML are escaped; line breaks become
+// spaces.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '|', '*', '_', '`', '[', ']', '<', '>', '#':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n', '\r':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// mdTable writes a Markdown table; align holds 'l' or 'r' per column.
+func mdTable(w io.Writer, align string, header []string, rows [][]string) {
+	fmt.Fprintf(w, "| %s |\n", strings.Join(header, " | "))
+	seps := make([]string, len(header))
+	for i := range seps {
+		seps[i] = "---"
+		if i < len(align) && align[i] == 'r' {
+			seps[i] = "---:"
+		}
+	}
+	fmt.Fprintf(w, "| %s |\n", strings.Join(seps, " | "))
+	for _, row := range rows {
+		fmt.Fprintf(w, "| %s |\n", strings.Join(row, " | "))
+	}
+}
+
+// Markdown writes a report as headings and tables, ready to paste into a document or a
+// ticket. Unlike the terminal table it lists every gap.
+func Markdown(w io.Writer, rep *Report, r *rubric.Rubric) error {
+	ew := &errWriter{w: w}
+	who := rep.Person
+	if who == "" {
+		who = "(no name)"
+	}
+	ew.printf("# %s: career assessment\n\n", mdEscape(who))
+	line := assessorLabel(rep.Assessor)
+	if rep.Date != nil {
+		line += " · " + (*rep.Date)[:10]
+	}
+	ew.printf("%s · %s · %s\n\n", mdEscape(capitalise(line)), mdEscape(rubricLabel(rep.Rubric)), mdEscape(trackLabel(rep, r)))
+
+	current := "not known: no ladder role is held yet"
+	if rep.CurrentRole != nil {
+		how := "estimated from the answers"
+		if rep.Declared {
+			how = "as declared"
+		}
+		current = fmt.Sprintf("%s (%s)", mdEscape(rep.CurrentRole.Name), how)
+	}
+	rows := [][]string{{"Current role", current}}
+	if t := rep.TargetRole; t != nil {
+		rows = append(rows, []string{"Target role", mdEscape(t.Name)},
+			[]string{"Readiness", fmt.Sprintf("%s (%d of %d expectations met)", fmtPct(t.Readiness), t.Met, t.Total)})
+	}
+	if e := rep.EstimatedRole; e != nil && rep.Declared && rep.CurrentRole != nil && e.ID != rep.CurrentRole.ID {
+		rows = append(rows, []string{"Role the answers hold", mdEscape(e.Name)})
+	}
+	rows = append(rows, []string{"Answered", fmt.Sprintf("%d of %d questions", rep.Answered, rep.Questions)})
+	mdTable(ew, "ll", []string{"", ""}, rows)
+
+	ew.printf("\n## Skills\n\n")
+	rows = rows[:0]
+	for _, c := range rep.Categories {
+		rows = append(rows, []string{"**" + mdEscape(c.Name) + "**", "", "**" + fmtNum(c.Score) + "**", fmtNum(c.Expected), fmtNum(c.Gap), ""})
+		for _, s := range rep.Skills {
+			if s.Category != c.ID {
+				continue
+			}
+			name := mdEscape(s.Name)
+			if s.Core {
+				name += " (core)"
+			}
+			rows = append(rows, []string{"", name, fmtNum(s.Score), fmtNum(s.ExpectedTarget), fmtNum(s.Gap), s.Priority})
+		}
+	}
+	mdTable(ew, "llrrrl", []string{"Category", "Skill", "Score", "Target", "Gap", "Priority"}, rows)
+	ew.printf("\nScores run from %d to %d. Target is what the target role expects; a core skill must be met to hold a role.\n",
+		rep.ScaleMin, rep.ScaleMax)
+
+	if rep.TargetRole != nil {
+		ew.printf("\n## Gaps toward %s\n\n", mdEscape(rep.TargetRole.Name))
+		if len(rep.Gaps) == 0 {
+			ew.printf("None: every assessed skill meets what %s expects.\n", mdEscape(rep.TargetRole.Name))
+		}
+		for i, g := range rep.Gaps {
+			ew.printf("%d. **%s**: %s → %s (gap %s, %s priority)\n", i+1, mdEscape(g.Name), num(g.Score), num(g.Expected), num(g.Gap), g.Priority)
+			for _, a := range g.Actions {
+				ew.printf("   - %s\n", mdEscape(a))
+			}
+		}
+	}
+	if len(rep.Certifications) > 0 {
+		ew.printf("\n## Certifications that cover these gaps\n\n")
+		rows = rows[:0]
+		for _, c := range rep.Certifications {
+			name := mdEscape(c.Name)
+			if c.URL != "" {
+				name = fmt.Sprintf("[%s](%s)", name, strings.ReplaceAll(c.URL, ")", "%29"))
+			}
+			covers := make([]string, len(c.Covers))
+			for i, id := range c.Covers {
+				covers[i] = mdEscape(skillName(r, id))
+			}
+			rows = append(rows, []string{name, mdEscape(c.Issuer), strings.Join(covers, ", "), num(c.Value)})
+		}
+		mdTable(ew, "lllr", []string{"Certification", "Issuer", "Covers", "Value"}, rows)
+	}
+	if len(rep.NextRoles) > 0 {
+		ew.printf("\n## Next roles\n\n")
+		rows = rows[:0]
+		for _, n := range rep.NextRoles {
+			var gaps []string
+			for _, g := range n.Gaps {
+				gaps = append(gaps, fmt.Sprintf("%s (%s)", mdEscape(skillName(r, g.Skill)), num(g.Gap)))
+			}
+			rows = append(rows, []string{mdEscape(n.Name), fmtPct(n.Readiness), fmt.Sprintf("%d of %d", n.Met, n.Total), strings.Join(gaps, ", ")})
+		}
+		mdTable(ew, "lrrl", []string{"Role", "Readiness", "Met", "Largest gaps"}, rows)
+	}
+	return ew.err
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// trackLabel names the report's track, or says that every track counts.
+func trackLabel(rep *Report, r *rubric.Rubric) string {
+	if rep.Track != nil {
+		if t := r.Track(*rep.Track); t != nil {
+			return t.Name
+		}
+	}
+	return "every track"
+}

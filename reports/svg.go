@@ -1,0 +1,149 @@
+package reports
+
+import (
+	"fmt"
+	"html"
+	"math"
+	"strings"
+)
+
+// chartSeries is one polygon (or set of bars) of a chart: a value per axis, nil where
+// there is none.
+type chartSeries struct {
+	Name   string
+	Class  string
+	Values []*float64
+}
+
+// chart is a radar chart over three or more axes, or a bar chart for fewer, drawn as
+// inline SVG so that a report needs no script and no network.
+type chart struct {
+	Title    string
+	Axes     []string
+	Min, Max float64
+	Series   []chartSeries
+}
+
+// svgText escapes text for SVG inside HTML.
+func svgText(s string) string { return html.EscapeString(s) }
+
+// SVG draws the chart.
+func (c chart) SVG() string {
+	if len(c.Axes) >= 3 {
+		return c.radar()
+	}
+	return c.bars()
+}
+
+// radar draws one spoke per axis, a ring per scale point and a polygon per series.
+func (c chart) radar() string {
+	const (
+		w, h   = 760.0, 520.0
+		cx, cy = w / 2, h/2 + 10
+		radius = 190.0
+	)
+	n := len(c.Axes)
+	angle := func(i int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n) }
+	point := func(i int, v float64) (float64, float64) {
+		r := 0.0
+		if c.Max > c.Min {
+			r = math.Max(0, math.Min(1, (v-c.Min)/(c.Max-c.Min))) * radius
+		}
+		return cx + r*math.Cos(angle(i)), cy + r*math.Sin(angle(i))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %g %g" role="img" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">`, w, h)
+	fmt.Fprintf(&b, `<title id="chart-title">%s</title>`, svgText(c.Title))
+	// Rings at every scale point, labelled on the first spoke.
+	for v := c.Min; v <= c.Max; v++ {
+		var pts []string
+		for i := 0; i < n; i++ {
+			x, y := point(i, v)
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
+		}
+		fmt.Fprintf(&b, `<polygon class="ring" points="%s"/>`, strings.Join(pts, " "))
+		x, y := point(0, v)
+		fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%.1f">%g</text>`, x+4, y-2, v)
+	}
+	for i, label := range c.Axes {
+		x, y := point(i, c.Max)
+		fmt.Fprintf(&b, `<line class="spoke" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, cx, cy, x, y)
+		lx, ly := cx+(radius+14)*math.Cos(angle(i)), cy+(radius+14)*math.Sin(angle(i))
+		anchor := "middle"
+		switch {
+		case math.Cos(angle(i)) > 0.2:
+			anchor = "start"
+		case math.Cos(angle(i)) < -0.2:
+			anchor = "end"
+		}
+		if math.Sin(angle(i)) > 0.5 {
+			ly += 10
+		}
+		short := label
+		if r := []rune(label); len(r) > 26 {
+			short = string(r[:25]) + "…"
+		}
+		fmt.Fprintf(&b, `<text class="axis" x="%.1f" y="%.1f" text-anchor="%s"><title>%s</title>%s</text>`,
+			lx, ly, anchor, svgText(label), svgText(short))
+	}
+	for _, s := range c.Series {
+		var pts []string
+		for i, v := range s.Values {
+			val := c.Min
+			if v != nil {
+				val = *v
+			}
+			x, y := point(i, val)
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
+		}
+		fmt.Fprintf(&b, `<polygon class="%s" points="%s"><title>%s</title></polygon>`, s.Class, strings.Join(pts, " "), svgText(s.Name))
+		for i, v := range s.Values {
+			if v != nil {
+				x, y := point(i, *v)
+				fmt.Fprintf(&b, `<circle class="%s" cx="%.1f" cy="%.1f" r="3"><title>%s: %s %s</title></circle>`,
+					s.Class, x, y, svgText(c.Axes[i]), svgText(s.Name), num(*v))
+			}
+		}
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
+}
+
+// bars draws a horizontal bar per axis and series, for charts with too few axes for a
+// radar.
+func (c chart) bars() string {
+	const (
+		w      = 760.0
+		left   = 220.0
+		barH   = 16.0
+		gap    = 10.0
+		labelW = 60.0
+	)
+	rows := len(c.Axes) * len(c.Series)
+	h := float64(rows)*barH + float64(len(c.Axes))*gap + 40
+	span := w - left - labelW
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %g %g" role="img" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">`, w, h)
+	fmt.Fprintf(&b, `<title id="chart-title">%s</title>`, svgText(c.Title))
+	y := 20.0
+	for i, label := range c.Axes {
+		fmt.Fprintf(&b, `<text class="axis" x="%g" y="%.1f" text-anchor="end">%s</text>`, left-8, y+barH, svgText(label))
+		for _, s := range c.Series {
+			v := c.Min
+			if s.Values[i] != nil {
+				v = *s.Values[i]
+			}
+			frac := 0.0
+			if c.Max > c.Min {
+				frac = math.Max(0, math.Min(1, (v-c.Min)/(c.Max-c.Min)))
+			}
+			fmt.Fprintf(&b, `<rect class="%s" x="%g" y="%.1f" width="%.1f" height="%g"><title>%s: %s</title></rect>`,
+				s.Class, left, y, frac*span, barH-2, svgText(s.Name), num(v))
+			fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%.1f">%s</text>`, left+frac*span+4, y+barH-4, num(v))
+			y += barH
+		}
+		y += gap
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
+}
