@@ -19,10 +19,42 @@ import (
 // not stop scoring, such as answers given against another version of the rubric.
 func ParseAnswers(file string, data []byte, r *rubric.Rubric) (a *Answers, warnings []string, err error) {
 	rd := yamlnode.Reader{File: file}
-	root := rd.Parse(data, "answers ("+AnswersFormat+")")
+	root := rd.Parse(data, answersWhat)
 	if root == nil {
 		return nil, nil, rd.Problems.Err()
 	}
+	return parseAnswersNode(&rd, root, r)
+}
+
+const answersWhat = "answers (" + AnswersFormat + ")"
+
+// AnswersDoc is one document of a file that may hold several people's answers.
+type AnswersDoc struct {
+	Answers *Answers
+	// Line is where the document starts.
+	Line     int
+	Warnings []string
+	// Err holds the document's problems; Answers is nil then.
+	Err error
+}
+
+// ParseAnswersAll reads every document of a YAML stream (documents separated by ---), one
+// person each, as a team review does. Each document is checked on its own, so that one
+// bad document does not hide the others; err reports problems with the file as a whole,
+// such as broken YAML, after which later documents are lost.
+func ParseAnswersAll(file string, data []byte, r *rubric.Rubric) (docs []AnswersDoc, err error) {
+	rd := yamlnode.Reader{File: file}
+	for _, root := range rd.ParseAll(data, answersWhat) {
+		doc := yamlnode.Reader{File: file}
+		a, warnings, err := parseAnswersNode(&doc, root, r)
+		docs = append(docs, AnswersDoc{Answers: a, Line: root.Line, Warnings: warnings, Err: err})
+	}
+	return docs, rd.Problems.Err()
+}
+
+// parseAnswersNode reads one answers document.
+func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a *Answers, warnings []string, err error) {
+	file := rd.File
 	f := rd.Mapping(root, "the answers", "format", "person", "assessor", "date", "current_role",
 		"target_role", "track", "rubric", "complete", "answers")
 	switch format := rd.String(f["format"].Value, "format"); {
@@ -86,7 +118,7 @@ func ParseAnswers(file string, data []byte, r *rubric.Rubric) (a *Answers, warni
 			rd.Addf(e.Key, "unknown question %q: not in %s", id, describeRubric(r))
 			continue
 		}
-		if ans, ok := readAnswer(&rd, e.Value, id, r.Scale); ok {
+		if ans, ok := readAnswer(rd, e.Value, id, r.Scale); ok {
 			a.Values[id] = ans
 		}
 	}

@@ -48,9 +48,16 @@ type Result struct {
 	Target         *RoleFit
 	Categories     []CategoryScore
 	Gaps           []Gap
+	// Certifications holds the first ScoreOptions.Certs of AllCertifications.
 	Certifications []CertValue
 	NextRoles      []NextRole
+
+	allCerts []CertValue
 }
+
+// AllCertifications returns every certification with a value toward the target, in rule 6
+// order, before the limit of ScoreOptions.Certs: a team review sums them over people.
+func (res *Result) AllCertifications() []CertValue { return res.allCerts }
 
 // SkillScore is one skill's score and what the current and target roles expect of it.
 type SkillScore struct {
@@ -179,7 +186,8 @@ func Score(r *rubric.Rubric, a *Answers, opts ScoreOptions) *Result {
 	}
 	sortGaps(res.Gaps, index)
 
-	res.Certifications = res.rankCertifications(opts.Certs)
+	res.allCerts = res.rankCertifications()
+	res.Certifications = res.allCerts[:min(len(res.allCerts), max(opts.Certs, 0))]
 	res.NextRoles = res.nextRoles(index)
 	res.Categories = res.categories()
 	return res
@@ -356,9 +364,9 @@ func sortGaps(gaps []Gap, index map[string]int) {
 	})
 }
 
-// rankCertifications applies rule 6.
-func (res *Result) rankCertifications(limit int) []CertValue {
-	if res.Target == nil || limit <= 0 {
+// rankCertifications applies rule 6, without the limit.
+func (res *Result) rankCertifications() []CertValue {
+	if res.Target == nil {
 		return nil
 	}
 	gap := map[string]float64{}
@@ -383,9 +391,6 @@ func (res *Result) rankCertifications(limit int) []CertValue {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Value > out[j].Value+eps })
-	if len(out) > limit {
-		out = out[:limit]
-	}
 	return out
 }
 

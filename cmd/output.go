@@ -1,8 +1,10 @@
 package cmd
 
 import (
+	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -69,6 +71,34 @@ func (o *outputFlags) write(streams *IOStreams, render func(w io.Writer) error) 
 		return fmt.Errorf("cannot write %s: %w", o.Output, err)
 	}
 	return nil
+}
+
+// writeSpooled is write for output that may still fail after it has begun, such as a
+// team review that finds a bad row late: standard output gets nothing unless the whole
+// render succeeds, so it goes through a private temporary file first. (-o FILE is atomic
+// anyway.)
+func (o *outputFlags) writeSpooled(streams *IOStreams, render func(w io.Writer) error) error {
+	if o.Output != "" && o.Output != "-" {
+		return o.write(streams, render)
+	}
+	spool, err := os.CreateTemp("", "pmladder-*.out")
+	if err != nil {
+		return fmt.Errorf("cannot create a temporary file: %w", err)
+	}
+	defer os.Remove(spool.Name())
+	defer spool.Close()
+	buf := bufio.NewWriterSize(spool, 256*1024)
+	if err := render(buf); err != nil {
+		return err
+	}
+	if err := buf.Flush(); err != nil {
+		return fmt.Errorf("cannot write a temporary file: %w", err)
+	}
+	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	_, err = io.Copy(streams.Out, spool)
+	return err
 }
 
 // toTerminal reports whether output goes to a terminal (so colour and width apply).

@@ -82,6 +82,8 @@ Settings come from flags, then PMLADDER_<KEY> environment variables, then the co
 		NewCmdReport(f),
 		NewCmdHistory(f),
 		NewCmdCompare(f),
+		NewCmdTeam(f),
+		NewCmdTemplate(f),
 		NewCmdRubric(f),
 		NewCmdVersion(f),
 	)

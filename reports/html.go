@@ -52,7 +52,10 @@ svg rect.old { fill: rgba(107, 114, 128, .25); stroke: var(--muted); }
 .k.old { border-top: 3px dotted var(--muted); }
 ol.gaps li { margin-bottom: .6rem; }
 ol.gaps ul { margin: .2rem 0; }
-.heat td.cell { text-align: center; font-variant-numeric: tabular-nums; }
+.heat td.cell { text-align: center; font-variant-numeric: tabular-nums; min-width: 2.4rem; padding: .2rem; }
+.heat th.skill { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: 500;
+  font-size: .8rem; padding: .4rem .2rem; vertical-align: bottom; text-align: left; }
+.heat td:first-child { white-space: nowrap; }
 footer { margin-top: 2.5rem; font-size: .85rem; color: var(--muted); }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
@@ -69,6 +72,7 @@ func htmlFuncs() template.FuncMap {
 		"num":    fmtNum,
 		"val":    num,
 		"change": fmtChange,
+		"topGap": topGap,
 		"pct":    fmtPct,
 		"width": func(p *float64, lo, hi int) string {
 			if p == nil || hi <= lo {

@@ -77,19 +77,34 @@ func groupRoles(r *rubric.Rubric) []roleGroup {
 // "Senior Product Manager" is SPM; acronyms stay whole ("VP of Product" is VP); small
 // words are skipped.
 func abbreviations(roles []*rubric.Role) map[string]string {
+	names := make([]string, len(roles))
+	fallback := make([]string, len(roles))
+	for i, ro := range roles {
+		names[i], fallback[i] = ro.Name, strings.ToUpper(ro.ID)
+	}
 	out := map[string]string{}
+	for i, a := range uniqueInitials(names, fallback) {
+		out[roles[i].ID] = a
+	}
+	return out
+}
+
+// uniqueInitials abbreviates each name by its initials, numbering repeats (PM, PM2) and
+// using the fallback for a name without initials.
+func uniqueInitials(names, fallback []string) []string {
+	out := make([]string, len(names))
 	used := map[string]bool{}
-	for _, ro := range roles {
-		a := initials(ro.Name)
+	for i, name := range names {
+		a := initials(name)
 		if a == "" {
-			a = strings.ToUpper(ro.ID)
+			a = fallback[i]
 		}
 		base := a
 		for n := 2; used[a]; n++ {
 			a = base + strconv.Itoa(n)
 		}
 		used[a] = true
-		out[ro.ID] = a
+		out[i] = a
 	}
 	return out
 }
@@ -203,22 +218,34 @@ const minNameWidth = 28
 // fitColumns splits roles into runs whose columns fit beside a skill column of at least
 // minNameWidth, so a ladder with many roles prints as several tables, not a wrapped mess.
 func fitColumns(roles []*rubric.Role, abbr map[string]string, width int) [][]*rubric.Role {
-	var chunks [][]*rubric.Role
-	var cur []*rubric.Role
-	used := 0
-	for _, ro := range roles {
-		col := colWidth(abbr[ro.ID])
-		if len(cur) > 0 && used+col > width-minNameWidth-2 {
-			chunks = append(chunks, cur)
-			cur, used = nil, 0
-		}
-		cur = append(cur, ro)
-		used += col
+	headings := make([]string, len(roles))
+	for i, ro := range roles {
+		headings[i] = abbr[ro.ID]
 	}
-	if len(cur) > 0 {
-		chunks = append(chunks, cur)
+	var chunks [][]*rubric.Role
+	for _, span := range columnRuns(headings, width) {
+		chunks = append(chunks, roles[span[0]:span[1]])
 	}
 	return chunks
+}
+
+// columnRuns splits columns with these headings into [start, end) runs that each fit
+// beside a first column of at least minNameWidth.
+func columnRuns(headings []string, width int) [][2]int {
+	var runs [][2]int
+	start, used := 0, 0
+	for i, h := range headings {
+		col := colWidth(h)
+		if i > start && used+col > width-minNameWidth-2 {
+			runs = append(runs, [2]int{start, i})
+			start, used = i, 0
+		}
+		used += col
+	}
+	if start < len(headings) {
+		runs = append(runs, [2]int{start, len(headings)})
+	}
+	return runs
 }
 
 // colWidth is the width of a role column: its heading (at least one digit and a

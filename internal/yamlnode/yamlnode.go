@@ -37,6 +37,21 @@ type Reader struct {
 // Parse reads the single document in data. It returns the document's root node, or nil
 // after recording why there is none (empty input, not UTF-8, not YAML, several documents).
 func (r *Reader) Parse(data []byte, what string) *yaml.Node {
+	roots := r.ParseAll(data, what)
+	switch {
+	case len(roots) > 1:
+		r.Problems.Add(r.File, roots[1].Line, "more than one YAML document: want one %s", what)
+		return nil
+	case len(roots) == 1 && len(r.Problems) == 0:
+		return roots[0]
+	}
+	return nil
+}
+
+// ParseAll reads every document in data (documents separated by ---), each of which must
+// be a mapping, and returns their root nodes. Empty documents are skipped. After a
+// problem it returns what it read before it.
+func (r *Reader) ParseAll(data []byte, what string) []*yaml.Node {
 	if len(bytes.TrimSpace(data)) == 0 {
 		r.Problems.Add(r.File, 1, "empty file: want %s", what)
 		return nil
@@ -50,31 +65,32 @@ func (r *Reader) Parse(data []byte, what string) *yaml.Node {
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		line, msg := syntaxError(err)
-		r.Problems.Add(r.File, line, "not valid YAML: %s", msg)
-		return nil
+	var roots []*yaml.Node
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			line, msg := syntaxError(err)
+			r.Problems.Add(r.File, line, "not valid YAML: %s", msg)
+			return roots
+		}
+		if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || IsNull(doc.Content[0]) {
+			continue
+		}
+		root := doc.Content[0]
+		if root.Kind != yaml.MappingNode {
+			r.Problems.Add(r.File, root.Line, "want %s (a mapping of keys to values), found %s", what, kindName(root))
+			return roots
+		}
+		roots = append(roots, root)
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		r.Problems.Add(r.File, extra.Line, "more than one YAML document: want one %s", what)
-		return nil
-	} else if !errors.Is(err, io.EOF) {
-		line, msg := syntaxError(err)
-		r.Problems.Add(r.File, line, "not valid YAML: %s", msg)
-		return nil
-	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+	if len(roots) == 0 && len(r.Problems) == 0 {
 		r.Problems.Add(r.File, 1, "empty document: want %s", what)
-		return nil
 	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		r.Problems.Add(r.File, root.Line, "want %s (a mapping of keys to values), found %s", what, kindName(root))
-		return nil
-	}
-	return root
+	return roots
 }
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

@@ -1,0 +1,80 @@
+package assess
+
+import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// TemplateQuestions returns the questions a blank sheet asks: all, or with quick the
+// first of each skill.
+func TemplateQuestions(r *rubric.Rubric, quick bool) []*rubric.Question {
+	iv := Interview{Rubric: r, Quick: quick}
+	return iv.Questions()
+}
+
+// yamlScalar quotes s as YAML would.
+func yamlScalar(s string) string {
+	b, err := yaml.Marshal(s)
+	if err != nil {
+		return fmt.Sprintf("%q", s)
+	}
+	return strings.TrimSuffix(string(b), "\n")
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TemplateYAML writes a blank answers document for one person, with each question's text
+// and its anchored statements as comments, to fill in an editor. Several documents may be
+// joined with --- into one file; a team review reads them all.
+func TemplateYAML(r *rubric.Rubric, person, assessor string, quick bool) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Answers for %s. Put a score (%d-%d) or na after each question id; leave it empty\n",
+		oneLine(rubricName(r)), r.Scale.Min, r.Scale.Max)
+	b.WriteString("# to skip it. Score it with: pmladder assess --answers FILE\n")
+	fmt.Fprintf(&b, "format: %s\n", AnswersFormat)
+	fmt.Fprintf(&b, "person: %s\n", yamlScalar(person))
+	fmt.Fprintf(&b, "assessor: %s  # self, manager or peer\n", assessor)
+	b.WriteString("date:          # e.g. 2026-11-22\n")
+	fmt.Fprintf(&b, "current_role:  # optional: %s\n", roleList(r))
+	b.WriteString("target_role:   # optional, one of the same\n")
+	if len(r.Tracks) > 0 {
+		ids := make([]string, len(r.Tracks))
+		for i := range r.Tracks {
+			ids[i] = r.Tracks[i].ID
+		}
+		fmt.Fprintf(&b, "track:         # optional: %s\n", strings.Join(ids, ", "))
+	}
+	b.WriteString("answers:\n")
+	category := ""
+	for _, q := range TemplateQuestions(r, quick) {
+		skill := r.Skill(q.Skill)
+		if skill.Category != category {
+			category = skill.Category
+			fmt.Fprintf(&b, "\n  # ── %s ──\n", oneLine(r.Category(category).Name))
+		}
+		fmt.Fprintf(&b, "\n  # %s: %s\n", oneLine(skill.Name), oneLine(q.Text))
+		if len(q.Options) > 0 {
+			iv := Interview{Rubric: r}
+			texts, scores := iv.options(q)
+			for i, t := range texts {
+				fmt.Fprintf(&b, "  #   %d  %s\n", scores[i], oneLine(t))
+			}
+		} else {
+			var points []string
+			for v := r.Scale.Min; v <= r.Scale.Max; v++ {
+				p := fmt.Sprint(v)
+				if l := r.Scale.Label(v); l != "" {
+					p += " " + l
+				}
+				points = append(points, p)
+			}
+			fmt.Fprintf(&b, "  #   rate it: %s\n", strings.Join(points, " · "))
+		}
+		fmt.Fprintf(&b, "  %s:\n", q.ID)
+	}
+	return []byte(b.String())
+}

@@ -1,0 +1,107 @@
+package cmd
+
+import (
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/reports"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// TemplateOptions are the inputs of `template`.
+type TemplateOptions struct {
+	IO       *IOStreams
+	Rubric   *rubric.Rubric
+	People   []string
+	Assessor string
+	Quick    bool
+	Out      outputFlags
+}
+
+// NewCmdTemplate writes a blank answer sheet for the current rubric.
+func NewCmdTemplate(f *Factory) *cobra.Command {
+	opts := &TemplateOptions{IO: f.IO}
+	c := &cobra.Command{
+		Use:   "template",
+		Short: "Write a blank answer sheet: a team CSV, or YAML to fill in an editor",
+		Long: `Write a blank answer sheet for the current rubric. As CSV (the default) it is a team sheet:
+the header person,assessor,date,current_role,target_role,track and a column per question,
+with a row per name in --people, to fill in a spreadsheet and score with 'pmladder team'.
+As YAML it is an answers document per person with every question and its anchored
+statements as comments, to fill in an editor.`,
+		Example: `  pmladder template --people "Ada Lovelace,Grace Hopper" > team.csv
+  pmladder template --format yaml --people Ada > ada.yaml
+  pmladder template --quick --excel -o team.csv`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if opts.Rubric, err = f.Rubric(cmd); err != nil {
+				return err
+			}
+			if err := opts.Out.resolve(f, cmd); err != nil {
+				return err
+			}
+			if !assess.IsAssessor(opts.Assessor) {
+				return usageErrorf(cmd.CommandPath(), "--assessor %q: want %s", opts.Assessor, assess.AssessorList)
+			}
+			return templateRun(opts)
+		},
+	}
+	c.Flags().StringSliceVar(&opts.People, "people", nil, "one row (or document) per `NAME`, comma-separated or repeated")
+	c.Flags().StringVar(&opts.Assessor, "assessor", "self", "who will answer: self, manager or peer")
+	c.Flags().BoolVar(&opts.Quick, "quick", false, "only the first question of each skill")
+	opts.Out.register(c, "csv", "yaml")
+	return c
+}
+
+func templateRun(opts *TemplateOptions) error {
+	people := make([]string, 0, len(opts.People))
+	for _, p := range opts.People {
+		if p = strings.TrimSpace(p); p != "" {
+			people = append(people, p)
+		}
+	}
+	if len(people) == 0 {
+		people = []string{""}
+	}
+	return opts.Out.write(opts.IO, func(w io.Writer) error {
+		if opts.Out.Format == "yaml" {
+			for i, p := range people {
+				if i > 0 {
+					if _, err := io.WriteString(w, "---\n"); err != nil {
+						return err
+					}
+				}
+				if _, err := w.Write(assess.TemplateYAML(opts.Rubric, p, opts.Assessor, opts.Quick)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		cw, err := reports.NewCSVWriter(w, opts.Out.Excel)
+		if err != nil {
+			return err
+		}
+		header := assess.SheetColumns()
+		for _, q := range assess.TemplateQuestions(opts.Rubric, opts.Quick) {
+			header = append(header, q.ID)
+		}
+		if err := cw.Header(header...); err != nil {
+			return err
+		}
+		for _, p := range people {
+			cw.Text(p)
+			cw.Text(opts.Assessor)
+			for range header[2:] {
+				cw.Text("")
+			}
+			if err := cw.EndRow(); err != nil {
+				return err
+			}
+		}
+		return cw.Flush()
+	})
+}
