@@ -2,8 +2,9 @@
 GO       ?= go
 BIN      ?= bin/pmladder
 FUZZTIME ?= 1m
+PEOPLE   ?= 20000
 
-.PHONY: all build run test vet fmt-check fuzz install clean
+.PHONY: all build run test vet fmt-check fuzz bench install clean
 
 all: build
 
@@ -31,8 +32,17 @@ fmt-check:
 fuzz:
 	$(GO) test ./rubric/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
+# A team review of $(PEOPLE) people (a generated sheet for the built-in rubric) to CSV,
+# timed with its peak memory, then the Go benchmarks.
+bench: build
+	@mkdir -p bench/out
+	$(GO) run ./bench/gensheet -people $(PEOPLE) -o bench/out/team-$(PEOPLE).csv
+	/usr/bin/time -f "team --format csv -o, $(PEOPLE) people: %e s elapsed, %M KB peak" \
+		./$(BIN) team bench/out/team-$(PEOPLE).csv --format csv -o bench/out/review-$(PEOPLE).csv
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
 install:
 	$(GO) install .
 
 clean:
-	rm -rf bin
+	rm -rf bin bench/out

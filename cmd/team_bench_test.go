@@ -1,0 +1,49 @@
+package cmd
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/pmladder/pmladder/internal/sheetgen"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// BenchmarkTeamCSV scores a sheet of 2,000 people to the long CSV format, in memory:
+// parsing, scoring and rendering without disk I/O. ns/op ÷ 2,000 is the cost per person.
+func BenchmarkTeamCSV(b *testing.B) {
+	benchmarkTeam(b, "csv")
+}
+
+// BenchmarkTeamJSON is the same to the streamed JSON format.
+func BenchmarkTeamJSON(b *testing.B) {
+	benchmarkTeam(b, "json")
+}
+
+func benchmarkTeam(b *testing.B, format string) {
+	r, err := rubric.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sheet bytes.Buffer
+	if err := sheetgen.Write(&sheet, r, 2000, 1); err != nil {
+		b.Fatal(err)
+	}
+	data := sheet.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		opts := &TeamOptions{
+			IO:     &IOStreams{In: bytes.NewReader(data), Out: io.Discard, ErrOut: io.Discard},
+			Rubric: r,
+			Paths:  []string{"-"},
+		}
+		opts.Roles.Certs = 3
+		opts.Out.formats = reportFormats()
+		opts.Out.Format = format
+		if err := teamRun(opts, "pmladder team"); err != nil {
+			b.Fatal(strings.SplitN(err.Error(), "\n", 2)[0])
+		}
+	}
+}

@@ -1,0 +1,66 @@
+// Package sheetgen writes large, reproducible team sheets for benchmarks.
+package sheetgen
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math/rand"
+	"strconv"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// Write writes a team sheet of people rows for the rubric, with random answers clustered
+// around a level per person (as real teams answer), some na and some left empty.
+func Write(w io.Writer, r *rubric.Rubric, people int, seed int64) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	cw := csv.NewWriter(bw)
+	header := assess.SheetColumns()
+	for _, q := range r.Questions() {
+		header = append(header, q.ID)
+	}
+	cw.Write(header)
+	rng := rand.New(rand.NewSource(seed))
+	var ladder []string
+	for _, ro := range r.LadderRoles("") {
+		ladder = append(ladder, ro.ID)
+	}
+	tracks := []string{""}
+	for _, t := range r.Tracks {
+		tracks = append(tracks, t.ID)
+	}
+	assessors := []string{"self", "manager", "peer"}
+	row := make([]string, len(header))
+	span := r.Scale.Max - r.Scale.Min
+	for i := 0; i < people; i++ {
+		row[0] = "Person " + strconv.Itoa(i+1)
+		row[1] = assessors[rng.Intn(3)]
+		row[2] = fmt.Sprintf("2026-%02d-%02d", 1+rng.Intn(12), 1+rng.Intn(28))
+		row[3], row[4], row[5] = "", "", tracks[rng.Intn(len(tracks))]
+		if rng.Intn(2) == 0 && len(ladder) > 0 {
+			row[3] = ladder[rng.Intn(len(ladder))]
+		}
+		level := rng.Intn(span + 1)
+		for j := 6; j < len(row); j++ {
+			switch v := rng.Intn(20); {
+			case v == 0:
+				row[j] = "na"
+			case v == 1:
+				row[j] = ""
+			default:
+				row[j] = strconv.Itoa(r.Scale.Min + max(0, min(span, level+rng.Intn(3)-1)))
+			}
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
