@@ -45,9 +45,9 @@ type Result struct {
 	// CurrentDeclared is true when Current was declared rather than estimated.
 	CurrentDeclared bool
 	// Target is the role the gaps are measured toward, or nil when there is none.
-	Target         *RoleFit
-	Categories     []CategoryScore
-	Gaps           []Gap
+	Target     *RoleFit
+	Categories []CategoryScore
+	Gaps       []Gap
 	// Certifications holds the first ScoreOptions.Certs of AllCertifications.
 	Certifications []CertValue
 	NextRoles      []NextRole
