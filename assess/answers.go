@@ -49,7 +49,23 @@ type Answers struct {
 	Rubric      RubricRef
 	// Complete is false in drafts of unfinished interviews.
 	Complete bool
-	Values   map[string]Answer
+	// Values holds the answers by question id. Answers read from a team sheet keep them
+	// by position instead (byPos) and leave Values nil: filling and reading a map per
+	// person was most of the cost of scoring a large team. Lookup reads either.
+	Values map[string]Answer
+
+	byPos []Answer // by position in Rubric.Questions; given marks the answered
+	given []bool
+}
+
+// Lookup returns the answer to the question at position pos of Rubric.Questions, whose
+// id is id, and whether there is one.
+func (a *Answers) Lookup(pos int, id string) (Answer, bool) {
+	if a.byPos != nil {
+		return a.byPos[pos], a.given[pos]
+	}
+	v, ok := a.Values[id]
+	return v, ok
 }
 
 // NewAnswers returns empty, complete answers by a self-assessor.

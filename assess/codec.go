@@ -162,6 +162,11 @@ func scalarText(n *yaml.Node) string {
 // ParseScore reads one answer as written in a file or a sheet cell: a whole number on the
 // scale, or "na". The error says what is wrong in words a user can act on.
 func ParseScore(s string, scale rubric.Scale) (Answer, error) {
+	if len(s) == 1 && s[0] >= '0' && s[0] <= '9' { // the common case, quickly
+		if v := int(s[0] - '0'); v >= scale.Min && v <= scale.Max {
+			return Answer{Score: v}, nil
+		}
+	}
 	t := strings.TrimSpace(s)
 	if strings.EqualFold(t, "na") {
 		return Answer{NA: true}, nil
@@ -184,7 +189,11 @@ func ParseScore(s string, scale rubric.Scale) (Answer, error) {
 // ParseDate reads a date as RFC 3339 (2026-11-22T10:04:05Z) or a calendar day (2026-11-22).
 func ParseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
+	if len(s) == len("2006-01-02") {
+		t, err := time.Parse("2006-01-02", s)
+		return t, err == nil
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t.UTC(), true
 		}
@@ -255,8 +264,8 @@ func MarshalYAML(a *Answers, r *rubric.Rubric) []byte {
 	add("rubric", ref)
 	add("complete", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(a.Complete)})
 	answers := &yaml.Node{Kind: yaml.MappingNode}
-	for _, q := range r.Questions() {
-		if v, ok := a.Values[q.ID]; ok {
+	for pos, q := range r.Questions() {
+		if v, ok := a.Lookup(pos, q.ID); ok {
 			val := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: v.String()}
 			if v.NA {
 				val = str("na")

@@ -24,6 +24,9 @@ type ScoreOptions struct {
 	Current, Target, Track string
 	// Certs is how many certifications to recommend.
 	Certs int
+	// Brief leaves out what the long CSV does not show (the gap list, next roles,
+	// certifications and categories), for scoring large teams quickly.
+	Brief bool
 }
 
 // Result is a scored assessment: every number of DESIGN §6, unrounded.
@@ -53,6 +56,20 @@ type Result struct {
 	NextRoles      []NextRole
 
 	allCerts []CertValue
+	// nums backs the optional numbers of the result, so that scoring a person makes one
+	// allocation for them rather than one per number.
+	nums []float64
+}
+
+// num returns a pointer to a copy of v kept in the result's backing array.
+func (res *Result) num(v float64) *float64 {
+	if len(res.nums) == cap(res.nums) {
+		p := new(float64)
+		*p = v
+		return p
+	}
+	res.nums = append(res.nums, v)
+	return &res.nums[len(res.nums)-1]
 }
 
 // AllCertifications returns every certification with a value toward the target, in rule 6
@@ -83,6 +100,8 @@ type RoleFit struct {
 	Holds     bool
 	// Met and Total count the role's assessed expectations, met and all.
 	Met, Total int
+
+	done bool // worked out; brief scoring leaves roles it does not need
 }
 
 // Gap is a skill below what a role expects.
@@ -90,6 +109,8 @@ type Gap struct {
 	Skill                *rubric.Skill
 	Score, Expected, Gap float64
 	Priority             string
+
+	pos int // the skill's rubric order, for ties
 }
 
 // CertValue is a certification ranked by how much of the gaps it covers.
@@ -121,20 +142,43 @@ const eps = 1e-9
 // Score scores answers against a rubric by DESIGN §6. Role and track ids in opts and in
 // the answers must exist in the rubric; callers check them first.
 func Score(r *rubric.Rubric, a *Answers, opts ScoreOptions) *Result {
-	res := &Result{Rubric: r, Answers: a, Track: a.Track, Questions: len(r.Questions())}
+	return scoreInto(&Result{}, r, a, opts)
+}
+
+// Scorer scores many people one after another in the same memory, for large teams: each
+// Result it returns is valid until its next call.
+type Scorer struct {
+	Rubric  *rubric.Rubric
+	Options ScoreOptions
+	res     Result
+}
+
+// Score scores one person, as the function Score does.
+func (s *Scorer) Score(a *Answers) *Result {
+	return scoreInto(&s.res, s.Rubric, a, s.Options)
+}
+
+// scoreInto scores into res, reusing the memory res holds from an earlier person.
+func scoreInto(res *Result, r *rubric.Rubric, a *Answers, opts ScoreOptions) *Result {
+	*res = Result{Rubric: r, Answers: a, Track: a.Track, Questions: len(r.Questions()),
+		Skills: res.Skills[:0], Roles: res.Roles[:0], Gaps: res.Gaps[:0], nums: res.nums[:0]}
+	if n := 4*len(r.Skills()) + len(r.Roles) + 3*len(r.Categories); cap(res.nums) < n {
+		res.nums = make([]float64, 0, n)
+	}
 	if opts.Track != "" {
 		res.Track = opts.Track
 	}
 	res.scoreSkills()
-	index := map[string]int{}
-	for i, s := range r.Skills() {
-		index[s.ID] = i
-	}
 
-	// Rule 2: readiness and holds for every role.
-	res.Roles = make([]RoleFit, len(r.Roles))
+	// Rule 2: readiness and holds for every role (in brief, only those rule 3 needs now;
+	// fitOf works out others on demand).
+	res.Roles = append(res.Roles, make([]RoleFit, len(r.Roles))...)
 	for i := range r.Roles {
-		res.Roles[i] = res.fit(&r.Roles[i])
+		ro := &r.Roles[i]
+		res.Roles[i].Role = ro
+		if !opts.Brief || (ro.IsLadder() && ro.OnTrack(res.Track)) {
+			res.Roles[i] = res.fit(ro)
+		}
 	}
 
 	// Rule 3: the estimated role.
@@ -165,10 +209,14 @@ func Score(r *rubric.Rubric, a *Answers, opts ScoreOptions) *Result {
 	for i := range res.Skills {
 		sk := &res.Skills[i]
 		if res.Current != nil {
-			sk.ExpectedCurrent = expectation(res.Current, sk.Skill.ID)
+			if e, ok := res.Current.ExpectAt(i); ok {
+				sk.ExpectedCurrent = res.num(e)
+			}
 		}
 		if res.Target != nil {
-			sk.ExpectedTarget = expectation(res.Target.Role, sk.Skill.ID)
+			if e, ok := res.Target.Role.ExpectAt(i); ok {
+				sk.ExpectedTarget = res.num(e)
+			}
 		}
 		switch {
 		case sk.Score == nil:
@@ -176,19 +224,21 @@ func Score(r *rubric.Rubric, a *Answers, opts ScoreOptions) *Result {
 		case sk.ExpectedTarget == nil:
 			sk.Priority = PriorityNone
 		default:
-			g := gapOf(sk, *sk.ExpectedTarget)
-			sk.Gap = &g.Gap
+			g := gapOf(sk, i, *sk.ExpectedTarget)
+			sk.Gap = res.num(g.Gap)
 			sk.Priority = g.Priority
-			if g.Gap > 0 {
+			if g.Gap > 0 && !opts.Brief {
 				res.Gaps = append(res.Gaps, g)
 			}
 		}
 	}
-	sortGaps(res.Gaps, index)
-
+	if opts.Brief {
+		return res
+	}
+	sortGaps(res.Gaps)
 	res.allCerts = res.rankCertifications()
 	res.Certifications = res.allCerts[:min(len(res.allCerts), max(opts.Certs, 0))]
-	res.NextRoles = res.nextRoles(index)
+	res.NextRoles = res.nextRoles()
 	res.Categories = res.categories()
 	return res
 }
@@ -197,11 +247,13 @@ func Score(r *rubric.Rubric, a *Answers, opts ScoreOptions) *Result {
 // questions.
 func (res *Result) scoreSkills() {
 	skills := res.Rubric.Skills()
-	res.Skills = make([]SkillScore, len(skills))
+	res.Skills = append(res.Skills[:0], make([]SkillScore, len(skills))...)
+	pos := 0 // a skill's questions follow each other in Rubric.Questions
 	for i, s := range skills {
 		sk := SkillScore{Skill: s}
-		for _, q := range s.Questions {
-			v, ok := res.Answers.Values[q.ID]
+		for qi := range s.Questions {
+			v, ok := res.Answers.Lookup(pos, s.Questions[qi].ID)
+			pos++
 			if ok {
 				res.Answered++
 			}
@@ -211,8 +263,7 @@ func (res *Result) scoreSkills() {
 			}
 		}
 		if sk.count > 0 {
-			mean := sk.sum / float64(sk.count)
-			sk.Score = &mean
+			sk.Score = res.num(sk.sum / float64(sk.count))
 		}
 		res.Skills[i] = sk
 	}
@@ -226,12 +277,12 @@ func (sk *SkillScore) met(expected float64) bool {
 
 // fit applies rule 2 to one role.
 func (res *Result) fit(ro *rubric.Role) RoleFit {
-	fit := RoleFit{Role: ro}
+	fit := RoleFit{Role: ro, done: true}
 	var metW, totalW float64
 	coreMet := true
 	for i := range res.Skills {
 		sk := &res.Skills[i]
-		e, ok := ro.Expect(sk.Skill.ID)
+		e, ok := ro.ExpectAt(i)
 		if !ok || sk.Score == nil {
 			continue
 		}
@@ -247,8 +298,7 @@ func (res *Result) fit(ro *rubric.Role) RoleFit {
 	if fit.Total == 0 {
 		return fit
 	}
-	readiness := 100 * metW / totalW
-	fit.Readiness = &readiness
+	fit.Readiness = res.num(100 * metW / totalW)
 	// Compare 100·met with pass·total rather than the quotient, for the same reason as met.
 	fit.Holds = coreMet && 100*metW >= res.Rubric.Scoring.Pass*totalW-eps*totalW
 	return fit
@@ -261,6 +311,9 @@ func (res *Result) fitOf(ro *rubric.Role) *RoleFit {
 	}
 	for i := range res.Roles {
 		if res.Roles[i].Role == ro {
+			if !res.Roles[i].done {
+				res.Roles[i] = res.fit(ro)
+			}
 			return &res.Roles[i]
 		}
 	}
@@ -305,19 +358,12 @@ func (res *Result) lowestLadderRoles() []*rubric.Role {
 	return out
 }
 
-func expectation(ro *rubric.Role, skill string) *float64 {
-	if e, ok := ro.Expect(skill); ok {
-		return &e
-	}
-	return nil
-}
-
 // gapOf applies rule 5 to an assessed skill and an expectation. The thresholds are
 // compared on expectation × count − sum, which is exact for whole-number answers.
-func gapOf(sk *SkillScore, expected float64) Gap {
+func gapOf(sk *SkillScore, pos int, expected float64) Gap {
 	n := float64(sk.count)
 	short := expected*n - sk.sum // gap × count
-	g := Gap{Skill: sk.Skill, Score: *sk.Score, Expected: expected, Priority: PriorityNone}
+	g := Gap{Skill: sk.Skill, Score: *sk.Score, Expected: expected, Priority: PriorityNone, pos: pos}
 	if short <= eps {
 		return g
 	}
@@ -348,7 +394,7 @@ func priorityRank(p string) int {
 
 // sortGaps orders gaps by priority, gap (largest first), weight (largest first), then
 // rubric order.
-func sortGaps(gaps []Gap, index map[string]int) {
+func sortGaps(gaps []Gap) {
 	sort.SliceStable(gaps, func(i, j int) bool {
 		a, b := gaps[i], gaps[j]
 		if pa, pb := priorityRank(a.Priority), priorityRank(b.Priority); pa != pb {
@@ -360,7 +406,7 @@ func sortGaps(gaps []Gap, index map[string]int) {
 		if a.Skill.Weight != b.Skill.Weight {
 			return a.Skill.Weight > b.Skill.Weight
 		}
-		return index[a.Skill.ID] < index[b.Skill.ID]
+		return a.pos < b.pos
 	})
 }
 
@@ -395,7 +441,7 @@ func (res *Result) rankCertifications() []CertValue {
 }
 
 // nextRoles applies rule 7.
-func (res *Result) nextRoles(index map[string]int) []NextRole {
+func (res *Result) nextRoles() []NextRole {
 	var candidates []*rubric.Role
 	if res.Current != nil {
 		for _, id := range res.Current.Next {
@@ -414,13 +460,13 @@ func (res *Result) nextRoles(index map[string]int) []NextRole {
 		nr := NextRole{RoleFit: *res.fitOf(ro)}
 		for i := range res.Skills {
 			sk := &res.Skills[i]
-			if e, ok := ro.Expect(sk.Skill.ID); ok && sk.Score != nil {
-				if g := gapOf(sk, e); g.Gap > 0 {
+			if e, ok := ro.ExpectAt(i); ok && sk.Score != nil {
+				if g := gapOf(sk, i, e); g.Gap > 0 {
 					nr.Gaps = append(nr.Gaps, g)
 				}
 			}
 		}
-		sortGaps(nr.Gaps, index)
+		sortGaps(nr.Gaps)
 		if len(nr.Gaps) > 3 {
 			nr.Gaps = nr.Gaps[:3]
 		}
@@ -466,7 +512,7 @@ func (res *Result) categories() []CategoryScore {
 			if gap < eps {
 				gap = 0
 			}
-			cs.Score, cs.Expected, cs.Gap = &score, &expected, &gap
+			cs.Score, cs.Expected, cs.Gap = res.num(score), res.num(expected), res.num(gap)
 		} else {
 			for i := range res.Skills {
 				sk := &res.Skills[i]
@@ -476,8 +522,7 @@ func (res *Result) categories() []CategoryScore {
 				}
 			}
 			if w > 0 {
-				score := scoreW / w
-				cs.Score = &score
+				cs.Score = res.num(scoreW / w)
 			}
 		}
 		out = append(out, cs)

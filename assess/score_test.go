@@ -358,13 +358,12 @@ func TestSortGapsWeightThenRubricOrder(t *testing.T) {
 	heavy := &rubric.Skill{ID: "heavy", Weight: 3}
 	light := &rubric.Skill{ID: "light", Weight: 1}
 	first := &rubric.Skill{ID: "first", Weight: 1}
-	index := map[string]int{"first": 0, "light": 1, "heavy": 2}
 	gaps := []Gap{
-		{Skill: light, Gap: 1, Priority: PriorityMedium},
-		{Skill: heavy, Gap: 1, Priority: PriorityMedium},
-		{Skill: first, Gap: 1, Priority: PriorityMedium},
+		{Skill: light, Gap: 1, Priority: PriorityMedium, pos: 1},
+		{Skill: heavy, Gap: 1, Priority: PriorityMedium, pos: 2},
+		{Skill: first, Gap: 1, Priority: PriorityMedium, pos: 0},
 	}
-	sortGaps(gaps, index)
+	sortGaps(gaps)
 	if got := gapIDs(gaps); got != "heavy:1:medium,first:1:medium,light:1:medium" {
 		t.Errorf("order %s", got)
 	}

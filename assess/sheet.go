@@ -31,6 +31,7 @@ const (
 type sheetColumn struct {
 	kind int
 	name string
+	pos  int // a question's position in Rubric.Questions
 }
 
 // SheetReader reads a team sheet (CSV, one person per row) as spreadsheets save it: a
@@ -42,6 +43,9 @@ type SheetReader struct {
 	cr    *csv.Reader
 	cols  []sheetColumn
 	fatal bool
+	// reuse is the Answers each row is read into: a team review scores a row before it
+	// reads the next, and a sheet of many thousand people then allocates almost nothing.
+	reuse *Answers
 }
 
 // NewSheetReader reads the header. Problems with it come back as a problem.List.
@@ -67,6 +71,10 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 	for i, name := range SheetColumns() {
 		fixed[name] = i
 	}
+	positions := map[string]int{}
+	for i, q := range r.Questions() {
+		positions[q.ID] = i
+	}
 	seen := map[string]int{}
 	for i, raw := range header {
 		name := strings.TrimSpace(raw)
@@ -79,7 +87,7 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 		case ok:
 			s.cols = append(s.cols, sheetColumn{kind: kind, name: name})
 		case r.Question(name) != nil:
-			s.cols = append(s.cols, sheetColumn{kind: colQuestion, name: name})
+			s.cols = append(s.cols, sheetColumn{kind: colQuestion, name: name, pos: positions[name]})
 		case name == "":
 			probs.Add(file, 1, "column %d has no name", i+1)
 		default:
@@ -108,29 +116,41 @@ func (s *SheetReader) csvProblem(err error) error {
 	return probs.Err()
 }
 
-// Next returns the next person's answers and the row's line. It returns io.EOF after the
-// last row. A row with problems comes back as a problem.List, and reading can go on with
+// Next returns the next person's answers and the row's line; the answers are valid until
+// the next call, which reads into them again. It returns io.EOF after the last row.
+func (s *SheetReader) Next() (*Answers, int, error) {
+	if s.reuse == nil {
+		s.reuse = NewAnswers()
+	}
+	line, err := s.ReadInto(s.reuse)
+	if err != nil {
+		return nil, line, err
+	}
+	return s.reuse, line, nil
+}
+
+// ReadInto reads the next person into a, as Next does, for callers that keep several
+// people at once. a must have been made by NewAnswers (or read into before). A row with problems comes back as a problem.List, and reading can go on with
 // the next row, unless the CSV itself is broken, after which Next returns io.EOF.
 // Rows with no cells filled in are skipped, as spreadsheets leave them at the end.
-func (s *SheetReader) Next() (*Answers, int, error) {
+func (s *SheetReader) ReadInto(a *Answers) (int, error) {
 	if s.fatal {
-		return nil, 0, io.EOF
+		return 0, io.EOF
 	}
 	for {
 		record, err := s.cr.Read()
 		if errors.Is(err, io.EOF) {
-			return nil, 0, io.EOF
+			return 0, io.EOF
 		}
 		if err != nil {
 			s.fatal = true
-			return nil, 0, s.csvProblem(err)
+			return 0, s.csvProblem(err)
 		}
 		line, _ := s.cr.FieldPos(0)
 		if blank(record) {
 			continue
 		}
-		a, err := s.row(record, line)
-		return a, line, err
+		return line, s.row(record, line, a)
 	}
 }
 
@@ -143,14 +163,20 @@ func blank(record []string) bool {
 	return true
 }
 
-// row checks and reads one row.
-func (s *SheetReader) row(record []string, line int) (*Answers, error) {
+// row checks and reads one row into a.
+func (s *SheetReader) row(record []string, line int, a *Answers) error {
 	var probs problem.List
 	if len(record) != len(s.cols) {
 		probs.Add(s.file, line, "row has %d cells, the header has %d", len(record), len(s.cols))
-		return nil, probs.Err()
+		return probs.Err()
 	}
-	a := &Answers{Assessor: "self", Complete: true, Values: make(map[string]Answer, len(s.cols))}
+	n := len(s.r.Questions())
+	byPos, given := a.byPos, a.given
+	if len(byPos) != n {
+		byPos, given = make([]Answer, n), make([]bool, n)
+	}
+	clear(given)
+	*a = Answers{Assessor: "self", Complete: true, byPos: byPos, given: given}
 	for i, col := range s.cols {
 		cell := strings.TrimSpace(record[i])
 		bad := func(format string, args ...any) {
@@ -166,7 +192,7 @@ func (s *SheetReader) row(record []string, line int) (*Answers, error) {
 				bad("%v", err)
 				continue
 			}
-			a.Values[col.name] = v
+			a.byPos[col.pos], a.given[col.pos] = v, true
 		case colPerson:
 			a.Person = cell
 			if cell == "" {
@@ -203,8 +229,5 @@ func (s *SheetReader) row(record []string, line int) (*Answers, error) {
 			a.Track = cell
 		}
 	}
-	if err := probs.Err(); err != nil {
-		return nil, err
-	}
-	return a, nil
+	return probs.Err()
 }

@@ -9,7 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -142,6 +144,9 @@ type teamReview struct {
 	problems problem.List
 	extra    int // problems past maxTeamProblems
 	progress *progress
+	// parallel, when set, is where sheets are scored on every core (the long CSV, which
+	// needs no summary): rows go out in order, straight to this writer.
+	parallel io.Writer
 }
 
 func teamRun(opts *TeamOptions, cmdPath string) error {
@@ -168,6 +173,9 @@ func teamRun(opts *TeamOptions, cmdPath string) error {
 	return opts.Out.writeSpooled(opts.IO, func(w io.Writer) error {
 		if tr.writer, err = reports.NewTeamWriter(opts.Out.Format, w, opts.Rubric, opt, opts.Out.Excel); err != nil {
 			return err
+		}
+		if reports.TeamBrief(opts.Out.Format) {
+			tr.parallel = w
 		}
 		for _, in := range inputs {
 			if err := tr.read(in); err != nil {
@@ -213,9 +221,13 @@ func (tr *teamReview) add(a *assess.Answers) error {
 	if len(tr.problems) > 0 {
 		return nil
 	}
-	res := assess.Score(tr.opts.Rubric, a, tr.opts.Roles.scoreOptions())
-	tr.totals.Add(res)
-	return tr.writer.Add(reports.NewReport(res), res)
+	so := tr.opts.Roles.scoreOptions()
+	so.Brief = reports.TeamBrief(tr.opts.Out.Format)
+	res := assess.Score(tr.opts.Rubric, a, so)
+	if !so.Brief {
+		tr.totals.Add(res)
+	}
+	return tr.writer.Add(res)
 }
 
 func (tr *teamReview) read(in teamInput) error {
@@ -268,6 +280,14 @@ func (tr *teamReview) read(in teamInput) error {
 	if err != nil {
 		return tr.invalid(err)
 	}
+	if tr.parallel != nil {
+		// What the writer holds (the header, earlier people) goes out before the rows
+		// the workers write straight to the output.
+		if err := tr.writer.Flush(); err != nil {
+			return err
+		}
+		return tr.readSheetParallel(sheet)
+	}
 	for {
 		a, _, err := sheet.Next()
 		if errors.Is(err, io.EOF) {
@@ -297,4 +317,118 @@ func sniffSheet(br *bufio.Reader) bool {
 		return false
 	}
 	return true
+}
+
+// sheetBatch is a run of people read from a sheet, scored and formatted by one worker.
+type sheetBatch struct {
+	seq    int
+	people []*assess.Answers
+	n      int
+	out    []byte
+}
+
+// batchSize is how many people a worker takes at a time: enough to make handing over
+// cheap, few enough to keep memory flat.
+const batchSize = 256
+
+// readSheetParallel reads a sheet in one goroutine, scores and formats its people in one
+// worker per core, and writes the batches in their order, so the output is the same as
+// scoring one by one. Problems are handled by the reading goroutine, in sheet order.
+func (tr *teamReview) readSheetParallel(sheet *assess.SheetReader) error {
+	workers := max(1, runtime.GOMAXPROCS(0))
+	inFlight := 4 * workers
+	free := make(chan *sheetBatch, inFlight)
+	work := make(chan *sheetBatch, inFlight)
+	done := make(chan *sheetBatch, inFlight)
+	for i := 0; i < inFlight; i++ {
+		b := &sheetBatch{people: make([]*assess.Answers, batchSize)}
+		for k := range b.people {
+			b.people[k] = assess.NewAnswers()
+		}
+		free <- b
+	}
+	so := tr.opts.Roles.scoreOptions()
+	so.Brief = true
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rows := reports.NewReportCSVRows(tr.opts.Out.Excel)
+			scorer := assess.Scorer{Rubric: tr.opts.Rubric, Options: so}
+			for b := range work {
+				for k := 0; k < b.n; k++ {
+					rows.WriteResult(scorer.Score(b.people[k])) // rows kept in memory: no error
+				}
+				b.out = rows.Take(b.out)
+				done <- b
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	// Read: fill batches and hand them to the workers.
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(work)
+		seq := 0
+		b := <-free
+		scratch := assess.NewAnswers()
+		for {
+			into := scratch
+			if len(tr.problems) == 0 {
+				into = b.people[b.n]
+			}
+			_, err := sheet.ReadInto(into)
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				if err := tr.invalid(err); err != nil {
+					readErr <- err
+					return
+				}
+				continue
+			}
+			tr.progress.person()
+			if into == scratch {
+				continue // a problem was found: only checking the rest now
+			}
+			if b.n++; b.n == batchSize {
+				b.seq, seq = seq, seq+1
+				work <- b
+				b = <-free
+				b.n = 0
+			}
+		}
+		if b.n > 0 && len(tr.problems) == 0 {
+			b.seq = seq
+			work <- b
+		}
+		readErr <- nil
+	}()
+
+	// Write the batches in order as they come back.
+	pending := map[int]*sheetBatch{}
+	next := 0
+	var writeErr error
+	for b := range done {
+		pending[b.seq] = b
+		for pb := pending[next]; pb != nil; pb = pending[next] {
+			delete(pending, next)
+			if writeErr == nil {
+				_, writeErr = tr.parallel.Write(pb.out)
+			}
+			next++
+			pb.n = 0
+			free <- pb
+		}
+	}
+	if err := <-readErr; err != nil {
+		return err
+	}
+	return writeErr
 }

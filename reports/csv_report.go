@@ -1,6 +1,11 @@
 package reports
 
-import "io"
+import (
+	"io"
+	"time"
+
+	"github.com/pmladder/pmladder/assess"
+)
 
 // csvColumns are the long CSV format's columns (DESIGN §7): one row per person × skill.
 func csvColumns() []string {
@@ -12,6 +17,10 @@ func csvColumns() []string {
 // that a team of any size streams through without being held in memory.
 type ReportCSV struct {
 	cw *CSVWriter
+	// person holds the encoded cells shared by a person's rows; skills the encoded
+	// category and skill cells of each skill, the same for everyone.
+	person []byte
+	skills [][]byte
 }
 
 // NewReportCSV writes the header; excel adds a byte-order mark and CRLF line ends.
@@ -24,6 +33,20 @@ func NewReportCSV(w io.Writer, excel bool) (*ReportCSV, error) {
 		return nil, err
 	}
 	return &ReportCSV{cw: cw}, nil
+}
+
+// NewReportCSVRows keeps rows in memory (no header, no byte-order mark) until Take, for
+// the workers of a parallel team review, whose rows follow a header written once.
+func NewReportCSVRows(excel bool) *ReportCSV {
+	return &ReportCSV{cw: newRowBuffer(excel)}
+}
+
+// Take returns the rows kept so far and starts again in buf's memory, so that buffers
+// pass between a worker and the writer without copying.
+func (rc *ReportCSV) Take(buf []byte) []byte {
+	rows := rc.cw.line
+	rc.cw.line, rc.cw.cells = buf[:0], 0
+	return rows
 }
 
 // Write adds one person's rows, one per skill in rubric order.
@@ -51,6 +74,62 @@ func (rc *ReportCSV) Write(rep *Report) error {
 		cw.Number(s.ExpectedTarget)
 		cw.Number(s.Gap)
 		cw.Text(s.Priority)
+		if err := cw.EndRow(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteResult adds one person's rows straight from a scored result, the same cells as
+// Write(NewReport(res)) without building the report: the fast path of a team review. The
+// person's cells are encoded once for all their rows, each skill's once for everyone.
+func (rc *ReportCSV) WriteResult(res *assess.Result) error {
+	a := res.Answers
+	cw := rc.cw
+	// The person's cells are encoded into rc.person, then copied into each row.
+	rows, cells := cw.line, cw.cells
+	cw.line, cw.cells = rc.person[:0], 0
+	cw.Text(a.Person)
+	cw.Text(a.Assessor)
+	if a.Date.IsZero() {
+		cw.Text("")
+	} else {
+		cw.sep()
+		cw.line = a.Date.UTC().AppendFormat(cw.line, time.RFC3339)
+	}
+	var readiness *float64
+	if res.Current != nil {
+		cw.Text(res.Current.ID)
+	} else {
+		cw.Text("")
+	}
+	if res.Target != nil {
+		cw.Text(res.Target.Role.ID)
+		readiness = res.Target.Readiness
+	} else {
+		cw.Text("")
+	}
+	cw.Number(readiness)
+	rc.person = cw.line
+	cw.line, cw.cells = rows, cells
+	if rc.skills == nil {
+		for i := range res.Skills {
+			sk := res.Skills[i].Skill
+			b := append(cw.appendField(nil, SafeText(sk.Category)), ',')
+			rc.skills = append(rc.skills, cw.appendField(b, SafeText(sk.ID)))
+		}
+	}
+	for i := range res.Skills {
+		sk := &res.Skills[i]
+		cw.line = append(cw.line, rc.person...)
+		cw.line = append(cw.line, ',')
+		cw.line = append(cw.line, rc.skills[i]...)
+		cw.cells = 8
+		cw.Number(sk.Score)
+		cw.Number(sk.ExpectedTarget)
+		cw.Number(sk.Gap)
+		cw.Text(sk.Priority)
 		if err := cw.EndRow(); err != nil {
 			return err
 		}

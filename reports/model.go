@@ -142,24 +142,64 @@ func Round(v float64) float64 {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}
+	return float64(cents(v)) / 100
+}
+
+// cents is v rounded to hundredths, as a whole number of hundredths. Scores, gaps and
+// readiness are small numbers far from a half-way point, and plain arithmetic gets them
+// right; the decimal form decides the rest.
+func cents(v float64) int64 {
+	if a := math.Abs(v); a < 1e6 {
+		x := a * 100
+		whole := math.Floor(x)
+		if frac := x - whole; math.Abs(frac-0.5) > 1e-6 {
+			k := int64(whole)
+			if frac > 0.5 {
+				k++
+			}
+			if v < 0 {
+				k = -k
+			}
+			return k
+		}
+	}
+	return centsOfDecimal(v)
+}
+
+// centsOfDecimal rounds the shortest decimal form of v, digit by digit.
+func centsOfDecimal(v float64) int64 {
 	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
 	whole, frac, _ := strings.Cut(s, ".")
-	if len(frac) <= 2 {
-		return v
-	}
-	kept, err := strconv.ParseFloat(whole+"."+frac[:2], 64)
+	frac += "000"
+	k, err := strconv.ParseInt(whole+frac[:2], 10, 64)
 	if err != nil {
-		return math.Round(v*100) / 100
+		return int64(math.Round(v * 100)) // beyond any score; keep the magnitude
 	}
 	if frac[2] >= '5' {
-		kept += 0.01
-		// Re-round the sum to two places: 0.29 + 0.01 must be 0.3, not 0.30000000000000004.
-		kept, _ = strconv.ParseFloat(strconv.FormatFloat(kept, 'f', 2, 64), 64)
+		k++
 	}
-	if v < 0 && kept != 0 {
-		kept = -kept
+	if v < 0 {
+		k = -k
 	}
-	return kept
+	return k
+}
+
+// appendNum appends v rounded to two decimals, without needless zeros: 3, 2.5, -0.33.
+func appendNum(b []byte, v float64) []byte {
+	k := cents(v)
+	if k < 0 {
+		b = append(b, '-')
+		k = -k
+	}
+	b = strconv.AppendInt(b, k/100, 10)
+	switch frac := k % 100; {
+	case frac == 0:
+	case frac%10 == 0:
+		b = append(b, '.', byte('0'+frac/10))
+	default:
+		b = append(b, '.', byte('0'+frac/10), byte('0'+frac%10))
+	}
+	return b
 }
 
 func roundPtr(p *float64) *float64 {

@@ -149,10 +149,17 @@ func ptr(v float64) *float64 { return &v }
 // TeamWriter renders a team review one person at a time.
 type TeamWriter interface {
 	// Add renders or records one person.
-	Add(rep *Report, res *assess.Result) error
+	Add(res *assess.Result) error
+	// Flush writes out what is buffered, so that output written around the writer (rows
+	// formatted in parallel) lands in order.
+	Flush() error
 	// Close writes what comes after the people, such as the summary.
 	Close(sum TeamSummary) error
 }
+
+// TeamBrief reports whether a team format shows only what brief scoring computes (the
+// long CSV: no next roles, certifications, categories or summary).
+func TeamBrief(format string) bool { return format == "csv" }
 
 // NewTeamWriter returns the writer for a format. CSV and JSON stream: memory does not
 // grow with the number of people. The table, Markdown and HTML hold one small row per
@@ -174,8 +181,9 @@ func NewTeamWriter(format string, w io.Writer, r *rubric.Rubric, opt Options, ex
 
 type teamCSV struct{ rc *ReportCSV }
 
-func (t teamCSV) Add(rep *Report, _ *assess.Result) error { return t.rc.Write(rep) }
-func (t teamCSV) Close(TeamSummary) error                 { return t.rc.Flush() }
+func (t teamCSV) Add(res *assess.Result) error { return t.rc.WriteResult(res) }
+func (t teamCSV) Close(TeamSummary) error      { return t.rc.Flush() }
+func (t teamCSV) Flush() error                 { return t.rc.Flush() }
 
 // teamJSON writes {format, people: [...], summary} as it goes, indented like WriteJSON.
 type teamJSON struct {
@@ -196,7 +204,8 @@ func (t *teamJSON) indented(v any, prefix string) ([]byte, error) {
 	return bytes.TrimRight(t.buf.Bytes(), "\n"), nil
 }
 
-func (t *teamJSON) Add(rep *Report, _ *assess.Result) error {
+func (t *teamJSON) Add(res *assess.Result) error {
+	rep := NewReport(res)
 	sep := ",\n    "
 	if t.people == 0 {
 		sep = "{\n  \"format\": \"" + TeamFormat + "\",\n  \"people\": [\n    "
@@ -212,6 +221,8 @@ func (t *teamJSON) Add(rep *Report, _ *assess.Result) error {
 	_, err = t.w.Write(b)
 	return err
 }
+
+func (t *teamJSON) Flush() error { return nil }
 
 func (t *teamJSON) Close(sum TeamSummary) error {
 	head := "\n  ],\n  \"summary\": "
@@ -272,10 +283,12 @@ type teamCollector struct {
 	members []TeamMember
 }
 
-func (t *teamCollector) Add(rep *Report, _ *assess.Result) error {
-	t.members = append(t.members, memberOf(rep))
+func (t *teamCollector) Add(res *assess.Result) error {
+	t.members = append(t.members, memberOf(NewReport(res)))
 	return nil
 }
+
+func (t *teamCollector) Flush() error { return nil }
 
 func (t *teamCollector) Close(sum TeamSummary) error {
 	team := &Team{Rubric: t.r, Members: t.members, Summary: sum}

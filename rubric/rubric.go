@@ -7,6 +7,8 @@
 // and returned by Default. A Rubric is read-only once loaded; it is safe to share.
 package rubric
 
+import "math"
+
 // FormatTag is the value of the format key every rubric file starts with.
 const FormatTag = "pmladder-rubric/v1"
 
@@ -104,6 +106,10 @@ type Role struct {
 	Expects map[string]float64
 	// Next lists the ids of the roles this one leads to.
 	Next []string
+
+	// expectAt holds Expects by skill index (rubric order), NaN where none: scoring a
+	// large team reads it millions of times.
+	expectAt []float64
 }
 
 // Certification is a programme or credential that builds skills.
@@ -178,6 +184,12 @@ func (ro *Role) Expect(skill string) (float64, bool) {
 	return v, ok
 }
 
+// ExpectAt is Expect by the skill's position in Rubric.Skills.
+func (ro *Role) ExpectAt(i int) (float64, bool) {
+	v := ro.expectAt[i]
+	return v, v == v // NaN marks a skill the role does not expect
+}
+
 // SuitsRole reports whether the certification is offered toward the target role.
 func (c *Certification) SuitsRole(role string) bool {
 	if len(c.Roles) == 0 {
@@ -228,8 +240,17 @@ func (r *Rubric) index() {
 		}
 	}
 	for i := range r.Roles {
-		if _, dup := r.roleIdx[r.Roles[i].ID]; !dup {
-			r.roleIdx[r.Roles[i].ID] = &r.Roles[i]
+		ro := &r.Roles[i]
+		if _, dup := r.roleIdx[ro.ID]; !dup {
+			r.roleIdx[ro.ID] = ro
+		}
+		ro.expectAt = make([]float64, len(r.skills))
+		for si, s := range r.skills {
+			if v, ok := ro.Expects[s.ID]; ok {
+				ro.expectAt[si] = v
+			} else {
+				ro.expectAt[si] = math.NaN()
+			}
 		}
 	}
 	for i := range r.Tracks {
