@@ -32,13 +32,17 @@ fmt-check:
 fuzz:
 	$(GO) test ./rubric/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
-# A team review of $(PEOPLE) people (a generated sheet for the built-in rubric) to CSV,
-# timed with its peak memory, then the Go benchmarks.
-bench: build
+# The performance targets measured side by side in one run (bench/compare.py): team
+# scoring of $(PEOPLE) people to CSV against a Python baseline and the Go I/O floor, peak
+# memory at 100,000 people, and start-up against a hello-world; then the Go benchmarks.
+bench:
 	@mkdir -p bench/out
+	$(GO) build -o bench/out/pmladder .
+	$(GO) build -o bench/out/iofloor ./bench/iofloor
+	$(GO) build -o bench/out/hello ./bench/hello
 	$(GO) run ./bench/gensheet -people $(PEOPLE) -o bench/out/team-$(PEOPLE).csv
-	/usr/bin/time -f "team --format csv -o, $(PEOPLE) people: %e s elapsed, %M KB peak" \
-		./$(BIN) team bench/out/team-$(PEOPLE).csv --format csv -o bench/out/review-$(PEOPLE).csv
+	$(GO) run ./bench/gensheet -people 100000 -o bench/out/team-100000.csv
+	PEOPLE=$(PEOPLE) python3 bench/compare.py
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 install:

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -158,6 +159,11 @@ func teamRun(opts *TeamOptions, cmdPath string) error {
 		return err
 	}
 	tr := &teamReview{opts: opts, totals: reports.NewTeamTotals(opts.Rubric)}
+	// A review holds little memory (it streams and reuses its buffers) and makes much
+	// garbage only for the formats that hold everyone anyway, so the collector may wait
+	// longer than usual, within a cap that keeps a team of any size well under 64 MB.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(48 << 20))
 	var total int64
 	for _, in := range inputs {
 		total += in.size

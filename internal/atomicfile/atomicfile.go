@@ -23,7 +23,13 @@ type File struct {
 	noClob  bool
 	done    bool
 	written error
+	// size is how much has been written; flushed how much of it writeback has started on.
+	size, flushed int64
 }
+
+// writebackChunk is how much is written before the kernel is asked to start writing it
+// to disk: a large report is then mostly on disk by the time Commit syncs it.
+const writebackChunk = 8 << 20
 
 // Options change how Create behaves.
 type Options struct {
@@ -59,6 +65,11 @@ func (f *File) Write(p []byte) (int, error) {
 	n, err := f.tmp.Write(p)
 	if err != nil && f.written == nil {
 		f.written = err
+	}
+	f.size += int64(n)
+	if f.size-f.flushed >= writebackChunk {
+		startWriteback(f.tmp.Fd(), f.flushed, f.size-f.flushed)
+		f.flushed = f.size
 	}
 	return n, err
 }
