@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -133,8 +134,27 @@ func list(dir string) ([]string, error) {
 			paths = append(paths, filepath.Join(dir, e.Name()))
 		}
 	}
-	sort.Strings(paths)
+	sort.SliceStable(paths, func(i, j int) bool {
+		bi, ni := saveOrder(paths[i])
+		bj, nj := saveOrder(paths[j])
+		if bi != bj {
+			return bi < bj
+		}
+		return ni < nj
+	})
 	return paths, nil
+}
+
+// saveOrder splits a saved file's name into its base and its number among files saved in
+// the same second (name.yaml is 1, name-2.yaml 2…), so that the history sorts as saved.
+func saveOrder(path string) (string, int) {
+	base := strings.TrimSuffix(filepath.Base(path), ".yaml")
+	if i := strings.LastIndexByte(base, '-'); i > 0 {
+		if n, err := strconv.Atoi(base[i+1:]); err == nil && n > 1 && !strings.Contains(base[i:], "_") {
+			return base[:i], n
+		}
+	}
+	return base, 1
 }
 
 // List returns the saved assessments, oldest first.

@@ -82,7 +82,7 @@ line.`,
 				opts.DefaultName = opts.Name
 			} else {
 				opts.DefaultName, opts.Name = opts.Name, ""
-				if opts.DefaultName == "" {
+				if opts.DefaultName == "" && opts.AnswersFile == "" {
 					opts.DefaultName = loginName(f.Getenv)
 				}
 			}
@@ -112,12 +112,18 @@ line.`,
 	return c
 }
 
-// loginName is the default name offered in the interview.
+// loginName is the default name offered in the interview: $USER or $LOGNAME, else the
+// account's name (which may ask the system's name service, so only when needed).
 func loginName(getenv func(string) string) string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
+	for _, v := range []string{"USER", "LOGNAME"} {
+		if name := getenv(v); name != "" {
+			return name
+		}
+	}
+	if u, err := user.Current(); err == nil {
 		return u.Username
 	}
-	return getenv("USER")
+	return ""
 }
 
 // Prompter picks how the interview asks: survey's menus when stdin, stdout and stderr are

@@ -1,0 +1,54 @@
+package assess
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestStoreIsPrivate(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	dir := filepath.Join(t.TempDir(), "data")
+	os.MkdirAll(dir, 0o755) // an existing, too open directory is tightened
+	s := &Store{Dir: dir}
+	a := answers("s1.1=2")
+	a.Person = "Zoë O'Brien / QA"
+	now := time.Date(2026, 11, 22, 10, 4, 5, 0, time.UTC)
+	draft, err := s.SaveDraft("", a, r, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved, err := s.SaveAssessment(a, r, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := s.SaveAssessment(a, r, now)
+	if filepath.Base(saved) != "20261122T100405Z_zoë-o-brien-qa_self.yaml" || !strings.HasSuffix(again, "_self-2.yaml") {
+		t.Errorf("names %s, %s", saved, again)
+	}
+	for _, p := range []string{dir, s.Assessments(), s.Drafts()} {
+		if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o700 {
+			t.Errorf("%s is %v, want 0700", p, fi.Mode().Perm())
+		}
+	}
+	for _, p := range []string{draft, saved, again} {
+		if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s is %v, want 0600", p, fi.Mode().Perm())
+		}
+	}
+	if latest, _ := s.Latest(); latest != again {
+		t.Errorf("latest %s", latest)
+	}
+	if d, _ := s.LatestDraft(); d != draft {
+		t.Errorf("latest draft %s", d)
+	}
+	if _, err := (&Store{Dir: t.TempDir()}).LatestDraft(); !errors.Is(err, ErrNoDraft) {
+		t.Errorf("no draft: %v", err)
+	}
+	if Slug("  ") != "anonymous" || Slug("Ada  Lovelace!") != "ada-lovelace" {
+		t.Errorf("slugs %q %q", Slug("  "), Slug("Ada  Lovelace!"))
+	}
+}
