@@ -4,7 +4,7 @@ BIN      ?= bin/pmladder
 FUZZTIME ?= 1m
 PEOPLE   ?= 20000
 
-.PHONY: all build run test vet fmt-check fuzz bench install clean
+.PHONY: all build run test vet fmt-check fuzz bench man install clean
 
 all: build
 
@@ -47,8 +47,12 @@ bench:
 	PEOPLE=$(PEOPLE) python3 bench/compare.py
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# Man pages for every command, from the command definitions: man/pmladder.1 and friends.
+man:
+	$(GO) run ./tools/genman -dir man
+
 install:
 	$(GO) install .
 
 clean:
-	rm -rf bin bench/out
+	rm -rf bin bench/out man
