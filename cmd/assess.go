@@ -63,20 +63,12 @@ line.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if opts.Rubric, err = f.Rubric(cmd); err != nil {
+			if opts.Rubric, opts.Report, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
-			if err := opts.Out.resolve(f, cmd); err != nil {
+			if opts.Store, err = f.Store(cmd); err != nil {
 				return err
 			}
-			if opts.Report, err = reportOptions(f, cmd); err != nil {
-				return err
-			}
-			dir, err := f.DataDir(cmd)
-			if err != nil {
-				return err
-			}
-			opts.Store = &assess.Store{Dir: dir}
 			opts.Name = f.String(cmd, "name", "name")
 			if cmd.Flags().Changed("name") {
 				opts.DefaultName = opts.Name
@@ -182,19 +174,20 @@ func (opts *AssessOptions) scoreFile() error {
 	return opts.render(a)
 }
 
+// readInput reads a file named on the command line, "-" being stdin, and returns the
+// name to give it in messages.
+func readInput(streams *IOStreams, file string) (name string, data []byte, err error) {
+	if file == "-" {
+		data, err = io.ReadAll(streams.In)
+		return "stdin", data, err
+	}
+	data, err = os.ReadFile(file)
+	return file, data, err
+}
+
 // readAnswers reads and checks an answers file, "-" being stdin; warnings go to stderr.
 func readAnswers(streams *IOStreams, file string, r *rubric.Rubric) (*assess.Answers, error) {
-	var (
-		data []byte
-		err  error
-	)
-	name := file
-	if file == "-" {
-		name = "stdin"
-		data, err = io.ReadAll(streams.In)
-	} else {
-		data, err = os.ReadFile(file)
-	}
+	name, data, err := readInput(streams, file)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read answers: %w", err)
 	}

@@ -39,13 +39,7 @@ their report should have. --all lists every skill.`,
 		Args: usageArgs(cobra.ExactArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if opts.Rubric, err = f.Rubric(cmd); err != nil {
-				return err
-			}
-			if err := opts.Out.resolve(f, cmd); err != nil {
-				return err
-			}
-			if opts.Report, err = reportOptions(f, cmd); err != nil {
+			if opts.Rubric, opts.Report, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
 			opts.Old, opts.New = args[0], args[1]

@@ -10,6 +10,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -108,6 +110,29 @@ func (f *Factory) Rubric(cmd *cobra.Command) (*rubric.Rubric, error) {
 	}
 	f.rubric, f.rubricPath = r, path
 	return r, nil
+}
+
+// reportSetup resolves what every command that writes a report needs: the rubric, the
+// output format and how a terminal is drawn on.
+func (f *Factory) reportSetup(cmd *cobra.Command, out *outputFlags) (*rubric.Rubric, reports.Options, error) {
+	r, err := f.Rubric(cmd)
+	if err != nil {
+		return nil, reports.Options{}, err
+	}
+	if err := out.resolve(f, cmd); err != nil {
+		return nil, reports.Options{}, err
+	}
+	opt, err := reportOptions(f, cmd)
+	return r, opt, err
+}
+
+// Store is the store of saved assessments and drafts in the data directory.
+func (f *Factory) Store(cmd *cobra.Command) (*assess.Store, error) {
+	dir, err := f.DataDir(cmd)
+	if err != nil {
+		return nil, err
+	}
+	return &assess.Store{Dir: dir}, nil
 }
 
 // DataDir is where assessments and drafts live: --data-dir, PMLADDER_DATA_DIR, the config

@@ -36,20 +36,12 @@ target. Use 'pmladder report FILE' to see one again.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if opts.Rubric, err = f.Rubric(cmd); err != nil {
+			if opts.Rubric, opts.Report, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
-			if err := opts.Out.resolve(f, cmd); err != nil {
+			if opts.Store, err = f.Store(cmd); err != nil {
 				return err
 			}
-			if opts.Report, err = reportOptions(f, cmd); err != nil {
-				return err
-			}
-			dir, err := f.DataDir(cmd)
-			if err != nil {
-				return err
-			}
-			opts.Store = &assess.Store{Dir: dir}
 			return historyRun(opts)
 		},
 	}

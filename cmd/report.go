@@ -34,20 +34,12 @@ JSON for a script.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if opts.Rubric, err = f.Rubric(cmd); err != nil {
+			if opts.Rubric, opts.Report, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
-			if err := opts.Out.resolve(f, cmd); err != nil {
+			if opts.Store, err = f.Store(cmd); err != nil {
 				return err
 			}
-			if opts.Report, err = reportOptions(f, cmd); err != nil {
-				return err
-			}
-			dir, err := f.DataDir(cmd)
-			if err != nil {
-				return err
-			}
-			opts.Store = &assess.Store{Dir: dir}
 			opts.File = "latest"
 			if len(args) == 1 {
 				opts.File = args[0]

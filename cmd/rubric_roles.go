@@ -4,24 +4,36 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/reports"
+	"github.com/pmladder/pmladder/rubric"
 )
+
+// RubricRolesOptions are the inputs of `rubric roles`.
+type RubricRolesOptions struct {
+	IO     *IOStreams
+	Rubric *rubric.Rubric
+	Report reports.Options
+}
 
 // NewCmdRubricRoles shows the role graph: tracks, levels, next steps, lateral roles.
 func NewCmdRubricRoles(f *Factory) *cobra.Command {
+	opts := &RubricRolesOptions{IO: f.IO}
 	return &cobra.Command{
 		Use:   "roles",
 		Short: "Show the career ladder: tracks, levels, next steps and lateral roles",
 		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, err := f.Rubric(cmd)
-			if err != nil {
+			var err error
+			if opts.Rubric, err = f.Rubric(cmd); err != nil {
 				return err
 			}
-			opt, err := reportOptions(f, cmd)
-			if err != nil {
+			if opts.Report, err = reportOptions(f, cmd); err != nil {
 				return err
 			}
-			return reports.RoleGraph(f.IO.Out, r, opt)
+			return rubricRolesRun(opts)
 		},
 	}
+}
+
+func rubricRolesRun(opts *RubricRolesOptions) error {
+	return reports.RoleGraph(opts.IO.Out, opts.Rubric, opts.Report)
 }

@@ -3,8 +3,6 @@ package cmd
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -39,17 +37,7 @@ when any is not. "-" reads standard input.`,
 func rubricValidateRun(opts *RubricValidateOptions) error {
 	var all problem.List
 	for _, file := range opts.Files {
-		var (
-			data []byte
-			err  error
-		)
-		name := file
-		if file == "-" {
-			name = "stdin"
-			data, err = io.ReadAll(opts.IO.In)
-		} else {
-			data, err = os.ReadFile(file)
-		}
+		name, data, err := readInput(opts.IO, file)
 		if err != nil {
 			return fmt.Errorf("cannot read rubric: %w", err)
 		}

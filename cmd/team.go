@@ -60,13 +60,7 @@ CSV and JSON output stream, so a team of any size fits in memory.`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if opts.Rubric, err = f.Rubric(cmd); err != nil {
-				return err
-			}
-			if err := opts.Out.resolve(f, cmd); err != nil {
-				return err
-			}
-			if opts.Report, err = reportOptions(f, cmd); err != nil {
+			if opts.Rubric, opts.Report, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
 			opts.Paths = args
