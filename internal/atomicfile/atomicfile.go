@@ -19,7 +19,6 @@ var ErrExists = fs.ErrExist
 type File struct {
 	tmp     *os.File
 	path    string
-	perm    fs.FileMode
 	noClob  bool
 	done    bool
 	written error
@@ -57,7 +56,7 @@ func Create(path string, perm fs.FileMode, opts Options) (*File, error) {
 		os.Remove(tmp.Name())
 		return nil, err
 	}
-	return &File{tmp: tmp, path: path, perm: perm, noClob: opts.NoClobber}, nil
+	return &File{tmp: tmp, path: path, noClob: opts.NoClobber}, nil
 }
 
 // Write writes to the temporary file.
