@@ -192,7 +192,7 @@ func CompareTable(w io.Writer, c *Compare, opt Options) error {
 	ew.printf("\n")
 	old, new := c.labels()
 	if len(c.Skills) > 0 {
-		t := newTable(ew, plain, "lrrr", "Skill", old, new, "Change")
+		t := newTable(ew, "lrrr", "Skill", old, new, "Change")
 		for _, s := range c.Skills {
 			change := fmtChange(s.Change)
 			if s.Change != nil && *s.Change < 0 {
@@ -209,7 +209,7 @@ func CompareTable(w io.Writer, c *Compare, opt Options) error {
 		}
 		ew.printf("\n")
 	}
-	t := newTable(ew, plain, "lrrr", "Category", old, new, "Change")
+	t := newTable(ew, "lrrr", "Category", old, new, "Change")
 	for _, cat := range c.Categories {
 		if err := t.Append([]string{cat.Name, fmtNum(cat.Old), fmtNum(cat.New), fmtChange(cat.Change)}); err != nil {
 			return err

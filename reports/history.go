@@ -71,7 +71,7 @@ func HistoryTable(w io.Writer, entries []HistoryEntry, r *rubric.Rubric, opt Opt
 		_, err := io.WriteString(w, "No saved assessments yet: run pmladder assess.\n")
 		return err
 	}
-	t := newTable(w, plain, "llllllr", "Date", "Person", "Assessor", "Current", "Target", "Readiness")
+	t := newTable(w, "llllllr", "Date", "Person", "Assessor", "Current", "Target", "Readiness")
 	for _, e := range entries {
 		date := deref(e.Date)
 		if len(date) > 16 {

@@ -263,7 +263,7 @@ func matrixTable(w io.Writer, r *rubric.Rubric, title string, roles []*rubric.Ro
 	}
 	nameWidth := max(opt.width()-cols-2, minNameWidth)
 	fmt.Fprintf(w, "%s\n", title)
-	t := newTable(w, plain, align, header...)
+	t := newTable(w, align, header...)
 	for _, c := range r.Categories {
 		row := []string{strings.ToUpper(c.Name)}
 		for range roles {
@@ -304,7 +304,7 @@ func RoleExpectations(w io.Writer, r *rubric.Rubric, ro *rubric.Role, opt Option
 		fmt.Fprint(w, wrap(ro.Description, width, "", ""))
 	}
 	fmt.Fprintln(w)
-	t := newTable(w, plain, "llr", "Skill", "Expects", "Weight")
+	t := newTable(w, "llr", "Skill", "Expects", "Weight")
 	var total float64
 	for _, c := range r.Categories {
 		first := true

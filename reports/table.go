@@ -25,20 +25,10 @@ func (o Options) width() int {
 	return o.Width
 }
 
-// tableStyle is how a table is drawn.
-type tableStyle int
-
-const (
-	// boxed draws light Unicode borders around every cell.
-	boxed tableStyle = iota
-	// plain draws only a line under the header: dense tables such as the skills × roles
-	// matrix fit 80 columns that way.
-	plain
-)
-
-// newTable returns a table in the given style with headers left as written and the given
+// newTable returns a table drawn with only a line under the header (so that dense tables
+// such as the skills × roles matrix fit 80 columns), headers left as written and the given
 // per-column alignment ('l', 'r' or 'c' per column).
-func newTable(w io.Writer, style tableStyle, align string, header ...string) *tablewriter.Table {
+func newTable(w io.Writer, align string, header ...string) *tablewriter.Table {
 	aligns := make([]tw.Align, len(align))
 	for i, a := range align {
 		switch a {
@@ -50,13 +40,13 @@ func newTable(w io.Writer, style tableStyle, align string, header ...string) *ta
 			aligns[i] = tw.AlignLeft
 		}
 	}
-	rendition := tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)}
-	if style == plain {
-		rendition.Borders = tw.BorderNone
-		rendition.Settings = tw.Settings{
+	rendition := tw.Rendition{
+		Symbols: tw.NewSymbols(tw.StyleLight),
+		Borders: tw.BorderNone,
+		Settings: tw.Settings{
 			Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off, ShowHeader: tw.On},
 			Lines:      tw.Lines{ShowHeaderLine: tw.On},
-		}
+		},
 	}
 	t := tablewriter.NewTable(w,
 		tablewriter.WithRenderer(renderer.NewBlueprint(rendition)),

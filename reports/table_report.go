@@ -86,7 +86,7 @@ func rubricLabel(ri RubricInfo) string {
 // skillTable writes every skill grouped by category, with the category's own figures on
 // its heading row. A score is drawn as a bar on the scale beside its number.
 func skillTable(ew *errWriter, rep *Report, opt Options) error {
-	t := newTable(ew, plain, "llrrl", "Skill", "Score", "Target", "Gap", "Priority")
+	t := newTable(ew, "llrrl", "Skill", "Score", "Target", "Gap", "Priority")
 	lo, hi := float64(rep.ScaleMin), float64(rep.ScaleMax)
 	nameWidth := max(opt.width()-45, 20)
 	score := func(p *float64) string {

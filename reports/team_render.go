@@ -68,7 +68,7 @@ func TeamTable(w io.Writer, team *Team, opt Options) error {
 		return ew.err
 	}
 	ew.printf("\n")
-	t := newTable(ew, plain, "llrl", "Person", "Current → target", "Ready", "Top gap")
+	t := newTable(ew, "llrl", "Person", "Current → target", "Ready", "Top gap")
 	for _, m := range team.Members {
 		roles := truncate(orDash(m.CurrentID), 11) + " → " + truncate(orDash(m.TargetID), 11)
 		if err := t.Append([]string{truncate(m.Person, 18), roles, fmtPct(m.Readiness),
@@ -89,7 +89,7 @@ func TeamTable(w io.Writer, team *Team, opt Options) error {
 	skills := team.Rubric.Skills()
 	for _, run := range columnRuns(heads, width) {
 		header := append([]string{"Skill"}, heads[run[0]:run[1]]...)
-		ht := newTable(ew, plain, "l"+strings.Repeat("r", run[1]-run[0]), header...)
+		ht := newTable(ew, "l"+strings.Repeat("r", run[1]-run[0]), header...)
 		for i, s := range skills {
 			row := []string{truncate(s.Name, minNameWidth)}
 			for _, m := range members[run[0]:run[1]] {
@@ -118,7 +118,7 @@ func TeamTable(w io.Writer, team *Team, opt Options) error {
 
 	if gaps := team.largestGaps(); len(gaps) > 0 {
 		ew.printf("\n%s\n", opt.style(ansiBold, "The team's largest gaps"))
-		gt := newTable(ew, plain, "lrrr", "Skill", "Below target", "Mean gap", "Mean score")
+		gt := newTable(ew, "lrrr", "Skill", "Below target", "Mean gap", "Mean score")
 		for _, g := range gaps {
 			if err := gt.Append([]string{truncate(g.Name, 40), fmt.Sprintf("%d of %d", g.BelowTarget, len(team.Members)), fmtNum(g.MeanGap), fmtNum(g.Mean)}); err != nil {
 				return err
