@@ -217,3 +217,14 @@ func TestInterviewBackKeepsThePreviousAnswerAsDefault(t *testing.T) {
 		t.Errorf("Enter on a revisited question keeps its answer: %v", a.Values["a.1"])
 	}
 }
+
+func TestPlainPrompterEchoesPipedAnswers(t *testing.T) {
+	var out bytes.Buffer
+	p := assess.NewPlainPrompter(context.Background(), strings.NewReader("2\nAda\n"), &out)
+	p.Echo = true
+	p.Select("Pick", []string{"a", "b"}, 0, "")
+	p.Input("Name", "")
+	if got := out.String(); !strings.Contains(got, "Choose 1-2 [1]: 2\n") || !strings.HasSuffix(got, "Name: Ada\n") {
+		t.Errorf("a scripted interview's log shows each answer after its prompt:\n%s", got)
+	}
+}

@@ -16,6 +16,9 @@ type PlainPrompter struct {
 	ctx   context.Context
 	out   io.Writer
 	lines chan string
+	// Echo writes each answer after its prompt, for input that is not typed on a terminal
+	// (which echoes it): a log of a scripted interview then reads as one.
+	Echo bool
 }
 
 // NewPlainPrompter reads answers from in and writes prompts to out. Cancelling ctx (on
@@ -45,7 +48,11 @@ func (p *PlainPrompter) readLine() (string, error) {
 		if !ok {
 			return "", ErrInterrupted
 		}
-		return strings.TrimSpace(strings.TrimPrefix(line, "\ufeff")), nil
+		line = strings.TrimSpace(strings.TrimPrefix(line, "\ufeff"))
+		if p.Echo {
+			fmt.Fprintln(p.out, line)
+		}
+		return line, nil
 	case <-p.ctx.Done():
 		return "", ErrInterrupted
 	}

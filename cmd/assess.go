@@ -126,7 +126,9 @@ func (f *Factory) Prompter(ctx context.Context, accessible bool) assess.Prompter
 	if !accessible && inOK && errOK && f.IO.InTTY && f.IO.OutTTY && f.IO.ErrTTY {
 		return assess.NewSurveyPrompter(in, errOut)
 	}
-	return assess.NewPlainPrompter(ctx, f.IO.In, f.IO.ErrOut)
+	p := assess.NewPlainPrompter(ctx, f.IO.In, f.IO.ErrOut)
+	p.Echo = !f.IO.InTTY
+	return p
 }
 
 func assessRun(ctx context.Context, opts *AssessOptions, cmdPath string) error {
