@@ -66,10 +66,6 @@ func compareRun(opts *CompareOptions, cmdPath string) error {
 	}
 	cmp := assess.Compare(opts.Rubric, old, new, opts.Roles.scoreOptions(), opts.All)
 	rep := reports.NewCompare(cmp, opts.All)
-	opt := opts.Report
-	if !opts.Out.toTerminal(opts.IO) {
-		opt.Color, opt.Width = false, 0
-	}
 	return opts.Out.write(opts.IO, func(w io.Writer) error {
 		switch opts.Out.Format {
 		case "json":
@@ -81,7 +77,7 @@ func compareRun(opts *CompareOptions, cmdPath string) error {
 		case "html":
 			return reports.CompareHTML(w, rep, cmp, opts.Rubric)
 		default:
-			return reports.CompareTable(w, rep, opt)
+			return reports.CompareTable(w, rep, opts.Report)
 		}
 	})
 }

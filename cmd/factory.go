@@ -113,7 +113,8 @@ func (f *Factory) Rubric(cmd *cobra.Command) (*rubric.Rubric, error) {
 }
 
 // reportSetup resolves what every command that writes a report needs: the rubric, the
-// output format and how a terminal is drawn on.
+// output format and how a terminal is drawn on. Colour and the terminal's width apply only
+// when the output goes to the terminal, not to -o FILE or a pipe.
 func (f *Factory) reportSetup(cmd *cobra.Command, out *outputFlags) (*rubric.Rubric, reports.Options, error) {
 	r, err := f.Rubric(cmd)
 	if err != nil {
@@ -123,6 +124,9 @@ func (f *Factory) reportSetup(cmd *cobra.Command, out *outputFlags) (*rubric.Rub
 		return nil, reports.Options{}, err
 	}
 	opt, err := reportOptions(f, cmd)
+	if !out.toTerminal(f.IO) {
+		opt = reports.Options{}
+	}
 	return r, opt, err
 }
 

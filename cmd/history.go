@@ -69,10 +69,6 @@ func historyRun(opts *HistoryOptions) error {
 		rep := reports.NewReport(assess.Score(opts.Rubric, a, assess.ScoreOptions{}))
 		entries = append(entries, reports.HistoryEntryOf(p, rep))
 	}
-	opt := opts.Report
-	if !opts.Out.toTerminal(opts.IO) {
-		opt.Color, opt.Width = false, 0
-	}
 	return opts.Out.write(opts.IO, func(w io.Writer) error {
 		switch opts.Out.Format {
 		case "json":
@@ -80,7 +76,7 @@ func historyRun(opts *HistoryOptions) error {
 		case "csv":
 			return reports.HistoryCSV(w, entries, false)
 		default:
-			return reports.HistoryTable(w, entries, opts.Rubric, opt)
+			return reports.HistoryTable(w, entries, opts.Rubric, opts.Report)
 		}
 	})
 }

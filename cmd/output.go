@@ -108,10 +108,6 @@ func (o *outputFlags) toTerminal(streams *IOStreams) bool {
 
 // renderReport writes one person's report in the chosen format.
 func renderReport(o *outputFlags, streams *IOStreams, r *rubric.Rubric, rep *reports.Report, opt reports.Options) error {
-	if !o.toTerminal(streams) {
-		opt.Color = false
-		opt.Width = 0
-	}
 	return o.write(streams, func(w io.Writer) error {
 		switch o.Format {
 		case "json":

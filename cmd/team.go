@@ -166,12 +166,8 @@ func teamRun(opts *TeamOptions, cmdPath string) error {
 		tr.progress = &progress{out: opts.IO.ErrOut, total: total}
 		defer tr.progress.done()
 	}
-	opt := opts.Report
-	if !opts.Out.toTerminal(opts.IO) {
-		opt.Color, opt.Width = false, 0
-	}
 	return opts.Out.writeSpooled(opts.IO, func(w io.Writer) error {
-		if tr.writer, err = reports.NewTeamWriter(opts.Out.Format, w, opts.Rubric, opt, opts.Out.Excel); err != nil {
+		if tr.writer, err = reports.NewTeamWriter(opts.Out.Format, w, opts.Rubric, opts.Report, opts.Out.Excel); err != nil {
 			return err
 		}
 		if reports.TeamBrief(opts.Out.Format) {
