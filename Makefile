@@ -34,9 +34,12 @@ fuzz:
 	$(GO) test ./assess/ -run '^$$' -fuzz '^FuzzParseAnswers$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./assess/ -run '^$$' -fuzz '^FuzzSheet$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
-# The performance targets measured side by side in one run (bench/compare.py): team
-# scoring of $(PEOPLE) people to CSV against a Python baseline and the Go I/O floor, peak
-# memory at 100,000 people, and start-up against a hello-world; then the Go benchmarks.
+# The performance targets measured side by side in one run (bench/compare.py): every team
+# format (csv, json, markdown, table, html) at $(PEOPLE) and 100,000 people, one table of
+# median wall time, peak memory and ratio to the CSV path (also written as Markdown to
+# bench/out/table.md) and a verdict per target; the CSV path against a Python baseline and
+# the Go I/O floor; start-up against a hello-world. Then the Go benchmarks. RUNS=N sets the
+# runs per measurement (default 7 for CSV, 5 or 3 for the slower formats).
 bench:
 	@mkdir -p bench/out
 	$(GO) build -o bench/out/pmladder .
@@ -44,7 +47,7 @@ bench:
 	$(GO) build -o bench/out/hello ./bench/hello
 	$(GO) run ./bench/gensheet -people $(PEOPLE) -o bench/out/team-$(PEOPLE).csv
 	$(GO) run ./bench/gensheet -people 100000 -o bench/out/team-100000.csv
-	PEOPLE=$(PEOPLE) python3 bench/compare.py
+	PEOPLE=$(PEOPLE) RUNS=$(RUNS) python3 bench/compare.py
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # Man pages for every command, from the command definitions: man/pmladder.1 and friends.

@@ -1,11 +1,14 @@
 // Package assess turns a person's answers into a scored assessment: the answers model and
 // its file formats, the interview that collects answers through a Prompter, the scoring
-// rules of DESIGN §6, and the store of saved assessments and drafts.
+// rules of DESIGN §6, the store of saved assessments and drafts, and the team-review loop.
 package assess
 
 import (
 	"fmt"
+	"strings"
 	"time"
+
+	"github.com/pmladder/pmladder/rubric"
 )
 
 // AnswersFormat is the format tag of answers files and saved assessments.
@@ -37,7 +40,12 @@ type RubricRef struct {
 }
 
 // Answers is one assessment of one person by one assessor: who, when, the roles they
-// declared and their answers by question id. A question without an entry is unanswered.
+// declared (the profile) and their answers to the questions of one rubric. A question
+// without an answer is unanswered.
+//
+// The answers are kept by the question's position in the rubric, not in a map: a team
+// review reads and scores hundreds of thousands of people, and one storage means a
+// lookup by id and a lookup by position can never disagree.
 type Answers struct {
 	Person   string
 	Assessor string
@@ -49,26 +57,133 @@ type Answers struct {
 	Rubric      RubricRef
 	// Complete is false in drafts of unfinished interviews.
 	Complete bool
-	// Values holds the answers by question id. Answers read from a team sheet keep them
-	// by position instead (byPos) and leave Values nil: filling and reading a map per
-	// person was most of the cost of scoring a large team. Lookup reads either.
-	Values map[string]Answer
 
-	byPos []Answer // by position in Rubric.Questions; given marks the answered
+	r     *rubric.Rubric
+	vals  []Answer // by position in r.Questions(); given marks the answered
 	given []bool
 }
 
-// Lookup returns the answer to the question at position pos of Rubric.Questions, whose
-// id is id, and whether there is one.
-func (a *Answers) Lookup(pos int, id string) (Answer, bool) {
-	if a.byPos != nil {
-		return a.byPos[pos], a.given[pos]
-	}
-	v, ok := a.Values[id]
-	return v, ok
+// NewAnswers returns empty, complete answers by a self-assessor to the rubric's questions.
+func NewAnswers(r *rubric.Rubric) *Answers {
+	a := &Answers{}
+	a.reset(r)
+	return a
 }
 
-// NewAnswers returns empty, complete answers by a self-assessor.
-func NewAnswers() *Answers {
-	return &Answers{Assessor: "self", Complete: true, Values: map[string]Answer{}}
+// reset empties a for another person, keeping its memory.
+func (a *Answers) reset(r *rubric.Rubric) {
+	n := len(r.Questions())
+	vals, given := a.vals, a.given
+	if len(vals) != n || a.r != r {
+		vals, given = make([]Answer, n), make([]bool, n)
+	}
+	clear(given)
+	*a = Answers{Assessor: "self", Complete: true, r: r, vals: vals, given: given}
+}
+
+// Get returns the answer to the question with the given id, and whether there is one.
+func (a *Answers) Get(id string) (Answer, bool) {
+	pos, ok := a.r.QuestionPos(id)
+	if !ok {
+		return Answer{}, false
+	}
+	return a.vals[pos], a.given[pos]
+}
+
+// Set records the answer to the question with the given id. It reports false, recording
+// nothing, when the rubric has no such question.
+func (a *Answers) Set(id string, v Answer) bool {
+	pos, ok := a.r.QuestionPos(id)
+	if ok {
+		a.vals[pos], a.given[pos] = v, true
+	}
+	return ok
+}
+
+// Lookup returns the answer to the question at position pos of the rubric's Questions,
+// and whether there is one: the fast path of scoring.
+func (a *Answers) Lookup(pos int) (Answer, bool) { return a.vals[pos], a.given[pos] }
+
+// setAt records the answer at a question's position.
+func (a *Answers) setAt(pos int, v Answer) { a.vals[pos], a.given[pos] = v, true }
+
+// Count returns how many of the given questions have an answer (a score or na).
+func (a *Answers) Count(qs []*rubric.Question) int {
+	n := 0
+	for _, q := range qs {
+		if _, ok := a.Get(q.ID); ok {
+			n++
+		}
+	}
+	return n
+}
+
+// String lists the answers in rubric order, "id=value …", for test failures and debugging.
+func (a *Answers) String() string {
+	var b strings.Builder
+	for pos, q := range a.r.Questions() {
+		if v, ok := a.Lookup(pos); ok {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(q.ID + "=" + v.String())
+		}
+	}
+	return b.String()
+}
+
+// Profile fields: who was assessed, by whom, when, and the roles declared. The same names
+// are the keys of an answers file and the fixed columns of a team sheet.
+const (
+	FieldPerson   = "person"
+	FieldAssessor = "assessor"
+	FieldDate     = "date"
+	FieldCurrent  = "current_role"
+	FieldTarget   = "target_role"
+	FieldTrack    = "track"
+)
+
+// ProfileFields lists the profile fields in the order sheets and files write them.
+func ProfileFields() []string {
+	return []string{FieldPerson, FieldAssessor, FieldDate, FieldCurrent, FieldTarget, FieldTrack}
+}
+
+// setProfile checks one profile field's text and, when it is good, records it: the one
+// validator of the profile, for answers files and team sheets alike. It returns what is
+// wrong, as a message fragment that starts with the value ("\"wizard\" is not a role …"),
+// or "". Empty text leaves the field as it is (unset, or the default assessor).
+func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
+	if text == "" {
+		return ""
+	}
+	switch field {
+	case FieldPerson:
+		a.Person = text
+	case FieldAssessor:
+		if !IsAssessor(text) {
+			return fmt.Sprintf("%q is not %s", text, AssessorList)
+		}
+		a.Assessor = text
+	case FieldDate:
+		t, ok := ParseDate(text)
+		if !ok {
+			return fmt.Sprintf("%q is not a date (2026-11-22 or 2026-11-22T10:04:05Z)", text)
+		}
+		a.Date = t
+	case FieldCurrent, FieldTarget:
+		if r.Role(text) == nil {
+			return fmt.Sprintf("%q is not a role of %s (roles: %s)", text, r.Name, r.RoleList())
+		}
+		if field == FieldCurrent {
+			a.CurrentRole = text
+		} else {
+			a.TargetRole = text
+		}
+	case FieldTrack:
+		if r.Track(text) == nil {
+			return fmt.Sprintf("%q is not a track of %s (%s)", text, r.Name, r.TrackList())
+		}
+		a.Track = text
+	}
+	return ""
 }

@@ -55,8 +55,7 @@ func ParseAnswersAll(file string, data []byte, r *rubric.Rubric) (docs []Answers
 // parseAnswersNode reads one answers document.
 func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a *Answers, warnings []string, err error) {
 	file := rd.File
-	f := rd.Mapping(root, "the answers", "format", "person", "assessor", "date", "current_role",
-		"target_role", "track", "rubric", "complete", "answers")
+	f := rd.Mapping(root, "the answers", append(append([]string{"format"}, ProfileFields()...), "rubric", "complete", "answers")...)
 	switch format := rd.String(f["format"].Value, "format"); {
 	case f["format"].Key == nil:
 		rd.Addf(root, "missing format: want format: %s", AnswersFormat)
@@ -65,36 +64,15 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 		rd.Addf(f["format"].Value, "format %q is not %s: this is not an answers file", format, AnswersFormat)
 		return nil, nil, rd.Problems.Err()
 	}
-	a = NewAnswers()
-	a.Person = strings.TrimSpace(rd.String(f["person"].Value, "person"))
-	if v := f["assessor"].Value; !yamlnode.IsNull(v) {
-		a.Assessor = rd.String(v, "assessor")
-		if !IsAssessor(a.Assessor) {
-			rd.Addf(v, "assessor %q is not %s", a.Assessor, AssessorList)
+	a = NewAnswers(r)
+	for _, field := range ProfileFields() {
+		v := f[field].Value
+		if yamlnode.IsNull(v) {
+			continue
 		}
-	}
-	if v := f["date"].Value; !yamlnode.IsNull(v) {
-		s := rd.String(v, "date")
-		if t, ok := ParseDate(s); ok {
-			a.Date = t
-		} else {
-			rd.Addf(v, "date %q is not a date (2026-11-22 or 2026-11-22T10:04:05Z)", s)
-		}
-	}
-	role := func(key string) string {
-		v := f[key].Value
-		id := rd.String(v, key)
-		if id != "" && r.Role(id) == nil {
-			rd.Addf(v, "%s %q is not a role of %s (roles: %s)", key, id, r.Name, roleList(r))
-		}
-		return id
-	}
-	a.CurrentRole = role("current_role")
-	a.TargetRole = role("target_role")
-	if v := f["track"].Value; !yamlnode.IsNull(v) {
-		a.Track = rd.String(v, "track")
-		if a.Track != "" && r.Track(a.Track) == nil {
-			rd.Addf(v, "track %q is not a track of %s (%s)", a.Track, r.Name, trackList(r))
+		text := strings.TrimSpace(rd.String(v, field))
+		if msg := a.setProfile(r, field, text); msg != "" {
+			rd.Addf(v, "%s %s", field, msg)
 		}
 	}
 	if v := f["complete"].Value; !yamlnode.IsNull(v) {
@@ -119,7 +97,7 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 			continue
 		}
 		if ans, ok := readAnswer(rd, e.Value, id, r.Scale); ok {
-			a.Values[id] = ans
+			a.Set(id, ans)
 		}
 	}
 	if err := rd.Problems.Err(); err != nil {
@@ -219,25 +197,6 @@ func describeRubric(r *rubric.Rubric) string {
 	return describeRef(RubricRef{Name: r.Name, Version: r.Version, SHA256: r.SHA256})
 }
 
-func roleList(r *rubric.Rubric) string {
-	ids := make([]string, len(r.Roles))
-	for i := range r.Roles {
-		ids[i] = r.Roles[i].ID
-	}
-	return strings.Join(ids, ", ")
-}
-
-func trackList(r *rubric.Rubric) string {
-	if len(r.Tracks) == 0 {
-		return "it has no tracks"
-	}
-	ids := make([]string, len(r.Tracks))
-	for i := range r.Tracks {
-		ids[i] = r.Tracks[i].ID
-	}
-	return "tracks: " + strings.Join(ids, ", ")
-}
-
 // MarshalYAML writes answers as a pmladder-answers/v1 document, answers in rubric order,
 // recording the rubric they were given against.
 func MarshalYAML(a *Answers, r *rubric.Rubric) []byte {
@@ -265,7 +224,7 @@ func MarshalYAML(a *Answers, r *rubric.Rubric) []byte {
 	add("complete", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(a.Complete)})
 	answers := &yaml.Node{Kind: yaml.MappingNode}
 	for pos, q := range r.Questions() {
-		if v, ok := a.Lookup(pos, q.ID); ok {
+		if v, ok := a.Lookup(pos); ok {
 			val := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: v.String()}
 			if v.NA {
 				val = str("na")

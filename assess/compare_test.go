@@ -6,9 +6,9 @@ import (
 
 func TestCompareCalibrationListsDisagreements(t *testing.T) {
 	r := parseRubric(t, scoringRubric)
-	self := answers("s1.1=2", "s1.2=3", "s2.1=2", "s2.2=2", "s4.1=1")
+	self := answers(r, "s1.1=2", "s1.2=3", "s2.1=2", "s2.2=2", "s4.1=1")
 	self.Track = "a"
-	mgr := answers("s1.1=1", "s1.2=2", "s2.1=3", "s2.2=3", "s3.1=4", "s4.1=3")
+	mgr := answers(r, "s1.1=1", "s1.2=2", "s2.1=3", "s2.2=3", "s3.1=4", "s4.1=3")
 	mgr.Assessor = "manager"
 	// s1: 2.5 → 1.5 (−1), s2: 2 → 3 (+1), s3: unassessed → 4 (no change to show),
 	// s4: 1 → 3 (+2). The manager gave no track: the comparison follows the new one's.
@@ -40,8 +40,8 @@ func TestCompareCalibrationListsDisagreements(t *testing.T) {
 
 func TestCompareGrowthListsEverySkill(t *testing.T) {
 	r := parseRubric(t, scoringRubric)
-	q2 := answers("s1.1=2", "s1.2=2")
-	q4 := answers("s1.1=2", "s1.2=3")
+	q2 := answers(r, "s1.1=2", "s1.2=2")
+	q4 := answers(r, "s1.1=2", "s1.2=3")
 	c := Compare(r, q2, q4, ScoreOptions{}, false)
 	if c.Calibration || len(c.Skills) != 4 || num(c.Skills[0].Delta) != "0.5000" {
 		t.Errorf("growth: calibration %v, %d skills", c.Calibration, len(c.Skills))

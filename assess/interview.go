@@ -164,7 +164,7 @@ func (iv *Interview) AskQuestions(a *Answers) error {
 	qs := iv.Questions()
 	i := 0
 	for i < len(qs) {
-		if _, done := a.Values[qs[i].ID]; !done {
+		if _, done := a.Get(qs[i].ID); !done {
 			break
 		}
 		i++
@@ -182,7 +182,7 @@ func (iv *Interview) AskQuestions(a *Answers) error {
 			opts = append(opts, choiceBack)
 		}
 		def := 0
-		if prev, ok := a.Values[q.ID]; ok {
+		if prev, ok := a.Get(q.ID); ok {
 			def = skipAt
 			for j, s := range scores {
 				if !prev.NA && s == prev.Score {
@@ -196,12 +196,12 @@ func (iv *Interview) AskQuestions(a *Answers) error {
 		}
 		switch {
 		case choice == skipAt:
-			a.Values[q.ID] = Answer{NA: true}
+			a.Set(q.ID, Answer{NA: true})
 		case choice > skipAt:
 			i--
 			continue
 		default:
-			a.Values[q.ID] = Answer{Score: scores[choice]}
+			a.Set(q.ID, Answer{Score: scores[choice]})
 		}
 		if err := iv.checkpoint(a); err != nil {
 			return err

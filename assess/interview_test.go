@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/pmladder/pmladder/assess"
-	"github.com/pmladder/pmladder/internal/prompttest"
+	"github.com/pmladder/pmladder/assess/prompttest"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -58,7 +58,7 @@ func TestInterviewProfileAndQuestions(t *testing.T) {
 	// Name (default), current: Junior, track: IC, target: Senior (the only next role on
 	// IC plus "decide"), then the three questions.
 	iv, p, saved := newInterview(t, "", 0, 0, 0, 1, 2, 3)
-	a := assess.NewAnswers()
+	a := assess.NewAnswers(iv.Rubric)
 	if err := iv.AskProfile(a, true); err != nil {
 		t.Fatal(err)
 	}
@@ -69,8 +69,8 @@ func TestInterviewProfileAndQuestions(t *testing.T) {
 		t.Errorf("profile %+v", a)
 	}
 	// Options are offered lowest score first: bottom(1), middle(2), top(3); index 1 is 2.
-	if a.Values["a.1"].Score != 2 || a.Values["a.2"].Score != 3 || a.Values["b.1"].NA != true {
-		t.Errorf("values %v", a.Values)
+	if get(a, "a.1").Score != 2 || get(a, "a.2").Score != 3 || get(a, "b.1").NA != true {
+		t.Errorf("values %v", a)
 	}
 	if got := strings.Join(p.Options[2], "|"); got != "Senior|Decide for me" {
 		t.Errorf("target choices on the ic track: %s", got)
@@ -94,7 +94,7 @@ func TestInterviewProfileAndQuestions(t *testing.T) {
 
 func TestInterviewDefaultsEverywhere(t *testing.T) {
 	iv, _, _ := newInterview(t, "", def, def, def, def, def, def)
-	a := assess.NewAnswers()
+	a := assess.NewAnswers(iv.Rubric)
 	if err := iv.AskProfile(a, true); err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestInterviewDefaultsEverywhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Enter everywhere: not sure, undecided, decide for me, lowest scores.
-	if a.CurrentRole != "" || a.Track != "" || a.TargetRole != "" || len(a.Values) != 3 || a.Values["a.1"].Score != 1 {
+	if a.CurrentRole != "" || a.Track != "" || a.TargetRole != "" || a.Count(iv.Rubric.Questions()) != 3 || get(a, "a.1").Score != 1 {
 		t.Errorf("%+v", a)
 	}
 }
@@ -111,12 +111,12 @@ func TestInterviewBack(t *testing.T) {
 	// a.1 → bottom; a.2 (a plain rating: three points, skip, back) → back; a.1 again →
 	// top; a.2 → 2; b.1 → 1.
 	iv, p, _ := newInterview(t, 0, 4, 2, 1, 0)
-	a := assess.NewAnswers()
+	a := assess.NewAnswers(iv.Rubric)
 	if err := iv.AskQuestions(a); err != nil {
 		t.Fatal(err)
 	}
-	if a.Values["a.1"].Score != 3 || a.Values["a.2"].Score != 2 || a.Values["b.1"].Score != 1 {
-		t.Errorf("values %v", a.Values)
+	if get(a, "a.1").Score != 3 || get(a, "a.2").Score != 2 || get(a, "b.1").Score != 1 {
+		t.Errorf("values %v", a)
 	}
 	if len(p.Asked) != 5 {
 		t.Errorf("asked %d", len(p.Asked))
@@ -125,21 +125,21 @@ func TestInterviewBack(t *testing.T) {
 
 func TestInterviewResumeAndInterrupt(t *testing.T) {
 	iv, _, saved := newInterview(t, 2, prompttest.Interrupt)
-	a := assess.NewAnswers()
+	a := assess.NewAnswers(iv.Rubric)
 	err := iv.AskQuestions(a)
 	if !errors.Is(err, assess.ErrInterrupted) {
 		t.Fatalf("want interrupted, got %v", err)
 	}
-	if len(*saved) != 1 || a.Values["a.1"].Score != 3 {
-		t.Fatalf("the answer before the interruption is kept: %v", a.Values)
+	if len(*saved) != 1 || get(a, "a.1").Score != 3 {
+		t.Fatalf("the answer before the interruption is kept: %v", a)
 	}
 	// Resume starts at the first unanswered question.
 	iv2, p2, _ := newInterview(t, 0, 0)
 	if err := iv2.AskQuestions(a); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(p2.Asked[0], "select: Alpha two?") || len(a.Values) != 3 {
-		t.Errorf("resumed at %q, values %v", p2.Asked[0], a.Values)
+	if !strings.HasPrefix(p2.Asked[0], "select: Alpha two?") || a.Count(iv.Rubric.Questions()) != 3 {
+		t.Errorf("resumed at %q, values %v", p2.Asked[0], a)
 	}
 }
 
@@ -160,7 +160,7 @@ func TestInterviewQuickAndIntro(t *testing.T) {
 
 func TestInterviewOneTrackRoleSetsTrack(t *testing.T) {
 	iv, p, _ := newInterview(t, "Ada", 2, def)
-	a := assess.NewAnswers()
+	a := assess.NewAnswers(iv.Rubric)
 	if err := iv.AskProfile(a, true); err != nil {
 		t.Fatal(err)
 	}
@@ -209,12 +209,12 @@ func TestPlainPrompterCancel(t *testing.T) {
 
 func TestInterviewBackKeepsThePreviousAnswerAsDefault(t *testing.T) {
 	iv, _, _ := newInterview(t, 1, 4, def, def, def)
-	a := assess.NewAnswers()
+	a := assess.NewAnswers(iv.Rubric)
 	if err := iv.AskQuestions(a); err != nil {
 		t.Fatal(err)
 	}
-	if a.Values["a.1"].Score != 2 {
-		t.Errorf("Enter on a revisited question keeps its answer: %v", a.Values["a.1"])
+	if get(a, "a.1").Score != 2 {
+		t.Errorf("Enter on a revisited question keeps its answer: %v", get(a, "a.1"))
 	}
 }
 
@@ -227,4 +227,10 @@ func TestPlainPrompterEchoesPipedAnswers(t *testing.T) {
 	if got := out.String(); !strings.Contains(got, "Choose 1-2 [1]: 2\n") || !strings.HasSuffix(got, "Name: Ada\n") {
 		t.Errorf("a scripted interview's log shows each answer after its prompt:\n%s", got)
 	}
+}
+
+// get returns the answer to a question, or the zero Answer.
+func get(a *assess.Answers, id string) assess.Answer {
+	v, _ := a.Get(id)
+	return v
 }

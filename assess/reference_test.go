@@ -54,7 +54,7 @@ func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
 	for _, s := range r.Skills() {
 		total, n := int64(0), int64(0)
 		for _, q := range s.Questions {
-			if v, ok := a.Values[q.ID]; ok && !v.NA {
+			if v, ok := a.Get(q.ID); ok && !v.NA {
 				total += int64(v.Score)
 				n++
 			}
@@ -395,7 +395,49 @@ func fromResult(res *Result) refOut {
 	return out
 }
 
-// randomCase writes a random rubric and answers.
+// standingPart is what a Standing shows of a reference result: the roles, the target's
+// readiness and the gaps toward it.
+func standingPart(o refOut) string {
+	return fmt.Sprintf("estimated %s, current %s, target %s at %s, gaps %v", o.estimated, o.current, o.target,
+		fmtReadiness(o.readiness[o.target]), o.gaps)
+}
+
+func fmtReadiness(p *float64) string {
+	if p == nil {
+		return "null"
+	}
+	return fmt.Sprintf("%.6f", *p)
+}
+
+// fromStanding reads a Standing as standingPart reads the reference: its gaps are the
+// skills with a gap, put in rule 5 order.
+func fromStanding(st *Standing) string {
+	out := refOut{readiness: map[string]*float64{}}
+	if st.Estimated != nil {
+		out.estimated = st.Estimated.Role.ID
+	}
+	if st.Current != nil {
+		out.current = st.Current.ID
+	}
+	if st.Target != nil {
+		out.target = st.Target.Role.ID
+		out.readiness[out.target] = st.Target.Readiness
+		var gaps []Gap
+		for i := range st.Skills {
+			if sk := &st.Skills[i]; sk.Gap != nil && *sk.Gap > 0 {
+				gaps = append(gaps, gapOf(sk, i, *sk.ExpectedTarget))
+			}
+		}
+		sortGaps(gaps)
+		for _, g := range gaps {
+			out.gaps = append(out.gaps, fmt.Sprintf("%s:%.6f:%s", g.Skill.ID, g.Gap, g.Priority))
+		}
+	}
+	return standingPart(out)
+}
+
+// randomCase writes a random rubric and answers; the answers are given against the rubric
+// once it is parsed.
 func randomCase(rng *rand.Rand) (string, *Answers, ScoreOptions) {
 	var b strings.Builder
 	weights := []string{"0.5", "1", "1", "1.5", "2", "3"}
@@ -464,14 +506,16 @@ func randomCase(rng *rand.Rand) (string, *Answers, ScoreOptions) {
 		fmt.Fprintf(&b, "  - {id: k%d, name: K%d, issuer: I, skills: [%s, %s]%s}\n", c, c, s1, s2, roles)
 	}
 
-	a := NewAnswers()
-	for _, q := range questions {
+	a := &Answers{Assessor: "self", Complete: true}
+	a.vals = make([]Answer, len(questions))
+	a.given = make([]bool, len(questions))
+	for i := range questions {
 		switch v := rng.Intn(7); {
 		case v == 5:
-			a.Values[q] = Answer{NA: true}
+			a.vals[i], a.given[i] = Answer{NA: true}, true
 		case v == 6:
 		default:
-			a.Values[q] = Answer{Score: rng.Intn(5)}
+			a.vals[i], a.given[i] = Answer{Score: rng.Intn(5)}, true
 		}
 	}
 	opts := ScoreOptions{Certs: rng.Intn(4)}
@@ -495,8 +539,13 @@ func TestScoreAgreesWithAPlainReading(t *testing.T) {
 		if err != nil {
 			t.Fatalf("case %d: generated an invalid rubric: %v\n%s", i, err, src)
 		}
+		a.r = r // the questions were written in rubric order, as the answers hold them
 		want := refScore(r, a, opts)
 		got := fromResult(Score(r, a, opts))
+		// The standing, scored on its own, agrees with the reference as far as it goes.
+		if st := fromStanding(ScoreStanding(r, a, opts)); st != standingPart(want) {
+			t.Fatalf("case %d: standing:\n got %v\nwant %v\n%s", i, st, standingPart(want), src)
+		}
 		for id, w := range want.readiness {
 			g := got.readiness[id]
 			if (g == nil) != (w == nil) || (g != nil && math.Abs(*g-*w) > 1e-9) {
@@ -515,7 +564,7 @@ func TestScoreAgreesWithAPlainReading(t *testing.T) {
 		for _, c := range checks {
 			if fmt.Sprint(c.got) != fmt.Sprint(c.want) {
 				t.Fatalf("case %d: %s:\n got %v\nwant %v\nanswers %v opts %+v track %q current %q\n%s",
-					i, c.what, c.got, c.want, a.Values, opts, a.Track, a.CurrentRole, src)
+					i, c.what, c.got, c.want, a, opts, a.Track, a.CurrentRole, src)
 			}
 		}
 	}

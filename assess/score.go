@@ -24,13 +24,13 @@ type ScoreOptions struct {
 	Current, Target, Track string
 	// Certs is how many certifications to recommend.
 	Certs int
-	// Brief leaves out what the long CSV does not show (the gap list, next roles,
-	// certifications and categories), for scoring large teams quickly.
-	Brief bool
 }
 
-// Result is a scored assessment: every number of DESIGN §6, unrounded.
-type Result struct {
+// Standing is where a person stands, by DESIGN §6 rules 1–5 unrounded: the roles, the
+// target's readiness and every skill's score and gap toward the target. Every result has
+// one, and it is all a long CSV row shows, so a team review scored to CSV computes only
+// this (ScoreStanding, Scorer.Standing).
+type Standing struct {
 	Rubric  *rubric.Rubric
 	Answers *Answers
 	// Track is the track the person is on; "" when undecided (then every track counts).
@@ -39,8 +39,6 @@ type Result struct {
 	Answered, Questions int
 	// Skills has one entry per rubric skill, in rubric order.
 	Skills []SkillScore
-	// Roles has one entry per rubric role, in rubric order.
-	Roles []RoleFit
 	// Estimated is the highest ladder role held on the track, or nil.
 	Estimated *RoleFit
 	// Current is the declared role, else the estimated one, or nil.
@@ -48,21 +46,34 @@ type Result struct {
 	// CurrentDeclared is true when Current was declared rather than estimated.
 	CurrentDeclared bool
 	// Target is the role the gaps are measured toward, or nil when there is none.
-	Target     *RoleFit
+	Target *RoleFit
+
+	// roles has an entry per rubric role; a Standing works out only those rules 3 and 4
+	// need (done marks them), a Result all of them.
+	roles []RoleFit
+	// nums backs the optional numbers, so that scoring a person makes one allocation for
+	// them rather than one per number.
+	nums []float64
+}
+
+// Result is a whole scored assessment: the standing and everything a report shows (rules
+// 5–8), unrounded.
+type Result struct {
+	Standing
+	// Roles has one entry per rubric role, in rubric order.
+	Roles      []RoleFit
 	Categories []CategoryScore
-	Gaps       []Gap
+	// Gaps toward the target, in rule 5 order.
+	Gaps []Gap
 	// Certifications holds the first ScoreOptions.Certs of AllCertifications.
 	Certifications []CertValue
 	NextRoles      []NextRole
 
 	allCerts []CertValue
-	// nums backs the optional numbers of the result, so that scoring a person makes one
-	// allocation for them rather than one per number.
-	nums []float64
 }
 
-// num returns a pointer to a copy of v kept in the result's backing array.
-func (res *Result) num(v float64) *float64 {
+// num returns a pointer to a copy of v kept in the standing's backing array.
+func (res *Standing) num(v float64) *float64 {
 	if len(res.nums) == cap(res.nums) {
 		p := new(float64)
 		*p = v
@@ -101,7 +112,7 @@ type RoleFit struct {
 	// Met and Total count the role's assessed expectations, met and all.
 	Met, Total int
 
-	done bool // worked out; brief scoring leaves roles it does not need
+	done bool // worked out; a Standing leaves the roles it does not need
 }
 
 // Gap is a skill below what a role expects.
@@ -139,57 +150,91 @@ type CategoryScore struct {
 // of exactly the expectation meets it.
 const eps = 1e-9
 
-// Score scores answers against a rubric by DESIGN §6. Role and track ids in opts and in
-// the answers must exist in the rubric; callers check them first.
+// Score scores answers against a rubric by DESIGN §6: the whole result. Role and track ids
+// in opts and in the answers must exist in the rubric; callers check them first.
 func Score(r *rubric.Rubric, a *Answers, opts ScoreOptions) *Result {
-	return scoreInto(&Result{}, r, a, opts)
+	s := Scorer{Rubric: r, Options: opts}
+	return s.Result(a)
 }
 
-// Scorer scores many people one after another in the same memory, for large teams: each
-// Result it returns is valid until its next call.
+// ScoreStanding scores answers as Score does, only as far as the standing.
+func ScoreStanding(r *rubric.Rubric, a *Answers, opts ScoreOptions) *Standing {
+	s := Scorer{Rubric: r, Options: opts}
+	return s.Standing(a)
+}
+
+// Scorer scores many people one after another in the same memory, for large teams: what
+// it returns is valid until its next call.
 type Scorer struct {
 	Rubric  *rubric.Rubric
 	Options ScoreOptions
 	res     Result
 }
 
-// Score scores one person, as the function Score does.
-func (s *Scorer) Score(a *Answers) *Result {
-	return scoreInto(&s.res, s.Rubric, a, s.Options)
+// Standing scores one person as far as the standing (rules 1–5 for the target's skills).
+func (s *Scorer) Standing(a *Answers) *Standing {
+	st := &s.res.Standing
+	st.score(s.Rubric, a, s.Options)
+	return st
 }
 
-// scoreInto scores into res, reusing the memory res holds from an earlier person.
-func scoreInto(res *Result, r *rubric.Rubric, a *Answers, opts ScoreOptions) *Result {
-	*res = Result{Rubric: r, Answers: a, Track: a.Track, Questions: len(r.Questions()),
-		Skills: res.Skills[:0], Roles: res.Roles[:0], Gaps: res.Gaps[:0], nums: res.nums[:0]}
-	if n := 4*len(r.Skills()) + len(r.Roles) + 3*len(r.Categories); cap(res.nums) < n {
-		res.nums = make([]float64, 0, n)
+// Result scores one person wholly, as Score does.
+func (s *Scorer) Result(a *Answers) *Result {
+	res := &s.res
+	res.score(s.Rubric, a, s.Options)
+	for i := range res.roles {
+		if !res.roles[i].done {
+			res.roles[i] = res.fit(res.roles[i].Role)
+		}
+	}
+	res.Roles = res.roles
+	res.Gaps = res.Gaps[:0]
+	for i := range res.Skills {
+		sk := &res.Skills[i]
+		if sk.Gap != nil && *sk.Gap > 0 {
+			res.Gaps = append(res.Gaps, gapOf(sk, i, *sk.ExpectedTarget))
+		}
+	}
+	sortGaps(res.Gaps)
+	res.allCerts = res.rankCertifications()
+	res.Certifications = res.allCerts[:min(len(res.allCerts), max(s.Options.Certs, 0))]
+	res.NextRoles = res.nextRoles()
+	res.Categories = res.categories()
+	return res
+}
+
+// score works out the standing into st, reusing the memory st holds from an earlier person.
+func (st *Standing) score(r *rubric.Rubric, a *Answers, opts ScoreOptions) {
+	*st = Standing{Rubric: r, Answers: a, Track: a.Track, Questions: len(r.Questions()),
+		Skills: st.Skills[:0], roles: st.roles[:0], nums: st.nums[:0]}
+	if n := 4*len(r.Skills()) + len(r.Roles) + 3*len(r.Categories); cap(st.nums) < n {
+		st.nums = make([]float64, 0, n)
 	}
 	if opts.Track != "" {
-		res.Track = opts.Track
+		st.Track = opts.Track
 	}
-	res.scoreSkills()
+	st.scoreSkills()
 
-	// Rule 2: readiness and holds for every role (in brief, only those rule 3 needs now;
-	// fitOf works out others on demand).
-	res.Roles = append(res.Roles, make([]RoleFit, len(r.Roles))...)
+	// Rule 2: readiness and holds, here only for the roles rule 3 needs; fitOf works out
+	// others on demand.
+	st.roles = append(st.roles, make([]RoleFit, len(r.Roles))...)
 	for i := range r.Roles {
 		ro := &r.Roles[i]
-		res.Roles[i].Role = ro
-		if !opts.Brief || (ro.IsLadder() && ro.OnTrack(res.Track)) {
-			res.Roles[i] = res.fit(ro)
+		st.roles[i].Role = ro
+		if ro.IsLadder() && ro.OnTrack(st.Track) {
+			st.roles[i] = st.fit(ro)
 		}
 	}
 
 	// Rule 3: the estimated role.
-	for i := range res.Roles {
-		fit := &res.Roles[i]
-		if !fit.Role.IsLadder() || !fit.Role.OnTrack(res.Track) || !fit.Holds {
+	for i := range st.roles {
+		fit := &st.roles[i]
+		if !fit.Role.IsLadder() || !fit.Role.OnTrack(st.Track) || !fit.Holds {
 			continue
 		}
-		if e := res.Estimated; e == nil || fit.Role.Level > e.Role.Level ||
+		if e := st.Estimated; e == nil || fit.Role.Level > e.Role.Level ||
 			(fit.Role.Level == e.Role.Level && *fit.Readiness > *e.Readiness+eps) {
-			res.Estimated = fit
+			st.Estimated = fit
 		}
 	}
 
@@ -199,23 +244,23 @@ func scoreInto(res *Result, r *rubric.Rubric, a *Answers, opts ScoreOptions) *Re
 		current = opts.Current
 	}
 	if current != "" {
-		res.Current, res.CurrentDeclared = r.Role(current), true
-	} else if res.Estimated != nil {
-		res.Current = res.Estimated.Role
+		st.Current, st.CurrentDeclared = r.Role(current), true
+	} else if st.Estimated != nil {
+		st.Current = st.Estimated.Role
 	}
-	res.Target = res.fitOf(res.targetRole(opts.Target))
+	st.Target = st.fitOf(st.targetRole(opts.Target))
 
 	// Per-skill expectations and gaps toward the target (rule 5).
-	for i := range res.Skills {
-		sk := &res.Skills[i]
-		if res.Current != nil {
-			if e, ok := res.Current.ExpectAt(i); ok {
-				sk.ExpectedCurrent = res.num(e)
+	for i := range st.Skills {
+		sk := &st.Skills[i]
+		if st.Current != nil {
+			if e, ok := st.Current.ExpectAt(i); ok {
+				sk.ExpectedCurrent = st.num(e)
 			}
 		}
-		if res.Target != nil {
-			if e, ok := res.Target.Role.ExpectAt(i); ok {
-				sk.ExpectedTarget = res.num(e)
+		if st.Target != nil {
+			if e, ok := st.Target.Role.ExpectAt(i); ok {
+				sk.ExpectedTarget = st.num(e)
 			}
 		}
 		switch {
@@ -225,34 +270,22 @@ func scoreInto(res *Result, r *rubric.Rubric, a *Answers, opts ScoreOptions) *Re
 			sk.Priority = PriorityNone
 		default:
 			g := gapOf(sk, i, *sk.ExpectedTarget)
-			sk.Gap = res.num(g.Gap)
+			sk.Gap = st.num(g.Gap)
 			sk.Priority = g.Priority
-			if g.Gap > 0 && !opts.Brief {
-				res.Gaps = append(res.Gaps, g)
-			}
 		}
 	}
-	if opts.Brief {
-		return res
-	}
-	sortGaps(res.Gaps)
-	res.allCerts = res.rankCertifications()
-	res.Certifications = res.allCerts[:min(len(res.allCerts), max(opts.Certs, 0))]
-	res.NextRoles = res.nextRoles()
-	res.Categories = res.categories()
-	return res
 }
 
 // scoreSkills applies rule 1: each skill's score is the mean of its answered, non-na
 // questions.
-func (res *Result) scoreSkills() {
+func (res *Standing) scoreSkills() {
 	skills := res.Rubric.Skills()
 	res.Skills = append(res.Skills[:0], make([]SkillScore, len(skills))...)
 	pos := 0 // a skill's questions follow each other in Rubric.Questions
 	for i, s := range skills {
 		sk := SkillScore{Skill: s}
-		for qi := range s.Questions {
-			v, ok := res.Answers.Lookup(pos, s.Questions[qi].ID)
+		for range s.Questions {
+			v, ok := res.Answers.Lookup(pos)
 			pos++
 			if ok {
 				res.Answered++
@@ -276,7 +309,7 @@ func (sk *SkillScore) met(expected float64) bool {
 }
 
 // fit applies rule 2 to one role.
-func (res *Result) fit(ro *rubric.Role) RoleFit {
+func (res *Standing) fit(ro *rubric.Role) RoleFit {
 	fit := RoleFit{Role: ro, done: true}
 	var metW, totalW float64
 	coreMet := true
@@ -305,23 +338,23 @@ func (res *Result) fit(ro *rubric.Role) RoleFit {
 }
 
 // fitOf returns the role's entry in Roles, or nil.
-func (res *Result) fitOf(ro *rubric.Role) *RoleFit {
+func (res *Standing) fitOf(ro *rubric.Role) *RoleFit {
 	if ro == nil {
 		return nil
 	}
-	for i := range res.Roles {
-		if res.Roles[i].Role == ro {
-			if !res.Roles[i].done {
-				res.Roles[i] = res.fit(ro)
+	for i := range res.roles {
+		if res.roles[i].Role == ro {
+			if !res.roles[i].done {
+				res.roles[i] = res.fit(ro)
 			}
-			return &res.Roles[i]
+			return &res.roles[i]
 		}
 	}
 	return nil
 }
 
 // targetRole applies rule 4's fallbacks for the target.
-func (res *Result) targetRole(flag string) *rubric.Role {
+func (res *Standing) targetRole(flag string) *rubric.Role {
 	r := res.Rubric
 	switch {
 	case flag != "":
@@ -345,7 +378,7 @@ func (res *Result) targetRole(flag string) *rubric.Role {
 
 // lowestLadderRoles returns the ladder roles of the lowest level on the track, in rubric
 // order.
-func (res *Result) lowestLadderRoles() []*rubric.Role {
+func (res *Standing) lowestLadderRoles() []*rubric.Role {
 	var out []*rubric.Role
 	for _, ro := range res.Rubric.LadderRoles(res.Track) {
 		switch {

@@ -48,16 +48,16 @@ func parseRubric(t *testing.T, src string) *rubric.Rubric {
 }
 
 // answers builds answers from "id=value" pairs; value "na" is not applicable.
-func answers(pairs ...string) *Answers {
-	a := NewAnswers()
+func answers(r *rubric.Rubric, pairs ...string) *Answers {
+	a := NewAnswers(r)
 	for _, p := range pairs {
 		id, v, _ := strings.Cut(p, "=")
-		if v == "na" {
-			a.Values[id] = Answer{NA: true}
-		} else {
-			var n int
-			fmt.Sscan(v, &n)
-			a.Values[id] = Answer{Score: n}
+		ans := Answer{NA: v == "na"}
+		if !ans.NA {
+			fmt.Sscan(v, &ans.Score)
+		}
+		if !a.Set(id, ans) {
+			panic("no question " + id)
 		}
 	}
 	return a
@@ -112,7 +112,7 @@ func fitOf(t *testing.T, res *Result, id string) RoleFit {
 // so unassessed; s4 = 1.
 func TestScoreNoTrackEstimatesAndStays(t *testing.T) {
 	r := parseRubric(t, scoringRubric)
-	res := Score(r, answers("s1.1=2", "s1.2=3", "s2.1=na", "s2.2=2", "s4.1=1"), ScoreOptions{Certs: 3})
+	res := Score(r, answers(r, "s1.1=2", "s1.2=3", "s2.1=na", "s2.2=2", "s4.1=1"), ScoreOptions{Certs: 3})
 
 	if res.Answered != 5 || res.Questions != 6 {
 		t.Errorf("answered %d of %d, want 5 of 6 (na counts as answered)", res.Answered, res.Questions)
@@ -182,7 +182,7 @@ func TestScoreNoTrackEstimatesAndStays(t *testing.T) {
 // is r1's first next role on the track.
 func TestScoreTrack(t *testing.T) {
 	r := parseRubric(t, scoringRubric)
-	a := answers("s1.1=2", "s1.2=3", "s2.1=na", "s2.2=2", "s4.1=1")
+	a := answers(r, "s1.1=2", "s1.2=3", "s2.1=na", "s2.2=2", "s4.1=1")
 	a.Track = "a"
 	res := Score(r, a, ScoreOptions{Certs: 3})
 	if res.Estimated.Role.ID != "r1" || res.Target.Role.ID != "r2a" || num(res.Target.Readiness) != "50.0000" {
@@ -220,7 +220,7 @@ func TestScoreTrack(t *testing.T) {
 // pass mark. s1 = 1, everything else 4.
 func TestScoreCoreRule(t *testing.T) {
 	r := parseRubric(t, scoringRubric)
-	res := Score(r, answers("s1.1=1", "s1.2=1", "s2.1=4", "s2.2=4", "s3.1=4", "s4.1=4"), ScoreOptions{Certs: 3})
+	res := Score(r, answers(r, "s1.1=1", "s1.2=1", "s2.1=4", "s2.2=4", "s3.1=4", "s4.1=4"), ScoreOptions{Certs: 3})
 	// r2a: s1 ✗ (2) s2 s3 s4 ✓ (1+1+3) → 5/7 = 71.43 ≥ 70, but s1 is core and missed.
 	if f := fitOf(t, res, "r2a"); num(f.Readiness) != "71.4286" || f.Holds {
 		t.Errorf("r2a %s holds %v", num(f.Readiness), f.Holds)
@@ -248,7 +248,7 @@ func TestScoreCoreRule(t *testing.T) {
 // limits toward a far target.
 func TestScoreDeclaredAndOrdering(t *testing.T) {
 	r := parseRubric(t, scoringRubric)
-	a := answers("s1.1=2", "s1.2=3", "s2.1=na", "s2.2=2", "s4.1=1")
+	a := answers(r, "s1.1=2", "s1.2=3", "s2.1=na", "s2.2=2", "s4.1=1")
 	a.CurrentRole, a.TargetRole = "r1", "r2a"
 	res := Score(r, a, ScoreOptions{Certs: 3})
 	if res.Current.ID != "r1" || !res.CurrentDeclared || res.Target.Role.ID != "r2a" || res.Estimated.Role.ID != "r2b" {
@@ -281,7 +281,7 @@ func TestScoreDeclaredAndOrdering(t *testing.T) {
 // current role; the target is the lowest ladder role.
 func TestScoreNothingAssessed(t *testing.T) {
 	r := parseRubric(t, scoringRubric)
-	res := Score(r, answers("s1.1=na", "s1.2=na", "s2.1=na", "s2.2=na", "s3.1=na", "s4.1=na"), ScoreOptions{Certs: 3})
+	res := Score(r, answers(r, "s1.1=na", "s1.2=na", "s2.1=na", "s2.2=na", "s3.1=na", "s4.1=na"), ScoreOptions{Certs: 3})
 	if res.Answered != 6 || res.Estimated != nil || res.Current != nil {
 		t.Fatalf("answered %d estimated %v current %v", res.Answered, res.Estimated, res.Current)
 	}
@@ -329,7 +329,7 @@ roles:
 func TestScorePassThresholdAndTies(t *testing.T) {
 	r := parseRubric(t, thresholdRubric)
 	// a = mean(1, 2, 3) = 2 exactly meets 2; b, c met; d missed → exactly 75% → holds.
-	res := Score(r, answers("a.1=1", "a.2=2", "a.3=3", "b.1=2", "c.1=2", "d.1=1"), ScoreOptions{})
+	res := Score(r, answers(r, "a.1=1", "a.2=2", "a.3=3", "b.1=2", "c.1=2", "d.1=1"), ScoreOptions{})
 	if f := fitOf(t, res, "one"); !near(*f.Readiness, 75) || !f.Holds {
 		t.Errorf("75%% of a 75%% pass must hold: %s %v", num(f.Readiness), f.Holds)
 	}
@@ -343,12 +343,12 @@ func TestScorePassThresholdAndTies(t *testing.T) {
 		t.Errorf("target %s", res.Target.Role.ID)
 	}
 	// One point less in a: mean(1,2,2) = 1.67 < 2 → 50% → not held.
-	res = Score(r, answers("a.1=1", "a.2=2", "a.3=2", "b.1=2", "c.1=2", "d.1=1"), ScoreOptions{})
+	res = Score(r, answers(r, "a.1=1", "a.2=2", "a.3=2", "b.1=2", "c.1=2", "d.1=1"), ScoreOptions{})
 	if f := fitOf(t, res, "one"); !near(*f.Readiness, 50) || f.Holds {
 		t.Errorf("50%%: %s %v", num(f.Readiness), f.Holds)
 	}
 	// A gap under 1 is low; 1 or more medium; 2 or more high.
-	res = Score(r, answers("a.1=1", "a.2=2", "a.3=2", "b.1=0", "c.1=1", "d.1=0"), ScoreOptions{Target: "one"})
+	res = Score(r, answers(r, "a.1=1", "a.2=2", "a.3=2", "b.1=0", "c.1=1", "d.1=0"), ScoreOptions{Target: "one"})
 	if got := gapIDs(res.Gaps); got != "b:2:high,d:2:high,c:1:medium,a:0.333:low" {
 		t.Errorf("gaps %s", got)
 	}
@@ -377,7 +377,7 @@ scale: {min: 0, max: 2}
 categories: [{id: c, name: C, skills: [{id: s, name: S, questions: [q]}]}]
 roles: [{id: x, name: X, expects: {s: 2}}]
 `)
-	res := Score(r, answers("s.1=1"), ScoreOptions{Certs: 3})
+	res := Score(r, answers(r, "s.1=1"), ScoreOptions{Certs: 3})
 	if res.Estimated != nil || res.Current != nil || res.Target != nil || len(res.NextRoles) != 0 {
 		t.Fatalf("%+v", res)
 	}

@@ -4,34 +4,19 @@ import (
 	"bufio"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/rubric"
 )
 
-// SheetColumns are the fixed columns a team sheet starts with; the questions follow.
-func SheetColumns() []string {
-	return []string{"person", "assessor", "date", "current_role", "target_role", "track"}
-}
-
-// column kinds of a team sheet; a question column holds its question's id.
-const (
-	colPerson = iota
-	colAssessor
-	colDate
-	colCurrent
-	colTarget
-	colTrack
-	colQuestion
-)
-
+// sheetColumn is a column of a team sheet: a profile field, or a question (field "").
 type sheetColumn struct {
-	kind int
-	name string
-	pos  int // a question's position in Rubric.Questions
+	field string
+	name  string
+	pos   int // a question's position in Rubric.Questions
 }
 
 // SheetReader reads a team sheet (CSV, one person per row) as spreadsheets save it: a
@@ -43,9 +28,6 @@ type SheetReader struct {
 	cr    *csv.Reader
 	cols  []sheetColumn
 	fatal bool
-	// reuse is the Answers each row is read into: a team review scores a row before it
-	// reads the next, and a sheet of many thousand people then allocates almost nothing.
-	reuse *Answers
 }
 
 // NewSheetReader reads the header. Problems with it come back as a problem.List.
@@ -61,20 +43,13 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 	var probs problem.List
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		probs.Add(file, 1, "empty file: want a team sheet whose header starts %s", strings.Join(SheetColumns(), ","))
+		probs.Add(file, 1, "empty file: want a team sheet whose header starts %s", strings.Join(ProfileFields(), ","))
 		return nil, probs.Err()
 	}
 	if err != nil {
 		return nil, s.csvProblem(err)
 	}
-	fixed := map[string]int{}
-	for i, name := range SheetColumns() {
-		fixed[name] = i
-	}
-	positions := map[string]int{}
-	for i, q := range r.Questions() {
-		positions[q.ID] = i
-	}
+	fields := ProfileFields()
 	seen := map[string]int{}
 	for i, raw := range header {
 		name := strings.TrimSpace(raw)
@@ -83,20 +58,21 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 			continue
 		}
 		seen[name] = i
-		switch kind, ok := fixed[name]; {
-		case ok:
-			s.cols = append(s.cols, sheetColumn{kind: kind, name: name})
-		case r.Question(name) != nil:
-			s.cols = append(s.cols, sheetColumn{kind: colQuestion, name: name, pos: positions[name]})
+		pos, isQuestion := r.QuestionPos(name)
+		switch {
+		case slices.Contains(fields, name):
+			s.cols = append(s.cols, sheetColumn{field: name, name: name})
+		case isQuestion:
+			s.cols = append(s.cols, sheetColumn{name: name, pos: pos})
 		case name == "":
 			probs.Add(file, 1, "column %d has no name", i+1)
 		default:
 			probs.Add(file, 1, "unknown column %q: neither one of %s nor a question of %s", name,
-				strings.Join(SheetColumns(), ", "), describeRubric(r))
+				strings.Join(fields, ", "), describeRubric(r))
 		}
 	}
-	if _, ok := seen["person"]; !ok && len(probs) == 0 {
-		probs.Add(file, 1, "no person column: the header starts %s", strings.Join(SheetColumns(), ","))
+	if _, ok := seen[FieldPerson]; !ok && len(probs) == 0 {
+		probs.Add(file, 1, "no person column: the header starts %s", strings.Join(fields, ","))
 	}
 	if err := probs.Err(); err != nil {
 		return nil, err
@@ -116,23 +92,11 @@ func (s *SheetReader) csvProblem(err error) error {
 	return probs.Err()
 }
 
-// Next returns the next person's answers and the row's line; the answers are valid until
-// the next call, which reads into them again. It returns io.EOF after the last row.
-func (s *SheetReader) Next() (*Answers, int, error) {
-	if s.reuse == nil {
-		s.reuse = NewAnswers()
-	}
-	line, err := s.ReadInto(s.reuse)
-	if err != nil {
-		return nil, line, err
-	}
-	return s.reuse, line, nil
-}
-
-// ReadInto reads the next person into a, as Next does, for callers that keep several
-// people at once. a must have been made by NewAnswers (or read into before). A row with problems comes back as a problem.List, and reading can go on with
-// the next row, unless the CSV itself is broken, after which Next returns io.EOF.
-// Rows with no cells filled in are skipped, as spreadsheets leave them at the end.
+// ReadInto reads the next person into a (made by NewAnswers, or read into before; its
+// memory is reused) and returns the row's line, or io.EOF after the last row. A row with
+// problems comes back as a problem.List, and reading can go on with the next row, unless
+// the CSV itself is broken, after which ReadInto returns io.EOF. Rows with no cells
+// filled in are skipped, as spreadsheets leave them at the end.
 func (s *SheetReader) ReadInto(a *Answers) (int, error) {
 	if s.fatal {
 		return 0, io.EOF
@@ -170,64 +134,24 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 		probs.Add(s.file, line, "row has %d cells, the header has %d", len(record), len(s.cols))
 		return probs.Err()
 	}
-	n := len(s.r.Questions())
-	byPos, given := a.byPos, a.given
-	if len(byPos) != n {
-		byPos, given = make([]Answer, n), make([]bool, n)
-	}
-	clear(given)
-	*a = Answers{Assessor: "self", Complete: true, byPos: byPos, given: given}
+	a.reset(s.r)
 	for i, col := range s.cols {
 		cell := strings.TrimSpace(record[i])
-		bad := func(format string, args ...any) {
-			probs.Add(s.file, line, "column %q: %s", col.name, fmt.Sprintf(format, args...))
+		if col.field != "" {
+			if msg := a.setProfile(s.r, col.field, cell); msg != "" {
+				probs.Add(s.file, line, "column %q: %s", col.name, msg)
+			}
+			continue
 		}
-		switch col.kind {
-		case colQuestion:
-			if cell == "" {
-				continue
-			}
-			v, err := ParseScore(cell, s.r.Scale)
-			if err != nil {
-				bad("%v", err)
-				continue
-			}
-			a.byPos[col.pos], a.given[col.pos] = v, true
-		case colPerson:
-			a.Person = cell
-			if cell == "" {
-				bad("no name")
-			}
-		case colAssessor:
-			if cell != "" {
-				a.Assessor = cell
-				if !IsAssessor(cell) {
-					bad("%q is not %s", cell, AssessorList)
-				}
-			}
-		case colDate:
-			if cell != "" {
-				t, ok := ParseDate(cell)
-				if !ok {
-					bad("%q is not a date (2026-11-22 or 2026-11-22T10:04:05Z)", cell)
-				}
-				a.Date = t
-			}
-		case colCurrent, colTarget:
-			if cell != "" && s.r.Role(cell) == nil {
-				bad("%q is not a role of %s (roles: %s)", cell, s.r.Name, roleList(s.r))
-			}
-			if col.kind == colCurrent {
-				a.CurrentRole = cell
-			} else {
-				a.TargetRole = cell
-			}
-		case colTrack:
-			if cell != "" && s.r.Track(cell) == nil {
-				bad("%q is not a track of %s (%s)", cell, s.r.Name, trackList(s.r))
-			}
-			a.Track = cell
+		if cell == "" {
+			continue
 		}
+		v, err := ParseScore(cell, s.r.Scale)
+		if err != nil {
+			probs.Add(s.file, line, "column %q: %v", col.name, err)
+			continue
+		}
+		a.setAt(col.pos, v)
 	}
 	return probs.Err()
 }

@@ -183,3 +183,25 @@ func (s *Store) LatestDraft() (string, error) {
 	}
 	return paths[len(paths)-1], nil
 }
+
+// Load reads a saved assessment or draft, checked against the rubric; warnings are as
+// ParseAnswers gives them.
+func (s *Store) Load(path string, r *rubric.Rubric) (*Answers, []string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
+	}
+	return ParseAnswers(path, data, r)
+}
+
+// FinishDraft removes the draft at path, once its interview has been saved as an
+// assessment or is not to be kept. A draft already gone is fine; "" is no draft.
+func (s *Store) FinishDraft(path string) error {
+	if path == "" {
+		return nil
+	}
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}

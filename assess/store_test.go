@@ -14,7 +14,7 @@ func TestStoreIsPrivate(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data")
 	os.MkdirAll(dir, 0o755) // an existing, too open directory is tightened
 	s := &Store{Dir: dir}
-	a := answers("s1.1=2")
+	a := answers(r, "s1.1=2")
 	a.Person = "Zoë O'Brien / QA"
 	now := time.Date(2026, 11, 22, 10, 4, 5, 0, time.UTC)
 	draft, err := s.SaveDraft("", a, r, now)

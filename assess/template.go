@@ -39,7 +39,7 @@ func TemplateYAML(r *rubric.Rubric, person, assessor string, quick bool) []byte 
 	fmt.Fprintf(&b, "person: %s\n", yamlScalar(person))
 	fmt.Fprintf(&b, "assessor: %s  # self, manager or peer\n", assessor)
 	b.WriteString("date:          # e.g. 2026-11-22\n")
-	fmt.Fprintf(&b, "current_role:  # optional: %s\n", roleList(r))
+	fmt.Fprintf(&b, "current_role:  # optional: %s\n", r.RoleList())
 	b.WriteString("target_role:   # optional, one of the same\n")
 	if len(r.Tracks) > 0 {
 		ids := make([]string, len(r.Tracks))

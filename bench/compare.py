@@ -1,19 +1,34 @@
 #!/usr/bin/env python3
-"""Measure pmladder's three performance targets side by side, in one run (issue 7).
+"""Measure pmladder's performance targets side by side, in one run (issues 7 and 10).
 
-1. `pmladder team SHEET --format csv -o OUT` on PEOPLE people (default 20,000) against
-   bench/team_score.py (a straightforward Python script: target 30x faster) and
-   bench/iofloor (a Go program that only parses the sheet and writes as many rows: target
-   within 2x). The Python output must be byte-for-byte pmladder's.
-2. Peak memory of the same at 100,000 people (/usr/bin/time -v; target 64 MB at most).
-3. `pmladder --help` start-up against bench/hello, a hello-world linking the same four
-   libraries (target within 1.3x).
+Every team format is run as `pmladder team SHEET --format F -o OUT` (csv, json, markdown,
+table, html) at PEOPLE people (default 20,000) and at 100,000, on the sheets bench/gensheet
+writes. One table shows, per format and size, the median wall time, the peak resident set
+size (the largest over the runs) and the time as a ratio to the CSV path at the same size.
+Under it, one verdict per target:
 
-Run by `make bench`; expects the binaries in bench/out (the Makefile builds them).
-Times are the median of several runs, wall clock.
+  - peak memory at most 64 MB at 100,000 people, every format;
+  - time at most 5x the CSV path at 100,000 people, every format;
+  - cost per person at 100,000 at most 1.4x the cost per person at PEOPLE, every format;
+  - the CSV path at PEOPLE at least 30x faster than bench/team_score.py (a straightforward
+    Python script whose output must be byte-for-byte pmladder's), and within 2x of
+    bench/iofloor (a Go program that only parses the sheet and writes as many rows);
+  - `pmladder --help` start-up within 1.3x of bench/hello, a hello-world linking the same
+    libraries.
+
+Wall time is time.perf_counter around one child process; peak memory is that child's
+ru_maxrss from os.wait4 (exact above this script's own peak, printed at the end; see
+run_once). Medians of 7 runs for the CSV path and the I/O floor, 5 for the other formats
+at PEOPLE and 3 at 100,000 (RUNS=N sets every one of these to N), 3 for Python, 200 for
+start-up. Each output file is deleted after its run. The table is also written as
+Markdown, for the README, to bench/out/table.md.
+
+Run by `make bench`; expects the binaries and the sheets in bench/out (the Makefile makes
+them).
 """
+import filecmp
 import os
-import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -21,54 +36,113 @@ import time
 
 OUT = "bench/out"
 PEOPLE = int(os.environ.get("PEOPLE", "20000"))
+BIG = 100_000
+RUNS = os.environ.get("RUNS")
+FORMATS = {"csv": "csv", "json": "json", "markdown": "md", "table": "txt", "html": "html"}
+MB = 1024  # ru_maxrss is in KB on Linux
 
 
-def run(cmd):
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+def run_once(cmd, out=None):
+    """Run cmd once; return (wall seconds, peak RSS in KB), then delete its output file.
+
+    A child's ru_maxrss starts at this script's own peak (Linux carries it over the fork and
+    exec), so the reading is the child's true peak only above that: this script keeps its
+    own memory small, and prints its peak.
+    """
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
+    if out:
+        os.remove(out)
+    return wall, usage.ru_maxrss
 
 
-def median_time(cmd, runs):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run(cmd)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def measure(cmd, runs, out=None):
+    """Median wall seconds and largest peak RSS (KB) over runs of cmd."""
+    results = [run_once(cmd, out) for _ in range(runs)]
+    return statistics.median(w for w, _ in results), max(kb for _, kb in results)
 
 
-def peak_kb(cmd):
-    res = subprocess.run(["/usr/bin/time", "-v"] + cmd, check=True, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE, text=True)
-    return int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", res.stderr).group(1))
+def team(people, fmt):
+    out = f"{OUT}/review-{people}.{FORMATS[fmt]}"
+    return [f"{OUT}/pmladder", "team", f"{OUT}/team-{people}.csv", "--format", fmt, "-o", out], out
+
+
+def verdict(ok, text):
+    print(f"  [{'met' if ok else 'MISSED'}] {text}")
+    return ok
+
+
+def worst(values, limit, unit):
+    """'worst: F V' when every value is within limit, else 'missed by: F V, ...'."""
+    over = [f"{f} {v:.1f}{unit}" for f, v in values.items() if v > limit]
+    if over:
+        return "missed by: " + ", ".join(over)
+    f = max(values, key=values.get)
+    return f"worst: {f} {values[f]:.2f}{unit}"
 
 
 def main():
-    sheet = f"{OUT}/team-{PEOPLE}.csv"
-    big = f"{OUT}/team-100000.csv"
-    skills = "16"
-    pm = [f"{OUT}/pmladder", "team", sheet, "--format", "csv", "-o", f"{OUT}/review.csv"]
-    py = [sys.executable, "bench/team_score.py", "rubric/default.yaml", sheet, f"{OUT}/python.csv"]
-    floor = [f"{OUT}/iofloor", sheet, f"{OUT}/floor.csv", skills]
+    sizes = [PEOPLE, BIG]
 
-    run(pm)
-    run(py)
-    same = open(f"{OUT}/review.csv", "rb").read() == open(f"{OUT}/python.csv", "rb").read()
+    # The Python baseline must write what pmladder writes, byte for byte.
+    pm, pm_out = team(PEOPLE, "csv")
+    py_out = f"{OUT}/python.csv"
+    py = [sys.executable, "bench/team_score.py", "rubric/default.yaml", f"{OUT}/team-{PEOPLE}.csv", py_out]
+    run_once(pm)
+    run_once(py)
+    same = filecmp.cmp(pm_out, py_out, shallow=False)  # in chunks: see run_once
+    os.remove(pm_out)
 
-    t_pm = median_time(pm, 15)
-    t_floor = median_time(floor, 15)
-    t_py = median_time(py, 3)
-    kb = peak_kb([f"{OUT}/pmladder", "team", big, "--format", "csv", "-o", f"{OUT}/review-100000.csv"])
-    t_help = median_time([f"{OUT}/pmladder", "--help"], 200)
-    t_hello = median_time([f"{OUT}/hello"], 200)
+    wall, kb, runs = {}, {}, {}
+    for people in sizes:
+        for fmt in FORMATS:
+            n = runs[fmt, people] = int(RUNS or (7 if fmt == "csv" else 5 if people < BIG else 3))
+            cmd, out = team(people, fmt)
+            wall[fmt, people], kb[fmt, people] = measure(cmd, n, out)
+    floor_out = f"{OUT}/floor.csv"
+    floor = [f"{OUT}/iofloor", f"{OUT}/team-{PEOPLE}.csv", floor_out, "16"]
+    t_floor, _ = measure(floor, int(RUNS or 7), floor_out)
+    t_py, _ = measure(py, 3, py_out)
+    t_help = statistics.median(run_once([f"{OUT}/pmladder", "--help"])[0] for _ in range(200))
+    t_hello = statistics.median(run_once([f"{OUT}/hello"])[0] for _ in range(200))
 
-    print(f"team scoring, {PEOPLE} people, --format csv -o (median wall time)")
-    print(f"  pmladder            {t_pm * 1000:8.1f} ms")
-    print(f"  python baseline     {t_py * 1000:8.1f} ms   pmladder is {t_py / t_pm:5.1f}x faster (target 30x); same output: {same}")
-    print(f"  Go I/O floor        {t_floor * 1000:8.1f} ms   pmladder takes {t_pm / t_floor:5.2f}x the floor (target at most 2x)")
-    print(f"peak memory, 100,000 people: {kb / 1024:.1f} MB (target at most 64 MB)")
-    print(f"start-up: pmladder --help {t_help * 1000:.2f} ms, hello-world {t_hello * 1000:.2f} ms: {t_help / t_hello:.2f}x (target at most 1.3x)")
-    ok = same and t_py / t_pm >= 30 and t_pm / t_floor <= 2 and kb <= 64 * 1024 and t_help / t_hello <= 1.3
-    print("all targets met" if ok else "a target is missed")
+    head = ["format", "people", "wall (median)", "peak RSS", "× CSV", "µs/person", "runs"]
+    rows = [[fmt, f"{people:,}", f"{wall[fmt, people] * 1000:,.0f} ms", f"{kb[fmt, people] / MB:.1f} MB",
+             f"{wall[fmt, people] / wall['csv', people]:.2f}×", f"{wall[fmt, people] / people * 1e6:.1f}",
+             str(runs[fmt, people])]
+            for fmt in FORMATS for people in sizes]
+    widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
+    print("pmladder team SHEET --format F -o OUT (wall: median of the runs; peak RSS: largest)")
+    for r in [head] + rows:
+        print("  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+    with open(f"{OUT}/table.md", "w", encoding="utf-8") as f:
+        f.write("| " + " | ".join(head) + " |\n|" + "|".join([":---"] + ["---:"] * (len(head) - 1)) + "|\n")
+        f.writelines("| " + " | ".join(r) + " |\n" for r in rows)
+
+    mem = {f: kb[f, BIG] / MB for f in FORMATS}
+    slow = {f: wall[f, BIG] / wall["csv", BIG] for f in FORMATS}
+    scale = {f: (wall[f, BIG] / BIG) / (wall[f, PEOPLE] / PEOPLE) for f in FORMATS}
+    t_pm = wall["csv", PEOPLE]
+    print("targets:")
+    ok = [
+        verdict(max(mem.values()) <= 64, f"peak memory at most 64 MB at {BIG:,} people, every format ({worst(mem, 64, ' MB')})"),
+        verdict(max(slow.values()) <= 5, f"time at most 5× the CSV path at {BIG:,} people, every format ({worst(slow, 5, '×')})"),
+        verdict(max(scale.values()) <= 1.4, f"cost per person at {BIG:,} at most 1.4× that at {PEOPLE:,}, every format ({worst(scale, 1.4, '×')})"),
+        verdict(same and t_py / t_pm >= 30, f"CSV path at least 30× faster than Python at {PEOPLE:,} people: "
+                f"{t_pm * 1000:.0f} ms vs {t_py * 1000:.0f} ms, {t_py / t_pm:.1f}×; same output: {'yes' if same else 'NO'}"),
+        verdict(t_pm / t_floor <= 2, f"CSV path at most 2× the Go I/O floor at {PEOPLE:,} people: "
+                f"{t_pm * 1000:.0f} ms vs {t_floor * 1000:.0f} ms, {t_pm / t_floor:.2f}×"),
+        verdict(t_help / t_hello <= 1.3, f"start-up at most 1.3× a hello-world: pmladder --help "
+                f"{t_help * 1000:.2f} ms vs {t_hello * 1000:.2f} ms, {t_help / t_hello:.2f}×"),
+    ]
+    print("all targets met" if all(ok) else f"{ok.count(False)} of {len(ok)} targets missed")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MB
+    print(f"(the table as Markdown: {OUT}/table.md; no peak RSS reads below this script's own, {own:.1f} MB)")
 
 
 if __name__ == "__main__":

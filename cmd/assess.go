@@ -36,13 +36,17 @@ type AssessOptions struct {
 	Resume      bool
 	NoSave      bool
 	Save        bool
+	Accessible  bool
 	Roles       roleFlags
 	Out         outputFlags
-	Report      reports.Options
+	Output      reports.Output
+
+	cmdPath string
 }
 
-// NewCmdAssess runs the interview, or scores an answers file, and prints the report.
-func NewCmdAssess(f *Factory) *cobra.Command {
+// NewCmdAssess runs the interview, or scores an answers file, and prints the report;
+// runF, when set, runs instead of assessRun.
+func NewCmdAssess(f *Factory, runF func(context.Context, *AssessOptions) error) *cobra.Command {
 	opts := &AssessOptions{IO: f.IO, Now: time.Now}
 	c := &cobra.Command{
 		Use:   "assess",
@@ -63,13 +67,11 @@ line.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if opts.Rubric, opts.Report, err = f.reportSetup(cmd, &opts.Out); err != nil {
+			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
-			if opts.Store, err = f.Store(cmd); err != nil {
-				return err
-			}
-			opts.Name = f.String(cmd, "name", "name")
+			opts.Store = f.Store()
+			opts.Name, opts.Accessible = f.Settings.Name, f.Settings.Accessible
 			if cmd.Flags().Changed("name") {
 				opts.DefaultName = opts.Name
 			} else {
@@ -79,16 +81,16 @@ line.`,
 				}
 			}
 			opts.AssessorSet = cmd.Flags().Changed("assessor")
+			opts.cmdPath = cmd.CommandPath()
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			if opts.Prompter == nil && opts.AnswersFile == "" {
-				accessible, err := f.Bool(cmd, "accessible", "accessible")
-				if err != nil {
-					return err
-				}
-				opts.Prompter = f.Prompter(ctx, accessible)
+				opts.Prompter = f.Prompter(ctx, opts.Accessible)
 			}
-			return assessRun(ctx, opts, cmd.CommandPath())
+			if runF != nil {
+				return runF(ctx, opts)
+			}
+			return assessRun(ctx, opts)
 		},
 	}
 	fl := c.Flags()
@@ -100,7 +102,7 @@ line.`,
 	fl.BoolVar(&opts.NoSave, "no-save", false, "do not record the finished interview in the history")
 	fl.BoolVar(&opts.Save, "save", false, "record an --answers file in the history")
 	opts.Roles.register(c)
-	opts.Out.register(c, reportFormats()...)
+	opts.Out.register(c, reports.PersonFormats())
 	return c
 }
 
@@ -131,8 +133,8 @@ func (f *Factory) Prompter(ctx context.Context, accessible bool) assess.Prompter
 	return p
 }
 
-func assessRun(ctx context.Context, opts *AssessOptions, cmdPath string) error {
-	r := opts.Rubric
+func assessRun(ctx context.Context, opts *AssessOptions) error {
+	r, cmdPath := opts.Rubric, opts.cmdPath
 	switch {
 	case !assess.IsAssessor(opts.Assessor):
 		return usageErrorf(cmdPath, "--assessor %q: want %s", opts.Assessor, assess.AssessorList)
@@ -147,7 +149,7 @@ func assessRun(ctx context.Context, opts *AssessOptions, cmdPath string) error {
 	if opts.AnswersFile != "" {
 		return opts.scoreFile()
 	}
-	return opts.interview(ctx, cmdPath)
+	return opts.interview(ctx)
 }
 
 // scoreFile scores an answers file; it records nothing unless --save.
@@ -176,36 +178,9 @@ func (opts *AssessOptions) scoreFile() error {
 	return opts.render(a)
 }
 
-// readInput reads a file named on the command line, "-" being stdin, and returns the
-// name to give it in messages.
-func readInput(streams *IOStreams, file string) (name string, data []byte, err error) {
-	if file == "-" {
-		data, err = io.ReadAll(streams.In)
-		return "stdin", data, err
-	}
-	data, err = os.ReadFile(file)
-	return file, data, err
-}
-
-// readAnswers reads and checks an answers file, "-" being stdin; warnings go to stderr.
-func readAnswers(streams *IOStreams, file string, r *rubric.Rubric) (*assess.Answers, error) {
-	name, data, err := readInput(streams, file)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read answers: %w", err)
-	}
-	a, warnings, err := assess.ParseAnswers(name, data, r)
-	if err != nil {
-		return nil, err
-	}
-	for _, w := range warnings {
-		fmt.Fprintf(streams.ErrOut, "pmladder: warning: %s\n", w)
-	}
-	return a, nil
-}
-
 // interview asks the questions, keeping a draft after every answer, then saves and
 // reports. An interruption leaves the draft and says how to resume.
-func (opts *AssessOptions) interview(ctx context.Context, cmdPath string) error {
+func (opts *AssessOptions) interview(ctx context.Context) error {
 	r, store := opts.Rubric, opts.Store
 	var (
 		a         *assess.Answers
@@ -216,11 +191,15 @@ func (opts *AssessOptions) interview(ctx context.Context, cmdPath string) error 
 		if draftPath, err = store.LatestDraft(); err != nil {
 			return err
 		}
-		if a, err = readAnswers(opts.IO, draftPath, r); err != nil {
+		var warnings []string
+		if a, warnings, err = store.Load(draftPath, r); err != nil {
 			return err
 		}
+		for _, w := range warnings {
+			warnf(opts.IO.ErrOut, "%s", w)
+		}
 	} else {
-		a = assess.NewAnswers()
+		a = assess.NewAnswers(r)
 		a.Assessor = opts.Assessor
 		a.Date = opts.Now().UTC()
 	}
@@ -258,7 +237,7 @@ func (opts *AssessOptions) interview(ctx context.Context, cmdPath string) error 
 	}
 	if opts.Resume {
 		fmt.Fprintf(opts.IO.ErrOut, "Resuming the interview of %s (%s): %d of %d questions answered.\n",
-			a.Person, draftPath, answeredOf(a, iv), len(iv.Questions()))
+			a.Person, draftPath, a.Count(iv.Questions()), len(iv.Questions()))
 	} else {
 		fmt.Fprint(opts.IO.ErrOut, iv.Intro())
 	}
@@ -286,26 +265,14 @@ func (opts *AssessOptions) interview(ctx context.Context, cmdPath string) error 
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "\nsaved to %s\n", path)
 	}
-	if draftPath != "" {
-		if err := os.Remove(draftPath); err != nil && !errors.Is(err, os.ErrNotExist) {
-			fmt.Fprintf(opts.IO.ErrOut, "pmladder: warning: cannot remove the draft: %v\n", err)
-		}
+	if err := store.FinishDraft(draftPath); err != nil {
+		warnf(opts.IO.ErrOut, "cannot remove the draft: %v", err)
 	}
 	fmt.Fprintln(opts.IO.ErrOut)
 	return opts.render(a)
 }
 
-func answeredOf(a *assess.Answers, iv *assess.Interview) int {
-	n := 0
-	for _, q := range iv.Questions() {
-		if _, ok := a.Values[q.ID]; ok {
-			n++
-		}
-	}
-	return n
-}
-
 func (opts *AssessOptions) render(a *assess.Answers) error {
 	res := assess.Score(opts.Rubric, a, opts.Roles.scoreOptions())
-	return renderReport(&opts.Out, opts.IO, opts.Rubric, reports.NewReport(res), opts.Report)
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WritePerson(w, res) })
 }

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/pmladder/pmladder/assess"
-	"github.com/pmladder/pmladder/internal/prompttest"
+	"github.com/pmladder/pmladder/assess/prompttest"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -37,7 +37,8 @@ func newAssessOptions(t *testing.T, script ...any) (*AssessOptions, *bytes.Buffe
 	}
 	opts.Roles.Certs = assess.DefaultCerts
 	opts.Out.formats = []string{"table", "json"}
-	opts.Out.Format = "json"
+	opts.Output.Format = "json"
+	opts.cmdPath = "pmladder assess"
 	return opts, &out, &errOut
 }
 
@@ -48,7 +49,7 @@ func TestAssessRunInterviewSavesAndReports(t *testing.T) {
 		script = append(script, 3)
 	}
 	opts, out, errOut := newAssessOptions(t, script...)
-	if err := assessRun(context.Background(), opts, "pmladder assess"); err != nil {
+	if err := assessRun(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}
 	var rep struct {
@@ -84,7 +85,7 @@ func TestAssessRunInterviewSavesAndReports(t *testing.T) {
 
 func TestAssessRunInterruptedKeepsTheDraft(t *testing.T) {
 	opts, out, _ := newAssessOptions(t, "Ada", 1, 2, -1, 3, 4, prompttest.Interrupt)
-	err := assessRun(context.Background(), opts, "pmladder assess")
+	err := assessRun(context.Background(), opts)
 	var intr *interruptedError
 	if !errors.As(err, &intr) || exitCode(err) != ExitInterrupted {
 		t.Fatalf("want an interruption (130), got %v", err)
@@ -112,7 +113,7 @@ func TestAssessRunInterruptedKeepsTheDraft(t *testing.T) {
 	opts2, out2, _ := newAssessOptions(t, rest...)
 	opts2.Store = opts.Store
 	opts2.Resume = true
-	if err := assessRun(context.Background(), opts2, "pmladder assess"); err != nil {
+	if err := assessRun(context.Background(), opts2); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out2.String(), `"answered": 16`) {
@@ -130,7 +131,7 @@ func TestAssessRunRejectsBadFlags(t *testing.T) {
 	} {
 		opts, _, _ := newAssessOptions(t)
 		mutate(opts)
-		if err := assessRun(context.Background(), opts, "pmladder assess"); exitCode(err) != ExitInvalid {
+		if err := assessRun(context.Background(), opts); exitCode(err) != ExitInvalid {
 			t.Errorf("%s: want invalid usage, got %v", name, err)
 		}
 	}

@@ -18,11 +18,14 @@ type CompareOptions struct {
 	All      bool
 	Roles    roleFlags
 	Out      outputFlags
-	Report   reports.Options
+	Output   reports.Output
+
+	cmdPath string
 }
 
 // NewCmdCompare compares two assessments.
-func NewCmdCompare(f *Factory) *cobra.Command {
+// runF, when set, runs instead of compareRun.
+func NewCmdCompare(f *Factory, runF func(*CompareOptions) error) *cobra.Command {
 	opts := &CompareOptions{IO: f.IO}
 	c := &cobra.Command{
 		Use:   "compare OLD NEW",
@@ -39,21 +42,24 @@ their report should have. --all lists every skill.`,
 		Args: usageArgs(cobra.ExactArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if opts.Rubric, opts.Report, err = f.reportSetup(cmd, &opts.Out); err != nil {
+			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
-			opts.Old, opts.New = args[0], args[1]
-			return compareRun(opts, cmd.CommandPath())
+			opts.Old, opts.New, opts.cmdPath = args[0], args[1], cmd.CommandPath()
+			if runF != nil {
+				return runF(opts)
+			}
+			return compareRun(opts)
 		},
 	}
 	c.Flags().BoolVar(&opts.All, "all", false, "in a calibration, list every skill, not only the disagreements")
 	opts.Roles.register(c)
-	opts.Out.register(c, reportFormats()...)
+	opts.Out.register(c, reports.PersonFormats())
 	return c
 }
 
-func compareRun(opts *CompareOptions, cmdPath string) error {
-	if err := opts.Roles.check(cmdPath, opts.Rubric); err != nil {
+func compareRun(opts *CompareOptions) error {
+	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
 	}
 	old, err := readAnswers(opts.IO, opts.Old, opts.Rubric)
@@ -65,19 +71,5 @@ func compareRun(opts *CompareOptions, cmdPath string) error {
 		return err
 	}
 	cmp := assess.Compare(opts.Rubric, old, new, opts.Roles.scoreOptions(), opts.All)
-	rep := reports.NewCompare(cmp, opts.All)
-	return opts.Out.write(opts.IO, func(w io.Writer) error {
-		switch opts.Out.Format {
-		case "json":
-			return reports.WriteJSON(w, rep)
-		case "markdown":
-			return reports.CompareMarkdown(w, rep)
-		case "csv":
-			return reports.CompareCSV(w, rep, opts.Out.Excel)
-		case "html":
-			return reports.CompareHTML(w, rep, cmp, opts.Rubric)
-		default:
-			return reports.CompareTable(w, rep, opts.Report)
-		}
-	})
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteCompare(w, cmp, opts.All) })
 }

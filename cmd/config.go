@@ -13,7 +13,7 @@ import (
 )
 
 // configPath is --config, else PMLADDER_CONFIG, else $XDG_CONFIG_HOME/pmladder/config.yaml
-// (os.UserConfigDir). explicit is false for the default location, which may be absent.
+// (XDG_CONFIG_HOME defaults to ~/.config). explicit is false for the default location, which may be absent.
 func (f *Factory) configPath(cmd *cobra.Command) (path string, explicit bool) {
 	if fl := cmd.Flags().Lookup("config"); fl != nil && fl.Changed {
 		return fl.Value.String(), true
@@ -23,10 +23,11 @@ func (f *Factory) configPath(cmd *cobra.Command) (path string, explicit bool) {
 	}
 	dir := f.Getenv("XDG_CONFIG_HOME")
 	if dir == "" {
-		var err error
-		if dir, err = os.UserConfigDir(); err != nil {
+		home := f.Getenv("HOME")
+		if home == "" {
 			return "", false
 		}
+		dir = filepath.Join(home, ".config")
 	}
 	return filepath.Join(dir, "pmladder", "config.yaml"), false
 }
@@ -37,12 +38,12 @@ func (f *Factory) configPath(cmd *cobra.Command) (path string, explicit bool) {
 func (f *Factory) loadConfig(cmd *cobra.Command) error {
 	path, explicit := f.configPath(cmd)
 	if path == "" {
-		return nil
+		return f.resolveSettings(cmd)
 	}
 	path = expandHome(path, f.Getenv)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) && !explicit {
-		return nil
+		return f.resolveSettings(cmd)
 	}
 	if err != nil {
 		return fmt.Errorf("cannot read config: %w", err)
@@ -60,7 +61,10 @@ func (f *Factory) loadConfig(cmd *cobra.Command) error {
 			values[key] = p
 		}
 	}
-	return f.v.MergeConfigMap(values)
+	if err := f.v.MergeConfigMap(values); err != nil {
+		return err
+	}
+	return f.resolveSettings(cmd)
 }
 
 // parseConfig checks a config file and returns its settings.
@@ -74,8 +78,7 @@ func parseConfig(path string, data []byte) (map[string]any, error) {
 	if root == nil {
 		return nil, rd.Problems.Err()
 	}
-	fields := rd.Mapping(root, "the config file",
-		"rubric", "data_dir", "name", "format", "color", "accessible")
+	fields := rd.Mapping(root, "the config file", settingKeys()...)
 	for key, fld := range fields {
 		if yamlnode.IsNull(fld.Value) {
 			continue

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/pmladder/pmladder/assess"
-	"github.com/pmladder/pmladder/internal/sheetgen"
+	"github.com/pmladder/pmladder/assess/sheetgen"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -88,7 +88,7 @@ func TestKilledInterviewKeepsItsDraft(t *testing.T) {
 		paths, _ := filepath.Glob(filepath.Join(drafts, "*.yaml"))
 		if len(paths) == 1 {
 			data, _ := os.ReadFile(paths[0])
-			if got, _, err := assess.ParseAnswers(paths[0], data, r); err == nil && len(got.Values) == 3 {
+			if got, _, err := assess.ParseAnswers(paths[0], data, r); err == nil && got.Count(r.Questions()) == 3 {
 				a = got
 				break
 			}
@@ -101,7 +101,7 @@ func TestKilledInterviewKeepsItsDraft(t *testing.T) {
 	}
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
-	if a.Person != "Ada" || a.Values["data-fluency.1"].Score != 2 || a.Complete {
+	if v, _ := a.Get("data-fluency.1"); a.Person != "Ada" || v.Score != 2 || a.Complete {
 		t.Errorf("draft %+v", a)
 	}
 	// --resume finishes it.

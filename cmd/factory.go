@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,12 +14,16 @@ import (
 	"github.com/pmladder/pmladder/rubric"
 )
 
-// Factory gives commands what they share: the streams, the environment, the settings (one
-// viper instance, created here and passed down) and the rubric, loaded on first use so that
+// Factory gives commands what they share: the streams, the environment, the settings
+// (resolved once, before the command runs) and the rubric, loaded on first use so that
 // commands which do not need it never read it.
 type Factory struct {
-	IO     *IOStreams
+	IO *IOStreams
+	// Getenv is the environment: every PMLADDER_* variable, NO_COLOR, HOME and the XDG
+	// directories are read through it, never from the process, so tests are isolated.
 	Getenv func(string) string
+	// Settings are resolved by the root command before any command runs.
+	Settings Settings
 
 	v          *viper.Viper
 	rubric     *rubric.Rubric
@@ -29,25 +32,80 @@ type Factory struct {
 
 // NewFactory returns a Factory over the given streams and environment.
 func NewFactory(streams *IOStreams, getenv func(string) string) *Factory {
-	v := viper.New()
-	v.SetEnvPrefix("PMLADDER")
-	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
-	v.AutomaticEnv()
-	v.SetDefault("color", "auto")
-	return &Factory{IO: streams, Getenv: getenv, v: v}
+	return &Factory{IO: streams, Getenv: getenv, v: viper.New()}
 }
 
-// String resolves a text setting: the command's flag when given, else PMLADDER_<KEY>, else
-// the config file, else the default.
-func (f *Factory) String(cmd *cobra.Command, flag, key string) string {
-	if fl := cmd.Flags().Lookup(flag); fl != nil && fl.Changed {
-		return fl.Value.String()
+// Settings are pmladder's settings, each resolved once: the flag when given, else
+// PMLADDER_<KEY>, else the config file, else the default. A value that is not valid is an
+// error (exit 2) wherever it comes from.
+type Settings struct {
+	// Rubric is the rubric file; "" is the built-in rubric.
+	Rubric string
+	// DataDir is where assessments and drafts live.
+	DataDir string
+	// Name is the person assessed when no --name is given.
+	Name string
+	// Format is the preferred output format; a command that cannot write it uses its own
+	// default.
+	Format string
+	// Color is auto, always or never; NoColor (--no-color, NO_COLOR) overrides it.
+	Color   string
+	NoColor bool
+	// Accessible asks for plain numbered prompts.
+	Accessible bool
+}
+
+// settingKeys are the keys of the config file and, upper-cased, of PMLADDER_<KEY>.
+func settingKeys() []string {
+	return []string{"rubric", "data_dir", "name", "format", "color", "accessible"}
+}
+
+// resolveSettings fills f.Settings from the flags, the environment and the config file
+// (already merged into f.v by loadConfig).
+func (f *Factory) resolveSettings(cmd *cobra.Command) error {
+	for _, key := range settingKeys() {
+		if val := f.Getenv("PMLADDER_" + strings.ToUpper(key)); val != "" {
+			f.v.Set(key, val)
+		}
 	}
-	return f.v.GetString(key)
+	str := func(flag, key, def string) string {
+		if fl := cmd.Flags().Lookup(flag); fl != nil && fl.Changed {
+			return fl.Value.String()
+		}
+		if s := f.v.GetString(key); s != "" {
+			return s
+		}
+		return def
+	}
+	s := Settings{
+		Rubric: str("rubric", "rubric", ""),
+		Name:   str("name", "name", ""),
+		Format: f.v.GetString("format"),
+		Color:  str("", "color", "auto"),
+	}
+	if s.Rubric != "" {
+		s.Rubric = expandHome(s.Rubric, f.Getenv)
+	}
+	switch s.Color {
+	case "auto", "always", "never":
+	default:
+		return usageErrorf(cmd.CommandPath(), "color: %q is not auto, always or never", s.Color)
+	}
+	s.NoColor, _ = cmd.Flags().GetBool("no-color")
+	s.NoColor = s.NoColor || f.Getenv("NO_COLOR") != ""
+	var err error
+	if s.Accessible, err = f.boolSetting(cmd, "accessible", "accessible"); err != nil {
+		return err
+	}
+	if s.DataDir, err = f.dataDir(str("data-dir", "data_dir", "")); err != nil {
+		return err
+	}
+	f.Settings = s
+	return nil
 }
 
-// Bool resolves a true/false setting like String, rejecting values that are neither.
-func (f *Factory) Bool(cmd *cobra.Command, flag, key string) (bool, error) {
+// boolSetting resolves a true/false setting, rejecting values that are neither.
+func (f *Factory) boolSetting(cmd *cobra.Command, flag, key string) (bool, error) {
 	if fl := cmd.Flags().Lookup(flag); fl != nil && fl.Changed {
 		return fl.Value.String() == "true", nil
 	}
@@ -67,32 +125,22 @@ func (f *Factory) Bool(cmd *cobra.Command, flag, key string) (bool, error) {
 	}
 }
 
-// Color reports whether output to a terminal may be coloured: never with --no-color,
-// as the color setting says when it is always or never, never when NO_COLOR is set, and
-// otherwise only when stdout is a terminal.
-func (f *Factory) Color(cmd *cobra.Command) (bool, error) {
-	if no, _ := cmd.Flags().GetBool("no-color"); no {
-		return false, nil
-	}
-	switch mode := f.v.GetString("color"); mode {
-	case "always":
-		return true, nil
-	case "never":
-		return false, nil
-	case "auto", "":
-		if f.Getenv("NO_COLOR") != "" {
-			return false, nil
-		}
-		return f.IO.OutTTY, nil
+// color reports whether output to the terminal may be coloured: never with --no-color
+// or NO_COLOR, always with color: always (piped too), else only on a terminal.
+func (s Settings) color(outTTY bool) bool {
+	switch {
+	case s.NoColor || s.Color == "never":
+		return false
+	case s.Color == "always":
+		return true
 	default:
-		return false, usageErrorf(cmd.CommandPath(), "color: %q is not auto, always or never", mode)
+		return outTTY
 	}
 }
 
-// Rubric returns the rubric chosen by --rubric, PMLADDER_RUBRIC or the config file, or the
-// built-in one; it is read once.
-func (f *Factory) Rubric(cmd *cobra.Command) (*rubric.Rubric, error) {
-	path := f.String(cmd, "rubric", "rubric")
+// Rubric returns the rubric of the settings, or the built-in one; it is read once.
+func (f *Factory) Rubric() (*rubric.Rubric, error) {
+	path := f.Settings.Rubric
 	if f.rubric != nil && f.rubricPath == path {
 		return f.rubric, nil
 	}
@@ -112,48 +160,38 @@ func (f *Factory) Rubric(cmd *cobra.Command) (*rubric.Rubric, error) {
 	return r, nil
 }
 
-// reportSetup resolves what every command that writes a report needs: the rubric, the
-// output format and how a terminal is drawn on. Colour and the terminal's width apply only
-// when the output goes to the terminal, not to -o FILE or a pipe.
-func (f *Factory) reportSetup(cmd *cobra.Command, out *outputFlags) (*rubric.Rubric, reports.Options, error) {
-	r, err := f.Rubric(cmd)
+// reportSetup resolves what every command that writes a report needs: the rubric and the
+// output. Colour and the terminal's width apply only when the output goes to the
+// terminal, not to -o FILE or a pipe; color: always colours a pipe too.
+func (f *Factory) reportSetup(cmd *cobra.Command, out *outputFlags) (*rubric.Rubric, reports.Output, error) {
+	r, err := f.Rubric()
 	if err != nil {
-		return nil, reports.Options{}, err
+		return nil, reports.Output{}, err
 	}
-	if err := out.resolve(f, cmd); err != nil {
-		return nil, reports.Options{}, err
-	}
-	opt, err := reportOptions(f, cmd)
-	if !out.toTerminal(f.IO) {
-		opt = reports.Options{}
-	}
-	return r, opt, err
+	o, err := out.resolve(f, cmd)
+	return r, o, err
+}
+
+// terminal is how the table is drawn on standard output.
+func (f *Factory) terminal() reports.Options {
+	return reports.Options{Color: f.Settings.color(f.IO.OutTTY), Width: f.IO.Width}
 }
 
 // Store is the store of saved assessments and drafts in the data directory.
-func (f *Factory) Store(cmd *cobra.Command) (*assess.Store, error) {
-	dir, err := f.DataDir(cmd)
-	if err != nil {
-		return nil, err
-	}
-	return &assess.Store{Dir: dir}, nil
-}
+func (f *Factory) Store() *assess.Store { return &assess.Store{Dir: f.Settings.DataDir} }
 
-// DataDir is where assessments and drafts live: --data-dir, PMLADDER_DATA_DIR, the config
-// file, else $XDG_DATA_HOME/pmladder, else ~/.local/share/pmladder.
-func (f *Factory) DataDir(cmd *cobra.Command) (string, error) {
-	if d := f.String(cmd, "data-dir", "data_dir"); d != "" {
-		return expandHome(d, f.Getenv), nil
+// dataDir is where assessments and drafts live: the setting, else $XDG_DATA_HOME/pmladder,
+// else ~/.local/share/pmladder.
+func (f *Factory) dataDir(setting string) (string, error) {
+	if setting != "" {
+		return expandHome(setting, f.Getenv), nil
 	}
 	if x := f.Getenv("XDG_DATA_HOME"); x != "" {
 		return filepath.Join(x, "pmladder"), nil
 	}
 	home := f.Getenv("HOME")
 	if home == "" {
-		var err error
-		if home, err = os.UserHomeDir(); err != nil {
-			return "", fmt.Errorf("cannot find a data directory: set --data-dir or XDG_DATA_HOME")
-		}
+		return "", fmt.Errorf("cannot find a data directory: set --data-dir, XDG_DATA_HOME or HOME")
 	}
 	return filepath.Join(home, ".local", "share", "pmladder"), nil
 }

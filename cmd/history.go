@@ -19,11 +19,12 @@ type HistoryOptions struct {
 	Store  *assess.Store
 	Person string
 	Out    outputFlags
-	Report reports.Options
+	Output reports.Output
 }
 
 // NewCmdHistory lists saved assessments.
-func NewCmdHistory(f *Factory) *cobra.Command {
+// runF, when set, runs instead of historyRun.
+func NewCmdHistory(f *Factory, runF func(*HistoryOptions) error) *cobra.Command {
 	opts := &HistoryOptions{IO: f.IO}
 	c := &cobra.Command{
 		Use:   "history",
@@ -36,17 +37,18 @@ target. Use 'pmladder report FILE' to see one again.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if opts.Rubric, opts.Report, err = f.reportSetup(cmd, &opts.Out); err != nil {
+			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
-			if opts.Store, err = f.Store(cmd); err != nil {
-				return err
+			opts.Store = f.Store()
+			if runF != nil {
+				return runF(opts)
 			}
 			return historyRun(opts)
 		},
 	}
 	c.Flags().StringVar(&opts.Person, "person", "", "only the assessments of `NAME` (case does not matter)")
-	opts.Out.register(c, "table", "json", "csv")
+	opts.Out.register(c, reports.HistoryFormats())
 	return c
 }
 
@@ -57,26 +59,20 @@ func historyRun(opts *HistoryOptions) error {
 	}
 	var entries []reports.HistoryEntry
 	for _, p := range paths {
-		a, err := readAnswers(opts.IO, p, opts.Rubric)
+		a, warnings, err := opts.Store.Load(p, opts.Rubric)
 		if err != nil {
 			// One unreadable file (say, from another rubric) must not hide the others.
-			fmt.Fprintf(opts.IO.ErrOut, "pmladder: warning: skipping %s\n", strings.ReplaceAll(err.Error(), "\n", "; "))
+			warnf(opts.IO.ErrOut, "skipping %s", strings.ReplaceAll(err.Error(), "\n", "; "))
 			continue
+		}
+		for _, w := range warnings {
+			warnf(opts.IO.ErrOut, "%s", w)
 		}
 		if opts.Person != "" && !strings.EqualFold(strings.TrimSpace(a.Person), strings.TrimSpace(opts.Person)) {
 			continue
 		}
-		rep := reports.NewReport(assess.Score(opts.Rubric, a, assess.ScoreOptions{}))
-		entries = append(entries, reports.HistoryEntryOf(p, rep))
+		st := assess.ScoreStanding(opts.Rubric, a, assess.ScoreOptions{})
+		entries = append(entries, reports.HistoryEntryOf(p, st))
 	}
-	return opts.Out.write(opts.IO, func(w io.Writer) error {
-		switch opts.Out.Format {
-		case "json":
-			return reports.HistoryJSON(w, entries)
-		case "csv":
-			return reports.HistoryCSV(w, entries, false)
-		default:
-			return reports.HistoryTable(w, entries, opts.Rubric, opts.Report)
-		}
-	})
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteHistory(w, entries) })
 }

@@ -4,38 +4,26 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync/atomic"
 	"time"
 )
 
 // progress draws a bar on stderr while a large team is scored: bytes read of the known
-// total, and people so far. It draws only on a terminal and at most ten times a second.
+// total, and people so far. It is an assess.TeamProgress, drawn only on a terminal and at
+// most ten times a second.
 type progress struct {
 	out    io.Writer
 	total  int64
-	read   atomic.Int64
+	read   int64
 	people int
 	last   time.Time
 	shown  bool
 }
 
-// countingReader counts the bytes read through it for the progress bar.
-type countingReader struct {
-	r io.Reader
-	p *progress
-}
+// Read counts bytes read.
+func (p *progress) Read(n int) { p.read += int64(n) }
 
-func (c countingReader) Read(b []byte) (int, error) {
-	n, err := c.r.Read(b)
-	c.p.read.Add(int64(n))
-	return n, err
-}
-
-// person counts one more person and redraws when it is time.
-func (p *progress) person() {
-	if p == nil {
-		return
-	}
+// Person counts one more person and redraws when it is time.
+func (p *progress) Person() {
 	p.people++
 	if p.people%256 != 0 {
 		return
@@ -50,7 +38,7 @@ func (p *progress) draw() {
 	const width = 30
 	frac := 0.0
 	if p.total > 0 {
-		frac = min(1, float64(p.read.Load())/float64(p.total))
+		frac = min(1, float64(p.read)/float64(p.total))
 	}
 	filled := int(frac * width)
 	fmt.Fprintf(p.out, "\r[%s%s] %3.0f%% %d people", strings.Repeat("#", filled), strings.Repeat(".", width-filled), frac*100, p.people)
@@ -59,7 +47,7 @@ func (p *progress) draw() {
 
 // done clears the bar.
 func (p *progress) done() {
-	if p != nil && p.shown {
+	if p.shown {
 		fmt.Fprint(p.out, "\r\x1b[K")
 	}
 }

@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/assess"
@@ -16,11 +18,14 @@ type ReportOptions struct {
 	File   string
 	Roles  roleFlags
 	Out    outputFlags
-	Report reports.Options
+	Output reports.Output
+
+	cmdPath string
 }
 
 // NewCmdReport re-renders a saved assessment or any answers file.
-func NewCmdReport(f *Factory) *cobra.Command {
+// runF, when set, runs instead of reportRun.
+func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
 	opts := &ReportOptions{IO: f.IO}
 	c := &cobra.Command{
 		Use:   "report [FILE|latest]",
@@ -34,26 +39,27 @@ JSON for a script.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if opts.Rubric, opts.Report, err = f.reportSetup(cmd, &opts.Out); err != nil {
+			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
-			if opts.Store, err = f.Store(cmd); err != nil {
-				return err
-			}
+			opts.Store, opts.cmdPath = f.Store(), cmd.CommandPath()
 			opts.File = "latest"
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
-			return reportRun(opts, cmd.CommandPath())
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(opts)
 		},
 	}
 	opts.Roles.register(c)
-	opts.Out.register(c, reportFormats()...)
+	opts.Out.register(c, reports.PersonFormats())
 	return c
 }
 
-func reportRun(opts *ReportOptions, cmdPath string) error {
-	if err := opts.Roles.check(cmdPath, opts.Rubric); err != nil {
+func reportRun(opts *ReportOptions) error {
+	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
 	}
 	path := opts.File
@@ -68,5 +74,5 @@ func reportRun(opts *ReportOptions, cmdPath string) error {
 		return err
 	}
 	res := assess.Score(opts.Rubric, a, opts.Roles.scoreOptions())
-	return renderReport(&opts.Out, opts.IO, opts.Rubric, reports.NewReport(res), opts.Report)
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WritePerson(w, res) })
 }

@@ -24,11 +24,11 @@ func (rf *roleFlags) register(c *cobra.Command) {
 func (rf *roleFlags) check(cmdPath string, r *rubric.Rubric) error {
 	for _, role := range []struct{ flag, id string }{{"--current", rf.Current}, {"--target", rf.Target}} {
 		if role.id != "" && r.Role(role.id) == nil {
-			return usageErrorf(cmdPath, "%s %q is not a role of %s (roles: %s)", role.flag, role.id, r.Name, roleIDs(r))
+			return usageErrorf(cmdPath, "%s %q is not a role of %s (roles: %s)", role.flag, role.id, r.Name, r.RoleList())
 		}
 	}
 	if rf.Track != "" && r.Track(rf.Track) == nil {
-		return usageErrorf(cmdPath, "--track %q is not a track of %s (%s)", rf.Track, r.Name, trackIDs(r))
+		return usageErrorf(cmdPath, "--track %q is not a track of %s (%s)", rf.Track, r.Name, r.TrackList())
 	}
 	if rf.Certs < 0 {
 		return usageErrorf(cmdPath, "--certs %d: want 0 or more", rf.Certs)
@@ -38,18 +38,4 @@ func (rf *roleFlags) check(cmdPath string, r *rubric.Rubric) error {
 
 func (rf *roleFlags) scoreOptions() assess.ScoreOptions {
 	return assess.ScoreOptions{Current: rf.Current, Target: rf.Target, Track: rf.Track, Certs: rf.Certs}
-}
-
-func trackIDs(r *rubric.Rubric) string {
-	if len(r.Tracks) == 0 {
-		return "it has no tracks"
-	}
-	ids := ""
-	for i, t := range r.Tracks {
-		if i > 0 {
-			ids += ", "
-		}
-		ids += t.ID
-	}
-	return "tracks: " + ids
 }

@@ -78,12 +78,12 @@ Settings come from flags, then PMLADDER_<KEY> environment variables, then the co
 	pf.Bool("accessible", false, "plain numbered prompts without cursor movement, for screen readers")
 
 	root.AddCommand(
-		NewCmdAssess(f),
-		NewCmdReport(f),
-		NewCmdHistory(f),
-		NewCmdCompare(f),
-		NewCmdTeam(f),
-		NewCmdTemplate(f),
+		NewCmdAssess(f, nil),
+		NewCmdReport(f, nil),
+		NewCmdHistory(f, nil),
+		NewCmdCompare(f, nil),
+		NewCmdTeam(f, nil),
+		NewCmdTemplate(f, nil),
 		NewCmdRubric(f),
 		NewCmdVersion(f),
 	)

@@ -16,10 +16,10 @@ product management; use your own with --rubric FILE or "rubric: FILE" in the con
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	c.AddCommand(
-		NewCmdRubricShow(f),
-		NewCmdRubricRoles(f),
-		NewCmdRubricValidate(f),
-		NewCmdRubricInit(f),
+		NewCmdRubricShow(f, nil),
+		NewCmdRubricRoles(f, nil),
+		NewCmdRubricValidate(f, nil),
+		NewCmdRubricInit(f, nil),
 	)
 	return c
 }

@@ -18,7 +18,8 @@ type RubricInitOptions struct {
 }
 
 // NewCmdRubricInit writes the built-in rubric as a starting point for an organisation's own.
-func NewCmdRubricInit(f *Factory) *cobra.Command {
+// runF, when set, runs instead of the command.
+func NewCmdRubricInit(f *Factory, runF func(*RubricInitOptions) error) *cobra.Command {
 	opts := &RubricInitOptions{IO: f.IO}
 	c := &cobra.Command{
 		Use:   "init [FILE]",
@@ -33,6 +34,9 @@ for your organisation's own ladder. An existing FILE is kept unless --force is g
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.File = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
 			}
 			return rubricInitRun(opts)
 		},

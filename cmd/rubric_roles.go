@@ -15,7 +15,8 @@ type RubricRolesOptions struct {
 }
 
 // NewCmdRubricRoles shows the role graph: tracks, levels, next steps, lateral roles.
-func NewCmdRubricRoles(f *Factory) *cobra.Command {
+// runF, when set, runs instead of rubricRolesRun.
+func NewCmdRubricRoles(f *Factory, runF func(*RubricRolesOptions) error) *cobra.Command {
 	opts := &RubricRolesOptions{IO: f.IO}
 	return &cobra.Command{
 		Use:   "roles",
@@ -23,11 +24,12 @@ func NewCmdRubricRoles(f *Factory) *cobra.Command {
 		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if opts.Rubric, err = f.Rubric(cmd); err != nil {
+			if opts.Rubric, err = f.Rubric(); err != nil {
 				return err
 			}
-			if opts.Report, err = reportOptions(f, cmd); err != nil {
-				return err
+			opts.Report = f.terminal()
+			if runF != nil {
+				return runF(opts)
 			}
 			return rubricRolesRun(opts)
 		},

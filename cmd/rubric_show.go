@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/reports"
@@ -15,10 +13,13 @@ type RubricShowOptions struct {
 	Rubric *rubric.Rubric
 	Role   string
 	Report reports.Options
+
+	cmdPath string
 }
 
 // NewCmdRubricShow shows the skills × roles matrix, or one role's expectations.
-func NewCmdRubricShow(f *Factory) *cobra.Command {
+// runF, when set, runs instead of rubricShowRun.
+func NewCmdRubricShow(f *Factory, runF func(*RubricShowOptions) error) *cobra.Command {
 	opts := &RubricShowOptions{IO: f.IO}
 	c := &cobra.Command{
 		Use:   "show [--role ROLE]",
@@ -29,41 +30,27 @@ func NewCmdRubricShow(f *Factory) *cobra.Command {
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if opts.Rubric, err = f.Rubric(cmd); err != nil {
+			if opts.Rubric, err = f.Rubric(); err != nil {
 				return err
 			}
-			if opts.Report, err = reportOptions(f, cmd); err != nil {
-				return err
+			opts.Report, opts.cmdPath = f.terminal(), cmd.CommandPath()
+			if runF != nil {
+				return runF(opts)
 			}
-			return rubricShowRun(opts, cmd.CommandPath())
+			return rubricShowRun(opts)
 		},
 	}
 	c.Flags().StringVar(&opts.Role, "role", "", "show only what `ROLE` expects")
 	return c
 }
 
-func rubricShowRun(opts *RubricShowOptions, cmdPath string) error {
+func rubricShowRun(opts *RubricShowOptions) error {
 	if opts.Role == "" {
 		return reports.RubricMatrix(opts.IO.Out, opts.Rubric, opts.Report)
 	}
 	ro := opts.Rubric.Role(opts.Role)
 	if ro == nil {
-		return usageErrorf(cmdPath, "unknown role %q (roles: %s)", opts.Role, roleIDs(opts.Rubric))
+		return usageErrorf(opts.cmdPath, "unknown role %q (roles: %s)", opts.Role, opts.Rubric.RoleList())
 	}
 	return reports.RoleExpectations(opts.IO.Out, opts.Rubric, ro, opts.Report)
-}
-
-// roleIDs lists a rubric's role ids for messages.
-func roleIDs(r *rubric.Rubric) string {
-	ids := make([]string, len(r.Roles))
-	for i := range r.Roles {
-		ids[i] = r.Roles[i].ID
-	}
-	return strings.Join(ids, ", ")
-}
-
-// reportOptions resolves colour and width for terminal renderers.
-func reportOptions(f *Factory, cmd *cobra.Command) (reports.Options, error) {
-	color, err := f.Color(cmd)
-	return reports.Options{Color: color, Width: f.IO.Width}, err
 }

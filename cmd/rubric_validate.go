@@ -17,7 +17,8 @@ type RubricValidateOptions struct {
 }
 
 // NewCmdRubricValidate checks rubric files and reports every problem in each.
-func NewCmdRubricValidate(f *Factory) *cobra.Command {
+// runF, when set, runs instead of the command.
+func NewCmdRubricValidate(f *Factory, runF func(*RubricValidateOptions) error) *cobra.Command {
 	opts := &RubricValidateOptions{IO: f.IO}
 	return &cobra.Command{
 		Use:   "validate FILE...",
@@ -29,6 +30,9 @@ when any is not. "-" reads standard input.`,
 		Args:    usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
 			return rubricValidateRun(opts)
 		},
 	}

@@ -8,7 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pmladder/pmladder/internal/sheetgen"
+	"github.com/pmladder/pmladder/assess/sheetgen"
+	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -23,6 +24,16 @@ func BenchmarkTeamCSV(b *testing.B) {
 func BenchmarkTeamJSON(b *testing.B) {
 	benchmarkTeam(b, "json")
 }
+
+// BenchmarkTeamMarkdown, BenchmarkTeamTable and BenchmarkTeamHTML are the same to the
+// formats that also draw a heatmap.
+func BenchmarkTeamMarkdown(b *testing.B) { benchmarkTeam(b, "markdown") }
+
+// BenchmarkTeamTable: see BenchmarkTeamMarkdown.
+func BenchmarkTeamTable(b *testing.B) { benchmarkTeam(b, "table") }
+
+// BenchmarkTeamHTML: see BenchmarkTeamMarkdown.
+func BenchmarkTeamHTML(b *testing.B) { benchmarkTeam(b, "html") }
 
 func benchmarkTeam(b *testing.B, format string) {
 	r, err := rubric.Default()
@@ -47,10 +58,10 @@ func benchmarkTeam(b *testing.B, format string) {
 			Paths:  []string{in},
 		}
 		opts.Roles.Certs = 3
-		opts.Out.formats = reportFormats()
-		opts.Out.Format = format
+		opts.Out.formats = reports.PersonFormats()
+		opts.Output.Format = format
 		opts.Out.Output = filepath.Join(dir, "review."+format)
-		if err := teamRun(opts, "pmladder team"); err != nil {
+		if err := teamRun(opts); err != nil {
 			b.Fatal(strings.SplitN(err.Error(), "\n", 2)[0])
 		}
 	}

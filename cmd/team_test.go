@@ -36,7 +36,7 @@ func TestTeamMatchesAssess(t *testing.T) {
 	}
 	dir := t.TempDir()
 	rng := rand.New(rand.NewSource(7))
-	header := assess.SheetColumns()
+	header := assess.ProfileFields()
 	for _, q := range r.Questions() {
 		header = append(header, q.ID)
 	}

@@ -19,10 +19,12 @@ type TemplateOptions struct {
 	Assessor string
 	Quick    bool
 	Out      outputFlags
+	Output   reports.Output
 }
 
 // NewCmdTemplate writes a blank answer sheet for the current rubric.
-func NewCmdTemplate(f *Factory) *cobra.Command {
+// runF, when set, runs instead of templateRun.
+func NewCmdTemplate(f *Factory, runF func(*TemplateOptions) error) *cobra.Command {
 	opts := &TemplateOptions{IO: f.IO}
 	c := &cobra.Command{
 		Use:   "template",
@@ -38,14 +40,14 @@ statements as comments, to fill in an editor.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if opts.Rubric, err = f.Rubric(cmd); err != nil {
-				return err
-			}
-			if err := opts.Out.resolve(f, cmd); err != nil {
+			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
 			if !assess.IsAssessor(opts.Assessor) {
 				return usageErrorf(cmd.CommandPath(), "--assessor %q: want %s", opts.Assessor, assess.AssessorList)
+			}
+			if runF != nil {
+				return runF(opts)
 			}
 			return templateRun(opts)
 		},
@@ -53,55 +55,18 @@ statements as comments, to fill in an editor.`,
 	c.Flags().StringSliceVar(&opts.People, "people", nil, "one row (or document) per `NAME`, comma-separated or repeated")
 	c.Flags().StringVar(&opts.Assessor, "assessor", "self", "who will answer: self, manager or peer")
 	c.Flags().BoolVar(&opts.Quick, "quick", false, "only the first question of each skill")
-	opts.Out.register(c, "csv", "yaml")
+	opts.Out.register(c, reports.TemplateFormats())
 	return c
 }
 
 func templateRun(opts *TemplateOptions) error {
-	people := make([]string, 0, len(opts.People))
+	var people []string
 	for _, p := range opts.People {
 		if p = strings.TrimSpace(p); p != "" {
 			people = append(people, p)
 		}
 	}
-	if len(people) == 0 {
-		people = []string{""}
-	}
 	return opts.Out.write(opts.IO, func(w io.Writer) error {
-		if opts.Out.Format == "yaml" {
-			for i, p := range people {
-				if i > 0 {
-					if _, err := io.WriteString(w, "---\n"); err != nil {
-						return err
-					}
-				}
-				if _, err := w.Write(assess.TemplateYAML(opts.Rubric, p, opts.Assessor, opts.Quick)); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		cw, err := reports.NewCSVWriter(w, opts.Out.Excel)
-		if err != nil {
-			return err
-		}
-		header := assess.SheetColumns()
-		for _, q := range assess.TemplateQuestions(opts.Rubric, opts.Quick) {
-			header = append(header, q.ID)
-		}
-		if err := cw.Header(header...); err != nil {
-			return err
-		}
-		for _, p := range people {
-			cw.Text(p)
-			cw.Text(opts.Assessor)
-			for range header[2:] {
-				cw.Text("")
-			}
-			if err := cw.EndRow(); err != nil {
-				return err
-			}
-		}
-		return cw.Flush()
+		return opts.Output.WriteTemplate(w, opts.Rubric, people, opts.Assessor, opts.Quick)
 	})
 }

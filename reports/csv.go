@@ -24,7 +24,7 @@ type CSVWriter struct {
 func NewCSVWriter(w io.Writer, excel bool) (*CSVWriter, error) {
 	bw := bufio.NewWriterSize(w, 256*1024)
 	if excel {
-		if _, err := bw.WriteString("\ufeff"); err != nil {
+		if _, err := bw.WriteString(byteOrderMark); err != nil {
 			return nil, err
 		}
 	}
@@ -61,12 +61,7 @@ func (c *CSVWriter) Int(v int) {
 // EndRow writes the cells added since the last row. A writer without an io.Writer (see
 // newRowBuffer) keeps the rows in memory for Take instead.
 func (c *CSVWriter) EndRow() error {
-	if c.crlf {
-		c.line = append(c.line, '\r', '\n')
-	} else {
-		c.line = append(c.line, '\n')
-	}
-	c.cells = 0
+	c.endLine()
 	if c.w == nil {
 		return nil
 	}
@@ -75,8 +70,29 @@ func (c *CSVWriter) EndRow() error {
 	return err
 }
 
+// endLine ends the row in memory.
+func (c *CSVWriter) endLine() {
+	if c.crlf {
+		c.line = append(c.line, '\r', '\n')
+	} else {
+		c.line = append(c.line, '\n')
+	}
+	c.cells = 0
+}
+
 // newRowBuffer returns a CSVWriter that keeps its rows in memory.
 func newRowBuffer(crlf bool) *CSVWriter { return &CSVWriter{crlf: crlf} }
+
+// Take returns the rows kept so far and starts again in buf's memory, so that buffers
+// pass between a worker and the writer without copying.
+func (c *CSVWriter) Take(buf []byte) []byte {
+	rows := c.line
+	c.line, c.cells = buf[:0], 0
+	return rows
+}
+
+// byteOrderMark starts a CSV file for Excel, which needs it to read UTF-8 text.
+const byteOrderMark = "\ufeff"
 
 // Header writes a row of column names.
 func (c *CSVWriter) Header(names ...string) error {

@@ -25,6 +25,11 @@ answers: {data-fluency.1: 1, data-fluency.2: 2, customer-insight.1: 4, strategy.
 `
 
 func hostileReport(t *testing.T) (*Report, *rubric.Rubric) {
+	res := hostileResult(t)
+	return NewReport(res), res.Rubric
+}
+
+func hostileResult(t *testing.T) *assess.Result {
 	t.Helper()
 	r, err := rubric.Default()
 	if err != nil {
@@ -34,13 +39,14 @@ func hostileReport(t *testing.T) (*Report, *rubric.Rubric) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewReport(assess.Score(r, a, assess.ScoreOptions{Certs: 3})), r
+	return assess.Score(r, a, assess.ScoreOptions{Certs: 3})
 }
 
 func TestCSVInjectionIsNeutralised(t *testing.T) {
-	rep, _ := hostileReport(t)
+	res := hostileResult(t)
+	rep := NewReport(res)
 	var buf bytes.Buffer
-	if err := CSV(&buf, rep, false); err != nil {
+	if err := (Output{Format: "csv"}).WritePerson(&buf, res); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
@@ -90,9 +96,10 @@ func TestNegativeNumbersStayNumbers(t *testing.T) {
 }
 
 func TestExcelCSV(t *testing.T) {
-	rep, _ := hostileReport(t)
+	res := hostileResult(t)
+	rep := NewReport(res)
 	var buf bytes.Buffer
-	if err := CSV(&buf, rep, true); err != nil {
+	if err := (Output{Format: "csv", Excel: true}).WritePerson(&buf, res); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -174,8 +181,8 @@ roles: [{id: r, name: R, level: 1, expects: {a: 1, b: 2}}]
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := assess.NewAnswers()
-	a.Values["a.1"] = assess.Answer{Score: 1}
+	a := assess.NewAnswers(r)
+	a.Set("a.1", assess.Answer{Score: 1})
 	rep := NewReport(assess.Score(r, a, assess.ScoreOptions{}))
 	var buf bytes.Buffer
 	if err := HTML(&buf, rep, r); err != nil {

@@ -2,8 +2,9 @@ package reports
 
 import (
 	"io"
+	"time"
 
-	"github.com/pmladder/pmladder/rubric"
+	"github.com/pmladder/pmladder/assess"
 )
 
 // HistoryFormat is the format tag of the JSON history.
@@ -20,12 +21,20 @@ type HistoryEntry struct {
 	Readiness   *float64 `json:"readiness"`
 }
 
-// HistoryEntryOf summarises a report for the history.
-func HistoryEntryOf(file string, rep *Report) HistoryEntry {
-	e := HistoryEntry{File: file, Date: rep.Date, Person: rep.Person, Assessor: rep.Assessor, CurrentRole: rep.CurrentRole}
-	if t := rep.TargetRole; t != nil {
-		e.TargetRole = &RoleRef{ID: t.ID, Name: t.Name}
-		e.Readiness = t.Readiness
+// HistoryEntryOf sums up a saved assessment, from the file at path, for the history.
+func HistoryEntryOf(path string, st *assess.Standing) HistoryEntry {
+	a := st.Answers
+	e := HistoryEntry{File: path, Person: a.Person, Assessor: a.Assessor}
+	if !a.Date.IsZero() {
+		d := a.Date.UTC().Format(time.RFC3339)
+		e.Date = &d
+	}
+	if st.Current != nil {
+		e.CurrentRole = &RoleRef{ID: st.Current.ID, Name: st.Current.Name}
+	}
+	if t := st.Target; t != nil {
+		e.TargetRole = &RoleRef{ID: t.Role.ID, Name: t.Role.Name}
+		e.Readiness = roundPtr(t.Readiness)
 	}
 	return e
 }
@@ -66,7 +75,7 @@ func HistoryCSV(w io.Writer, entries []HistoryEntry, excel bool) error {
 }
 
 // HistoryTable writes the history for a terminal.
-func HistoryTable(w io.Writer, entries []HistoryEntry, r *rubric.Rubric, opt Options) error {
+func HistoryTable(w io.Writer, entries []HistoryEntry, opt Options) error {
 	if len(entries) == 0 {
 		_, err := io.WriteString(w, "No saved assessments yet: run pmladder assess.\n")
 		return err

@@ -102,9 +102,9 @@ func htmlFuncs() template.FuncMap {
 	}
 }
 
-// htmlPage wraps a body template in the page skeleton.
-func htmlPage(body string) *template.Template {
-	return template.Must(template.New("page").Funcs(htmlFuncs()).Parse(`<!DOCTYPE html>
+// htmlHead and htmlFoot are the page skeleton around a body.
+const (
+	htmlHead = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8"/>
@@ -113,11 +113,28 @@ func htmlPage(body string) *template.Template {
 <style>` + htmlStyle + `</style>
 </head>
 <body>
-` + body + `
+`
+	htmlFoot = `
 <footer>Made by pmladder from answers kept on this computer. This page loads nothing from the network.</footer>
 </body>
 </html>
-`))
+`
+)
+
+// htmlPage wraps a body template in the page skeleton.
+func htmlPage(body string) *template.Template { return htmlTemplate(htmlHead + body + htmlFoot) }
+
+// htmlPageStart is the skeleton's start and the top of a body, for a page that streams
+// its middle; htmlPageEnd is the bottom of the body and the skeleton's end.
+func htmlPageStart(top string) *template.Template { return htmlTemplate(htmlHead + top) }
+
+// htmlPageEnd: see htmlPageStart.
+func htmlPageEnd(bottom string) *template.Template {
+	return htmlTemplate(strings.TrimSuffix(bottom, "\n") + htmlFoot)
+}
+
+func htmlTemplate(text string) *template.Template {
+	return template.Must(template.New("page").Funcs(htmlFuncs()).Parse(text))
 }
 
 const reportBody = `<header>

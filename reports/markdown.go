@@ -38,9 +38,23 @@ func mdTable(w io.Writer, align string, header []string, rows [][]string) {
 		}
 	}
 	fmt.Fprintf(w, "| %s |\n", strings.Join(seps, " | "))
+	var line []byte
 	for _, row := range rows {
-		fmt.Fprintf(w, "| %s |\n", strings.Join(row, " | "))
+		line = appendMarkdownRow(line[:0], row...)
+		w.Write(line)
 	}
+}
+
+// appendMarkdownRow appends one row of a Markdown table; cells are escaped already.
+func appendMarkdownRow(dst []byte, cells ...string) []byte {
+	dst = append(dst, "| "...)
+	for i, c := range cells {
+		if i > 0 {
+			dst = append(dst, " | "...)
+		}
+		dst = append(dst, c...)
+	}
+	return append(dst, " |\n"...)
 }
 
 // Markdown writes a report as headings and tables, ready to paste into a document or a

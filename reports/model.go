@@ -260,12 +260,7 @@ func NewReport(res *assess.Result) *Report {
 			ExpectedTarget: roundPtr(sk.ExpectedTarget), Gap: roundPtr(sk.Gap), Priority: sk.Priority})
 	}
 	for _, g := range res.Gaps {
-		actions := g.Skill.Actions
-		if actions == nil {
-			actions = []string{}
-		}
-		rep.Gaps = append(rep.Gaps, Gap{Skill: g.Skill.ID, Name: g.Skill.Name, Score: Round(g.Score),
-			Expected: Round(g.Expected), Gap: Round(g.Gap), Priority: g.Priority, Actions: actions})
+		rep.Gaps = append(rep.Gaps, gapOf(g))
 	}
 	for _, c := range res.Certifications {
 		rep.Certifications = append(rep.Certifications, Certification{ID: c.Cert.ID, Name: c.Cert.Name,
@@ -280,4 +275,14 @@ func NewReport(res *assess.Result) *Report {
 		rep.NextRoles = append(rep.NextRoles, n)
 	}
 	return rep
+}
+
+// gapOf is a gap as reports show it, rounded, with the skill's actions.
+func gapOf(g assess.Gap) Gap {
+	actions := g.Skill.Actions
+	if actions == nil {
+		actions = []string{}
+	}
+	return Gap{Skill: g.Skill.ID, Name: g.Skill.Name, Score: Round(g.Score), Expected: Round(g.Expected),
+		Gap: Round(g.Gap), Priority: g.Priority, Actions: actions}
 }

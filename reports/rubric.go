@@ -151,8 +151,6 @@ func scaleLine(s rubric.Scale) string {
 	return line
 }
 
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
 // RubricMatrix writes the skills × roles matrix of expected scores: one table for the
 // ladder and one for lateral roles, so that each fits the width.
 func RubricMatrix(w io.Writer, r *rubric.Rubric, opt Options) error {

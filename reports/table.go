@@ -109,3 +109,33 @@ const nbsp = "\u00a0"
 
 // isBreakable reports the white space a line may break at: all but the no-break space.
 func isBreakable(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' }
+
+// fixedHeader and fixedRow draw a table in newTable's style whose column widths are
+// fixed in advance, so that rows can be written as they come: a team of any size
+// streams. Each cell is truncated to its width and padded by one space on each side;
+// align holds 'l' or 'r' per column.
+func fixedHeader(dst []byte, header []string, widths []int, align string) []byte {
+	dst = fixedRow(dst, header, widths, strings.Repeat("l", len(header)))
+	total := 0
+	for _, w := range widths {
+		total += w + 2
+	}
+	dst = append(dst, strings.Repeat("─", total)...)
+	return append(dst, '\n')
+}
+
+// fixedRow: see fixedHeader.
+func fixedRow(dst []byte, cells []string, widths []int, align string) []byte {
+	for i, cell := range cells {
+		cell = truncate(cell, widths[i])
+		pad := strings.Repeat(" ", widths[i]-twwidth.Width(cell))
+		dst = append(dst, ' ')
+		if align[i] == 'r' {
+			dst = append(append(dst, pad...), cell...)
+		} else {
+			dst = append(append(dst, cell...), pad...)
+		}
+		dst = append(dst, ' ')
+	}
+	return append(dst, '\n')
+}

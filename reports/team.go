@@ -1,10 +1,8 @@
 package reports
 
 import (
+	"bufio"
 	"bytes"
-	"encoding/json"
-	"fmt"
-	"io"
 	"sort"
 
 	"github.com/pmladder/pmladder/assess"
@@ -106,6 +104,38 @@ func (t *TeamTotals) Add(res *assess.Result) {
 	}
 }
 
+// merge adds the totals of o, counted after t's people.
+func (t *TeamTotals) merge(o *TeamTotals) {
+	t.People += o.People
+	for i := range t.skills {
+		st, ot := &t.skills[i], o.skills[i]
+		st.sum += ot.sum
+		st.n += ot.n
+		st.below += ot.below
+		st.gapSum += ot.gapSum
+		st.gapPeople += ot.gapPeople
+	}
+	for id, oc := range o.certs {
+		ct := t.certs[id]
+		if ct == nil {
+			ct = &certTotal{covers: map[string]bool{}}
+			t.certs[id] = ct
+		}
+		ct.value += oc.value
+		ct.people += oc.people
+		for s := range oc.covers {
+			ct.covers[s] = true
+		}
+	}
+}
+
+// reset empties t for reuse.
+func (t *TeamTotals) reset() {
+	t.People = 0
+	clear(t.skills)
+	clear(t.certs)
+}
+
 // Summary returns the summary with the first limit certifications by team value.
 func (t *TeamTotals) Summary(limit int) TeamSummary {
 	sum := TeamSummary{Skills: []TeamSkill{}, Certifications: []TeamCert{}}
@@ -146,95 +176,114 @@ func (t *TeamTotals) Summary(limit int) TeamSummary {
 
 func ptr(v float64) *float64 { return &v }
 
-// TeamWriter renders a team review one person at a time.
-type TeamWriter interface {
-	// Add renders or records one person.
-	Add(res *assess.Result) error
-	// Flush writes out what is buffered, so that output written around the writer (rows
-	// formatted in parallel) lands in order.
-	Flush() error
-	// Close writes what comes after the people, such as the summary.
-	Close(sum TeamSummary) error
+// A team review streams: workers score people in batches and render each person into the
+// batch's bytes (and totals, and the few members a heatmap shows); the sink commits the
+// batches in input order. Only the table and Markdown keep their people's rendered rows
+// until the end (about 100 bytes a person), because their title counts the people; CSV,
+// JSON and HTML write each batch as it comes.
+
+// teamFormat is what one team format writes.
+type teamFormat interface {
+	// begin writes what comes before the people.
+	begin(s *teamSink) error
+	// add scores one person with the scorer and renders them into the batch (on a worker).
+	add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error
+	// end writes what comes after the people.
+	end(s *teamSink, team *Team) error
 }
 
-// TeamBrief reports whether a team format shows only what brief scoring computes (the
-// long CSV: no next roles, certifications, categories or summary).
-func TeamBrief(format string) bool { return format == "csv" }
-
-// NewTeamWriter returns the writer for a format. CSV and JSON stream: memory does not
-// grow with the number of people. The table, Markdown and HTML hold one small row per
-// person for the heatmap.
-func NewTeamWriter(format string, w io.Writer, r *rubric.Rubric, opt Options, excel bool) (TeamWriter, error) {
-	switch format {
-	case "csv":
-		rc, err := NewReportCSV(w, excel)
-		if err != nil {
-			return nil, err
-		}
-		return teamCSV{rc}, nil
-	case "json":
-		return &teamJSON{w: w}, nil
-	default:
-		return &teamCollector{format: format, w: w, r: r, opt: opt}, nil
-	}
-}
-
-type teamCSV struct{ rc *ReportCSV }
-
-func (t teamCSV) Add(res *assess.Result) error { return t.rc.WriteResult(res) }
-func (t teamCSV) Close(TeamSummary) error      { return t.rc.Flush() }
-func (t teamCSV) Flush() error                 { return t.rc.Flush() }
-
-// teamJSON writes {format, people: [...], summary} as it goes, indented like WriteJSON.
-type teamJSON struct {
-	w      io.Writer
-	buf    bytes.Buffer
+// teamSink is the assess.TeamSink of every team format.
+type teamSink struct {
+	w      *bufio.Writer
+	format teamFormat
+	r      *rubric.Rubric
+	certs  int
+	opt    Options
+	excel  bool
+	totals *TeamTotals
+	// members are the people a heatmap shows: the first keep of them.
+	members []TeamMember
+	keep    int
+	// held is the output kept until the end (table and Markdown rows), else nil and
+	// batches are written as they are committed.
+	held   []byte
+	hold   bool
 	people int
 }
 
-// indented encodes v without HTML escaping, each line after the first indented by prefix.
-func (t *teamJSON) indented(v any, prefix string) ([]byte, error) {
-	t.buf.Reset()
-	enc := json.NewEncoder(&t.buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(t.buf.Bytes(), "\n"), nil
+// teamBatch is a run of people rendered by one worker.
+type teamBatch struct {
+	sink    *teamSink
+	out     []byte
+	totals  *TeamTotals
+	members []TeamMember
+	people  int
+	// rows is the CSV rows encoder (CSV and the fast path), json the JSON encoder's
+	// buffer: scratch memory each worker keeps.
+	rows *standingRows
+	json jsonBuffer
 }
 
-func (t *teamJSON) Add(res *assess.Result) error {
-	rep := NewReport(res)
-	sep := ",\n    "
-	if t.people == 0 {
-		sep = "{\n  \"format\": \"" + TeamFormat + "\",\n  \"people\": [\n    "
+func (s *teamSink) NewBatch() assess.TeamBatch {
+	return &teamBatch{sink: s, totals: NewTeamTotals(s.r), rows: newStandingRows(s.excel)}
+}
+
+func (b *teamBatch) Add(sc *assess.Scorer, a *assess.Answers) error {
+	b.people++
+	return b.sink.format.add(b, sc, a)
+}
+
+func (b *teamBatch) Reset() {
+	b.out, b.people, b.members = b.out[:0], 0, b.members[:0]
+	b.totals.reset()
+}
+
+// member records a person for the heatmap while the batch may still hold someone the
+// sink keeps.
+func (b *teamBatch) member(res *assess.Result) {
+	if b.sink.keep < 0 || len(b.members) < b.sink.keep {
+		b.members = append(b.members, memberOf(res))
 	}
-	t.people++
-	b, err := t.indented(rep, "    ")
-	if err != nil {
-		return err
+}
+
+func (s *teamSink) Commit(tb assess.TeamBatch) error {
+	b := tb.(*teamBatch)
+	s.totals.merge(b.totals)
+	for _, m := range b.members {
+		if s.keep >= 0 && len(s.members) >= s.keep {
+			break
+		}
+		s.members = append(s.members, m)
 	}
-	if _, err := io.WriteString(t.w, sep); err != nil {
-		return err
+	out := b.out
+	if s.people == 0 {
+		out = bytes.TrimPrefix(out, []byte(jsonPersonSep)) // the first person has no comma before them
 	}
-	_, err = t.w.Write(b)
+	s.people += b.people
+	if s.hold {
+		s.held = append(s.held, out...)
+		return nil
+	}
+	_, err := s.w.Write(out)
 	return err
 }
 
-func (t *teamJSON) Flush() error { return nil }
-
-func (t *teamJSON) Close(sum TeamSummary) error {
-	head := "\n  ],\n  \"summary\": "
-	if t.people == 0 {
-		head = "{\n  \"format\": \"" + TeamFormat + "\",\n  \"people\": [],\n  \"summary\": "
-	}
-	b, err := t.indented(sum, "  ")
-	if err != nil {
+func (s *teamSink) Close() error {
+	team := &Team{Rubric: s.r, People: s.people, Members: s.members, Summary: s.totals.Summary(s.certs)}
+	if err := s.format.end(s, team); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(t.w, "%s%s\n}\n", head, b)
-	return err
+	return s.w.Flush()
+}
+
+// Team is a whole team review as the end of a format sees it.
+type Team struct {
+	Rubric *rubric.Rubric
+	// People counts everyone reviewed; Members holds the first of them, as many as the
+	// format shows in a heatmap.
+	People  int
+	Members []TeamMember
+	Summary TeamSummary
 }
 
 // TeamMember is one person's line in a team table and heatmap.
@@ -246,67 +295,35 @@ type TeamMember struct {
 	Readiness           *float64
 	// TopGap is the person's first gap toward their target, or nil.
 	TopGap *Gap
-	// Scores, Expected (the target expects the skill) and Below (short of it) have an
-	// entry per rubric skill.
+	// Scores (rounded), Expected (the target expects the skill) and Below (short of it)
+	// have an entry per rubric skill.
 	Scores   []*float64
 	Expected []bool
 	Below    []bool
 }
 
-func memberOf(rep *Report) TeamMember {
-	m := TeamMember{Person: rep.Person, Assessor: rep.Assessor}
-	if rep.CurrentRole != nil {
-		m.Current, m.CurrentID = rep.CurrentRole.Name, rep.CurrentRole.ID
+func memberOf(res *assess.Result) TeamMember {
+	m := TeamMember{Person: res.Answers.Person, Assessor: res.Answers.Assessor}
+	if res.Current != nil {
+		m.Current, m.CurrentID = res.Current.Name, res.Current.ID
 	}
-	if rep.TargetRole != nil {
-		m.Target, m.TargetID = rep.TargetRole.Name, rep.TargetRole.ID
-		m.Readiness = rep.TargetRole.Readiness
+	if t := res.Target; t != nil {
+		m.Target, m.TargetID = t.Role.Name, t.Role.ID
+		m.Readiness = roundPtr(t.Readiness)
 	}
-	if len(rep.Gaps) > 0 {
-		g := rep.Gaps[0]
+	if len(res.Gaps) > 0 {
+		g := gapOf(res.Gaps[0])
 		m.TopGap = &g
 	}
-	for _, s := range rep.Skills {
-		m.Scores = append(m.Scores, s.Score)
-		m.Expected = append(m.Expected, s.Gap != nil)
-		m.Below = append(m.Below, s.Gap != nil && *s.Gap > 0)
+	m.Scores = make([]*float64, len(res.Skills))
+	m.Expected = make([]bool, len(res.Skills))
+	m.Below = make([]bool, len(res.Skills))
+	for i, sk := range res.Skills {
+		m.Scores[i] = roundPtr(sk.Score)
+		m.Expected[i] = sk.Gap != nil
+		m.Below[i] = sk.Gap != nil && *sk.Gap > 0
 	}
 	return m
-}
-
-// teamCollector keeps one TeamMember per person and renders everything at Close.
-type teamCollector struct {
-	format  string
-	w       io.Writer
-	r       *rubric.Rubric
-	opt     Options
-	members []TeamMember
-}
-
-func (t *teamCollector) Add(res *assess.Result) error {
-	t.members = append(t.members, memberOf(NewReport(res)))
-	return nil
-}
-
-func (t *teamCollector) Flush() error { return nil }
-
-func (t *teamCollector) Close(sum TeamSummary) error {
-	team := &Team{Rubric: t.r, Members: t.members, Summary: sum}
-	switch t.format {
-	case "markdown":
-		return TeamMarkdown(t.w, team)
-	case "html":
-		return TeamHTML(t.w, team)
-	default:
-		return TeamTable(t.w, team, t.opt)
-	}
-}
-
-// Team is a whole team review for the formats that show everyone at once.
-type Team struct {
-	Rubric  *rubric.Rubric
-	Members []TeamMember
-	Summary TeamSummary
 }
 
 // largestGaps returns the skills with people below target, most people first, then the
@@ -326,3 +343,27 @@ func (t *Team) largestGaps() []TeamSkill {
 	})
 	return out
 }
+
+// teamCSV is the long CSV: rows from each person's standing, nothing after them.
+type teamCSV struct{}
+
+func (teamCSV) begin(s *teamSink) error {
+	if s.excel {
+		if _, err := s.w.WriteString(byteOrderMark); err != nil {
+			return err
+		}
+	}
+	rows := newStandingRows(s.excel)
+	rows.header()
+	_, err := s.w.Write(rows.cw.Take(nil))
+	return err
+}
+
+func (teamCSV) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
+	b.rows.cw.line = b.out
+	b.rows.add(sc.Standing(a))
+	b.out = b.rows.cw.Take(nil)
+	return nil
+}
+
+func (teamCSV) end(*teamSink, *Team) error { return nil }

@@ -1,10 +1,13 @@
 package reports
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
-	"html/template"
-	"io"
+	"html"
 	"strings"
+
+	"github.com/pmladder/pmladder/assess"
 )
 
 // maxHeatmapPeople is how many people the terminal and Markdown heatmaps show; the HTML
@@ -12,7 +15,7 @@ import (
 const maxHeatmapPeople = 60
 
 func (t *Team) title() string {
-	return fmt.Sprintf("Team review · %d %s · %s", len(t.Members), plural(len(t.Members), "person", "people"), rubricLabel(RubricInfo{Name: t.Rubric.Name, Version: t.Rubric.Version}))
+	return fmt.Sprintf("Team review · %d %s · %s", t.People, plural(t.People, "person", "people"), rubricLabel(RubricInfo{Name: t.Rubric.Name, Version: t.Rubric.Version}))
 }
 
 func plural(n int, one, many string) string {
@@ -57,41 +60,54 @@ func (t *Team) initials() []string {
 	return uniqueInitials(names, fallback)
 }
 
-// TeamTable writes a team review for a terminal: a row per person, a skills × people
-// heatmap, the team's largest gaps and the certifications that cover most of them.
-func TeamTable(w io.Writer, team *Team, opt Options) error {
-	ew := &errWriter{w: w}
+// teamPeopleColumns are the terminal table's people columns: widths and alignment. The
+// rows stream, so the widths are fixed; the last column takes what the width leaves.
+func teamPeopleColumns(width int) ([]int, string) {
+	return []int{18, 25, 7, max(width-58, 16)}, "llrl"
+}
+
+// teamTable is the review for a terminal.
+type teamTable struct{}
+
+func (teamTable) begin(s *teamSink) error {
+	s.hold, s.keep = true, maxHeatmapPeople
+	return nil
+}
+
+func (teamTable) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
+	res := sc.Result(a)
+	b.totals.Add(res)
+	b.member(res)
+	m := memberOf(res)
+	widths, align := teamPeopleColumns(b.sink.opt.width())
+	roles := truncate(orDash(m.CurrentID), 11) + " → " + truncate(orDash(m.TargetID), 11)
+	b.out = fixedRow(b.out, []string{m.Person, roles, fmtPct(m.Readiness), topGap(m)}, widths, align)
+	return nil
+}
+
+func (teamTable) end(s *teamSink, team *Team) error {
+	ew := &errWriter{w: s.w}
+	opt := s.opt
 	width := opt.width()
 	ew.printf("%s", wrap(opt.style(ansiBold, team.title()), width, "", ""))
-	if len(team.Members) == 0 {
+	if team.People == 0 {
 		ew.printf("No one to review.\n")
 		return ew.err
 	}
 	ew.printf("\n")
-	t := newTable(ew, "llrl", "Person", "Current → target", "Ready", "Top gap")
-	for _, m := range team.Members {
-		roles := truncate(orDash(m.CurrentID), 11) + " → " + truncate(orDash(m.TargetID), 11)
-		if err := t.Append([]string{truncate(m.Person, 18), roles, fmtPct(m.Readiness),
-			truncate(topGap(m), max(width-50, 16))}); err != nil {
-			return err
-		}
-	}
-	if err := t.Render(); err != nil {
-		return err
-	}
+	widths, align := teamPeopleColumns(width)
+	ew.Write(fixedHeader(nil, []string{"Person", "Current → target", "Ready", "Top gap"}, widths, align))
+	ew.Write(s.held)
 
 	members := team.Members
-	if len(members) > maxHeatmapPeople {
-		members = members[:maxHeatmapPeople]
-	}
-	heads := team.initials()[:len(members)]
+	heads := team.initials()
 	ew.printf("\n%s\n", opt.style(ansiBold, "Skills × people: score, ! below the person's target, · not assessed"))
 	skills := team.Rubric.Skills()
 	for _, run := range columnRuns(heads, width) {
 		header := append([]string{"Skill"}, heads[run[0]:run[1]]...)
 		ht := newTable(ew, "l"+strings.Repeat("r", run[1]-run[0]), header...)
-		for i, s := range skills {
-			row := []string{truncate(s.Name, minNameWidth)}
+		for i, sk := range skills {
+			row := []string{truncate(sk.Name, minNameWidth)}
 			for _, m := range members[run[0]:run[1]] {
 				cell := heatCell(m, i)
 				if m.Below[i] {
@@ -107,8 +123,8 @@ func TeamTable(w io.Writer, team *Team, opt Options) error {
 			return err
 		}
 	}
-	if len(team.Members) > maxHeatmapPeople {
-		ew.printf("The first %d of %d people; --format html shows everyone.\n", maxHeatmapPeople, len(team.Members))
+	if team.People > len(members) {
+		ew.printf("The first %d of %d people; --format html shows everyone.\n", len(members), team.People)
 	}
 	var legend []string
 	for i, m := range members {
@@ -120,7 +136,7 @@ func TeamTable(w io.Writer, team *Team, opt Options) error {
 		ew.printf("\n%s\n", opt.style(ansiBold, "The team's largest gaps"))
 		gt := newTable(ew, "lrrr", "Skill", "Below target", "Mean gap", "Mean score")
 		for _, g := range gaps {
-			if err := gt.Append([]string{truncate(g.Name, 40), fmt.Sprintf("%d of %d", g.BelowTarget, len(team.Members)), fmtNum(g.MeanGap), fmtNum(g.Mean)}); err != nil {
+			if err := gt.Append([]string{truncate(g.Name, 40), fmt.Sprintf("%d of %d", g.BelowTarget, team.People), fmtNum(g.MeanGap), fmtNum(g.Mean)}); err != nil {
 				return err
 			}
 		}
@@ -137,20 +153,31 @@ func TeamTable(w io.Writer, team *Team, opt Options) error {
 	return ew.err
 }
 
-// TeamMarkdown writes a team review as Markdown.
-func TeamMarkdown(w io.Writer, team *Team) error {
-	ew := &errWriter{w: w}
+// teamMarkdown is the review as Markdown.
+type teamMarkdown struct{}
+
+func (teamMarkdown) begin(s *teamSink) error {
+	s.hold, s.keep = true, maxHeatmapPeople
+	return nil
+}
+
+func (teamMarkdown) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
+	res := sc.Result(a)
+	b.totals.Add(res)
+	b.member(res)
+	m := memberOf(res)
+	b.out = appendMarkdownRow(b.out, mdEscape(m.Person), mdEscape(m.Assessor), mdEscape(m.Current), mdEscape(m.Target), fmtPct(m.Readiness), mdEscape(topGap(m)))
+	return nil
+}
+
+func (teamMarkdown) end(s *teamSink, team *Team) error {
+	ew := &errWriter{w: s.w}
 	ew.printf("# %s\n\n", mdEscape(team.title()))
-	var rows [][]string
-	for _, m := range team.Members {
-		rows = append(rows, []string{mdEscape(m.Person), mdEscape(m.Assessor), mdEscape(m.Current), mdEscape(m.Target), fmtPct(m.Readiness), mdEscape(topGap(m))})
-	}
-	mdTable(ew, "lllllr", []string{"Person", "Assessor", "Current", "Target", "Readiness", "Top gap"}, rows)
+	mdTable(ew, "lllllr", []string{"Person", "Assessor", "Current", "Target", "Readiness", "Top gap"}, nil)
+	ew.Write(s.held)
 
 	members := team.Members
-	if len(members) > maxHeatmapPeople {
-		members = members[:maxHeatmapPeople]
-	}
+	var rows [][]string
 	if len(members) > 0 {
 		ew.printf("\n## Skills × people\n\nScores; ! marks a score below the person's target, · a skill not assessed.\n\n")
 		header := []string{"Skill"}
@@ -159,24 +186,23 @@ func TeamMarkdown(w io.Writer, team *Team) error {
 			header = append(header, mdEscape(m.Person))
 			align += "r"
 		}
-		rows = rows[:0]
-		for i, s := range team.Rubric.Skills() {
-			row := []string{mdEscape(s.Name)}
+		for i, sk := range team.Rubric.Skills() {
+			row := []string{mdEscape(sk.Name)}
 			for _, m := range members {
 				row = append(row, heatCell(m, i))
 			}
 			rows = append(rows, row)
 		}
 		mdTable(ew, align, header, rows)
-		if len(team.Members) > maxHeatmapPeople {
-			ew.printf("\nThe first %d of %d people; the HTML report shows everyone.\n", maxHeatmapPeople, len(team.Members))
+		if team.People > len(members) {
+			ew.printf("\nThe first %d of %d people; the HTML report shows everyone.\n", len(members), team.People)
 		}
 	}
 	if gaps := team.largestGaps(); len(gaps) > 0 {
 		ew.printf("\n## The team's largest gaps\n\n")
 		rows = rows[:0]
 		for _, g := range gaps {
-			rows = append(rows, []string{mdEscape(g.Name), fmt.Sprintf("%d of %d", g.BelowTarget, len(team.Members)), fmtNum(g.MeanGap), fmtNum(g.Mean)})
+			rows = append(rows, []string{mdEscape(g.Name), fmt.Sprintf("%d of %d", g.BelowTarget, team.People), fmtNum(g.MeanGap), fmtNum(g.Mean)})
 		}
 		mdTable(ew, "lrrr", []string{"Skill", "Below target", "Mean gap", "Mean score"}, rows)
 	}
@@ -191,29 +217,31 @@ func TeamMarkdown(w io.Writer, team *Team) error {
 	return ew.err
 }
 
-const teamBody = `<header>
+// teamHTML is the review as one self-contained page. Its table is people × skills, one
+// row per person with their roles, readiness and top gap beside their scores, written
+// as people come: the page holds nothing per person.
+type teamHTML struct{}
+
+const teamHTMLTop = `<style>
+.heat td.cell { background: #f3f4f6; }
+.heat td.cell.below { background: #fecaca; }
+.heat td.cell.met { background: #bbf7d0; }
+</style>
+<header>
 <h1>{{.Title}}</h1>
 </header>
-<table>
-<thead><tr><th>Person</th><th>Assessor</th><th>Current</th><th>Target</th><th class="num">Readiness</th><th>Top gap</th></tr></thead>
-<tbody>
-{{- range .Team.Members}}
-<tr><td>{{.Person}}</td><td>{{.Assessor}}</td><td>{{.Current}}</td><td>{{.Target}}</td><td class="num">{{pct .Readiness}}</td><td>{{topGap .}}</td></tr>
-{{- end}}
-</tbody>
-</table>
-<h2>Skills × people</h2>
+<h2>People × skills</h2>
 <p class="note">Each cell is a score; red is below the person's target, green meets it, grey was not assessed or is not expected.</p>
 <div style="overflow-x: auto">
 <table class="heat">
-<thead><tr><th>Person</th>{{range .Skills}}<th class="skill" title="{{.Name}}">{{.Short}}</th>{{end}}</tr></thead>
+<thead><tr><th>Person</th><th>Assessor</th><th>Current</th><th>Target</th><th class="num">Readiness</th><th>Top gap</th>{{range .Skills}}<th class="skill" title="{{.Name}}">{{.Short}}</th>{{end}}</tr></thead>
 <tbody>
-{{- range .Rows}}
-<tr><td>{{.Person}}</td>{{range .Cells}}<td class="cell" style="background: {{.Color}}">{{.Text}}</td>{{end}}</tr>
-{{- end}}
-</tbody>
+`
+
+const teamHTMLBottom = `</tbody>
 </table>
 </div>
+<p class="note">{{.People}} {{.PeopleWord}} reviewed.</p>
 {{- if .Gaps}}
 <h2>The team's largest gaps</h2>
 <table>
@@ -225,7 +253,7 @@ const teamBody = `<header>
 </tbody>
 </table>
 {{- end}}
-{{- if .Team.Summary.Certifications}}
+{{- if .Certs}}
 <h2>Certifications that cover most of these gaps</h2>
 <table>
 <thead><tr><th>Certification</th><th>Issuer</th><th class="num">Team value</th><th class="num">People</th></tr></thead>
@@ -235,57 +263,98 @@ const teamBody = `<header>
 {{- end}}
 </tbody>
 </table>
-{{- end}}`
+{{- end}}
+`
 
-type heatCellView struct {
-	Text  string
-	Color template.CSS
-}
-
-// TeamHTML writes a team review as one self-contained page with a people × skills
-// heatmap of everyone.
-func TeamHTML(w io.Writer, team *Team) error {
+func (teamHTML) begin(s *teamSink) error {
 	type skillHead struct{ Name, Short string }
-	type row struct {
-		Person string
-		Cells  []heatCellView
-	}
-	type cert struct{ Name, Issuer, URL, Value, People string }
 	view := struct {
 		Title  string
-		Team   *Team
-		People int
 		Skills []skillHead
-		Rows   []row
-		Gaps   []TeamSkill
-		Certs  []cert
-	}{Title: team.title(), Team: team, People: len(team.Members), Gaps: team.largestGaps()}
-	skills := team.Rubric.Skills()
-	for _, s := range skills {
-		short := s.Name
+	}{Title: "Team review · " + rubricLabel(RubricInfo{Name: s.r.Name, Version: s.r.Version})}
+	for _, sk := range s.r.Skills() {
+		short := sk.Name
 		if r := []rune(short); len(r) > 28 {
 			short = string(r[:27]) + "…"
 		}
-		view.Skills = append(view.Skills, skillHead{s.Name, short})
+		view.Skills = append(view.Skills, skillHead{sk.Name, short})
 	}
-	for _, m := range team.Members {
-		rw := row{Person: m.Person}
-		for i := range skills {
-			color := template.CSS("#f3f4f6")
-			switch {
-			case m.Scores[i] == nil || !m.Expected[i]:
-			case m.Below[i]:
-				color = "#fecaca"
-			default:
-				color = "#bbf7d0"
-			}
-			rw.Cells = append(rw.Cells, heatCellView{Text: strings.TrimSuffix(heatCell(m, i), "!"), Color: color})
+	return htmlPageStart(teamHTMLTop).Execute(s.w, view)
+}
+
+func (teamHTML) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
+	res := sc.Result(a)
+	b.totals.Add(res)
+	m := memberOf(res)
+	out := append(b.out, "<tr>"...)
+	for _, text := range []string{m.Person, m.Assessor, m.Current, m.Target} {
+		out = append(append(append(out, "<td>"...), html.EscapeString(text)...), "</td>"...)
+	}
+	out = append(append(append(out, `<td class="num">`...), fmtPct(m.Readiness)...), "</td>"...)
+	out = append(append(append(out, "<td>"...), html.EscapeString(topGap(m))...), "</td>"...)
+	for i := range m.Scores {
+		class := `<td class="cell">`
+		switch {
+		case m.Scores[i] == nil || !m.Expected[i]:
+		case m.Below[i]:
+			class = `<td class="cell below">`
+		default:
+			class = `<td class="cell met">`
 		}
-		view.Rows = append(view.Rows, rw)
+		out = append(append(append(out, class...), strings.TrimSuffix(heatCell(m, i), "!")...), "</td>"...)
 	}
+	b.out = append(out, "</tr>\n"...)
+	return nil
+}
+
+func (teamHTML) end(s *teamSink, team *Team) error {
+	type cert struct{ Name, Issuer, URL, Value, People string }
+	view := struct {
+		People     int
+		PeopleWord string
+		Gaps       []TeamSkill
+		Certs      []cert
+	}{People: team.People, PeopleWord: plural(team.People, "person", "people"), Gaps: team.largestGaps()}
 	for _, c := range team.Summary.Certifications {
 		view.Certs = append(view.Certs, cert{c.Name, c.Issuer, safeURL(c.URL), num(c.Value), fmt.Sprint(c.People)})
 	}
-	t := htmlPage(teamBody)
-	return t.Execute(w, view)
+	return htmlPageEnd(teamHTMLBottom).Execute(s.w, view)
+}
+
+// teamJSON is the one document of DESIGN §7, {format, people, summary}, with each person
+// on a line of their own inside people (compact: it reads well with jq and is written
+// as fast as it is scored) and the summary indented.
+type teamJSON struct{}
+
+// jsonPersonSep comes before each person but the first.
+const jsonPersonSep = ","
+
+func (teamJSON) begin(s *teamSink) error {
+	_, err := s.w.WriteString("{\n  \"format\": \"" + TeamFormat + "\",\n  \"people\": [")
+	return err
+}
+
+func (teamJSON) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
+	res := sc.Result(a)
+	b.totals.Add(res)
+	b.out = append(b.out, jsonPersonSep+"\n    "...)
+	var err error
+	b.out, err = b.json.appendCompact(b.out, NewReport(res))
+	return err
+}
+
+func (teamJSON) end(s *teamSink, team *Team) error {
+	var sum bytes.Buffer
+	enc := json.NewEncoder(&sum)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	if err := enc.Encode(team.Summary); err != nil {
+		return err
+	}
+	close := "\n  ],"
+	if team.People == 0 {
+		close = "],"
+	}
+	_, err := fmt.Fprintf(s.w, "%s\n  \"summary\": %s\n}\n", close, bytes.TrimSuffix(sum.Bytes(), []byte("\n")))
+	return err
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -83,3 +84,6 @@ func (e *errWriter) Write(p []byte) (int, error) {
 }
 
 func (e *errWriter) printf(format string, args ...any) { fmt.Fprintf(e, format, args...) }
+
+// num prints a number as it is, without needless zeros: 3, 2.5, 83.33.
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

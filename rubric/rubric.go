@@ -7,7 +7,10 @@
 // and returned by Default. A Rubric is read-only once loaded; it is safe to share.
 package rubric
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // FormatTag is the value of the format key every rubric file starts with.
 const FormatTag = "pmladder-rubric/v1"
@@ -38,6 +41,7 @@ type Rubric struct {
 	skillIdx  map[string]*Skill
 	questions []*Question
 	qIdx      map[string]*Question
+	qPos      map[string]int
 	roleIdx   map[string]*Role
 	trackIdx  map[string]*Track
 }
@@ -130,6 +134,13 @@ func (r *Rubric) Skill(id string) *Skill { return r.skillIdx[id] }
 // Questions returns every question in rubric order.
 func (r *Rubric) Questions() []*Question { return r.questions }
 
+// QuestionPos returns the position of the question with the given id in Questions, and
+// whether there is one: answers are kept by position.
+func (r *Rubric) QuestionPos(id string) (int, bool) {
+	pos, ok := r.qPos[id]
+	return pos, ok
+}
+
 // Question returns the question with the given id, or nil.
 func (r *Rubric) Question(id string) *Question { return r.qIdx[id] }
 
@@ -220,6 +231,7 @@ func (r *Rubric) index() {
 	r.skills, r.questions = nil, nil
 	r.skillIdx = map[string]*Skill{}
 	r.qIdx = map[string]*Question{}
+	r.qPos = map[string]int{}
 	r.roleIdx = map[string]*Role{}
 	r.trackIdx = map[string]*Track{}
 	for ci := range r.Categories {
@@ -235,6 +247,7 @@ func (r *Rubric) index() {
 				r.questions = append(r.questions, q)
 				if _, dup := r.qIdx[q.ID]; !dup {
 					r.qIdx[q.ID] = q
+					r.qPos[q.ID] = len(r.questions) - 1
 				}
 			}
 		}
@@ -272,4 +285,26 @@ func (r *Rubric) ReachedFrom(id string) []*Role {
 		}
 	}
 	return out
+}
+
+// RoleList names the rubric's roles, comma-separated, for messages.
+func (r *Rubric) RoleList() string {
+	ids := make([]string, len(r.Roles))
+	for i := range r.Roles {
+		ids[i] = r.Roles[i].ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+// TrackList names the rubric's tracks for messages: "tracks: ic, management", or that it
+// has none.
+func (r *Rubric) TrackList() string {
+	if len(r.Tracks) == 0 {
+		return "it has no tracks"
+	}
+	ids := make([]string, len(r.Tracks))
+	for i := range r.Tracks {
+		ids[i] = r.Tracks[i].ID
+	}
+	return "tracks: " + strings.Join(ids, ", ")
 }

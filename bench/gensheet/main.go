@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/pmladder/pmladder/internal/sheetgen"
+	"github.com/pmladder/pmladder/assess/sheetgen"
 	"github.com/pmladder/pmladder/rubric"
 )
 

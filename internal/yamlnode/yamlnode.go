@@ -11,6 +11,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -200,7 +201,7 @@ func (r *Reader) Mapping(n *yaml.Node, what string, known ...string) map[string]
 			r.Addf(k, "%s: merge keys (<<) are not supported; write the keys out", what)
 			continue
 		}
-		if !contains(known, k.Value) {
+		if !slices.Contains(known, k.Value) {
 			r.Addf(k, "unknown key %q in %s (known: %s)", k.Value, what, strings.Join(known, ", "))
 			continue
 		}
@@ -379,13 +380,4 @@ func kindName(n *yaml.Node) string {
 	default:
 		return "an alias"
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

@@ -18,7 +18,7 @@ import (
 func Write(w io.Writer, r *rubric.Rubric, people int, seed int64) error {
 	bw := bufio.NewWriterSize(w, 1<<20)
 	cw := csv.NewWriter(bw)
-	header := assess.SheetColumns()
+	header := assess.ProfileFields()
 	for _, q := range r.Questions() {
 		header = append(header, q.ID)
 	}

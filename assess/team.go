@@ -1,0 +1,492 @@
+package assess
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/pmladder/pmladder/internal/problem"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// A team review scores many people with the rules of one assessment: one read loop over
+// every input (answers files, folders of them, team sheets, stdin), one policy for bad
+// rows and files, and workers that score people in batches whose output is committed in
+// input order, so the result is the same with one worker or many. What is written is
+// the sink's business: reports implements one per format.
+
+// TeamInput is one file, or stdin ("-"), that a team review reads people from.
+type TeamInput struct {
+	Path string
+	// Sheet is true for a team sheet (CSV); else the file holds answers documents.
+	Sheet bool
+	// Size is the file's size in bytes, 0 for stdin.
+	Size int64
+}
+
+// teamFiles names the files a folder is searched for; isTeamFile tells them.
+const teamFiles = ".yaml, .yml, .json, .csv"
+
+func isTeamFile(ext string) bool {
+	switch ext {
+	case ".yaml", ".yml", ".json", ".csv":
+		return true
+	}
+	return false
+}
+
+// EmptyFolderError is returned by FindTeamInputs for a folder with nothing to review.
+type EmptyFolderError struct{ Path string }
+
+func (e *EmptyFolderError) Error() string {
+	return fmt.Sprintf("%s holds no answers files or team sheets (%s)", e.Path, teamFiles)
+}
+
+// FindTeamInputs expands paths into inputs: a folder is searched recursively for answers
+// files and team sheets, skipping hidden files and folders; "-" is stdin.
+func FindTeamInputs(paths []string) ([]TeamInput, error) {
+	var inputs []TeamInput
+	for _, p := range paths {
+		if p == "-" {
+			inputs = append(inputs, TeamInput{Path: p})
+			continue
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", p, errors.Unwrap(err))
+		}
+		if !fi.IsDir() {
+			inputs = append(inputs, TeamInput{Path: p, Sheet: isSheet(p), Size: fi.Size()})
+			continue
+		}
+		found := 0
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if strings.HasPrefix(d.Name(), ".") && path != p {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			ext := strings.ToLower(filepath.Ext(path))
+			if d.IsDir() || !isTeamFile(ext) {
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			found++
+			inputs = append(inputs, TeamInput{Path: path, Sheet: isSheet(path), Size: info.Size()})
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", p, err)
+		}
+		if found == 0 {
+			return nil, &EmptyFolderError{Path: p}
+		}
+	}
+	return inputs, nil
+}
+
+func isSheet(path string) bool { return strings.EqualFold(filepath.Ext(path), ".csv") }
+
+// TeamSink receives a team review. The loop makes a pool of batches with NewBatch; a
+// worker adds a run of people to one batch at a time; the loop hands the batches to
+// Commit in input order, on one goroutine; Close follows the last Commit when the review
+// found no problem. A batch is reused after Reset.
+type TeamSink interface {
+	NewBatch() TeamBatch
+	Commit(TeamBatch) error
+	Close() error
+}
+
+// TeamBatch is a sink's part of a run of people. Add is called on a worker's goroutine,
+// with that worker's own Scorer: it scores the person with the entry it needs
+// (Scorer.Standing or Scorer.Result) and keeps what Commit will write.
+type TeamBatch interface {
+	Add(sc *Scorer, a *Answers) error
+	Reset()
+}
+
+// TeamProgress is told how the reading goes, for a progress bar. Its methods are called
+// from one goroutine.
+type TeamProgress interface {
+	// Read counts bytes read from the inputs.
+	Read(n int)
+	// Person counts one more person read.
+	Person()
+}
+
+// Review is one team review's settings.
+type Review struct {
+	Rubric  *rubric.Rubric
+	Options ScoreOptions
+	// SkipInvalid reports bad rows and files through Warn and scores everyone else;
+	// without it any problem fails the review, after every problem has been found.
+	SkipInvalid bool
+	// Workers is how many goroutines score; 0 means one per CPU, 1 scores on the
+	// reading goroutine.
+	Workers int
+	// Stdin is what the path "-" reads.
+	Stdin io.Reader
+	// Warn receives each warning (answers given against another rubric, say) and, with
+	// SkipInvalid, Skipped each problem skipped: messages for people, without a prefix.
+	Warn, Skipped func(msg string)
+	// Progress, when set, follows the reading.
+	Progress TeamProgress
+}
+
+// MaxTeamProblems is how many problems a failed review lists before it sums up the rest.
+const MaxTeamProblems = 100
+
+// teamBatchSize is how many people a worker takes at a time: enough to make handing
+// over cheap, few enough to keep memory flat.
+const teamBatchSize = 256
+
+// batch is a run of people read in input order, with the sink's part of them.
+type batch struct {
+	seq    int
+	people []*Answers
+	n      int
+	sink   TeamBatch
+	err    error
+}
+
+// teamRun is the state of one review while it runs.
+type teamRun struct {
+	rv       *Review
+	problems problem.List
+	extra    int // problems past MaxTeamProblems
+	// failed is set when a batch could not be added or committed: reading stops.
+	failed atomic.Bool
+	// emit hands a full batch on; next returns an empty one.
+	emit func(*batch)
+	next func() *batch
+	cur  *batch
+	seq  int
+}
+
+// Run reads every input, scores everyone and feeds the sink. Problems with the input
+// come back together as a problem.List (at most MaxTeamProblems of them, then a line
+// that counts the rest), and then nothing more reached the sink after the first
+// problem and Close was not called; other errors (I/O) come back as they are.
+func (rv *Review) Run(inputs []TeamInput, sink TeamSink) error {
+	workers := rv.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	tr := &teamRun{rv: rv}
+	var err error
+	if workers == 1 {
+		err = tr.serial(inputs, sink)
+	} else {
+		err = tr.parallel(inputs, sink, workers)
+	}
+	if err != nil {
+		return err
+	}
+	if len(tr.problems) > 0 {
+		if tr.extra > 0 {
+			tr.problems.Add("", 0, "… and %d more problems", tr.extra)
+		}
+		return tr.problems
+	}
+	return sink.Close()
+}
+
+func newBatch(r *rubric.Rubric, sink TeamSink) *batch {
+	b := &batch{people: make([]*Answers, teamBatchSize), sink: sink.NewBatch()}
+	for i := range b.people {
+		b.people[i] = NewAnswers(r)
+	}
+	return b
+}
+
+// fill adds the batch's people to the sink's batch with the scorer.
+func (b *batch) fill(sc *Scorer) {
+	for k := 0; k < b.n && b.err == nil; k++ {
+		b.err = b.sink.Add(sc, b.people[k])
+	}
+}
+
+// serial reads, scores and commits on this goroutine, in the same batches as parallel.
+func (tr *teamRun) serial(inputs []TeamInput, sink TeamSink) error {
+	sc := &Scorer{Rubric: tr.rv.Rubric, Options: tr.rv.Options}
+	b := newBatch(tr.rv.Rubric, sink)
+	var commitErr error
+	tr.next = func() *batch { return b }
+	tr.emit = func(b *batch) {
+		b.fill(sc)
+		if commitErr == nil {
+			commitErr = b.err
+		}
+		if commitErr == nil {
+			commitErr = sink.Commit(b.sink)
+		}
+		if commitErr != nil {
+			tr.failed.Store(true)
+		}
+		b.n, b.err = 0, nil
+		b.sink.Reset()
+	}
+	if err := tr.readAll(inputs); err != nil {
+		return err
+	}
+	return commitErr
+}
+
+// parallel reads on a goroutine of its own, scores on workers and commits the batches on
+// this goroutine as they come back, in their order.
+func (tr *teamRun) parallel(inputs []TeamInput, sink TeamSink, workers int) error {
+	inFlight := 4 * workers
+	free := make(chan *batch, inFlight)
+	work := make(chan *batch, inFlight)
+	done := make(chan *batch, inFlight)
+	for i := 0; i < inFlight; i++ {
+		free <- newBatch(tr.rv.Rubric, sink)
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sc := &Scorer{Rubric: tr.rv.Rubric, Options: tr.rv.Options}
+			for b := range work {
+				b.fill(sc)
+				done <- b
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	tr.next = func() *batch { return <-free }
+	tr.emit = func(b *batch) { work <- b }
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(work)
+		readErr <- tr.readAll(inputs)
+	}()
+
+	pending := map[int]*batch{}
+	next := 0
+	var commitErr error
+	for b := range done {
+		pending[b.seq] = b
+		for pb := pending[next]; pb != nil; pb = pending[next] {
+			delete(pending, next)
+			if commitErr == nil {
+				commitErr = pb.err
+			}
+			if commitErr == nil {
+				commitErr = sink.Commit(pb.sink)
+			}
+			if commitErr != nil {
+				tr.failed.Store(true)
+			}
+			next++
+			pb.n, pb.err = 0, nil
+			pb.sink.Reset()
+			free <- pb
+		}
+	}
+	if err := <-readErr; err != nil {
+		return err
+	}
+	return commitErr
+}
+
+// readAll reads every input in order; full batches go to emit, and the last, partial
+// one too unless a problem was found.
+func (tr *teamRun) readAll(inputs []TeamInput) error {
+	tr.cur = tr.next()
+	for _, in := range inputs {
+		if err := tr.read(in); err != nil {
+			return err
+		}
+		if tr.failed.Load() {
+			return nil
+		}
+	}
+	if tr.cur.n > 0 && len(tr.problems) == 0 {
+		tr.cur.seq = tr.seq
+		tr.emit(tr.cur)
+	}
+	return nil
+}
+
+// slot returns where the next person is read: the current batch's next place, or once
+// a problem has been found (nothing more is scored) a scratch place in the same batch.
+func (tr *teamRun) slot() *Answers {
+	if len(tr.problems) > 0 {
+		return tr.cur.people[0]
+	}
+	return tr.cur.people[tr.cur.n]
+}
+
+// add counts the person just read into slot and hands on a full batch.
+func (tr *teamRun) add(file string, line int, a *Answers) {
+	if p := tr.rv.Progress; p != nil {
+		p.Person()
+	}
+	if a.Person == "" {
+		var list problem.List
+		list.Add(file, line, "no person: everyone in a team review needs a name")
+		tr.invalid(list)
+		return
+	}
+	if len(tr.problems) > 0 {
+		return // a problem was found: only checking the rest now
+	}
+	tr.cur.people[tr.cur.n] = a
+	if tr.cur.n++; tr.cur.n == teamBatchSize {
+		tr.cur.seq, tr.seq = tr.seq, tr.seq+1
+		tr.emit(tr.cur)
+		tr.cur = tr.next()
+	}
+}
+
+// invalid records a problem with the input, or with SkipInvalid reports it as skipped;
+// it returns err when err is not a problem with the input (I/O, say).
+func (tr *teamRun) invalid(err error) error {
+	var list problem.List
+	if !errors.As(err, &list) {
+		return err
+	}
+	for _, p := range list {
+		switch {
+		case tr.rv.SkipInvalid:
+			if tr.rv.Skipped != nil {
+				tr.rv.Skipped(p.Error())
+			}
+		case len(tr.problems) < MaxTeamProblems:
+			tr.problems = append(tr.problems, p)
+		default:
+			tr.extra++
+		}
+	}
+	return nil
+}
+
+func (tr *teamRun) warn(msg string) {
+	if tr.rv.Warn != nil {
+		tr.rv.Warn(msg)
+	}
+}
+
+// read reads one input.
+func (tr *teamRun) read(in TeamInput) error {
+	var (
+		r    io.Reader
+		name = in.Path
+	)
+	if in.Path == "-" {
+		name = "stdin"
+		br := bufio.NewReader(tr.rv.Stdin)
+		in.Sheet = sniffSheet(br)
+		r = br
+	} else {
+		f, err := os.Open(in.Path)
+		if err != nil {
+			return fmt.Errorf("cannot read %s: %w", in.Path, errors.Unwrap(err))
+		}
+		defer f.Close()
+		r = f
+	}
+	if tr.rv.Progress != nil {
+		r = countingReader{r: r, p: tr.rv.Progress}
+	}
+	if in.Sheet {
+		return tr.readSheet(name, r)
+	}
+	return tr.readDocuments(name, r)
+}
+
+// readDocuments reads a file of answers documents, one person each.
+func (tr *teamRun) readDocuments(name string, r io.Reader) error {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w", name, err)
+	}
+	docs, err := ParseAnswersAll(name, data, tr.rv.Rubric)
+	for _, d := range docs {
+		for _, w := range d.Warnings {
+			tr.warn(w)
+		}
+		if d.Err != nil {
+			if err := tr.invalid(d.Err); err != nil {
+				return err
+			}
+			continue
+		}
+		tr.add(name, d.Line, d.Answers)
+	}
+	if err != nil {
+		return tr.invalid(err)
+	}
+	return nil
+}
+
+// readSheet reads a team sheet, one person per row.
+func (tr *teamRun) readSheet(name string, r io.Reader) error {
+	sheet, err := NewSheetReader(name, r, tr.rv.Rubric)
+	if err != nil {
+		return tr.invalid(err)
+	}
+	for !tr.failed.Load() {
+		a := tr.slot()
+		line, err := sheet.ReadInto(a)
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			if err := tr.invalid(err); err != nil {
+				return err
+			}
+			continue
+		}
+		tr.add(name, line, a)
+	}
+	return nil
+}
+
+// sniffSheet tells a team sheet from answers on stdin: answers start with a YAML key, a
+// document marker, a comment or a JSON object.
+func sniffSheet(br *bufio.Reader) bool {
+	head, _ := br.Peek(512)
+	head = bytes.TrimPrefix(head, []byte("\ufeff"))
+	head = bytes.TrimLeft(head, " \t\r\n")
+	switch {
+	case bytes.HasPrefix(head, []byte("{")), bytes.HasPrefix(head, []byte("---")), bytes.HasPrefix(head, []byte("#")),
+		bytes.HasPrefix(head, []byte("format:")):
+		return false
+	}
+	return true
+}
+
+// countingReader tells the progress how many bytes were read through it.
+type countingReader struct {
+	r io.Reader
+	p TeamProgress
+}
+
+func (c countingReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	c.p.Read(n)
+	return n, err
+}

@@ -1,0 +1,38 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// readInput reads a file named on the command line, "-" being stdin, and returns the
+// name to give it in messages.
+func readInput(streams *IOStreams, file string) (name string, data []byte, err error) {
+	if file == "-" {
+		data, err = io.ReadAll(streams.In)
+		return "stdin", data, err
+	}
+	data, err = os.ReadFile(file)
+	return file, data, err
+}
+
+// readAnswers reads and checks an answers file named on the command line, "-" being
+// stdin; warnings go to stderr.
+func readAnswers(streams *IOStreams, file string, r *rubric.Rubric) (*assess.Answers, error) {
+	name, data, err := readInput(streams, file)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read answers: %w", err)
+	}
+	a, warnings, err := assess.ParseAnswers(name, data, r)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range warnings {
+		warnf(streams.ErrOut, "%s", w)
+	}
+	return a, nil
+}

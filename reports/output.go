@@ -1,0 +1,178 @@
+package reports
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// Output says how a command's result is written: the one place that dispatches on the
+// format. Commands fill it from their flags and call its Write methods; they never name
+// a format themselves.
+type Output struct {
+	// Format is one of the formats the command writes (PersonFormats and the like).
+	Format string
+	// Excel makes CSV open cleanly in Excel: a UTF-8 byte-order mark and CRLF line ends.
+	Excel bool
+	// Color allows ANSI colour, and Width is the terminal's width (0: 80), for the table
+	// on a terminal; both are off for files and pipes.
+	Color bool
+	Width int
+}
+
+// PersonFormats are the formats of one person's report, a comparison and a team review;
+// the first is the default.
+func PersonFormats() []string { return []string{"table", "markdown", "csv", "json", "html"} }
+
+// HistoryFormats are the formats of the history list.
+func HistoryFormats() []string { return []string{"table", "json", "csv"} }
+
+// TemplateFormats are the formats of a blank answer sheet.
+func TemplateFormats() []string { return []string{"csv", "yaml"} }
+
+// Check reports what is wrong with the output settings for a command that writes formats,
+// or nil.
+func (o Output) Check(formats []string) error {
+	if !slices.Contains(formats, o.Format) {
+		return fmt.Errorf("unknown format %q: want %s", o.Format, strings.Join(formats, ", "))
+	}
+	if o.Excel && o.Format != "csv" {
+		return fmt.Errorf("--excel applies to --format csv")
+	}
+	return nil
+}
+
+// WritesCSV reports whether a command with these formats can write CSV (and so takes
+// --excel).
+func WritesCSV(formats []string) bool { return slices.Contains(formats, "csv") }
+
+func (o Output) options() Options { return Options{Color: o.Color, Width: o.Width} }
+
+// WritePerson writes one person's report.
+func (o Output) WritePerson(w io.Writer, res *assess.Result) error {
+	switch o.Format {
+	case "csv":
+		return writeStandingCSV(w, &res.Standing, o.Excel)
+	case "json":
+		return WriteJSON(w, NewReport(res))
+	case "markdown":
+		return Markdown(w, NewReport(res), res.Rubric)
+	case "html":
+		return HTML(w, NewReport(res), res.Rubric)
+	default:
+		return Table(w, NewReport(res), res.Rubric, o.options())
+	}
+}
+
+// writeStandingCSV writes one person in the long CSV format.
+func writeStandingCSV(w io.Writer, st *assess.Standing, excel bool) error {
+	rows := newStandingRows(excel)
+	rows.header()
+	rows.add(st)
+	out := rows.cw.Take(nil)
+	if excel {
+		out = append([]byte(byteOrderMark), out...)
+	}
+	_, err := w.Write(out)
+	return err
+}
+
+// WriteCompare writes a comparison of two assessments; all lists every skill.
+func (o Output) WriteCompare(w io.Writer, cmp *assess.Comparison, all bool) error {
+	rep := NewCompare(cmp, all)
+	switch o.Format {
+	case "json":
+		return WriteJSON(w, rep)
+	case "markdown":
+		return CompareMarkdown(w, rep)
+	case "csv":
+		return CompareCSV(w, rep, o.Excel)
+	case "html":
+		return CompareHTML(w, rep, cmp, cmp.New.Rubric)
+	default:
+		return CompareTable(w, rep, o.options())
+	}
+}
+
+// WriteHistory writes the list of saved assessments.
+func (o Output) WriteHistory(w io.Writer, entries []HistoryEntry) error {
+	switch o.Format {
+	case "json":
+		return HistoryJSON(w, entries)
+	case "csv":
+		return HistoryCSV(w, entries, o.Excel)
+	default:
+		return HistoryTable(w, entries, o.options())
+	}
+}
+
+// WriteTemplate writes a blank answer sheet for people (one row or document each; none
+// gives one unnamed), assessed by assessor, with the quick set of questions or all.
+func (o Output) WriteTemplate(w io.Writer, r *rubric.Rubric, people []string, assessor string, quick bool) error {
+	if len(people) == 0 {
+		people = []string{""}
+	}
+	if o.Format == "yaml" {
+		for i, p := range people {
+			if i > 0 {
+				if _, err := io.WriteString(w, "---\n"); err != nil {
+					return err
+				}
+			}
+			if _, err := w.Write(assess.TemplateYAML(r, p, assessor, quick)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	cw, err := NewCSVWriter(w, o.Excel)
+	if err != nil {
+		return err
+	}
+	header := assess.ProfileFields()
+	for _, q := range assess.TemplateQuestions(r, quick) {
+		header = append(header, q.ID)
+	}
+	if err := cw.Header(header...); err != nil {
+		return err
+	}
+	for _, p := range people {
+		cw.Text(p)
+		cw.Text(assessor)
+		for range header[2:] {
+			cw.Text("")
+		}
+		if err := cw.EndRow(); err != nil {
+			return err
+		}
+	}
+	return cw.Flush()
+}
+
+// NewTeamSink returns the sink that writes a team review in the format, recommending up
+// to certs certifications in the summary. It buffers its writes; every format streams.
+func (o Output) NewTeamSink(w io.Writer, r *rubric.Rubric, certs int) (assess.TeamSink, error) {
+	s := &teamSink{w: bufio.NewWriterSize(w, 256<<10), r: r, certs: certs, opt: o.options(),
+		excel: o.Excel, totals: NewTeamTotals(r)}
+	switch o.Format {
+	case "csv":
+		s.format = teamCSV{}
+	case "json":
+		s.format = teamJSON{}
+	case "markdown":
+		s.format = teamMarkdown{}
+	case "html":
+		s.format = teamHTML{}
+	default:
+		s.format = teamTable{}
+	}
+	if err := s.format.begin(s); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
