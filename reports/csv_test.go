@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 )
+
 // TestCSVQuotingMatchesEncodingCSV compares the fast cell encoder with encoding/csv.
 func TestCSVQuotingMatchesEncodingCSV(t *testing.T) {
 	rng := rand.New(rand.NewSource(5))
