@@ -1,7 +1,8 @@
 package assess
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -428,18 +429,17 @@ func priorityRank(p string) int {
 // sortGaps orders gaps by priority, gap (largest first), weight (largest first), then
 // rubric order.
 func sortGaps(gaps []Gap) {
-	sort.SliceStable(gaps, func(i, j int) bool {
-		a, b := gaps[i], gaps[j]
+	slices.SortStableFunc(gaps, func(a, b Gap) int {
 		if pa, pb := priorityRank(a.Priority), priorityRank(b.Priority); pa != pb {
-			return pa < pb
+			return cmp.Compare(pa, pb)
 		}
 		if a.Gap > b.Gap+eps || b.Gap > a.Gap+eps {
-			return a.Gap > b.Gap
+			return cmp.Compare(b.Gap, a.Gap)
 		}
 		if a.Skill.Weight != b.Skill.Weight {
-			return a.Skill.Weight > b.Skill.Weight
+			return cmp.Compare(b.Skill.Weight, a.Skill.Weight)
 		}
-		return a.pos < b.pos
+		return cmp.Compare(a.pos, b.pos)
 	})
 }
 
@@ -447,10 +447,6 @@ func sortGaps(gaps []Gap) {
 func (res *Result) rankCertifications() []CertValue {
 	if res.Target == nil {
 		return nil
-	}
-	gap := map[string]float64{}
-	for _, g := range res.Gaps {
-		gap[g.Skill.ID] = g.Gap
 	}
 	var out []CertValue
 	for i := range res.Rubric.Certifications {
@@ -460,8 +456,9 @@ func (res *Result) rankCertifications() []CertValue {
 		}
 		cv := CertValue{Cert: c}
 		for _, s := range c.Skills {
-			if g := gap[s]; g > 0 {
-				cv.Value += res.Rubric.Skill(s).Weight * g
+			pos, _ := res.Rubric.SkillPos(s)
+			if g := res.Skills[pos].Gap; g != nil && *g > 0 {
+				cv.Value += res.Skills[pos].Skill.Weight * *g
 				cv.Covers = append(cv.Covers, s)
 			}
 		}
@@ -469,7 +466,15 @@ func (res *Result) rankCertifications() []CertValue {
 			out = append(out, cv)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Value > out[j].Value+eps })
+	slices.SortStableFunc(out, func(a, b CertValue) int {
+		switch {
+		case a.Value > b.Value+eps:
+			return -1
+		case b.Value > a.Value+eps:
+			return 1
+		}
+		return 0
+	})
 	return out
 }
 
@@ -484,12 +489,10 @@ func (res *Result) nextRoles() []NextRole {
 		candidates = res.lowestLadderRoles()
 	}
 	var out []NextRole
-	seen := map[string]bool{}
-	for _, ro := range candidates {
-		if !ro.OnTrack(res.Track) || seen[ro.ID] {
+	for i, ro := range candidates {
+		if !ro.OnTrack(res.Track) || slices.Contains(candidates[:i], ro) {
 			continue
 		}
-		seen[ro.ID] = true
 		nr := NextRole{RoleFit: *res.fitOf(ro)}
 		for i := range res.Skills {
 			sk := &res.Skills[i]
@@ -505,20 +508,21 @@ func (res *Result) nextRoles() []NextRole {
 		}
 		out = append(out, nr)
 	}
-	order := map[*rubric.Role]int{}
-	for i := range res.Rubric.Roles {
-		order[&res.Rubric.Roles[i]] = i
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Readiness, out[j].Readiness
+	slices.SortStableFunc(out, func(x, y NextRole) int {
+		a, b := x.Readiness, y.Readiness
 		switch {
 		case a == nil && b == nil:
 		case a == nil || b == nil:
-			return b == nil
-		case *a > *b+eps || *b > *a+eps:
-			return *a > *b
+			if b == nil {
+				return -1
+			}
+			return 1
+		case *a > *b+eps:
+			return -1
+		case *b > *a+eps:
+			return 1
 		}
-		return order[out[i].Role] < order[out[j].Role]
+		return cmp.Compare(res.Rubric.RolePos(x.Role), res.Rubric.RolePos(y.Role))
 	})
 	return out
 }

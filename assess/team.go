@@ -153,8 +153,9 @@ type Review struct {
 const MaxTeamProblems = 100
 
 // teamBatchSize is how many people a worker takes at a time: enough to make handing
-// over cheap, few enough to keep memory flat.
-const teamBatchSize = 256
+// over cheap (a channel send per batch), few enough to keep memory flat (a batch of
+// JSON reports is about half a megabyte).
+const teamBatchSize = 64
 
 // batch is a run of people read in input order, with the sink's part of them.
 type batch struct {

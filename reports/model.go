@@ -38,6 +38,11 @@ type Report struct {
 	Declared bool `json:"-"`
 	// ScaleMin and ScaleMax bound the bars drawn for scores.
 	ScaleMin, ScaleMax int `json:"-"`
+
+	// nums backs the report's optional numbers and gaps its next roles' gaps, so that
+	// filling a report again allocates nothing.
+	nums []float64
+	gaps []SkillGap
 }
 
 // RubricInfo identifies the rubric a report was scored against.
@@ -212,8 +217,16 @@ func roundPtr(p *float64) *float64 {
 
 // NewReport builds the report of a scored assessment.
 func NewReport(res *assess.Result) *Report {
+	rep := &Report{}
+	rep.fill(res)
+	return rep
+}
+
+// fill makes rep the report of res, reusing the memory rep holds from an earlier person:
+// a team review reports on hundreds of thousands.
+func (rep *Report) fill(res *assess.Result) {
 	r, a := res.Rubric, res.Answers
-	rep := &Report{
+	*rep = Report{
 		Format:         ReportFormat,
 		Person:         a.Person,
 		Assessor:       a.Assessor,
@@ -223,12 +236,17 @@ func NewReport(res *assess.Result) *Report {
 		Declared:       res.CurrentDeclared,
 		ScaleMin:       r.Scale.Min,
 		ScaleMax:       r.Scale.Max,
-		Readiness:      []RoleReadiness{},
-		Categories:     []Category{},
-		Skills:         []Skill{},
-		Gaps:           []Gap{},
-		Certifications: []Certification{},
-		NextRoles:      []NextRole{},
+		Readiness:      emptied(rep.Readiness),
+		Categories:     emptied(rep.Categories),
+		Skills:         emptied(rep.Skills),
+		Gaps:           emptied(rep.Gaps),
+		Certifications: emptied(rep.Certifications),
+		NextRoles:      emptied(rep.NextRoles),
+		nums:           rep.nums[:0],
+		gaps:           emptied(rep.gaps),
+	}
+	if n := len(res.Roles) + 3*len(res.Categories) + 4*len(res.Skills) + 3; cap(rep.nums) < n {
+		rep.nums = make([]float64, 0, n)
 	}
 	if !a.Date.IsZero() {
 		d := a.Date.UTC().Format(time.RFC3339)
@@ -242,22 +260,22 @@ func NewReport(res *assess.Result) *Report {
 		rep.CurrentRole = &RoleRef{ID: res.Current.ID, Name: res.Current.Name}
 	}
 	if e := res.Estimated; e != nil {
-		rep.EstimatedRole = &EstimatedRole{ID: e.Role.ID, Name: e.Role.Name, Readiness: roundPtr(e.Readiness)}
+		rep.EstimatedRole = &EstimatedRole{ID: e.Role.ID, Name: e.Role.Name, Readiness: rep.round(e.Readiness)}
 	}
 	if t := res.Target; t != nil {
-		rep.TargetRole = &TargetRole{ID: t.Role.ID, Name: t.Role.Name, Readiness: roundPtr(t.Readiness), Met: t.Met, Total: t.Total}
+		rep.TargetRole = &TargetRole{ID: t.Role.ID, Name: t.Role.Name, Readiness: rep.round(t.Readiness), Met: t.Met, Total: t.Total}
 	}
 	for _, f := range res.Roles {
-		rep.Readiness = append(rep.Readiness, RoleReadiness{Role: f.Role.ID, Readiness: roundPtr(f.Readiness), Holds: f.Holds})
+		rep.Readiness = append(rep.Readiness, RoleReadiness{Role: f.Role.ID, Readiness: rep.round(f.Readiness), Holds: f.Holds})
 	}
 	for _, c := range res.Categories {
 		rep.Categories = append(rep.Categories, Category{ID: c.Category.ID, Name: c.Category.Name,
-			Score: roundPtr(c.Score), Expected: roundPtr(c.Expected), Gap: roundPtr(c.Gap)})
+			Score: rep.round(c.Score), Expected: rep.round(c.Expected), Gap: rep.round(c.Gap)})
 	}
 	for _, sk := range res.Skills {
 		rep.Skills = append(rep.Skills, Skill{ID: sk.Skill.ID, Name: sk.Skill.Name, Category: sk.Skill.Category,
-			Core: sk.Skill.Core, Score: roundPtr(sk.Score), ExpectedCurrent: roundPtr(sk.ExpectedCurrent),
-			ExpectedTarget: roundPtr(sk.ExpectedTarget), Gap: roundPtr(sk.Gap), Priority: sk.Priority})
+			Core: sk.Skill.Core, Score: rep.round(sk.Score), ExpectedCurrent: rep.round(sk.ExpectedCurrent),
+			ExpectedTarget: rep.round(sk.ExpectedTarget), Gap: rep.round(sk.Gap), Priority: sk.Priority})
 	}
 	for _, g := range res.Gaps {
 		rep.Gaps = append(rep.Gaps, gapOf(g))
@@ -267,14 +285,37 @@ func NewReport(res *assess.Result) *Report {
 			Issuer: c.Cert.Issuer, URL: c.Cert.URL, Covers: c.Covers, Value: Round(c.Value)})
 	}
 	for _, nr := range res.NextRoles {
-		n := NextRole{ID: nr.Role.ID, Name: nr.Role.Name, Readiness: roundPtr(nr.Readiness), Met: nr.Met,
-			Total: nr.Total, Gaps: []SkillGap{}}
+		n := NextRole{ID: nr.Role.ID, Name: nr.Role.Name, Readiness: rep.round(nr.Readiness), Met: nr.Met,
+			Total: nr.Total}
+		start := len(rep.gaps)
 		for _, g := range nr.Gaps {
-			n.Gaps = append(n.Gaps, SkillGap{Skill: g.Skill.ID, Gap: Round(g.Gap)})
+			rep.gaps = append(rep.gaps, SkillGap{Skill: g.Skill.ID, Gap: Round(g.Gap)})
 		}
+		n.Gaps = rep.gaps[start:len(rep.gaps):len(rep.gaps)]
 		rep.NextRoles = append(rep.NextRoles, n)
 	}
-	return rep
+}
+
+// emptied returns list emptied for reuse, or a new empty list: a report's lists are [] in
+// JSON, never null.
+func emptied[T any](list []T) []T {
+	if list == nil {
+		return []T{}
+	}
+	return list[:0]
+}
+
+// round returns a pointer to p's value rounded for output, kept in the report's backing
+// array; nil stays nil.
+func (rep *Report) round(p *float64) *float64 {
+	if p == nil {
+		return nil
+	}
+	if len(rep.nums) == cap(rep.nums) {
+		return roundPtr(p)
+	}
+	rep.nums = append(rep.nums, Round(*p))
+	return &rep.nums[len(rep.nums)-1]
 }
 
 // gapOf is a gap as reports show it, rounded, with the skill's actions.

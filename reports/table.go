@@ -3,6 +3,7 @@ package reports
 import (
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
@@ -91,17 +92,40 @@ func wrap(text string, width int, first, rest string) string {
 
 // truncate shortens s to at most n display columns, marking the cut with an ellipsis.
 func truncate(s string, n int) string {
+	if len(s) <= n && isASCII(s) { // the common case, without measuring
+		return s
+	}
 	if twwidth.Width(s) <= n {
 		return s
 	}
 	var b strings.Builder
+	used := 0
 	for _, r := range s {
-		if twwidth.Width(b.String()+string(r)) > n-1 {
+		w := twwidth.Width(string(r))
+		if used+w > n-1 {
 			break
 		}
 		b.WriteRune(r)
+		used += w
 	}
 	return strings.TrimRight(b.String(), " ") + "…"
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// displayWidth is the number of columns s takes on a terminal.
+func displayWidth(s string) int {
+	if isASCII(s) {
+		return len(s)
+	}
+	return twwidth.Width(s)
 }
 
 // nbsp is a no-break space: wrap never breaks a line there.
@@ -128,7 +152,7 @@ func fixedHeader(dst []byte, header []string, widths []int, align string) []byte
 func fixedRow(dst []byte, cells []string, widths []int, align string) []byte {
 	for i, cell := range cells {
 		cell = truncate(cell, widths[i])
-		pad := strings.Repeat(" ", widths[i]-twwidth.Width(cell))
+		pad := strings.Repeat(" ", widths[i]-displayWidth(cell))
 		dst = append(dst, ' ')
 		if align[i] == 'r' {
 			dst = append(append(dst, pad...), cell...)

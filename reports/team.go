@@ -218,10 +218,10 @@ type teamBatch struct {
 	totals  *TeamTotals
 	members []TeamMember
 	people  int
-	// rows is the CSV rows encoder (CSV and the fast path), json the JSON encoder's
-	// buffer: scratch memory each worker keeps.
-	rows *standingRows
-	json jsonBuffer
+	// rows and json are the CSV and JSON encoders, with what they encode once for everyone.
+	rows   *standingRows
+	json   reportJSON
+	report Report
 }
 
 func (s *teamSink) NewBatch() assess.TeamBatch {

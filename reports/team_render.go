@@ -338,9 +338,9 @@ func (teamJSON) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
 	res := sc.Result(a)
 	b.totals.Add(res)
 	b.out = append(b.out, jsonPersonSep+"\n    "...)
-	var err error
-	b.out, err = b.json.appendCompact(b.out, NewReport(res))
-	return err
+	b.report.fill(res)
+	b.out = b.json.append(b.out, &b.report)
+	return nil
 }
 
 func (teamJSON) end(s *teamSink, team *Team) error {

@@ -39,6 +39,7 @@ type Rubric struct {
 
 	skills    []*Skill
 	skillIdx  map[string]*Skill
+	skillPos  map[string]int
 	questions []*Question
 	qIdx      map[string]*Question
 	qPos      map[string]int
@@ -133,6 +134,23 @@ func (r *Rubric) Skill(id string) *Skill { return r.skillIdx[id] }
 
 // Questions returns every question in rubric order.
 func (r *Rubric) Questions() []*Question { return r.questions }
+
+// SkillPos returns the position of the skill with the given id in Skills, and whether
+// there is one.
+func (r *Rubric) SkillPos(id string) (int, bool) {
+	pos, ok := r.skillPos[id]
+	return pos, ok
+}
+
+// RolePos returns the position of a role of the rubric in Roles, or -1.
+func (r *Rubric) RolePos(ro *Role) int {
+	for i := range r.Roles {
+		if &r.Roles[i] == ro {
+			return i
+		}
+	}
+	return -1
+}
 
 // QuestionPos returns the position of the question with the given id in Questions, and
 // whether there is one: answers are kept by position.
@@ -230,6 +248,7 @@ func (r *Rubric) LadderRoles(track string) []*Role {
 func (r *Rubric) index() {
 	r.skills, r.questions = nil, nil
 	r.skillIdx = map[string]*Skill{}
+	r.skillPos = map[string]int{}
 	r.qIdx = map[string]*Question{}
 	r.qPos = map[string]int{}
 	r.roleIdx = map[string]*Role{}
@@ -241,6 +260,7 @@ func (r *Rubric) index() {
 			r.skills = append(r.skills, s)
 			if _, dup := r.skillIdx[s.ID]; !dup {
 				r.skillIdx[s.ID] = s
+				r.skillPos[s.ID] = len(r.skills) - 1
 			}
 			for qi := range s.Questions {
 				q := &s.Questions[qi]
