@@ -71,6 +71,11 @@ type Result struct {
 	NextRoles      []NextRole
 
 	allCerts []CertValue
+	// covers and nextGaps back the certifications' covers and the next roles' gaps, and
+	// candidates the next roles considered, so that a Scorer reuses their memory.
+	covers     []string
+	nextGaps   []Gap
+	candidates []*rubric.Role
 }
 
 // num returns a pointer to a copy of v kept in the standing's backing array.
@@ -183,6 +188,7 @@ func (s *Scorer) Standing(a *Answers) *Standing {
 func (s *Scorer) Result(a *Answers) *Result {
 	res := &s.res
 	res.score(s.Rubric, a, s.Options)
+	res.covers, res.nextGaps = res.covers[:0], res.nextGaps[:0]
 	for i := range res.roles {
 		if !res.roles[i].done {
 			res.roles[i] = res.fit(res.roles[i].Role)
@@ -448,22 +454,26 @@ func (res *Result) rankCertifications() []CertValue {
 	if res.Target == nil {
 		return nil
 	}
-	var out []CertValue
+	out := res.allCerts[:0]
 	for i := range res.Rubric.Certifications {
 		c := &res.Rubric.Certifications[i]
 		if !c.SuitsRole(res.Target.Role.ID) {
 			continue
 		}
 		cv := CertValue{Cert: c}
+		start := len(res.covers)
 		for _, s := range c.Skills {
 			pos, _ := res.Rubric.SkillPos(s)
 			if g := res.Skills[pos].Gap; g != nil && *g > 0 {
 				cv.Value += res.Skills[pos].Skill.Weight * *g
-				cv.Covers = append(cv.Covers, s)
+				res.covers = append(res.covers, s)
 			}
 		}
 		if cv.Value > eps {
+			cv.Covers = res.covers[start:len(res.covers):len(res.covers)]
 			out = append(out, cv)
+		} else {
+			res.covers = res.covers[:start]
 		}
 	}
 	slices.SortStableFunc(out, func(a, b CertValue) int {
@@ -480,32 +490,37 @@ func (res *Result) rankCertifications() []CertValue {
 
 // nextRoles applies rule 7.
 func (res *Result) nextRoles() []NextRole {
-	var candidates []*rubric.Role
+	candidates := res.candidates[:0]
 	if res.Current != nil {
 		for _, id := range res.Current.Next {
 			candidates = append(candidates, res.Rubric.Role(id))
 		}
 	} else {
-		candidates = res.lowestLadderRoles()
+		candidates = append(candidates, res.lowestLadderRoles()...)
 	}
-	var out []NextRole
+	res.candidates = candidates
+	out := res.NextRoles[:0]
 	for i, ro := range candidates {
 		if !ro.OnTrack(res.Track) || slices.Contains(candidates[:i], ro) {
 			continue
 		}
 		nr := NextRole{RoleFit: *res.fitOf(ro)}
+		start := len(res.nextGaps)
 		for i := range res.Skills {
 			sk := &res.Skills[i]
 			if e, ok := ro.ExpectAt(i); ok && sk.Score != nil {
 				if g := gapOf(sk, i, e); g.Gap > 0 {
-					nr.Gaps = append(nr.Gaps, g)
+					res.nextGaps = append(res.nextGaps, g)
 				}
 			}
 		}
-		sortGaps(nr.Gaps)
-		if len(nr.Gaps) > 3 {
-			nr.Gaps = nr.Gaps[:3]
+		gaps := res.nextGaps[start:]
+		sortGaps(gaps)
+		if len(gaps) > 3 {
+			gaps = gaps[:3]
 		}
+		res.nextGaps = res.nextGaps[:start+len(gaps)]
+		nr.Gaps = gaps[:len(gaps):len(gaps)]
 		out = append(out, nr)
 	}
 	slices.SortStableFunc(out, func(x, y NextRole) int {
@@ -529,7 +544,7 @@ func (res *Result) nextRoles() []NextRole {
 
 // categories applies rule 8.
 func (res *Result) categories() []CategoryScore {
-	var out []CategoryScore
+	out := res.Categories[:0]
 	for ci := range res.Rubric.Categories {
 		c := &res.Rubric.Categories[ci]
 		cs := CategoryScore{Category: c}

@@ -20,34 +20,97 @@ func WriteJSON(w io.Writer, v any) error {
 // reportJSON encodes reports as compact JSON, byte for byte what encoding/json writes for
 // them with HTML escaping off (TestReportJSONMatchesEncodingJSON), without reflection: a
 // team review writes hundreds of thousands of reports. The rubric's text (names, actions,
-// links), the bulk of every report and the same in each, is encoded once and kept.
+// links), the bulk of every report and the same in each, is encoded once and kept: by
+// value in text, and for the lists that hold every role, category and skill in rubric
+// order, each entry's start up to its first number, by position.
 type reportJSON struct {
-	rubricText map[string][]byte
+	text       map[string][]byte
+	roles      heads[string]
+	categories heads[[2]string]
+	skills     heads[skillKey]
 }
 
-// text appends a string of the rubric's, encoded once.
-func (j *reportJSON) text(b []byte, s string) []byte {
-	enc, ok := j.rubricText[s]
+type skillKey struct {
+	id, name, category string
+	core               bool
+}
+
+// heads keeps the encoded start of each entry of a list, by position, with the values
+// it encodes as its key.
+type heads[K comparable] struct {
+	keys []K
+	enc  [][]byte
+}
+
+// get returns the start kept for position i, if it was made for the same key.
+func (h *heads[K]) get(i int, key K) ([]byte, bool) {
+	if i < len(h.keys) && h.keys[i] == key {
+		return h.enc[i], true
+	}
+	return nil, false
+}
+
+// put keeps enc as the start at position i for key.
+func (h *heads[K]) put(i int, key K, enc []byte) {
+	for len(h.keys) <= i {
+		var zero K
+		h.keys, h.enc = append(h.keys, zero), append(h.enc, nil)
+	}
+	h.keys[i], h.enc[i] = key, append([]byte(nil), enc...)
+}
+
+// rubricText appends a string of the rubric's, encoded once.
+func (j *reportJSON) rubricText(b []byte, s string) []byte {
+	enc, ok := j.text[s]
 	if !ok {
-		if j.rubricText == nil {
-			j.rubricText = map[string][]byte{}
+		if j.text == nil {
+			j.text = map[string][]byte{}
 		}
 		enc = appendJSONString(nil, s)
-		j.rubricText[s] = enc
+		j.text[s] = enc
 	}
 	return append(b, enc...)
 }
 
-// appendReportJSON is reportJSON's encoding without keeping the rubric's text.
+// rubricTexts appends a list of the rubric's strings.
+func (j *reportJSON) rubricTexts(b []byte, list []string) []byte {
+	if list == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range list {
+		b = listSep(b, i)
+		b = j.rubricText(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendReportJSON is reportJSON's encoding for one report.
 func appendReportJSON(b []byte, rep *Report) []byte {
 	var j reportJSON
 	return j.append(b, rep)
 }
 
+// listSep separates the entries of a list.
+func listSep(b []byte, i int) []byte {
+	if i > 0 {
+		return append(b, ',')
+	}
+	return b
+}
+
+// openList starts a list, or writes null for a nil one and reports false.
+func openList(b []byte, isNil bool) ([]byte, bool) {
+	if isNil {
+		return append(b, "null"...), false
+	}
+	return append(b, '['), true
+}
+
 // append appends rep.
 func (j *reportJSON) append(b []byte, rep *Report) []byte {
 	b = append(b, `{"format":`...)
-	b = j.text(b, rep.Format)
+	b = j.rubricText(b, rep.Format)
 	b = append(b, `,"person":`...)
 	b = appendJSONString(b, rep.Person)
 	b = append(b, `,"assessor":`...)
@@ -55,35 +118,31 @@ func (j *reportJSON) append(b []byte, rep *Report) []byte {
 	b = append(b, `,"date":`...)
 	b = appendJSONStringPtr(b, rep.Date)
 	b = append(b, `,"rubric":{"name":`...)
-	b = j.text(b, rep.Rubric.Name)
+	b = j.rubricText(b, rep.Rubric.Name)
 	b = append(b, `,"version":`...)
-	b = j.text(b, rep.Rubric.Version)
+	b = j.rubricText(b, rep.Rubric.Version)
 	b = append(b, `,"sha256":`...)
-	b = j.text(b, rep.Rubric.SHA256)
+	b = j.rubricText(b, rep.Rubric.SHA256)
 	b = append(b, `},"track":`...)
 	b = appendJSONStringPtr(b, rep.Track)
 	b = append(b, `,"current_role":`...)
 	if c := rep.CurrentRole; c == nil {
 		b = append(b, "null"...)
 	} else {
-		b = j.idName(b, c.ID, c.Name)
-		b = append(b, '}')
+		b = append(j.idName(b, c.ID, c.Name), '}')
 	}
 	b = append(b, `,"estimated_role":`...)
 	if e := rep.EstimatedRole; e == nil {
 		b = append(b, "null"...)
 	} else {
-		b = j.idName(b, e.ID, e.Name)
-		b = append(b, `,"readiness":`...)
-		b = appendJSONNumberPtr(b, e.Readiness)
-		b = append(b, '}')
+		b = append(j.idName(b, e.ID, e.Name), `,"readiness":`...)
+		b = append(appendJSONNumberPtr(b, e.Readiness), '}')
 	}
 	b = append(b, `,"target_role":`...)
 	if t := rep.TargetRole; t == nil {
 		b = append(b, "null"...)
 	} else {
-		b = j.idName(b, t.ID, t.Name)
-		b = append(b, `,"readiness":`...)
+		b = append(j.idName(b, t.ID, t.Name), `,"readiness":`...)
 		b = appendJSONNumberPtr(b, t.Readiness)
 		b = append(b, `,"met":`...)
 		b = strconv.AppendInt(b, int64(t.Met), 10)
@@ -97,37 +156,65 @@ func (j *reportJSON) append(b []byte, rep *Report) []byte {
 	b = strconv.AppendInt(b, int64(rep.Questions), 10)
 
 	b = append(b, `,"readiness":`...)
-	b = appendJSONList(b, rep.Readiness == nil, len(rep.Readiness), func(b []byte, i int) []byte {
+	b, ok := openList(b, rep.Readiness == nil)
+	for i := range rep.Readiness {
 		r := &rep.Readiness[i]
-		b = append(b, `{"role":`...)
-		b = j.text(b, r.Role)
-		b = append(b, `,"readiness":`...)
+		b = listSep(b, i)
+		if head, ok := j.roles.get(i, r.Role); ok {
+			b = append(b, head...)
+		} else {
+			start := len(b)
+			b = append(b, `{"role":`...)
+			b = appendJSONString(b, r.Role)
+			b = append(b, `,"readiness":`...)
+			j.roles.put(i, r.Role, b[start:])
+		}
 		b = appendJSONNumberPtr(b, r.Readiness)
 		b = append(b, `,"holds":`...)
 		b = strconv.AppendBool(b, r.Holds)
-		return append(b, '}')
-	})
+		b = append(b, '}')
+	}
+	b = closeList(b, ok)
+
 	b = append(b, `,"categories":`...)
-	b = appendJSONList(b, rep.Categories == nil, len(rep.Categories), func(b []byte, i int) []byte {
+	b, ok = openList(b, rep.Categories == nil)
+	for i := range rep.Categories {
 		c := &rep.Categories[i]
-		b = j.idName(b, c.ID, c.Name)
-		b = append(b, `,"score":`...)
+		b = listSep(b, i)
+		key := [2]string{c.ID, c.Name}
+		if head, ok := j.categories.get(i, key); ok {
+			b = append(b, head...)
+		} else {
+			start := len(b)
+			b = append(appendIDName(b, c.ID, c.Name), `,"score":`...)
+			j.categories.put(i, key, b[start:])
+		}
 		b = appendJSONNumberPtr(b, c.Score)
 		b = append(b, `,"expected":`...)
 		b = appendJSONNumberPtr(b, c.Expected)
 		b = append(b, `,"gap":`...)
 		b = appendJSONNumberPtr(b, c.Gap)
-		return append(b, '}')
-	})
+		b = append(b, '}')
+	}
+	b = closeList(b, ok)
+
 	b = append(b, `,"skills":`...)
-	b = appendJSONList(b, rep.Skills == nil, len(rep.Skills), func(b []byte, i int) []byte {
+	b, ok = openList(b, rep.Skills == nil)
+	for i := range rep.Skills {
 		s := &rep.Skills[i]
-		b = j.idName(b, s.ID, s.Name)
-		b = append(b, `,"category":`...)
-		b = j.text(b, s.Category)
-		b = append(b, `,"core":`...)
-		b = strconv.AppendBool(b, s.Core)
-		b = append(b, `,"score":`...)
+		b = listSep(b, i)
+		key := skillKey{s.ID, s.Name, s.Category, s.Core}
+		if head, ok := j.skills.get(i, key); ok {
+			b = append(b, head...)
+		} else {
+			start := len(b)
+			b = append(appendIDName(b, s.ID, s.Name), `,"category":`...)
+			b = appendJSONString(b, s.Category)
+			b = append(b, `,"core":`...)
+			b = strconv.AppendBool(b, s.Core)
+			b = append(b, `,"score":`...)
+			j.skills.put(i, key, b[start:])
+		}
 		b = appendJSONNumberPtr(b, s.Score)
 		b = append(b, `,"expected_current":`...)
 		b = appendJSONNumberPtr(b, s.ExpectedCurrent)
@@ -136,16 +223,20 @@ func (j *reportJSON) append(b []byte, rep *Report) []byte {
 		b = append(b, `,"gap":`...)
 		b = appendJSONNumberPtr(b, s.Gap)
 		b = append(b, `,"priority":`...)
-		b = j.text(b, s.Priority)
-		return append(b, '}')
-	})
+		b = j.rubricText(b, s.Priority)
+		b = append(b, '}')
+	}
+	b = closeList(b, ok)
+
 	b = append(b, `,"gaps":`...)
-	b = appendJSONList(b, rep.Gaps == nil, len(rep.Gaps), func(b []byte, i int) []byte {
+	b, ok = openList(b, rep.Gaps == nil)
+	for i := range rep.Gaps {
 		g := &rep.Gaps[i]
+		b = listSep(b, i)
 		b = append(b, `{"skill":`...)
-		b = j.text(b, g.Skill)
+		b = j.rubricText(b, g.Skill)
 		b = append(b, `,"name":`...)
-		b = j.text(b, g.Name)
+		b = j.rubricText(b, g.Name)
 		b = append(b, `,"score":`...)
 		b = appendJSONNumber(b, g.Score)
 		b = append(b, `,"expected":`...)
@@ -153,28 +244,36 @@ func (j *reportJSON) append(b []byte, rep *Report) []byte {
 		b = append(b, `,"gap":`...)
 		b = appendJSONNumber(b, g.Gap)
 		b = append(b, `,"priority":`...)
-		b = j.text(b, g.Priority)
+		b = j.rubricText(b, g.Priority)
 		b = append(b, `,"actions":`...)
-		b = j.texts(b, g.Actions)
-		return append(b, '}')
-	})
+		b = j.rubricTexts(b, g.Actions)
+		b = append(b, '}')
+	}
+	b = closeList(b, ok)
+
 	b = append(b, `,"certifications":`...)
-	b = appendJSONList(b, rep.Certifications == nil, len(rep.Certifications), func(b []byte, i int) []byte {
+	b, ok = openList(b, rep.Certifications == nil)
+	for i := range rep.Certifications {
 		c := &rep.Certifications[i]
+		b = listSep(b, i)
 		b = j.idName(b, c.ID, c.Name)
 		b = append(b, `,"issuer":`...)
-		b = j.text(b, c.Issuer)
+		b = j.rubricText(b, c.Issuer)
 		b = append(b, `,"url":`...)
-		b = j.text(b, c.URL)
+		b = j.rubricText(b, c.URL)
 		b = append(b, `,"covers":`...)
-		b = j.texts(b, c.Covers)
+		b = j.rubricTexts(b, c.Covers)
 		b = append(b, `,"value":`...)
 		b = appendJSONNumber(b, c.Value)
-		return append(b, '}')
-	})
+		b = append(b, '}')
+	}
+	b = closeList(b, ok)
+
 	b = append(b, `,"next_roles":`...)
-	b = appendJSONList(b, rep.NextRoles == nil, len(rep.NextRoles), func(b []byte, i int) []byte {
+	b, ok = openList(b, rep.NextRoles == nil)
+	for i := range rep.NextRoles {
 		n := &rep.NextRoles[i]
+		b = listSep(b, i)
 		b = j.idName(b, n.ID, n.Name)
 		b = append(b, `,"readiness":`...)
 		b = appendJSONNumberPtr(b, n.Readiness)
@@ -183,44 +282,45 @@ func (j *reportJSON) append(b []byte, rep *Report) []byte {
 		b = append(b, `,"total":`...)
 		b = strconv.AppendInt(b, int64(n.Total), 10)
 		b = append(b, `,"gaps":`...)
-		b = appendJSONList(b, n.Gaps == nil, len(n.Gaps), func(b []byte, k int) []byte {
+		var gapsOK bool
+		b, gapsOK = openList(b, n.Gaps == nil)
+		for k := range n.Gaps {
+			b = listSep(b, k)
 			b = append(b, `{"skill":`...)
-			b = j.text(b, n.Gaps[k].Skill)
+			b = j.rubricText(b, n.Gaps[k].Skill)
 			b = append(b, `,"gap":`...)
 			b = appendJSONNumber(b, n.Gaps[k].Gap)
-			return append(b, '}')
-		})
-		return append(b, '}')
-	})
+			b = append(b, '}')
+		}
+		b = closeList(b, gapsOK)
+		b = append(b, '}')
+	}
+	b = closeList(b, ok)
 	return append(b, '}')
+}
+
+// closeList ends a list that openList started.
+func closeList(b []byte, opened bool) []byte {
+	if opened {
+		return append(b, ']')
+	}
+	return b
 }
 
 // idName opens an object with a rubric thing's id and name.
 func (j *reportJSON) idName(b []byte, id, name string) []byte {
 	b = append(b, `{"id":`...)
-	b = j.text(b, id)
+	b = j.rubricText(b, id)
 	b = append(b, `,"name":`...)
-	return j.text(b, name)
+	return j.rubricText(b, name)
 }
 
-// texts appends a list of the rubric's strings.
-func (j *reportJSON) texts(b []byte, list []string) []byte {
-	return appendJSONList(b, list == nil, len(list), func(b []byte, i int) []byte { return j.text(b, list[i]) })
-}
-
-// appendJSONList appends a list of n elements (null when isNil), each by elem.
-func appendJSONList(b []byte, isNil bool, n int, elem func(b []byte, i int) []byte) []byte {
-	if isNil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = elem(b, i)
-	}
-	return append(b, ']')
+// appendIDName is idName for a start that is kept anyway.
+func appendIDName(b []byte, id, name string) []byte {
+	b = append(b, `{"id":`...)
+	b = appendJSONString(b, id)
+	b = append(b, `,"name":`...)
+	return appendJSONString(b, name)
 }
 
 func appendJSONStringPtr(b []byte, p *string) []byte {
@@ -241,8 +341,13 @@ func appendJSONNumberPtr(b []byte, p *float64) []byte {
 // encoding/json does: through the CSV's number cells, which write a rounded number
 // exactly so, or through encoding/json itself for numbers outside their range.
 func appendJSONNumber(b []byte, v float64) []byte {
-	if a := math.Abs(v); a < 1e6 && (v != 0 || !math.Signbit(v)) && Round(v) == v {
-		return appendNum(b, v)
+	if v == 0 && !math.Signbit(v) {
+		return append(b, '0')
+	}
+	if a := math.Abs(v); a >= 0.01 && a < 1e6 {
+		if k := cents(v); float64(k)/100 == v { // v is rounded to hundredths already
+			return appendCents(b, k)
+		}
 	}
 	if a := math.Abs(v); a != 0 && (a < 1e-6 || a >= 1e21) || math.IsNaN(v) || math.IsInf(v, 0) {
 		out, err := json.Marshal(v)

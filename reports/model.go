@@ -190,8 +190,10 @@ func centsOfDecimal(v float64) int64 {
 }
 
 // appendNum appends v rounded to two decimals, without needless zeros: 3, 2.5, -0.33.
-func appendNum(b []byte, v float64) []byte {
-	k := cents(v)
+func appendNum(b []byte, v float64) []byte { return appendCents(b, cents(v)) }
+
+// appendCents appends k hundredths as appendNum writes them.
+func appendCents(b []byte, k int64) []byte {
 	if k < 0 {
 		b = append(b, '-')
 		k = -k

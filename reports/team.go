@@ -3,6 +3,7 @@ package reports
 import (
 	"bufio"
 	"bytes"
+	"io"
 	"sort"
 
 	"github.com/pmladder/pmladder/assess"
@@ -204,9 +205,9 @@ type teamSink struct {
 	// members are the people a heatmap shows: the first keep of them.
 	members []TeamMember
 	keep    int
-	// held is the output kept until the end (table and Markdown rows), else nil and
+	// With hold set (table and Markdown), held keeps the rows until the end; else
 	// batches are written as they are committed.
-	held   []byte
+	held   heldText
 	hold   bool
 	people int
 }
@@ -241,8 +242,8 @@ func (b *teamBatch) Reset() {
 // member records a person for the heatmap while the batch may still hold someone the
 // sink keeps.
 func (b *teamBatch) member(res *assess.Result) {
-	if b.sink.keep < 0 || len(b.members) < b.sink.keep {
-		b.members = append(b.members, memberOf(res))
+	if len(b.members) < b.sink.keep {
+		b.members = append(b.members, memberOf(res, true))
 	}
 }
 
@@ -250,7 +251,7 @@ func (s *teamSink) Commit(tb assess.TeamBatch) error {
 	b := tb.(*teamBatch)
 	s.totals.merge(b.totals)
 	for _, m := range b.members {
-		if s.keep >= 0 && len(s.members) >= s.keep {
+		if len(s.members) >= s.keep {
 			break
 		}
 		s.members = append(s.members, m)
@@ -261,11 +262,34 @@ func (s *teamSink) Commit(tb assess.TeamBatch) error {
 	}
 	s.people += b.people
 	if s.hold {
-		s.held = append(s.held, out...)
+		s.held.append(out)
 		return nil
 	}
 	_, err := s.w.Write(out)
 	return err
+}
+
+// heldText is text kept until the end in chunks, so that keeping a large team's rows
+// never copies them to grow one buffer.
+type heldText struct{ chunks [][]byte }
+
+const heldChunk = 1 << 20
+
+func (h *heldText) append(p []byte) {
+	if n := len(h.chunks); n > 0 && len(h.chunks[n-1])+len(p) <= cap(h.chunks[n-1]) {
+		h.chunks[n-1] = append(h.chunks[n-1], p...)
+		return
+	}
+	h.chunks = append(h.chunks, append(make([]byte, 0, max(heldChunk, len(p))), p...))
+}
+
+func (h *heldText) writeTo(w io.Writer) error {
+	for _, c := range h.chunks {
+		if _, err := w.Write(c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (s *teamSink) Close() error {
@@ -302,7 +326,8 @@ type TeamMember struct {
 	Below    []bool
 }
 
-func memberOf(res *assess.Result) TeamMember {
+// memberOf sums a person up for a team's table; withHeat adds their scores for a heatmap.
+func memberOf(res *assess.Result, withHeat bool) TeamMember {
 	m := TeamMember{Person: res.Answers.Person, Assessor: res.Answers.Assessor}
 	if res.Current != nil {
 		m.Current, m.CurrentID = res.Current.Name, res.Current.ID
@@ -314,6 +339,9 @@ func memberOf(res *assess.Result) TeamMember {
 	if len(res.Gaps) > 0 {
 		g := gapOf(res.Gaps[0])
 		m.TopGap = &g
+	}
+	if !withHeat {
+		return m
 	}
 	m.Scores = make([]*float64, len(res.Skills))
 	m.Expected = make([]bool, len(res.Skills))

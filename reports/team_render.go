@@ -78,7 +78,7 @@ func (teamTable) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
 	res := sc.Result(a)
 	b.totals.Add(res)
 	b.member(res)
-	m := memberOf(res)
+	m := memberOf(res, false)
 	widths, align := teamPeopleColumns(b.sink.opt.width())
 	roles := truncate(orDash(m.CurrentID), 11) + " → " + truncate(orDash(m.TargetID), 11)
 	b.out = fixedRow(b.out, []string{m.Person, roles, fmtPct(m.Readiness), topGap(m)}, widths, align)
@@ -97,7 +97,7 @@ func (teamTable) end(s *teamSink, team *Team) error {
 	ew.printf("\n")
 	widths, align := teamPeopleColumns(width)
 	ew.Write(fixedHeader(nil, []string{"Person", "Current → target", "Ready", "Top gap"}, widths, align))
-	ew.Write(s.held)
+	s.held.writeTo(ew)
 
 	members := team.Members
 	heads := team.initials()
@@ -165,7 +165,7 @@ func (teamMarkdown) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) erro
 	res := sc.Result(a)
 	b.totals.Add(res)
 	b.member(res)
-	m := memberOf(res)
+	m := memberOf(res, false)
 	b.out = appendMarkdownRow(b.out, mdEscape(m.Person), mdEscape(m.Assessor), mdEscape(m.Current), mdEscape(m.Target), fmtPct(m.Readiness), mdEscape(topGap(m)))
 	return nil
 }
@@ -174,7 +174,7 @@ func (teamMarkdown) end(s *teamSink, team *Team) error {
 	ew := &errWriter{w: s.w}
 	ew.printf("# %s\n\n", mdEscape(team.title()))
 	mdTable(ew, "lllllr", []string{"Person", "Assessor", "Current", "Target", "Readiness", "Top gap"}, nil)
-	ew.Write(s.held)
+	s.held.writeTo(ew)
 
 	members := team.Members
 	var rows [][]string
@@ -285,26 +285,44 @@ func (teamHTML) begin(s *teamSink) error {
 func (teamHTML) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
 	res := sc.Result(a)
 	b.totals.Add(res)
-	m := memberOf(res)
+	m := memberOf(res, false)
 	out := append(b.out, "<tr>"...)
 	for _, text := range []string{m.Person, m.Assessor, m.Current, m.Target} {
-		out = append(append(append(out, "<td>"...), html.EscapeString(text)...), "</td>"...)
+		out = appendHTMLCell(out, "<td>", text)
 	}
 	out = append(append(append(out, `<td class="num">`...), fmtPct(m.Readiness)...), "</td>"...)
-	out = append(append(append(out, "<td>"...), html.EscapeString(topGap(m))...), "</td>"...)
-	for i := range m.Scores {
+	out = appendHTMLCell(out, "<td>", topGap(m))
+	for i := range res.Skills {
+		sk := &res.Skills[i]
 		class := `<td class="cell">`
 		switch {
-		case m.Scores[i] == nil || !m.Expected[i]:
-		case m.Below[i]:
+		case sk.Score == nil || sk.Gap == nil:
+		case *sk.Gap > 0:
 			class = `<td class="cell below">`
 		default:
 			class = `<td class="cell met">`
 		}
-		out = append(append(append(out, class...), strings.TrimSuffix(heatCell(m, i), "!")...), "</td>"...)
+		out = append(out, class...)
+		if sk.Score == nil {
+			out = append(out, "·"...)
+		} else {
+			out = appendNum(out, *sk.Score)
+		}
+		out = append(out, "</td>"...)
 	}
 	b.out = append(out, "</tr>\n"...)
 	return nil
+}
+
+// appendHTMLCell appends a table cell of text, escaped.
+func appendHTMLCell(b []byte, open, text string) []byte {
+	b = append(b, open...)
+	if strings.ContainsAny(text, `<>&'"`) {
+		b = append(b, html.EscapeString(text)...)
+	} else {
+		b = append(b, text...)
+	}
+	return append(b, "</td>"...)
 }
 
 func (teamHTML) end(s *teamSink, team *Team) error {
