@@ -27,7 +27,8 @@ func pmladderCmd(t *testing.T, dir string, args ...string) *exec.Cmd {
 	}
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+dir, "XDG_DATA_HOME="+filepath.Join(dir, "data"))
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TMPDIR=" + os.TempDir(),
+		"XDG_CONFIG_HOME=" + dir, "XDG_DATA_HOME=" + filepath.Join(dir, "data")}
 	return cmd
 }
 

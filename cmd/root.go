@@ -39,6 +39,32 @@ func Run(args []string, streams *IOStreams, getenv func(string) string) (status 
 
 // NewCmdRoot builds the whole command tree over the factory.
 func NewCmdRoot(f *Factory) *cobra.Command {
+	root := newRoot(f)
+	root.AddCommand(
+		NewCmdAssess(f, nil),
+		NewCmdReport(f, nil),
+		NewCmdHistory(f, nil),
+		NewCmdCompare(f, nil),
+		NewCmdTeam(f, nil),
+		NewCmdTemplate(f, nil),
+		NewCmdRubric(f),
+		NewCmdVersion(f),
+	)
+	// cobra's own completion command groups one subcommand per shell; like our groups, it
+	// must reject an unknown shell rather than print help and succeed.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = noSubcommand
+			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+		}
+	}
+	return root
+}
+
+// newRoot is the root command without its subcommands: the persistent flags and the
+// settings every command resolves before it runs.
+func newRoot(f *Factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "pmladder",
 		Short: "Career self-assessment and gap reports for product managers",
@@ -77,25 +103,6 @@ Settings come from flags, then PMLADDER_<KEY> environment variables, then the co
 	pf.Bool("no-color", false, "never colour output (also NO_COLOR=1)")
 	pf.Bool("accessible", false, "plain numbered prompts without cursor movement, for screen readers")
 
-	root.AddCommand(
-		NewCmdAssess(f, nil),
-		NewCmdReport(f, nil),
-		NewCmdHistory(f, nil),
-		NewCmdCompare(f, nil),
-		NewCmdTeam(f, nil),
-		NewCmdTemplate(f, nil),
-		NewCmdRubric(f),
-		NewCmdVersion(f),
-	)
-	// cobra's own completion command groups one subcommand per shell; like our groups, it
-	// must reject an unknown shell rather than print help and succeed.
-	root.InitDefaultCompletionCmd()
-	for _, c := range root.Commands() {
-		if c.Name() == "completion" {
-			c.Args = noSubcommand
-			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
-		}
-	}
 	return root
 }
 
