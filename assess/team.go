@@ -231,17 +231,7 @@ func (tr *teamRun) serial(inputs []TeamInput, sink TeamSink) error {
 	tr.next = func() *batch { return b }
 	tr.emit = func(b *batch) {
 		b.fill(sc)
-		if commitErr == nil {
-			commitErr = b.err
-		}
-		if commitErr == nil {
-			commitErr = sink.Commit(b.sink)
-		}
-		if commitErr != nil {
-			tr.failed.Store(true)
-		}
-		b.n, b.err = 0, nil
-		b.sink.Reset()
+		tr.commit(sink, b, &commitErr)
 	}
 	if err := tr.readAll(inputs); err != nil {
 		return err
@@ -291,18 +281,8 @@ func (tr *teamRun) parallel(inputs []TeamInput, sink TeamSink, workers int) erro
 		pending[b.seq] = b
 		for pb := pending[next]; pb != nil; pb = pending[next] {
 			delete(pending, next)
-			if commitErr == nil {
-				commitErr = pb.err
-			}
-			if commitErr == nil {
-				commitErr = sink.Commit(pb.sink)
-			}
-			if commitErr != nil {
-				tr.failed.Store(true)
-			}
+			tr.commit(sink, pb, &commitErr)
 			next++
-			pb.n, pb.err = 0, nil
-			pb.sink.Reset()
 			free <- pb
 		}
 	}
@@ -310,6 +290,22 @@ func (tr *teamRun) parallel(inputs []TeamInput, sink TeamSink, workers int) erro
 		return err
 	}
 	return commitErr
+}
+
+// commit hands a filled batch to the sink, unless an earlier batch failed (the first
+// error is kept in *failed and stops the reading), and empties it for reuse.
+func (tr *teamRun) commit(sink TeamSink, b *batch, failed *error) {
+	if *failed == nil {
+		*failed = b.err
+	}
+	if *failed == nil {
+		*failed = sink.Commit(b.sink)
+	}
+	if *failed != nil {
+		tr.failed.Store(true)
+	}
+	b.n, b.err = 0, nil
+	b.sink.Reset()
 }
 
 // readAll reads every input in order; full batches go to emit, and the last, partial

@@ -239,12 +239,16 @@ func (b *teamBatch) Reset() {
 	b.totals.reset()
 }
 
-// member records a person for the heatmap while the batch may still hold someone the
-// sink keeps.
-func (b *teamBatch) member(res *assess.Result) {
+// person scores one person wholly for a format that shows them in a row: they are
+// counted in the team's totals and, while the sink may still keep them for a heatmap,
+// recorded with their scores.
+func (b *teamBatch) person(sc *assess.Scorer, a *assess.Answers) (*assess.Result, TeamMember) {
+	res := sc.Result(a)
+	b.totals.Add(res)
 	if len(b.members) < b.sink.keep {
 		b.members = append(b.members, memberOf(res, true))
 	}
+	return res, memberOf(res, false)
 }
 
 func (s *teamSink) Commit(tb assess.TeamBatch) error {

@@ -70,15 +70,12 @@ func teamPeopleColumns(width int) ([]int, string) {
 type teamTable struct{}
 
 func (teamTable) begin(s *teamSink) error {
-	s.hold, s.keep = true, maxHeatmapPeople
+	s.hold, s.keep = true, maxHeatmapPeople // the title counts the people
 	return nil
 }
 
 func (teamTable) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
-	res := sc.Result(a)
-	b.totals.Add(res)
-	b.member(res)
-	m := memberOf(res, false)
+	_, m := b.person(sc, a)
 	widths, align := teamPeopleColumns(b.sink.opt.width())
 	roles := truncate(orDash(m.CurrentID), 11) + " → " + truncate(orDash(m.TargetID), 11)
 	b.out = fixedRow(b.out, []string{m.Person, roles, fmtPct(m.Readiness), topGap(m)}, widths, align)
@@ -157,15 +154,12 @@ func (teamTable) end(s *teamSink, team *Team) error {
 type teamMarkdown struct{}
 
 func (teamMarkdown) begin(s *teamSink) error {
-	s.hold, s.keep = true, maxHeatmapPeople
+	s.hold, s.keep = true, maxHeatmapPeople // the title counts the people
 	return nil
 }
 
 func (teamMarkdown) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
-	res := sc.Result(a)
-	b.totals.Add(res)
-	b.member(res)
-	m := memberOf(res, false)
+	_, m := b.person(sc, a)
 	b.out = appendMarkdownRow(b.out, mdEscape(m.Person), mdEscape(m.Assessor), mdEscape(m.Current), mdEscape(m.Target), fmtPct(m.Readiness), mdEscape(topGap(m)))
 	return nil
 }
@@ -283,9 +277,7 @@ func (teamHTML) begin(s *teamSink) error {
 }
 
 func (teamHTML) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
-	res := sc.Result(a)
-	b.totals.Add(res)
-	m := memberOf(res, false)
+	res, m := b.person(sc, a)
 	out := append(b.out, "<tr>"...)
 	for _, text := range []string{m.Person, m.Assessor, m.Current, m.Target} {
 		out = appendHTMLCell(out, "<td>", text)
