@@ -5,8 +5,10 @@ package assess
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -57,6 +59,14 @@ type Answers struct {
 	Rubric      RubricRef
 	// Complete is false in drafts of unfinished interviews.
 	Complete bool
+	// Quick is true when the interview asked only the quick set of questions.
+	Quick bool
+	// Rater names who rated, for a manager's or a peer's assessment; "" otherwise.
+	Rater string
+	// Certifications are the ids of the rubric's certifications the person holds.
+	Certifications []string
+	// Evidence holds, by skill id, the example that backs the rating.
+	Evidence map[string]string
 
 	r     *rubric.Rubric
 	vals  []Answer // by position in r.Questions(); given marks the answered
@@ -79,6 +89,31 @@ func (a *Answers) reset(r *rubric.Rubric) {
 	}
 	clear(given)
 	*a = Answers{Assessor: "self", Complete: true, r: r, vals: vals, given: given}
+}
+
+// EvidenceFor returns the evidence given for a skill, or nil.
+func (a *Answers) EvidenceFor(skill string) *string {
+	if e, ok := a.Evidence[skill]; ok {
+		return &e
+	}
+	return nil
+}
+
+// Holds reports whether the person holds the certification with the given id.
+func (a *Answers) Holds(cert string) bool { return slices.Contains(a.Certifications, cert) }
+
+// MayTake reports whether a certification may be recommended to the person (rule 6): they
+// do not hold it, and they hold every certification it requires.
+func (a *Answers) MayTake(c *rubric.Certification) bool {
+	if a.Holds(c.ID) {
+		return false
+	}
+	for _, req := range c.Requires {
+		if !a.Holds(req) {
+			return false
+		}
+	}
+	return true
 }
 
 // Get returns the answer to the question with the given id, and whether there is one.
@@ -141,6 +176,10 @@ const (
 	FieldCurrent  = "current_role"
 	FieldTarget   = "target_role"
 	FieldTrack    = "track"
+	// FieldRater and FieldCertifications are optional: an answers file may give them and
+	// a sheet may have their columns, but a template leaves them out.
+	FieldRater          = "rater"
+	FieldCertifications = "certifications"
 )
 
 // ProfileFields lists the profile fields in the order sheets and files write them.
@@ -184,6 +223,39 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 			return fmt.Sprintf("%q is not a track of %s (%s)", text, r.Name, r.TrackList())
 		}
 		a.Track = text
+	case FieldRater:
+		a.Rater = text
+	case FieldCertifications:
+		// A sheet's cell: ids separated by semicolons, commas or spaces.
+		for _, id := range strings.FieldsFunc(text, func(c rune) bool { return c == ';' || c == ',' || unicode.IsSpace(c) }) {
+			if msg := a.addCertification(r, id); msg != "" {
+				return msg
+			}
+		}
 	}
 	return ""
+}
+
+// addCertification records a certification the person holds, checking that the rubric
+// has it; a repeat is recorded once.
+func (a *Answers) addCertification(r *rubric.Rubric, id string) string {
+	if r.Certification(id) == nil {
+		return fmt.Sprintf("%q is not a certification of %s (certifications: %s)", id, r.Name, r.CertificationList())
+	}
+	if !a.Holds(id) {
+		a.Certifications = append(a.Certifications, id)
+	}
+	return ""
+}
+
+// SetEvidence records the example that backs the rating of a skill; empty text removes it.
+func (a *Answers) SetEvidence(skill, text string) {
+	if text == "" {
+		delete(a.Evidence, skill)
+		return
+	}
+	if a.Evidence == nil {
+		a.Evidence = map[string]string{}
+	}
+	a.Evidence[skill] = text
 }

@@ -55,7 +55,8 @@ func ParseAnswersAll(file string, data []byte, r *rubric.Rubric) (docs []Answers
 // parseAnswersNode reads one answers document.
 func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a *Answers, warnings []string, err error) {
 	file := rd.File
-	f := rd.Mapping(root, "the answers", append(append([]string{"format"}, ProfileFields()...), "rubric", "complete", "answers")...)
+	f := rd.Mapping(root, "the answers", append(append([]string{"format"}, ProfileFields()...),
+		FieldRater, FieldCertifications, "rubric", "complete", "quick", "answers", "evidence")...)
 	switch format := rd.String(f["format"].Value, "format"); {
 	case f["format"].Key == nil:
 		rd.Addf(root, "missing format: want format: %s", AnswersFormat)
@@ -65,7 +66,7 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 		return nil, nil, rd.Problems.Err()
 	}
 	a = NewAnswers(r)
-	for _, field := range ProfileFields() {
+	for _, field := range append(ProfileFields(), FieldRater) {
 		v := f[field].Value
 		if yamlnode.IsNull(v) {
 			continue
@@ -75,8 +76,28 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 			rd.Addf(v, "%s %s", field, msg)
 		}
 	}
+	if v := f[FieldCertifications].Value; !yamlnode.IsNull(v) {
+		ids, nodes := rd.Strings(v, FieldCertifications)
+		for i, id := range ids {
+			if msg := a.addCertification(r, id); msg != "" {
+				rd.Addf(nodes[i], "certifications: %s", msg)
+			}
+		}
+	}
 	if v := f["complete"].Value; !yamlnode.IsNull(v) {
 		a.Complete = rd.Bool(v, "complete")
+	}
+	if v := f["quick"].Value; !yamlnode.IsNull(v) {
+		a.Quick = rd.Bool(v, "quick")
+	}
+	for _, e := range rd.Pairs(f["evidence"].Value, "evidence") {
+		text := strings.TrimSpace(rd.String(e.Value, "evidence for "+e.Key.Value))
+		switch {
+		case r.Skill(e.Key.Value) == nil:
+			rd.Addf(e.Key, "evidence for unknown skill %q: not in %s", e.Key.Value, describeRubric(r))
+		case text != "":
+			a.SetEvidence(e.Key.Value, text)
+		}
 	}
 	if v := f["rubric"].Value; !yamlnode.IsNull(v) {
 		rf := rd.Mapping(v, "rubric", "name", "version", "sha256")
@@ -208,6 +229,9 @@ func MarshalYAML(a *Answers, r *rubric.Rubric) []byte {
 	add("format", str(AnswersFormat))
 	add("person", str(a.Person))
 	add("assessor", str(a.Assessor))
+	if a.Rater != "" {
+		add(FieldRater, str(a.Rater))
+	}
 	if !a.Date.IsZero() {
 		add("date", str(a.Date.UTC().Format(time.RFC3339)))
 	}
@@ -220,8 +244,18 @@ func MarshalYAML(a *Answers, r *rubric.Rubric) []byte {
 	for _, kv := range [][2]string{{"name", r.Name}, {"version", r.Version}, {"sha256", r.SHA256}} {
 		ref.Content = append(ref.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: kv[0]}, str(kv[1]))
 	}
+	if len(a.Certifications) > 0 {
+		certs := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, c := range a.Certifications {
+			certs.Content = append(certs.Content, str(c))
+		}
+		add(FieldCertifications, certs)
+	}
 	add("rubric", ref)
 	add("complete", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(a.Complete)})
+	if a.Quick {
+		add("quick", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
 	answers := &yaml.Node{Kind: yaml.MappingNode}
 	for pos, q := range r.Questions() {
 		if v, ok := a.Lookup(pos); ok {
@@ -236,6 +270,15 @@ func MarshalYAML(a *Answers, r *rubric.Rubric) []byte {
 		answers.Style = yaml.FlowStyle
 	}
 	add("answers", answers)
+	if len(a.Evidence) > 0 {
+		ev := &yaml.Node{Kind: yaml.MappingNode}
+		for _, sk := range r.Skills() {
+			if text, ok := a.Evidence[sk.ID]; ok {
+				ev.Content = append(ev.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: sk.ID}, str(text))
+			}
+		}
+		add("evidence", ev)
+	}
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)

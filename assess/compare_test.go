@@ -28,8 +28,9 @@ func TestCompareCalibrationListsDisagreements(t *testing.T) {
 	if c.New.Target.Role.ID != "r2a" || c.Old.Target.Role.ID != "r2a" {
 		t.Errorf("targets %s %s", c.Old.Target.Role.ID, c.New.Target.Role.ID)
 	}
-	// r2a self: s1 ✓(2) s2 ✓(1) s4 ✗(3) → 50; manager: s1 ✗ s2 ✓ s3 ✓ s4 ✓ → 5/7.
-	if num(c.Readiness.Old) != "50.0000" || num(c.Readiness.New) != "71.4286" {
+	// r2a self: s1 ✓(2) s2 ✓(1) s3 unassessed ✗(1) s4 ✗(3) → 3/7; manager: s1 ✗ s2 ✓ s3 ✓
+	// s4 ✓ → 5/7.
+	if num(c.Readiness.Old) != "42.8571" || num(c.Readiness.New) != "71.4286" {
 		t.Errorf("readiness %s → %s", num(c.Readiness.Old), num(c.Readiness.New))
 	}
 	all := Compare(r, self, mgr, ScoreOptions{Certs: 3}, true)

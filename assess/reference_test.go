@@ -25,9 +25,11 @@ type refOut struct {
 	current   string
 	target    string
 	gaps      []string
-	certs     []string
-	next      []string
-	cats      []string
+	certs      []string
+	next       []string
+	cats       []string
+	coverage   string
+	unassessed []string
 }
 
 func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
@@ -79,20 +81,43 @@ func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
 		}
 		return ids
 	}
-	// 2. readiness and holds
-	readinessRat := func(ro *rubric.Role) *big.Rat {
-		ids := R(ro)
+	// 2. readiness, coverage and holds, over E(r): every skill r expects. A skill is met
+	// when its expectation is the scale's minimum, or it is assessed and reaches it.
+	E := func(ro *rubric.Role) []string {
+		var ids []string
+		for _, s := range r.Skills() {
+			if _, ok := ro.Expects[s.ID]; ok {
+				ids = append(ids, s.ID)
+			}
+		}
+		return ids
+	}
+	met := func(id string, e float64) bool {
+		if e <= float64(r.Scale.Min) {
+			return true
+		}
+		_, assessed := exact[id]
+		return assessed && meets(id, e)
+	}
+	share := func(ro *rubric.Role, count func(id string) bool) *big.Rat {
+		ids := E(ro)
 		if len(ids) == 0 {
 			return nil
 		}
-		met, all := new(big.Rat), new(big.Rat)
+		part, all := new(big.Rat), new(big.Rat)
 		for _, id := range ids {
 			all.Add(all, rat(weight(id)))
-			if meets(id, ro.Expects[id]) {
-				met.Add(met, rat(weight(id)))
+			if count(id) {
+				part.Add(part, rat(weight(id)))
 			}
 		}
-		return new(big.Rat).Quo(new(big.Rat).Mul(met, big.NewRat(100, 1)), all)
+		return new(big.Rat).Quo(new(big.Rat).Mul(part, big.NewRat(100, 1)), all)
+	}
+	readinessRat := func(ro *rubric.Role) *big.Rat {
+		return share(ro, func(id string) bool { return met(id, ro.Expects[id]) })
+	}
+	coverageRat := func(ro *rubric.Role) *big.Rat {
+		return share(ro, func(id string) bool { _, ok := exact[id]; return ok })
 	}
 	readiness := func(ro *rubric.Role) *float64 {
 		q := readinessRat(ro)
@@ -107,12 +132,19 @@ func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
 		if rd == nil || rd.Cmp(rat(r.Scoring.Pass)) < 0 {
 			return false
 		}
-		for _, id := range R(ro) {
-			if r.Skill(id).Core && !meets(id, ro.Expects[id]) {
+		for _, id := range E(ro) {
+			if r.Skill(id).Core && !met(id, ro.Expects[id]) {
 				return false
 			}
 		}
 		return true
+	}
+	ratString := func(q *big.Rat) string {
+		if q == nil {
+			return "null"
+		}
+		f, _ := q.Float64()
+		return fmt.Sprintf("%.6f", f)
 	}
 	for i := range r.Roles {
 		out.readiness[r.Roles[i].ID] = readiness(&r.Roles[i])
@@ -220,10 +252,21 @@ func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
 		})
 		return gs
 	}
-	fmtGaps := func(gs []gap) []string {
+	// 10. the step of a gap: the next whole score above the score, at most the
+	// expectation rounded up.
+	step := func(id string, e float64) int64 {
+		x := exact[id]
+		fl := new(big.Int).Quo(x.Num(), x.Denom()) // floor: scores are not negative
+		st := fl.Int64() + 1
+		if c := int64(math.Ceil(e)); st > c {
+			st = c
+		}
+		return st
+	}
+	fmtGaps := func(gs []gap, ro *rubric.Role) []string {
 		var s []string
 		for _, g := range gs {
-			s = append(s, fmt.Sprintf("%s:%.6f:%s", g.id, g.g, g.priority))
+			s = append(s, fmt.Sprintf("%s:%.6f:%s:step %d", g.id, g.g, g.priority, step(g.id, ro.Expects[g.id])))
 		}
 		return s
 	}
@@ -232,7 +275,13 @@ func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
 	}
 	t := r.Role(tgt)
 	tg := gapsToward(t)
-	out.gaps = fmtGaps(tg)
+	out.gaps = fmtGaps(tg, t)
+	out.coverage = ratString(coverageRat(t))
+	for _, id := range E(t) {
+		if _, ok := exact[id]; !ok && t.Expects[id] > float64(r.Scale.Min) {
+			out.unassessed = append(out.unassessed, id)
+		}
+	}
 	// 6. certifications
 	gapOf := map[string]*big.Rat{}
 	for _, g := range tg {
@@ -244,10 +293,22 @@ func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
 		i  int
 	}
 	var cs []cv
+	held := func(id string) bool {
+		for _, h := range a.Certifications {
+			if h == id {
+				return true
+			}
+		}
+		return false
+	}
 	for i, c := range r.Certifications {
 		ok := len(c.Roles) == 0
 		for _, ro := range c.Roles {
 			ok = ok || ro == tgt
+		}
+		ok = ok && !held(c.ID)
+		for _, req := range c.Requires {
+			ok = ok && held(req)
 		}
 		v := new(big.Rat)
 		for _, s := range c.Skills {
@@ -276,10 +337,11 @@ func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
 		cands = lowest()
 	}
 	type nr struct {
-		id   string
-		rd   *big.Rat
-		i    int
-		desc string
+		id      string
+		lateral bool
+		rd      *big.Rat
+		i       int
+		desc    string
 	}
 	var ns []nr
 	for _, ro := range cands {
@@ -296,15 +358,20 @@ func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
 		if len(gs) > 3 {
 			gs = gs[:3]
 		}
-		met := 0
-		for _, id := range R(ro) {
-			if meets(id, ro.Expects[id]) {
-				met++
+		nMet := 0
+		for _, id := range E(ro) {
+			if met(id, ro.Expects[id]) {
+				nMet++
 			}
 		}
-		ns = append(ns, nr{ro.ID, readinessRat(ro), idx, fmt.Sprintf("%s %d/%d %v", ro.ID, met, len(R(ro)), fmtGaps(gs))})
+		lateral := ro.Level == 0
+		ns = append(ns, nr{ro.ID, lateral, readinessRat(ro), idx, fmt.Sprintf("%s lateral %v %d/%d coverage %s %v",
+			ro.ID, lateral, nMet, len(E(ro)), ratString(coverageRat(ro)), fmtGaps(gs, ro))})
 	}
 	sort.SliceStable(ns, func(i, j int) bool {
+		if ns[i].lateral != ns[j].lateral { // ladder steps first
+			return !ns[i].lateral
+		}
 		x, y := ns[i].rd, ns[j].rd
 		if x == nil || y == nil {
 			if (x == nil) != (y == nil) {
@@ -369,19 +436,17 @@ func fromResult(res *Result) refOut {
 		return out
 	}
 	out.target = res.Target.Role.ID
-	fmtGaps := func(gs []Gap) []string {
-		var s []string
-		for _, g := range gs {
-			s = append(s, fmt.Sprintf("%s:%.6f:%s", g.Skill.ID, g.Gap, g.Priority))
-		}
-		return s
-	}
 	out.gaps = fmtGaps(res.Gaps)
+	out.coverage = fmtReadiness(res.Target.Coverage)
+	for _, sk := range res.Unassessed {
+		out.unassessed = append(out.unassessed, sk.ID)
+	}
 	for _, c := range res.Certifications {
 		out.certs = append(out.certs, fmt.Sprintf("%s:%.6f", c.Cert.ID, c.Value))
 	}
 	for _, n := range res.NextRoles {
-		out.next = append(out.next, fmt.Sprintf("%s %d/%d %v", n.Role.ID, n.Met, n.Total, fmtGaps(n.Gaps)))
+		out.next = append(out.next, fmt.Sprintf("%s lateral %v %d/%d coverage %s %v", n.Role.ID, n.Lateral, n.Met, n.Total,
+			fmtReadiness(n.Coverage), fmtGaps(n.Gaps)))
 	}
 	for _, c := range res.Categories {
 		f := func(p *float64) string {
@@ -393,6 +458,15 @@ func fromResult(res *Result) refOut {
 		out.cats = append(out.cats, fmt.Sprintf("%s %s %s %s", c.Category.ID, f(c.Score), f(c.Expected), f(c.Gap)))
 	}
 	return out
+}
+
+// fmtGaps writes gaps as the reference does.
+func fmtGaps(gs []Gap) []string {
+	var s []string
+	for _, g := range gs {
+		s = append(s, fmt.Sprintf("%s:%.6f:%s:step %d", g.Skill.ID, g.Gap, g.Priority, g.Step()))
+	}
+	return s
 }
 
 // standingPart is what a Standing shows of a reference result: the roles, the target's
@@ -429,9 +503,7 @@ func fromStanding(st *Standing) string {
 			}
 		}
 		sortGaps(gaps)
-		for _, g := range gaps {
-			out.gaps = append(out.gaps, fmt.Sprintf("%s:%.6f:%s", g.Skill.ID, g.Gap, g.Priority))
-		}
+		out.gaps = fmtGaps(gaps)
 	}
 	return standingPart(out)
 }
@@ -497,13 +569,20 @@ func randomCase(rng *rand.Rand) (string, *Answers, ScoreOptions) {
 		fmt.Fprintf(&b, "    next: [%s]\n", strings.Join(next, ", "))
 	}
 	b.WriteString("certifications:\n")
-	for c := 0; c < rng.Intn(5); c++ {
-		s1, s2 := skills[rng.Intn(len(skills))], skills[rng.Intn(len(skills))]
-		roles := ""
-		if rng.Intn(2) == 0 {
-			roles = fmt.Sprintf(", roles: [r%d]", rng.Intn(nRoles))
+	nCerts := rng.Intn(5)
+	for c := 0; c < nCerts; c++ {
+		certSkills := skills[rng.Intn(len(skills))]
+		if s2 := skills[rng.Intn(len(skills))]; s2 != certSkills {
+			certSkills += ", " + s2
 		}
-		fmt.Fprintf(&b, "  - {id: k%d, name: K%d, issuer: I, skills: [%s, %s]%s}\n", c, c, s1, s2, roles)
+		extra := ""
+		if rng.Intn(2) == 0 {
+			extra = fmt.Sprintf(", roles: [r%d]", rng.Intn(nRoles))
+		}
+		if c > 0 && rng.Intn(3) == 0 {
+			extra += fmt.Sprintf(", requires: [k%d]", rng.Intn(c))
+		}
+		fmt.Fprintf(&b, "  - {id: k%d, name: K%d, issuer: I, skills: [%s]%s}\n", c, c, certSkills, extra)
 	}
 
 	a := &Answers{Assessor: "self", Complete: true}
@@ -516,6 +595,11 @@ func randomCase(rng *rand.Rand) (string, *Answers, ScoreOptions) {
 		case v == 6:
 		default:
 			a.vals[i], a.given[i] = Answer{Score: rng.Intn(5)}, true
+		}
+	}
+	for c := 0; c < nCerts; c++ {
+		if rng.Intn(3) == 0 {
+			a.Certifications = append(a.Certifications, fmt.Sprintf("k%d", c))
 		}
 	}
 	opts := ScoreOptions{Certs: rng.Intn(4)}
@@ -560,6 +644,7 @@ func TestScoreAgreesWithAPlainReading(t *testing.T) {
 			{"current", got.current, want.current}, {"target", got.target, want.target},
 			{"gaps", got.gaps, want.gaps}, {"certifications", got.certs, want.certs},
 			{"next roles", got.next, want.next}, {"categories", got.cats, want.cats},
+			{"coverage", got.coverage, want.coverage}, {"unassessed", got.unassessed, want.unassessed},
 		}
 		for _, c := range checks {
 			if fmt.Sprint(c.got) != fmt.Sprint(c.want) {

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/pmladder/pmladder/rubric"
@@ -66,6 +67,9 @@ type Result struct {
 	Categories []CategoryScore
 	// Gaps toward the target, in rule 5 order.
 	Gaps []Gap
+	// Unassessed lists the skills the target expects above the scale's minimum that were
+	// not assessed, in rubric order.
+	Unassessed []*rubric.Skill
 	// Certifications holds the first ScoreOptions.Certs of AllCertifications.
 	Certifications []CertValue
 	NextRoles      []NextRole
@@ -108,14 +112,14 @@ type SkillScore struct {
 	count int     // of the answered, non-na questions
 }
 
-// RoleFit is how well the assessed skills meet one role's expectations.
+// RoleFit is how well the person meets one role's expectations (rule 2).
 type RoleFit struct {
 	Role *rubric.Role
-	// Readiness is the percentage, by weight, of the role's assessed expectations met; nil
-	// when the role expects no assessed skill.
-	Readiness *float64
-	Holds     bool
-	// Met and Total count the role's assessed expectations, met and all.
+	// Readiness is the percentage, by weight, of the role's expectations met, and
+	// Coverage the percentage assessed; nil only for a role that expects nothing.
+	Readiness, Coverage *float64
+	Holds               bool
+	// Met and Total count the role's expectations, met and all.
 	Met, Total int
 
 	done bool // worked out; a Standing leaves the roles it does not need
@@ -130,6 +134,30 @@ type Gap struct {
 	pos int // the skill's rubric order, for ties
 }
 
+// Step is the score the next step up reaches (rule 10): the next whole score above the
+// person's, at most the expectation (rounded up, for an expectation between scores).
+func (g Gap) Step() int {
+	return int(min(math.Floor(g.Score+eps)+1, math.Ceil(g.Expected-eps)))
+}
+
+// NextStep is the anchored statement of the step's score in each of the skill's
+// questions that has options (rule 10).
+func (g Gap) NextStep() []string {
+	step := g.Step()
+	var out []string
+	for _, q := range g.Skill.Questions {
+		for _, o := range q.Options {
+			if o.Score == step {
+				out = append(out, o.Text)
+			}
+		}
+	}
+	return out
+}
+
+// Actions are the skill's actions for the step, then those that fit every step (rule 10).
+func (g Gap) Actions() []string { return g.Skill.ActionsFor(g.Step()) }
+
 // CertValue is a certification ranked by how much of the gaps it covers.
 type CertValue struct {
 	Cert *rubric.Certification
@@ -141,6 +169,8 @@ type CertValue struct {
 // NextRole is a role the person could move to, with the gaps toward it.
 type NextRole struct {
 	RoleFit
+	// Lateral is true for a role beside the ladder (one without a level).
+	Lateral bool
 	// Gaps holds the three largest gaps toward the role, in priority order.
 	Gaps []Gap
 }
@@ -203,6 +233,15 @@ func (s *Scorer) Result(a *Answers) *Result {
 		}
 	}
 	sortGaps(res.Gaps)
+	res.Unassessed = res.Unassessed[:0]
+	if res.Target != nil {
+		for i := range res.Skills {
+			sk := &res.Skills[i]
+			if e, ok := res.Target.Role.ExpectAt(i); ok && sk.Score == nil && e > float64(s.Rubric.Scale.Min)+eps {
+				res.Unassessed = append(res.Unassessed, sk.Skill)
+			}
+		}
+	}
 	res.allCerts = res.rankCertifications()
 	res.Certifications = res.allCerts[:min(len(res.allCerts), max(s.Options.Certs, 0))]
 	res.NextRoles = res.nextRoles()
@@ -214,7 +253,7 @@ func (s *Scorer) Result(a *Answers) *Result {
 func (st *Standing) score(r *rubric.Rubric, a *Answers, opts ScoreOptions) {
 	*st = Standing{Rubric: r, Answers: a, Track: a.Track, Questions: len(r.Questions()),
 		Skills: st.Skills[:0], roles: st.roles[:0], nums: st.nums[:0]}
-	if n := 4*len(r.Skills()) + len(r.Roles) + 3*len(r.Categories); cap(st.nums) < n {
+	if n := 4*len(r.Skills()) + 2*len(r.Roles) + 3*len(r.Categories); cap(st.nums) < n {
 		st.nums = make([]float64, 0, n)
 	}
 	if opts.Track != "" {
@@ -315,22 +354,28 @@ func (sk *SkillScore) met(expected float64) bool {
 	return sk.sum >= expected*float64(sk.count)-eps
 }
 
-// fit applies rule 2 to one role.
+// fit applies rule 2 to one role: over every skill the role expects, a skill is met when
+// the expectation is the scale's minimum or the skill is assessed and reaches it.
 func (res *Standing) fit(ro *rubric.Role) RoleFit {
 	fit := RoleFit{Role: ro, done: true}
-	var metW, totalW float64
+	floor := float64(res.Rubric.Scale.Min)
+	var metW, assessedW, totalW float64
 	coreMet := true
 	for i := range res.Skills {
 		sk := &res.Skills[i]
 		e, ok := ro.ExpectAt(i)
-		if !ok || sk.Score == nil {
+		if !ok {
 			continue
 		}
+		w := sk.Skill.Weight
 		fit.Total++
-		totalW += sk.Skill.Weight
-		if sk.met(e) {
+		totalW += w
+		if sk.Score != nil {
+			assessedW += w
+		}
+		if e <= floor+eps || (sk.Score != nil && sk.met(e)) {
 			fit.Met++
-			metW += sk.Skill.Weight
+			metW += w
 		} else if sk.Skill.Core {
 			coreMet = false
 		}
@@ -339,6 +384,7 @@ func (res *Standing) fit(ro *rubric.Role) RoleFit {
 		return fit
 	}
 	fit.Readiness = res.num(100 * metW / totalW)
+	fit.Coverage = res.num(100 * assessedW / totalW)
 	// Compare 100·met with pass·total rather than the quotient, for the same reason as met.
 	fit.Holds = coreMet && 100*metW >= res.Rubric.Scoring.Pass*totalW-eps*totalW
 	return fit
@@ -457,7 +503,7 @@ func (res *Result) rankCertifications() []CertValue {
 	out := res.allCerts[:0]
 	for i := range res.Rubric.Certifications {
 		c := &res.Rubric.Certifications[i]
-		if !c.SuitsRole(res.Target.Role.ID) {
+		if !c.SuitsRole(res.Target.Role.ID) || !res.Answers.MayTake(c) {
 			continue
 		}
 		cv := CertValue{Cert: c}
@@ -504,7 +550,7 @@ func (res *Result) nextRoles() []NextRole {
 		if !ro.OnTrack(res.Track) || slices.Contains(candidates[:i], ro) {
 			continue
 		}
-		nr := NextRole{RoleFit: *res.fitOf(ro)}
+		nr := NextRole{RoleFit: *res.fitOf(ro), Lateral: !ro.IsLadder()}
 		start := len(res.nextGaps)
 		for i := range res.Skills {
 			sk := &res.Skills[i]
@@ -524,6 +570,12 @@ func (res *Result) nextRoles() []NextRole {
 		out = append(out, nr)
 	}
 	slices.SortStableFunc(out, func(x, y NextRole) int {
+		if x.Lateral != y.Lateral { // ladder steps first
+			if y.Lateral {
+				return -1
+			}
+			return 1
+		}
 		a, b := x.Readiness, y.Readiness
 		switch {
 		case a == nil && b == nil:

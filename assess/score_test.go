@@ -123,21 +123,25 @@ func TestScoreNoTrackEstimatesAndStays(t *testing.T) {
 			t.Errorf("score %s = %s, want %s", res.Skills[i].Skill.ID, got, w)
 		}
 	}
-	// r1: R = {s1, s2}: both met → 100, holds.
-	// r2a: s1 ✓ (2) s2 ✓ (1) s4 ✗ (3) → 3/6 = 50.
-	// r2b: s1 ✓ (2) s2 ✗ (1) s4 ✓ (3) → 5/6 = 83.33, core s1 met → holds.
-	// r3a: all three missed → 0. lat: R = {s4} met → 100.
+	// Over E(r), every skill r expects; the unassessed s3 is not met.
+	// r1: s1 ✓ (2) s2 ✓ (1) s3 ✗ (1) → 3/4 = 75 ≥ 70, core s1 met → holds; 3/4 assessed.
+	// r2a: s1 ✓ (2) s2 ✓ (1) s3 ✗ (1) s4 ✗ (3) → 3/7 = 42.86; 6/7 = 85.71 assessed.
+	// r2b: s1 ✓ (2) s2 ✗ (1) s4 ✓ (3) → 5/6 = 83.33, core s1 met → holds; all assessed.
+	// r3a: all four missed → 0. lat: s3 ✗ (1) s4 ✓ (3) → 3/4 = 75 → holds.
 	for id, want := range map[string]struct {
-		readiness  string
-		holds      bool
-		met, total int
+		readiness, coverage string
+		holds               bool
+		met, total          int
 	}{
-		"r1": {"100.0000", true, 2, 2}, "r2a": {"50.0000", false, 2, 3}, "r2b": {"83.3333", true, 2, 3},
-		"r3a": {"0.0000", false, 0, 3}, "lat": {"100.0000", true, 1, 1},
+		"r1": {"75.0000", "75.0000", true, 2, 3}, "r2a": {"42.8571", "85.7143", false, 2, 4},
+		"r2b": {"83.3333", "100.0000", true, 2, 3}, "r3a": {"0.0000", "85.7143", false, 0, 4},
+		"lat": {"75.0000", "75.0000", true, 1, 2},
 	} {
 		f := fitOf(t, res, id)
-		if num(f.Readiness) != want.readiness || f.Holds != want.holds || f.Met != want.met || f.Total != want.total {
-			t.Errorf("%s: readiness %s holds %v met %d/%d, want %+v", id, num(f.Readiness), f.Holds, f.Met, f.Total, want)
+		if num(f.Readiness) != want.readiness || num(f.Coverage) != want.coverage || f.Holds != want.holds ||
+			f.Met != want.met || f.Total != want.total {
+			t.Errorf("%s: readiness %s coverage %s holds %v met %d/%d, want %+v", id, num(f.Readiness),
+				num(f.Coverage), f.Holds, f.Met, f.Total, want)
 		}
 	}
 	// Highest held ladder role: r2b (level 2). It has no next role, so it is the target too.
@@ -185,20 +189,25 @@ func TestScoreTrack(t *testing.T) {
 	a := answers(r, "s1.1=2", "s1.2=3", "s2.1=na", "s2.2=2", "s4.1=1")
 	a.Track = "a"
 	res := Score(r, a, ScoreOptions{Certs: 3})
-	if res.Estimated.Role.ID != "r1" || res.Target.Role.ID != "r2a" || num(res.Target.Readiness) != "50.0000" {
+	if res.Estimated.Role.ID != "r1" || res.Target.Role.ID != "r2a" || num(res.Target.Readiness) != "42.8571" {
 		t.Fatalf("estimated %s target %s", res.Estimated.Role.ID, res.Target.Role.ID)
 	}
 	if got := gapIDs(res.Gaps); got != "s4:1:medium" {
 		t.Errorf("gaps %s", got)
 	}
+	// r2a expects s3, which was skipped: assess it to complete the picture.
+	if len(res.Unassessed) != 1 || res.Unassessed[0].ID != "s3" {
+		t.Errorf("unassessed %v", res.Unassessed)
+	}
 	if len(res.Certifications) != 0 {
 		t.Errorf("no eligible certification covers s4 toward r2a: %s", certIDs(res.Certifications))
 	}
-	// r1's next: r2a (50), r2b (off track a: dropped), lat (100). By readiness: lat, r2a.
-	if got := roleIDs(res.NextRoles); got != "lat,r2a" {
+	// r1's next: r2a (42.86), r2b (off track a: dropped), lat (75, lateral). The ladder
+	// step comes first whatever the readiness.
+	if got := roleIDs(res.NextRoles); got != "r2a,lat" || res.NextRoles[0].Lateral || !res.NextRoles[1].Lateral {
 		t.Errorf("next roles %s", got)
 	}
-	if got := gapIDs(res.NextRoles[1].Gaps); got != "s4:1:medium" {
+	if got := gapIDs(res.NextRoles[0].Gaps); got != "s4:1:medium" {
 		t.Errorf("gaps toward r2a %s", got)
 	}
 	// Y toward r2a: s4 only (s3 unassessed): 1 vs 2 → gap 1.
@@ -235,11 +244,11 @@ func TestScoreCoreRule(t *testing.T) {
 	if got := certIDs(res.Certifications); got != "c1:2:s1" {
 		t.Errorf("certifications %s (2 × gap 1)", got)
 	}
-	// Next roles: lat 100 (s3, s4 met), r2a 71.43, r2b 4/6 = 66.67.
-	if got := roleIDs(res.NextRoles); got != "lat,r2a,r2b" {
+	// Next roles: the ladder steps r2a 71.43 and r2b 4/6 = 66.67, then the lateral lat (100).
+	if got := roleIDs(res.NextRoles); got != "r2a,r2b,lat" {
 		t.Errorf("next roles %s", got)
 	}
-	if nr := res.NextRoles[2]; nr.Met != 2 || nr.Total != 3 || gapIDs(nr.Gaps) != "s1:1:high" {
+	if nr := res.NextRoles[1]; nr.Met != 2 || nr.Total != 3 || gapIDs(nr.Gaps) != "s1:1:high" {
 		t.Errorf("r2b next: %d/%d %s", nr.Met, nr.Total, gapIDs(nr.Gaps))
 	}
 }
@@ -285,8 +294,13 @@ func TestScoreNothingAssessed(t *testing.T) {
 	if res.Answered != 6 || res.Estimated != nil || res.Current != nil {
 		t.Fatalf("answered %d estimated %v current %v", res.Answered, res.Estimated, res.Current)
 	}
-	if res.Target == nil || res.Target.Role.ID != "r1" || res.Target.Readiness != nil || res.Target.Total != 0 {
+	// Unassessed expectations are not met: 0% ready, 0% covered, 0 of 3.
+	if res.Target == nil || res.Target.Role.ID != "r1" || num(res.Target.Readiness) != "0.0000" ||
+		num(res.Target.Coverage) != "0.0000" || res.Target.Met != 0 || res.Target.Total != 3 {
 		t.Fatalf("target %+v", res.Target)
+	}
+	if len(res.Unassessed) != 3 {
+		t.Errorf("unassessed %v", res.Unassessed)
 	}
 	for _, sk := range res.Skills {
 		if sk.Score != nil || sk.Gap != nil || sk.Priority != PriorityNA || sk.ExpectedCurrent != nil {
@@ -296,7 +310,7 @@ func TestScoreNothingAssessed(t *testing.T) {
 	if len(res.Gaps) != 0 || len(res.Certifications) != 0 {
 		t.Error("no gaps without scores")
 	}
-	if got := roleIDs(res.NextRoles); got != "r1" || res.NextRoles[0].Readiness != nil {
+	if got := roleIDs(res.NextRoles); got != "r1" || num(res.NextRoles[0].Readiness) != "0.0000" {
 		t.Errorf("next roles without a current role: the lowest ladder roles, got %s", got)
 	}
 	for _, c := range res.Categories {
@@ -386,5 +400,75 @@ roles: [{id: x, name: X, expects: {s: 2}}]
 	}
 	if c := res.Categories[0]; num(c.Score) != "1.0000" || c.Expected != nil {
 		t.Errorf("category without a target: %s %s", num(c.Score), num(c.Expected))
+	}
+}
+
+// v2Rubric exercises the rules v2 changed: an expectation at the scale's minimum, an
+// unassessed expectation, action steps and certifications that require others.
+const v2Rubric = `format: pmladder-rubric/v1
+name: V2
+scale: {min: 0, max: 4}
+categories:
+  - id: c
+    name: C
+    skills:
+      - id: a
+        name: A
+        actions: [{level: 2, text: to two}, {level: 3, text: to three}, fits every step]
+        questions:
+          - text: Q1
+            options: [{score: 0, text: a0}, {score: 1, text: a1}, {score: 2, text: a2}, {score: 3, text: a3}, {score: 4, text: a4}]
+          - a plain rating
+      - {id: b, name: B, questions: [q]}
+      - {id: z, name: Z, questions: [q]}
+roles:
+  - {id: one, name: One, level: 1, expects: {a: 3, b: 1, z: 0}}
+certifications:
+  - {id: base, name: Base, issuer: I, skills: [a]}
+  - {id: adv, name: Adv, issuer: I, skills: [a], requires: [base]}
+  - {id: other, name: Other, issuer: I, skills: [a, b]}
+`
+
+func TestScoreV2Rules(t *testing.T) {
+	r := parseRubric(t, v2Rubric)
+	// a = mean(1, 2) = 1.5; b and z unanswered.
+	a := answers(r, "a.1=1", "a.2=2")
+	res := Score(r, a, ScoreOptions{Certs: 3})
+	// one: z is expected at the minimum: met though unassessed; b is not met (skipped);
+	// a misses. 1 of 3 met, a alone assessed.
+	f := fitOf(t, res, "one")
+	if num(f.Readiness) != "33.3333" || num(f.Coverage) != "33.3333" || f.Met != 1 || f.Total != 3 || f.Holds {
+		t.Errorf("one: readiness %s coverage %s %d/%d holds %v", num(f.Readiness), num(f.Coverage), f.Met, f.Total, f.Holds)
+	}
+	// Only b is listed to assess: z's expectation is the minimum.
+	if len(res.Unassessed) != 1 || res.Unassessed[0].ID != "b" {
+		t.Errorf("unassessed %v", res.Unassessed)
+	}
+	// The gap on a: 1.5 → 3. The step is 2, the next whole score above 1.5: its
+	// anchored statement in the question with options, its action, then the one that
+	// fits every step.
+	if len(res.Gaps) != 1 {
+		t.Fatalf("gaps %s", gapIDs(res.Gaps))
+	}
+	g := res.Gaps[0]
+	if g.Step() != 2 || fmtList(g.NextStep()) != "[a2]" || fmtList(g.Actions()) != "[to two fits every step]" {
+		t.Errorf("step %d, next step %v, actions %v", g.Step(), g.NextStep(), g.Actions())
+	}
+	// A step never passes the expectation: 2.5 toward 3 is the step to 3.
+	if g := (Gap{Skill: g.Skill, Score: 2.5, Expected: 3}); g.Step() != 3 || fmtList(g.Actions()) != "[to three fits every step]" {
+		t.Errorf("2.5 → 3: step %d actions %v", g.Step(), g.Actions())
+	}
+	if g := (Gap{Skill: g.Skill, Score: 2, Expected: 2.5}); g.Step() != 3 {
+		t.Errorf("2 → 2.5: step %d, want 3 (the expectation rounded up)", g.Step())
+	}
+	// Certifications: adv requires base, which Ada does not hold.
+	if got := certIDs(res.Certifications); got != "base:1.5:a,other:1.5:a" {
+		t.Errorf("certifications %s", got)
+	}
+	// Holding base: it is not recommended again, and adv becomes eligible.
+	a.Certifications = []string{"base"}
+	res = Score(r, a, ScoreOptions{Certs: 3})
+	if got := certIDs(res.Certifications); got != "adv:1.5:a,other:1.5:a" {
+		t.Errorf("certifications holding base: %s", got)
 	}
 }

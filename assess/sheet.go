@@ -12,12 +12,19 @@ import (
 	"github.com/pmladder/pmladder/rubric"
 )
 
-// sheetColumn is a column of a team sheet: a profile field, or a question (field "").
+// sheetColumn is a column of a team sheet: a profile field, a skill's evidence
+// ("evidence:<skill-id>", field evidenceField), or a question (field "").
 type sheetColumn struct {
 	field string
 	name  string
-	pos   int // a question's position in Rubric.Questions
+	pos   int    // a question's position in Rubric.Questions
+	skill string // the skill of an evidence column
 }
+
+// evidencePrefix starts the name of a column of evidence for a skill.
+const evidencePrefix = "evidence:"
+
+const evidenceField = "evidence"
 
 // SheetReader reads a team sheet (CSV, one person per row) as spreadsheets save it: a
 // UTF-8 byte-order mark, CRLF line ends and quoted fields are all fine. Columns may come
@@ -50,6 +57,7 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 		return nil, s.csvProblem(err)
 	}
 	fields := ProfileFields()
+	optional := []string{FieldRater, FieldCertifications}
 	seen := map[string]int{}
 	for i, raw := range header {
 		name := strings.TrimSpace(raw)
@@ -59,9 +67,12 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 		}
 		seen[name] = i
 		pos, isQuestion := r.QuestionPos(name)
+		skill, isEvidence := strings.CutPrefix(name, evidencePrefix)
 		switch {
-		case slices.Contains(fields, name):
+		case slices.Contains(fields, name) || slices.Contains(optional, name):
 			s.cols = append(s.cols, sheetColumn{field: name, name: name})
+		case isEvidence && r.Skill(skill) != nil:
+			s.cols = append(s.cols, sheetColumn{field: evidenceField, name: name, skill: skill})
 		case isQuestion:
 			s.cols = append(s.cols, sheetColumn{name: name, pos: pos})
 		case name == "":
@@ -137,6 +148,10 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 	a.reset(s.r)
 	for i, col := range s.cols {
 		cell := strings.TrimSpace(record[i])
+		if col.field == evidenceField {
+			a.SetEvidence(col.skill, cell)
+			continue
+		}
 		if col.field != "" {
 			if msg := a.setProfile(s.r, col.field, cell); msg != "" {
 				probs.Add(s.file, line, "column %q: %s", col.name, msg)

@@ -74,6 +74,9 @@ func htmlFuncs() template.FuncMap {
 		"change": fmtChange,
 		"topGap": topGap,
 		"pct":    fmtPct,
+		"coverage": func(t *TargetRole) string {
+			return capitalise(coverageLine(t))
+		},
 		"width": func(p *float64, lo, hi int) string {
 			if p == nil || hi <= lo {
 				return "0%"
@@ -146,6 +149,9 @@ const reportBody = `<header>
 {{- with .Rep.TargetRole}}
 <tr><td>Target role</td><td>{{.Name}}</td></tr>
 <tr><td>Readiness</td><td><span class="bar ready"><span style="width: {{readyWidth .Readiness}}"></span></span>{{pct .Readiness}} · {{.Met}} of {{.Total}} expectations met</td></tr>
+{{- with coverage .}}
+<tr><td>Coverage</td><td>{{.}}</td></tr>
+{{- end}}
 {{- end}}
 <tr><td>Answered</td><td>{{.Rep.Answered}} of {{.Rep.Questions}} questions</td></tr>
 </table>
@@ -177,9 +183,14 @@ const reportBody = `<header>
 <ol class="gaps">
 {{- range .Rep.Gaps}}
 <li><strong>{{.Name}}</strong>: {{val .Score}} → {{val .Expected}} (gap {{val .Gap}}, <span class="{{.Priority}}">{{.Priority}}</span>)
+{{- $step := .Step}}{{range .NextStep}}<p class="note">At {{$step}}: {{.}}</p>{{end}}
 {{- if .Actions}}<ul>{{range .Actions}}<li>{{.}}</li>{{end}}</ul>{{end}}</li>
 {{- end}}
 </ol>
+{{- end}}
+{{- if .Unassessed}}
+<h2>Assess these to complete the picture</h2>
+<p>{{.Rep.TargetRole.Name}} expects them, and they were skipped or answered n/a: {{.Unassessed}}.</p>
 {{- end}}
 
 {{- if .Certs}}
@@ -222,6 +233,7 @@ type htmlNext struct {
 
 type reportView struct {
 	Title, Who, Line, Current string
+	Unassessed                string
 	Rep                       *Report
 	Chart                     template.HTML
 	Categories                []htmlCategory
@@ -259,6 +271,13 @@ func HTML(w io.Writer, rep *Report, r *rubric.Rubric) error {
 		}
 		v.Categories = append(v.Categories, hc)
 	}
+	if rep.TargetRole != nil {
+		names := make([]string, len(rep.Unassessed))
+		for i, id := range rep.Unassessed {
+			names[i] = skillName(r, id)
+		}
+		v.Unassessed = strings.Join(names, ", ")
+	}
 	for _, c := range rep.Certifications {
 		covers := make([]string, len(c.Covers))
 		for i, id := range c.Covers {
@@ -271,7 +290,11 @@ func HTML(w io.Writer, rep *Report, r *rubric.Rubric) error {
 		for _, g := range n.Gaps {
 			gaps = append(gaps, fmt.Sprintf("%s (%s)", skillName(r, g.Skill), num(g.Gap)))
 		}
-		v.Next = append(v.Next, htmlNext{Name: n.Name, Readiness: fmtPct(n.Readiness), Met: fmt.Sprintf("%d of %d", n.Met, n.Total), Gaps: strings.Join(gaps, ", ")})
+		name := n.Name
+		if n.Lateral {
+			name += " (lateral move)"
+		}
+		v.Next = append(v.Next, htmlNext{Name: name, Readiness: fmtPct(n.Readiness), Met: fmt.Sprintf("%d of %d", n.Met, n.Total), Gaps: strings.Join(gaps, ", ")})
 	}
 	v.Chart = template.HTML(reportChart(rep).SVG())
 	return reportTemplate().Execute(w, v)

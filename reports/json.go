@@ -115,6 +115,8 @@ func (j *reportJSON) append(b []byte, rep *Report) []byte {
 	b = appendJSONString(b, rep.Person)
 	b = append(b, `,"assessor":`...)
 	b = appendJSONString(b, rep.Assessor)
+	b = append(b, `,"rater":`...)
+	b = appendJSONStringPtr(b, rep.Rater)
 	b = append(b, `,"date":`...)
 	b = appendJSONStringPtr(b, rep.Date)
 	b = append(b, `,"rubric":{"name":`...)
@@ -144,6 +146,8 @@ func (j *reportJSON) append(b []byte, rep *Report) []byte {
 	} else {
 		b = append(j.idName(b, t.ID, t.Name), `,"readiness":`...)
 		b = appendJSONNumberPtr(b, t.Readiness)
+		b = append(b, `,"coverage":`...)
+		b = appendJSONNumberPtr(b, t.Coverage)
 		b = append(b, `,"met":`...)
 		b = strconv.AppendInt(b, int64(t.Met), 10)
 		b = append(b, `,"total":`...)
@@ -170,6 +174,8 @@ func (j *reportJSON) append(b []byte, rep *Report) []byte {
 			j.roles.put(i, r.Role, b[start:])
 		}
 		b = appendJSONNumberPtr(b, r.Readiness)
+		b = append(b, `,"coverage":`...)
+		b = appendJSONNumberPtr(b, r.Coverage)
 		b = append(b, `,"holds":`...)
 		b = strconv.AppendBool(b, r.Holds)
 		b = append(b, '}')
@@ -224,6 +230,8 @@ func (j *reportJSON) append(b []byte, rep *Report) []byte {
 		b = appendJSONNumberPtr(b, s.Gap)
 		b = append(b, `,"priority":`...)
 		b = j.rubricText(b, s.Priority)
+		b = append(b, `,"evidence":`...)
+		b = appendJSONStringPtr(b, s.Evidence)
 		b = append(b, '}')
 	}
 	b = closeList(b, ok)
@@ -245,11 +253,16 @@ func (j *reportJSON) append(b []byte, rep *Report) []byte {
 		b = appendJSONNumber(b, g.Gap)
 		b = append(b, `,"priority":`...)
 		b = j.rubricText(b, g.Priority)
+		b = append(b, `,"next_step":`...)
+		b = j.rubricTexts(b, g.NextStep)
 		b = append(b, `,"actions":`...)
 		b = j.rubricTexts(b, g.Actions)
 		b = append(b, '}')
 	}
 	b = closeList(b, ok)
+
+	b = append(b, `,"unassessed":`...)
+	b = j.rubricTexts(b, rep.Unassessed)
 
 	b = append(b, `,"certifications":`...)
 	b, ok = openList(b, rep.Certifications == nil)
@@ -275,8 +288,12 @@ func (j *reportJSON) append(b []byte, rep *Report) []byte {
 		n := &rep.NextRoles[i]
 		b = listSep(b, i)
 		b = j.idName(b, n.ID, n.Name)
+		b = append(b, `,"lateral":`...)
+		b = strconv.AppendBool(b, n.Lateral)
 		b = append(b, `,"readiness":`...)
 		b = appendJSONNumberPtr(b, n.Readiness)
+		b = append(b, `,"coverage":`...)
+		b = appendJSONNumberPtr(b, n.Coverage)
 		b = append(b, `,"met":`...)
 		b = strconv.AppendInt(b, int64(n.Met), 10)
 		b = append(b, `,"total":`...)

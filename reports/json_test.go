@@ -64,6 +64,10 @@ func TestReportJSONMatchesEncodingJSON(t *testing.T) {
 		}
 		rep := *reports[0]
 		rep.Person = string(s)
+		text := string(s) + "!"
+		rep.Rater = &text
+		rep.Skills = append([]Skill(nil), rep.Skills...)
+		rep.Skills[i%len(rep.Skills)].Evidence = &text
 		reports = append(reports, &rep)
 	}
 	for i, rep := range reports {

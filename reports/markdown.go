@@ -84,6 +84,9 @@ func Markdown(w io.Writer, rep *Report, r *rubric.Rubric) error {
 	if t := rep.TargetRole; t != nil {
 		rows = append(rows, []string{"Target role", mdEscape(t.Name)},
 			[]string{"Readiness", fmt.Sprintf("%s (%d of %d expectations met)", fmtPct(t.Readiness), t.Met, t.Total)})
+		if line := coverageLine(t); line != "" {
+			rows = append(rows, []string{"Coverage", mdEscape(capitalise(line))})
+		}
 	}
 	if e := rep.EstimatedRole; e != nil && rep.Declared && rep.CurrentRole != nil && e.ID != rep.CurrentRole.ID {
 		rows = append(rows, []string{"Role the answers hold", mdEscape(e.Name)})
@@ -117,9 +120,20 @@ func Markdown(w io.Writer, rep *Report, r *rubric.Rubric) error {
 		}
 		for i, g := range rep.Gaps {
 			ew.printf("%d. **%s**: %s → %s (gap %s, %s priority)\n", i+1, mdEscape(g.Name), num(g.Score), num(g.Expected), num(g.Gap), g.Priority)
+			for _, st := range g.NextStep {
+				ew.printf("   - At %d: %s\n", g.Step, mdEscape(st))
+			}
 			for _, a := range g.Actions {
 				ew.printf("   - %s\n", mdEscape(a))
 			}
+		}
+		if len(rep.Unassessed) > 0 {
+			names := make([]string, len(rep.Unassessed))
+			for i, id := range rep.Unassessed {
+				names[i] = mdEscape(skillName(r, id))
+			}
+			ew.printf("\n## Assess these to complete the picture\n\n%s expects them, and they were skipped or answered n/a: %s.\n",
+				mdEscape(rep.TargetRole.Name), strings.Join(names, ", "))
 		}
 	}
 	if len(rep.Certifications) > 0 {
@@ -146,7 +160,11 @@ func Markdown(w io.Writer, rep *Report, r *rubric.Rubric) error {
 			for _, g := range n.Gaps {
 				gaps = append(gaps, fmt.Sprintf("%s (%s)", mdEscape(skillName(r, g.Skill)), num(g.Gap)))
 			}
-			rows = append(rows, []string{mdEscape(n.Name), fmtPct(n.Readiness), fmt.Sprintf("%d of %d", n.Met, n.Total), strings.Join(gaps, ", ")})
+			name := mdEscape(n.Name)
+			if n.Lateral {
+				name += " (lateral move)"
+			}
+			rows = append(rows, []string{name, fmtPct(n.Readiness), fmt.Sprintf("%d of %d", n.Met, n.Total), strings.Join(gaps, ", ")})
 		}
 		mdTable(ew, "lrrl", []string{"Role", "Readiness", "Met", "Largest gaps"}, rows)
 	}

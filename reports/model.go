@@ -18,6 +18,7 @@ type Report struct {
 	Format         string          `json:"format"`
 	Person         string          `json:"person"`
 	Assessor       string          `json:"assessor"`
+	Rater          *string         `json:"rater"`
 	Date           *string         `json:"date"`
 	Rubric         RubricInfo      `json:"rubric"`
 	Track          *string         `json:"track"`
@@ -30,6 +31,7 @@ type Report struct {
 	Categories     []Category      `json:"categories"`
 	Skills         []Skill         `json:"skills"`
 	Gaps           []Gap           `json:"gaps"`
+	Unassessed     []string        `json:"unassessed"`
 	Certifications []Certification `json:"certifications"`
 	NextRoles      []NextRole      `json:"next_roles"`
 
@@ -70,6 +72,7 @@ type TargetRole struct {
 	ID        string   `json:"id"`
 	Name      string   `json:"name"`
 	Readiness *float64 `json:"readiness"`
+	Coverage  *float64 `json:"coverage"`
 	Met       int      `json:"met"`
 	Total     int      `json:"total"`
 }
@@ -78,6 +81,7 @@ type TargetRole struct {
 type RoleReadiness struct {
 	Role      string   `json:"role"`
 	Readiness *float64 `json:"readiness"`
+	Coverage  *float64 `json:"coverage"`
 	Holds     bool     `json:"holds"`
 }
 
@@ -101,17 +105,24 @@ type Skill struct {
 	ExpectedTarget  *float64 `json:"expected_target"`
 	Gap             *float64 `json:"gap"`
 	Priority        string   `json:"priority"`
+	// Evidence is the person's example that backs the rating, or nil.
+	Evidence *string `json:"evidence"`
 }
 
 // Gap is a skill below the target's expectation, with what to do about it.
 type Gap struct {
-	Skill    string   `json:"skill"`
-	Name     string   `json:"name"`
-	Score    float64  `json:"score"`
-	Expected float64  `json:"expected"`
-	Gap      float64  `json:"gap"`
-	Priority string   `json:"priority"`
+	Skill    string  `json:"skill"`
+	Name     string  `json:"name"`
+	Score    float64 `json:"score"`
+	Expected float64 `json:"expected"`
+	Gap      float64 `json:"gap"`
+	Priority string  `json:"priority"`
+	// NextStep is the anchored statement of the step up (DESIGN §6 rule 10), one per
+	// question with options; Actions are the actions for that step.
+	NextStep []string `json:"next_step"`
 	Actions  []string `json:"actions"`
+	// Step is the score the next step reaches.
+	Step int `json:"-"`
 }
 
 // Certification is a recommended certification and the gaps it covers.
@@ -128,7 +139,9 @@ type Certification struct {
 type NextRole struct {
 	ID        string     `json:"id"`
 	Name      string     `json:"name"`
+	Lateral   bool       `json:"lateral"`
 	Readiness *float64   `json:"readiness"`
+	Coverage  *float64   `json:"coverage"`
 	Met       int        `json:"met"`
 	Total     int        `json:"total"`
 	Gaps      []SkillGap `json:"gaps"`
@@ -242,17 +255,22 @@ func (rep *Report) fill(res *assess.Result) {
 		Categories:     emptied(rep.Categories),
 		Skills:         emptied(rep.Skills),
 		Gaps:           emptied(rep.Gaps),
+		Unassessed:     emptied(rep.Unassessed),
 		Certifications: emptied(rep.Certifications),
 		NextRoles:      emptied(rep.NextRoles),
 		nums:           rep.nums[:0],
 		gaps:           emptied(rep.gaps),
 	}
-	if n := len(res.Roles) + 3*len(res.Categories) + 4*len(res.Skills) + 3; cap(rep.nums) < n {
+	if n := 2*len(res.Roles) + 3*len(res.Categories) + 4*len(res.Skills) + 2*len(res.NextRoles) + 4; cap(rep.nums) < n {
 		rep.nums = make([]float64, 0, n)
 	}
 	if !a.Date.IsZero() {
 		d := a.Date.UTC().Format(time.RFC3339)
 		rep.Date = &d
+	}
+	if a.Rater != "" {
+		rater := a.Rater
+		rep.Rater = &rater
 	}
 	if res.Track != "" {
 		t := res.Track
@@ -265,10 +283,12 @@ func (rep *Report) fill(res *assess.Result) {
 		rep.EstimatedRole = &EstimatedRole{ID: e.Role.ID, Name: e.Role.Name, Readiness: rep.round(e.Readiness)}
 	}
 	if t := res.Target; t != nil {
-		rep.TargetRole = &TargetRole{ID: t.Role.ID, Name: t.Role.Name, Readiness: rep.round(t.Readiness), Met: t.Met, Total: t.Total}
+		rep.TargetRole = &TargetRole{ID: t.Role.ID, Name: t.Role.Name, Readiness: rep.round(t.Readiness),
+			Coverage: rep.round(t.Coverage), Met: t.Met, Total: t.Total}
 	}
 	for _, f := range res.Roles {
-		rep.Readiness = append(rep.Readiness, RoleReadiness{Role: f.Role.ID, Readiness: rep.round(f.Readiness), Holds: f.Holds})
+		rep.Readiness = append(rep.Readiness, RoleReadiness{Role: f.Role.ID, Readiness: rep.round(f.Readiness),
+			Coverage: rep.round(f.Coverage), Holds: f.Holds})
 	}
 	for _, c := range res.Categories {
 		rep.Categories = append(rep.Categories, Category{ID: c.Category.ID, Name: c.Category.Name,
@@ -277,18 +297,22 @@ func (rep *Report) fill(res *assess.Result) {
 	for _, sk := range res.Skills {
 		rep.Skills = append(rep.Skills, Skill{ID: sk.Skill.ID, Name: sk.Skill.Name, Category: sk.Skill.Category,
 			Core: sk.Skill.Core, Score: rep.round(sk.Score), ExpectedCurrent: rep.round(sk.ExpectedCurrent),
-			ExpectedTarget: rep.round(sk.ExpectedTarget), Gap: rep.round(sk.Gap), Priority: sk.Priority})
+			ExpectedTarget: rep.round(sk.ExpectedTarget), Gap: rep.round(sk.Gap), Priority: sk.Priority,
+			Evidence: a.EvidenceFor(sk.Skill.ID)})
 	}
 	for _, g := range res.Gaps {
 		rep.Gaps = append(rep.Gaps, gapOf(g))
+	}
+	for _, sk := range res.Unassessed {
+		rep.Unassessed = append(rep.Unassessed, sk.ID)
 	}
 	for _, c := range res.Certifications {
 		rep.Certifications = append(rep.Certifications, Certification{ID: c.Cert.ID, Name: c.Cert.Name,
 			Issuer: c.Cert.Issuer, URL: c.Cert.URL, Covers: c.Covers, Value: Round(c.Value)})
 	}
 	for _, nr := range res.NextRoles {
-		n := NextRole{ID: nr.Role.ID, Name: nr.Role.Name, Readiness: rep.round(nr.Readiness), Met: nr.Met,
-			Total: nr.Total}
+		n := NextRole{ID: nr.Role.ID, Name: nr.Role.Name, Lateral: nr.Lateral, Readiness: rep.round(nr.Readiness),
+			Coverage: rep.round(nr.Coverage), Met: nr.Met, Total: nr.Total}
 		start := len(rep.gaps)
 		for _, g := range nr.Gaps {
 			rep.gaps = append(rep.gaps, SkillGap{Skill: g.Skill.ID, Gap: Round(g.Gap)})
@@ -320,12 +344,15 @@ func (rep *Report) round(p *float64) *float64 {
 	return &rep.nums[len(rep.nums)-1]
 }
 
-// gapOf is a gap as reports show it, rounded, with the skill's actions.
+// gapOf is a gap as reports show it, rounded, with the next step and its actions.
 func gapOf(g assess.Gap) Gap {
-	actions := g.Skill.Actions
+	next, actions := g.NextStep(), g.Actions()
+	if next == nil {
+		next = []string{}
+	}
 	if actions == nil {
 		actions = []string{}
 	}
 	return Gap{Skill: g.Skill.ID, Name: g.Skill.Name, Score: Round(g.Score), Expected: Round(g.Expected),
-		Gap: Round(g.Gap), Priority: g.Priority, Actions: actions}
+		Gap: Round(g.Gap), Priority: g.Priority, NextStep: next, Actions: actions, Step: g.Step()}
 }

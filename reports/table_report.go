@@ -22,6 +22,7 @@ func Table(w io.Writer, rep *Report, r *rubric.Rubric, opt Options) error {
 		return err
 	}
 	writeGaps(ew, rep, r, opt, width)
+	writeUnassessed(ew, rep, r, opt, width)
 	writeCertifications(ew, rep, r, opt, width)
 	writeNextRoles(ew, rep, r, opt, width)
 	return ew.err
@@ -58,6 +59,9 @@ func writeWho(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options) {
 		ew.printf("Target    %s\n", t.Name)
 		ew.printf("Ready     %s %s · %d of %d expectations met\n",
 			opt.style(ansiGreen, bar(ready, 0, 100, 20)), fmtPct(t.Readiness), t.Met, t.Total)
+		if line := coverageLine(t); line != "" {
+			ew.printf("%s", wrap(line, opt.width(), "Covered   ", "          "))
+		}
 	} else {
 		ew.printf("Target    none: this ladder has no role to aim for from here\n")
 	}
@@ -137,6 +141,13 @@ func writeGaps(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, width 
 		}
 		head := fmt.Sprintf("%d. %s: %s → %s (gap %s, %s)", i+1, g.Name, num(g.Score), num(g.Expected), num(g.Gap), g.Priority)
 		ew.printf("%s", wrap(head, width, "  ", "     "))
+		for k, st := range g.NextStep {
+			first := fmt.Sprintf("     At %d: ", g.Step)
+			if k > 0 {
+				first = strings.Repeat(" ", len(first))
+			}
+			ew.printf("%s", wrap(st, width, first, strings.Repeat(" ", len(first))))
+		}
 		for _, a := range g.Actions {
 			ew.printf("%s", wrap(a, width, "     • ", "       "))
 		}
@@ -170,12 +181,39 @@ func writeNextRoles(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, w
 		for _, g := range n.Gaps {
 			gaps = append(gaps, fmt.Sprintf("%s (%s)", skillName(r, g.Skill), num(g.Gap)))
 		}
-		line := fmt.Sprintf("%s: %s ready, %d of %d met", n.Name, fmtPct(n.Readiness), n.Met, n.Total)
+		name := n.Name
+		if n.Lateral {
+			name += " (lateral move)"
+		}
+		line := fmt.Sprintf("%s: %s ready, %d of %d met", name, fmtPct(n.Readiness), n.Met, n.Total)
 		if len(gaps) > 0 {
 			line += "; largest gaps: " + strings.Join(gaps, ", ")
 		}
 		ew.printf("%s", wrap(line, width, "  • ", "    "))
 	}
+}
+
+// coverageLine says how much of the target's expectations the answers let the report
+// judge, when it is not all of them.
+func coverageLine(t *TargetRole) string {
+	if t.Coverage == nil || *t.Coverage >= 100 {
+		return ""
+	}
+	return fmt.Sprintf("answered enough to judge %s of what %s expects", fmtPct(t.Coverage), t.Name)
+}
+
+// writeUnassessed lists what the target expects that was not assessed.
+func writeUnassessed(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, width int) {
+	if len(rep.Unassessed) == 0 || rep.TargetRole == nil {
+		return
+	}
+	names := make([]string, len(rep.Unassessed))
+	for i, id := range rep.Unassessed {
+		names[i] = skillName(r, id)
+	}
+	ew.printf("\n%s\n", opt.style(ansiBold, "Assess these to complete the picture"))
+	ew.printf("%s", wrap(fmt.Sprintf("%s expects them, and they were skipped or answered n/a: %s.",
+		rep.TargetRole.Name, strings.Join(names, ", ")), width, "  ", "  "))
 }
 
 // skillName is a skill's name, or its id if the rubric does not know it.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -296,13 +297,9 @@ func (p *parser) skill(n *yaml.Node) Skill {
 	if f["core"].Key != nil && !yamlnode.IsNull(f["core"].Value) {
 		s.Core = p.rd.Bool(f["core"].Value, what+" core")
 	}
-	actions, nodes := p.rd.Strings(f["actions"].Value, what+" actions")
-	for i, a := range actions {
-		if a == "" {
-			p.rd.Addf(nodes[i], "%s: action %d is empty", what, i+1)
-		}
+	for i, an := range p.rd.Seq(f["actions"].Value, what+" actions") {
+		s.Actions = append(s.Actions, p.action(an, fmt.Sprintf("%s action %d", what, i+1)))
 	}
-	s.Actions = actions
 	qs := p.rd.Seq(f["questions"].Value, what+" questions")
 	if len(qs) == 0 {
 		p.rd.Addf(keyOr(f["questions"], n), "%s has no questions: add at least one", what)
@@ -312,6 +309,50 @@ func (p *parser) skill(n *yaml.Node) Skill {
 		s.Questions = append(s.Questions, q)
 	}
 	return s
+}
+
+// action reads a development action: a string, which fits every step, or {level, text}.
+func (p *parser) action(n *yaml.Node, what string) Action {
+	var a Action
+	if n.Kind == yaml.MappingNode {
+		f := p.rd.Mapping(n, what, "level", "text")
+		a.Text = p.rd.String(f["text"].Value, what+" text")
+		switch lv := f["level"]; {
+		case lv.Key == nil || yamlnode.IsNull(lv.Value):
+			p.rd.Addf(n, "%s: missing level: want {level: N, text: ...}, or a plain string for an action that fits every step", what)
+		default:
+			if v, ok := p.rd.Int(lv.Value, what+" level"); ok {
+				if v < p.scale.Min+1 || v > p.scale.Max {
+					p.rd.Addf(lv.Value, "%s: level %d is outside the steps of the scale (%d–%d)", what, v, p.scale.Min+1, p.scale.Max)
+				}
+				a.Level = v
+			}
+		}
+	} else {
+		a.Text = p.rd.String(n, what)
+	}
+	if strings.TrimSpace(a.Text) == "" && !p.rd.Exhausted() {
+		p.rd.Addf(n, "%s is empty", what)
+	}
+	return a
+}
+
+// refList reads a list of references to things of a kind, reporting a repeated entry; each
+// must name something (checked once every id is defined).
+func (p *parser) refList(kind string, n *yaml.Node, what string) []string {
+	list, nodes := p.rd.Strings(n, what)
+	seen := map[string]int{}
+	var out []string
+	for i, id := range list {
+		if first, dup := seen[id]; dup {
+			p.rd.Addf(nodes[i], "%s: %q is listed twice (first at line %d)", what, id, first)
+			continue
+		}
+		seen[id] = nodes[i].Line
+		p.use(kind, id, nodes[i], what)
+		out = append(out, id)
+	}
+	return out
 }
 
 // question reads a question; a bare string is a plain-rating question with that text.
@@ -412,26 +453,26 @@ func (p *parser) role(n *yaml.Node) Role {
 }
 
 func (p *parser) certification(n *yaml.Node) Certification {
-	f := p.rd.Mapping(n, "certification", "id", "name", "issuer", "url", "description", "skills", "roles")
+	f := p.rd.Mapping(n, "certification", "id", "name", "issuer", "url", "description", "skills", "roles", "requires")
 	c := Certification{ID: p.define("certification", n, f["id"], "certification")}
 	what := fmt.Sprintf("certification %q", c.ID)
 	c.Name = p.required(n, f, "name", what)
 	c.Issuer = p.required(n, f, "issuer", what)
 	c.URL = p.rd.String(f["url"].Value, what+" url")
 	c.Description = p.rd.String(f["description"].Value, what+" description")
-	skills, nodes := p.rd.Strings(f["skills"].Value, what+" skills")
-	if len(skills) == 0 {
+	c.Skills = p.refList("skill", f["skills"].Value, what+" skills")
+	if len(c.Skills) == 0 {
 		p.rd.Addf(keyOr(f["skills"], n), "%s builds no skills: list them under skills", what)
 	}
-	for i, s := range skills {
-		p.use("skill", s, nodes[i], what+" skills")
+	c.Roles = p.refList("role", f["roles"].Value, what+" roles")
+	c.Requires = p.refList("certification", f["requires"].Value, what+" requires")
+	for i, req := range c.Requires {
+		if req == c.ID {
+			p.rd.Addf(f["requires"].Value, "%s requires itself", what)
+			c.Requires = append(c.Requires[:i:i], c.Requires[i+1:]...)
+			break
+		}
 	}
-	c.Skills = skills
-	roles, nodes := p.rd.Strings(f["roles"].Value, what+" roles")
-	for i, ro := range roles {
-		p.use("role", ro, nodes[i], what+" roles")
-	}
-	c.Roles = roles
 	return c
 }
 

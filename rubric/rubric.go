@@ -81,8 +81,32 @@ type Skill struct {
 	// Core skills must be met to hold a role that expects them.
 	Core bool
 	// Actions are concrete development steps shown when the skill is a gap.
-	Actions   []string
+	Actions   []Action
 	Questions []Question
+}
+
+// Action is a development step for a skill. Level is the score it helps reach (the step
+// up it fits, DESIGN §6 rule 10); 0 means it fits every step.
+type Action struct {
+	Level int
+	Text  string
+}
+
+// ActionsFor returns the actions for the step up to score step: those of that level, then
+// those that fit every step.
+func (s *Skill) ActionsFor(step int) []string {
+	var out []string
+	for _, a := range s.Actions {
+		if a.Level == step && step != 0 {
+			out = append(out, a.Text)
+		}
+	}
+	for _, a := range s.Actions {
+		if a.Level == 0 {
+			out = append(out, a.Text)
+		}
+	}
+	return out
 }
 
 // Question asks about one skill. With Options it is answered by choosing an anchored
@@ -124,6 +148,8 @@ type Certification struct {
 	Skills []string
 	// Roles it suits as a target; empty means any.
 	Roles []string
+	// Requires lists the certifications a person must hold before taking this one.
+	Requires []string
 }
 
 // Skills returns every skill in rubric order (category order, then file order).
@@ -305,6 +331,25 @@ func (r *Rubric) ReachedFrom(id string) []*Role {
 		}
 	}
 	return out
+}
+
+// Certification returns the certification with the given id, or nil.
+func (r *Rubric) Certification(id string) *Certification {
+	for i := range r.Certifications {
+		if r.Certifications[i].ID == id {
+			return &r.Certifications[i]
+		}
+	}
+	return nil
+}
+
+// CertificationList names the rubric's certifications, comma-separated, for messages.
+func (r *Rubric) CertificationList() string {
+	ids := make([]string, len(r.Certifications))
+	for i := range r.Certifications {
+		ids[i] = r.Certifications[i].ID
+	}
+	return strings.Join(ids, ", ")
 }
 
 // RoleList names the rubric's roles, comma-separated, for messages.
