@@ -19,12 +19,12 @@ import (
 // binary floating point makes of 4 − 11/3 and 1 − 2/3.
 
 type refOut struct {
-	readiness map[string]*float64
-	holds     map[string]bool
-	estimated string
-	current   string
-	target    string
-	gaps      []string
+	readiness  map[string]*float64
+	holds      map[string]bool
+	estimated  string
+	current    string
+	target     string
+	gaps       []string
 	certs      []string
 	next       []string
 	cats       []string
