@@ -147,7 +147,29 @@ func (iv *Interview) AskProfile(a *Answers, askRoles bool) error {
 			}
 		}
 	}
-	return nil
+	return iv.askCertifications(a)
+}
+
+// askCertifications asks once which of the rubric's certifications the person holds, so
+// that none of them is recommended; Enter skips it.
+func (iv *Interview) askCertifications(a *Answers) error {
+	certs := iv.Rubric.Certifications
+	if len(certs) == 0 || len(a.Certifications) > 0 {
+		return nil
+	}
+	opts := make([]string, len(certs))
+	for i, c := range certs {
+		opts[i] = c.Name
+	}
+	picked, err := iv.Prompter.MultiSelect("Which of these do you hold already? (none is fine)", opts,
+		"Certifications you hold are never recommended, and those that require one you hold become open to you.")
+	if err != nil {
+		return err
+	}
+	for _, i := range picked {
+		a.Certifications = append(a.Certifications, certs[i].ID)
+	}
+	return iv.checkpoint(a)
 }
 
 func trackHelp(r *rubric.Rubric) string {

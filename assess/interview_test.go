@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -233,4 +234,20 @@ func TestPlainPrompterEchoesPipedAnswers(t *testing.T) {
 func get(a *assess.Answers, id string) assess.Answer {
 	v, _ := a.Get(id)
 	return v
+}
+
+func TestPlainMultiSelect(t *testing.T) {
+	var out bytes.Buffer
+	p := assess.NewPlainPrompter(context.Background(), strings.NewReader("4\n3, 1 3\n\n"), &out)
+	if picked, err := p.MultiSelect("Held?", []string{"a", "b", "c"}, ""); err != nil || fmt.Sprint(picked) != "[0 2]" {
+		t.Fatalf("%v %v", picked, err)
+	}
+	// "4" is off the list: asked again; then 3, 1 and 3 again are c and a, once each.
+	if !strings.Contains(out.String(), "Please answer with numbers from 1 to 3") {
+		t.Errorf("prompt:\n%s", out.String())
+	}
+	picked, err := p.MultiSelect("Held?", []string{"a", "b", "c"}, "")
+	if err != nil || len(picked) != 0 {
+		t.Errorf("an empty line picks none: %v %v", picked, err)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -102,4 +103,51 @@ func (p *PlainPrompter) Select(message string, options []string, def int, help s
 			fmt.Fprintf(p.out, "Please answer with a number from 1 to %d.\n", len(options))
 		}
 	}
+}
+
+// MultiSelect implements Prompter: the numbers of the chosen options on one line,
+// separated by spaces or commas; an empty line chooses none.
+func (p *PlainPrompter) MultiSelect(message string, options []string, help string) ([]int, error) {
+	fmt.Fprintln(p.out, message)
+	for i, o := range options {
+		fmt.Fprintf(p.out, "  %d) %s\n", i+1, o)
+	}
+	hint := ""
+	if help != "" {
+		hint = ", ? for help"
+	}
+	for {
+		fmt.Fprintf(p.out, "Choose any of 1-%d, separated by spaces [none]%s: ", len(options), hint)
+		line, err := p.readLine()
+		if err != nil {
+			return nil, err
+		}
+		if line == "?" && help != "" {
+			fmt.Fprintln(p.out, help)
+			continue
+		}
+		picked, ok := pickNumbers(line, len(options))
+		if ok {
+			return picked, nil
+		}
+		fmt.Fprintf(p.out, "Please answer with numbers from 1 to %d, or press Enter for none.\n", len(options))
+	}
+}
+
+// pickNumbers reads "2 5,7" as the indexes 1, 4 and 6, each once and in order; ok is false
+// for anything else.
+func pickNumbers(line string, n int) (picked []int, ok bool) {
+	seen := map[int]bool{}
+	for _, f := range strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' }) {
+		k, err := strconv.Atoi(strings.TrimSuffix(f, ")"))
+		if err != nil || k < 1 || k > n {
+			return nil, false
+		}
+		if !seen[k-1] {
+			seen[k-1] = true
+			picked = append(picked, k-1)
+		}
+	}
+	slices.Sort(picked)
+	return picked, true
 }

@@ -15,4 +15,7 @@ type Prompter interface {
 	// Select asks to choose one of options and returns its index; def is preselected.
 	// help, when not empty, is shown on request.
 	Select(message string, options []string, def int, help string) (int, error)
+	// MultiSelect asks to choose any of options, none included, and returns their
+	// indexes in order.
+	MultiSelect(message string, options []string, help string) ([]int, error)
 }

@@ -47,6 +47,14 @@ func (p *SurveyPrompter) Select(message string, options []string, def int, help 
 	return index, interrupted(err)
 }
 
+// MultiSelect implements Prompter.
+func (p *SurveyPrompter) MultiSelect(message string, options []string, help string) ([]int, error) {
+	var picked []int
+	q := &survey.MultiSelect{Message: message, Options: options, Help: help, PageSize: min(len(options), 15)}
+	err := survey.AskOne(q, &picked, p.opts())
+	return picked, interrupted(err)
+}
+
 // interrupted maps Ctrl-C and the end of input to ErrInterrupted.
 func interrupted(err error) error {
 	if errors.Is(err, terminal.InterruptErr) || errors.Is(err, io.EOF) {

@@ -155,3 +155,24 @@ func TestSurveyInput(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+func TestSurveyMultiSelect(t *testing.T) {
+	term, tty := newTerminal(t)
+	p := NewSurveyPrompter(tty, tty)
+	type result struct {
+		picked []int
+		err    error
+	}
+	res := make(chan result, 1)
+	go func() {
+		picked, err := p.MultiSelect("Which do you hold?", []string{"CSPO", "PSPO I", "PMP"}, "")
+		res <- result{picked, err}
+	}()
+	term.waitFor("PMP")
+	term.typeKeys(" ")            // pick CSPO
+	term.typeKeys("\x1b[B\x1b[B") // down, down
+	term.typeKeys(" \r")          // pick PMP, done
+	if r := <-res; r.err != nil || len(r.picked) != 2 || r.picked[0] != 0 || r.picked[1] != 2 {
+		t.Fatalf("got %v, %v", r.picked, r.err)
+	}
+}

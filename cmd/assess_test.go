@@ -44,7 +44,7 @@ func newAssessOptions(t *testing.T, script ...any) (*AssessOptions, *bytes.Buffe
 
 func TestAssessRunInterviewSavesAndReports(t *testing.T) {
 	// Name, current role: Product Manager, track: undecided, target: decide, then 16 answers.
-	script := []any{"Ada", 1, 2, -1}
+	script := []any{"Ada", 1, 2, -1, []int{}}
 	for i := 0; i < 16; i++ {
 		script = append(script, 3)
 	}
@@ -84,7 +84,7 @@ func TestAssessRunInterviewSavesAndReports(t *testing.T) {
 }
 
 func TestAssessRunInterruptedKeepsTheDraft(t *testing.T) {
-	opts, out, _ := newAssessOptions(t, "Ada", 1, 2, -1, 3, 4, prompttest.Interrupt)
+	opts, out, _ := newAssessOptions(t, "Ada", 1, 2, -1, []int{0, 2}, 3, 4, prompttest.Interrupt)
 	err := assessRun(context.Background(), opts)
 	var intr *interruptedError
 	if !errors.As(err, &intr) || exitCode(err) != ExitInterrupted {
@@ -101,8 +101,9 @@ func TestAssessRunInterruptedKeepsTheDraft(t *testing.T) {
 		t.Errorf("message %q", intr.msg)
 	}
 	data, _ := os.ReadFile(draft)
-	if !strings.Contains(string(data), "complete: false") || !strings.Contains(string(data), "customer-insight.1: 4") {
-		t.Errorf("draft:\n%s", data)
+	if !strings.Contains(string(data), "complete: false") || !strings.Contains(string(data), "customer-insight.1: 4") ||
+		!strings.Contains(string(data), "certifications: [cspo, pspo-1]") {
+		t.Errorf("draft (the certifications held are kept too):\n%s", data)
 	}
 
 	// Resume with the rest: 14 more answers.
@@ -118,6 +119,10 @@ func TestAssessRunInterruptedKeepsTheDraft(t *testing.T) {
 	}
 	if !strings.Contains(out2.String(), `"answered": 16`) {
 		t.Errorf("resumed report:\n%s", out2)
+	}
+	// What she holds is never recommended.
+	if strings.Contains(out2.String(), `"id": "cspo"`) || strings.Contains(out2.String(), `"id": "pspo-1"`) {
+		t.Errorf("a certification she holds is recommended:\n%s", out2)
 	}
 }
 

@@ -80,7 +80,7 @@ func TestKilledInterviewKeepsItsDraft(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	io.WriteString(stdin, "3\n4\n2\n")
+	io.WriteString(stdin, "\n3\n4\n2\n") // no certifications, then three answers
 	drafts := filepath.Join(dir, "data", "pmladder", "drafts")
 	r, _ := rubric.Default()
 	deadline := time.Now().Add(20 * time.Second)

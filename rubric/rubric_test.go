@@ -129,6 +129,19 @@ func TestProblems(t *testing.T) {
 		{"bad id characters", "  - id: r2\n", "  - id: \"r 2\"\n", []string{`x.yaml:21: role id "r 2" may hold only letters`}},
 		{"repeated key", "name: Mini\n", "name: Mini\nname: Again\n", []string{`x.yaml:3: the rubric: key "name" repeats (first at line 2)`}},
 		{"role expects nothing", "    expects: {s1: 3}\n", "", []string{`x.yaml:21: role "r2" expects no skills`}},
+		{"requires unknown", "roles: [r1]}", "roles: [r1], requires: [c9]}", []string{`x.yaml:25: certification "c1" requires names unknown certification "c9"`}},
+		{"requires repeated", "roles: [r1]}", "roles: [r1], requires: [c2, c2]}\n  - {id: c2, name: Two, issuer: Org, skills: [s1]}",
+			[]string{`x.yaml:25: certification "c1" requires: "c2" is listed twice (first at line 25)`}},
+		{"requires itself", "roles: [r1]}", "roles: [r1], requires: [c1]}", []string{`x.yaml:25: certification "c1" requires itself`}},
+		{"cert skills repeated", "skills: [s1], roles", "skills: [s1, s1], roles", []string{`x.yaml:25: certification "c1" skills: "s1" is listed twice`}},
+		{"action level off the scale", "        name: Skill one\n", "        name: Skill one\n        actions: [{level: 4, text: Grow}]\n",
+			[]string{`x.yaml:11: skill "s1" action 1: level 4 is outside the steps of the scale (1–3)`}},
+		{"action level zero", "        name: Skill one\n", "        name: Skill one\n        actions: [{level: 0, text: Grow}]\n",
+			[]string{`x.yaml:11: skill "s1" action 1: level 0 is outside the steps of the scale (1–3)`}},
+		{"action without level", "        name: Skill one\n", "        name: Skill one\n        actions: [{text: Grow}]\n",
+			[]string{`x.yaml:11: skill "s1" action 1: missing level`}},
+		{"empty action", "        name: Skill one\n", "        name: Skill one\n        actions: [\"  \"]\n",
+			[]string{`x.yaml:11: skill "s1" action 1 is empty`}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -239,5 +252,24 @@ func TestAliasBomb(t *testing.T) {
 	}
 	if len(list) > 101 {
 		t.Errorf("%d problems: the list must be capped", len(list))
+	}
+}
+
+func TestActionsForAStep(t *testing.T) {
+	src := strings.Replace(base, "        name: Skill one\n", "        name: Skill one\n        actions: [{level: 2, text: two}, any step, {level: 3, text: three}]\n", 1)
+	src = strings.Replace(src, "roles: [r1]}", "roles: [r1]}\n  - {id: c2, name: Two, issuer: Org, skills: [s1], requires: [c1]}", 1)
+	r, err := Parse("x.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := r.Skill("s1")
+	if got := strings.Join(s.ActionsFor(2), "|"); got != "two|any step" {
+		t.Errorf("step 2: %s", got)
+	}
+	if got := strings.Join(s.ActionsFor(1), "|"); got != "any step" {
+		t.Errorf("step 1: %s", got)
+	}
+	if c := r.Certification("c2"); c == nil || strings.Join(c.Requires, ",") != "c1" {
+		t.Errorf("requires: %+v", c)
 	}
 }

@@ -14,7 +14,8 @@ import (
 const Interrupt = "<interrupt>"
 
 // Prompter answers from Answers in order: an int chooses that option index of a Select,
-// a string answers an Input ("" takes the default), Interrupt stops the interview. When
+// a string answers an Input ("" takes the default), a []int the options of a
+// MultiSelect, Interrupt stops the interview. When
 // the script runs out it interrupts, as the end of input does.
 type Prompter struct {
 	Answers []any
@@ -73,4 +74,24 @@ func (p *Prompter) Select(message string, options []string, def int, help string
 	default:
 		return 0, fmt.Errorf("script: select %q answered with %v", message, a)
 	}
+}
+
+// MultiSelect implements assess.Prompter.
+func (p *Prompter) MultiSelect(message string, options []string, help string) ([]int, error) {
+	p.Asked = append(p.Asked, fmt.Sprintf("multiselect: %s [%s]", message, strings.Join(options, " | ")))
+	p.Options = append(p.Options, options)
+	a, err := p.next()
+	if err != nil {
+		return nil, err
+	}
+	picked, ok := a.([]int)
+	if !ok {
+		return nil, fmt.Errorf("script: multiselect %q answered with %v", message, a)
+	}
+	for _, i := range picked {
+		if i < 0 || i >= len(options) {
+			return nil, fmt.Errorf("script: option %d of %d for %q", i, len(options), message)
+		}
+	}
+	return picked, nil
 }
