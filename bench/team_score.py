@@ -69,14 +69,16 @@ def score_person(rub, row):
     core = {s["id"]: s["core"] for s in rub["skills"]}
 
     def fit(role):
+        # Rule 2 (v2): over every skill the role expects; a skill is met when expected at
+        # the scale's minimum, or assessed and at least the expectation.
         exp = role["expects"]
-        ids = [s["id"] for s in rub["skills"] if s["id"] in exp and s["id"] in score]
+        ids = [s["id"] for s in rub["skills"] if s["id"] in exp]
         if not ids:
             return None, False
-        met = sum(weight[i] for i in ids if score[i] >= exp[i])
+        met = {i for i in ids if exp[i] <= rub["min"] or (i in score and score[i] >= exp[i])}
         total = sum(weight[i] for i in ids)
-        readiness = 100 * met / total
-        holds = readiness >= rub["pass"] and all(score[i] >= exp[i] for i in ids if core[i])
+        readiness = 100 * sum(weight[i] for i in met) / total
+        holds = readiness >= rub["pass"] and all(i in met for i in ids if core[i])
         return readiness, holds
 
     track = row.get("track", "").strip()
