@@ -48,6 +48,9 @@ func TemplateYAML(r *rubric.Rubric, person, assessor string, quick bool) []byte 
 		}
 		fmt.Fprintf(&b, "track:         # optional: %s\n", strings.Join(ids, ", "))
 	}
+	if len(r.Certifications) > 0 {
+		fmt.Fprintf(&b, "certifications: []  # optional, those held (never recommended): %s\n", r.CertificationList())
+	}
 	b.WriteString("answers:\n")
 	category := ""
 	for _, q := range TemplateQuestions(r, quick) {
