@@ -36,9 +36,10 @@ func (a Answer) String() string {
 	return fmt.Sprint(a.Score)
 }
 
-// RubricRef identifies the rubric answers were given against.
+// RubricRef identifies the rubric answers were given against. Source is where it was
+// read from (a path, or "built-in"), so that a draft resumes with the same rubric.
 type RubricRef struct {
-	Name, Version, SHA256 string
+	Name, Version, SHA256, Source string
 }
 
 // Answers is one assessment of one person by one assessor: who, when, the roles they
@@ -61,6 +62,9 @@ type Answers struct {
 	Complete bool
 	// Quick is true when the interview asked only the quick set of questions.
 	Quick bool
+	// NoSave is true in the draft of an interview started with --no-save: it is not to be
+	// recorded in the history when it ends.
+	NoSave bool
 	// Rater names who rated, for a manager's or a peer's assessment; "" otherwise.
 	Rater string
 	// Certifications are the ids of the rubric's certifications the person holds.

@@ -3,6 +3,7 @@ package assess
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -56,7 +57,7 @@ func ParseAnswersAll(file string, data []byte, r *rubric.Rubric) (docs []Answers
 func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a *Answers, warnings []string, err error) {
 	file := rd.File
 	f := rd.Mapping(root, "the answers", append(append([]string{"format"}, ProfileFields()...),
-		FieldRater, FieldCertifications, "rubric", "complete", "quick", "answers", "evidence")...)
+		FieldRater, FieldCertifications, "rubric", "complete", "quick", "no_save", "answers", "evidence")...)
 	switch format := rd.String(f["format"].Value, "format"); {
 	case f["format"].Key == nil:
 		rd.Addf(root, "missing format: want format: %s", AnswersFormat)
@@ -90,6 +91,9 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 	if v := f["quick"].Value; !yamlnode.IsNull(v) {
 		a.Quick = rd.Bool(v, "quick")
 	}
+	if v := f["no_save"].Value; !yamlnode.IsNull(v) {
+		a.NoSave = rd.Bool(v, "no_save")
+	}
 	for _, e := range rd.Pairs(f["evidence"].Value, "evidence") {
 		text := strings.TrimSpace(rd.String(e.Value, "evidence for "+e.Key.Value))
 		switch {
@@ -100,11 +104,12 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 		}
 	}
 	if v := f["rubric"].Value; !yamlnode.IsNull(v) {
-		rf := rd.Mapping(v, "rubric", "name", "version", "sha256")
+		rf := rd.Mapping(v, "rubric", "name", "version", "sha256", "source")
 		a.Rubric = RubricRef{
 			Name:    rd.String(rf["name"].Value, "rubric name"),
 			Version: rd.String(rf["version"].Value, "rubric version"),
 			SHA256:  rd.String(rf["sha256"].Value, "rubric sha256"),
+			Source:  rd.String(rf["source"].Value, "rubric source"),
 		}
 		if a.Rubric.SHA256 != "" && a.Rubric.SHA256 != r.SHA256 {
 			warnings = append(warnings, fmt.Sprintf("%s:%d: these answers were given against %s; scoring them against %s",
@@ -241,7 +246,17 @@ func MarshalYAML(a *Answers, r *rubric.Rubric) []byte {
 		}
 	}
 	ref := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
-	for _, kv := range [][2]string{{"name", r.Name}, {"version", r.Version}, {"sha256", r.SHA256}} {
+	refFields := [][2]string{{"name", r.Name}, {"version", r.Version}, {"sha256", r.SHA256}}
+	if !a.Complete && r.Source != "" {
+		source := r.Source
+		if source != rubric.DefaultSource {
+			if abs, err := filepath.Abs(source); err == nil {
+				source = abs
+			}
+		}
+		refFields = append(refFields, [2]string{"source", source}) // a draft resumes with it
+	}
+	for _, kv := range refFields {
 		ref.Content = append(ref.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: kv[0]}, str(kv[1]))
 	}
 	if len(a.Certifications) > 0 {
@@ -255,6 +270,9 @@ func MarshalYAML(a *Answers, r *rubric.Rubric) []byte {
 	add("complete", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(a.Complete)})
 	if a.Quick {
 		add("quick", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
+	if a.NoSave && !a.Complete {
+		add("no_save", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 	}
 	answers := &yaml.Node{Kind: yaml.MappingNode}
 	for pos, q := range r.Questions() {

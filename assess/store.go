@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/pmladder/pmladder/internal/atomicfile"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -172,7 +174,7 @@ func (s *Store) Latest() (string, error) {
 	return paths[len(paths)-1], nil
 }
 
-// LatestDraft returns the most recent unfinished interview.
+// LatestDraft returns the most recent unfinished interview of anyone.
 func (s *Store) LatestDraft() (string, error) {
 	paths, err := list(s.Drafts())
 	if err != nil {
@@ -182,6 +184,97 @@ func (s *Store) LatestDraft() (string, error) {
 		return "", fmt.Errorf("%w in %s", ErrNoDraft, s.Drafts())
 	}
 	return paths[len(paths)-1], nil
+}
+
+// Draft is an unfinished interview as the store keeps it.
+type Draft struct {
+	Path   string
+	Person string
+	// Rubric is the rubric the interview was started with: its source (a path, or
+	// "built-in") lets a resumed interview carry on with the same questions.
+	Rubric RubricRef
+}
+
+// Drafts lists the unfinished interviews, oldest first. Only what a draft says of itself
+// is read (the person and the rubric), so a draft started with another rubric is listed too.
+func (s *Store) ListDrafts() ([]Draft, error) {
+	paths, err := list(s.Drafts())
+	if err != nil {
+		return nil, err
+	}
+	var out []Draft
+	for _, p := range paths {
+		d, err := peekDraft(p)
+		if err != nil {
+			continue // not a draft of ours
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// DraftOf returns the latest draft of the named person (case and spacing ignored); with
+// no name, the only person's latest draft. Several people with drafts and no name is an
+// AmbiguousDraftsError; none is ErrNoDraft.
+func (s *Store) DraftOf(person string) (Draft, error) {
+	drafts, err := s.ListDrafts()
+	if err != nil {
+		return Draft{}, err
+	}
+	var found *Draft
+	people := map[string]bool{}
+	var names []string
+	for i := range drafts {
+		d := &drafts[i]
+		key := samePerson(d.Person)
+		if !people[key] {
+			people[key] = true
+			names = append(names, d.Person)
+		}
+		if person == "" || key == samePerson(person) {
+			found = d
+		}
+	}
+	switch {
+	case person == "" && len(people) > 1:
+		return Draft{}, &AmbiguousDraftsError{People: names}
+	case found == nil && person != "":
+		return Draft{}, fmt.Errorf("%w of %s in %s", ErrNoDraft, person, s.Drafts())
+	case found == nil:
+		return Draft{}, fmt.Errorf("%w in %s", ErrNoDraft, s.Drafts())
+	}
+	return *found, nil
+}
+
+// AmbiguousDraftsError says that several people have unfinished interviews and none was
+// named.
+type AmbiguousDraftsError struct{ People []string }
+
+func (e *AmbiguousDraftsError) Error() string {
+	return fmt.Sprintf("unfinished interviews of %d people (%s): name whose to resume with --name", len(e.People), strings.Join(e.People, ", "))
+}
+
+// samePerson is how names are compared: without regard to case or spacing.
+func samePerson(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
+
+// peekDraft reads the person and the rubric of a draft without checking its answers.
+func peekDraft(path string) (Draft, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Draft{}, err
+	}
+	var doc struct {
+		Format string `yaml:"format"`
+		Person string `yaml:"person"`
+		Rubric struct {
+			Name, Version, SHA256, Source string
+		} `yaml:"rubric"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil || doc.Format != AnswersFormat {
+		return Draft{}, fmt.Errorf("%s is not a draft", path)
+	}
+	r := doc.Rubric
+	return Draft{Path: path, Person: doc.Person, Rubric: RubricRef{Name: r.Name, Version: r.Version, SHA256: r.SHA256, Source: r.Source}}, nil
 }
 
 // Load reads a saved assessment or draft, checked against the rubric; warnings are as

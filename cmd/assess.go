@@ -30,6 +30,12 @@ type AssessOptions struct {
 	AnswersFile string
 	Name        string
 	DefaultName string
+	// ConfiguredName is the name setting (PMLADDER_NAME, the config), whose draft
+	// --resume continues when no --name is given.
+	ConfiguredName string
+	// RubricSet is true when --rubric (or the setting) chose the rubric: a resumed
+	// draft then uses it rather than the one it was started with.
+	RubricSet   bool
 	Assessor    string
 	AssessorSet bool
 	Quick       bool
@@ -72,6 +78,10 @@ line.`,
 			}
 			opts.Store = f.Store()
 			opts.Name, opts.Accessible = f.Settings.Name, f.Settings.Accessible
+			opts.RubricSet = f.Settings.Rubric != ""
+			if !cmd.Flags().Changed("name") {
+				opts.ConfiguredName = f.Settings.Name
+			}
 			if cmd.Flags().Changed("name") {
 				opts.DefaultName = opts.Name
 			} else {
@@ -154,6 +164,7 @@ func assessRun(ctx context.Context, opts *AssessOptions) error {
 
 // scoreFile scores an answers file; it records nothing unless --save.
 func (opts *AssessOptions) scoreFile() error {
+	opts.Out.readsFrom(opts.AnswersFile)
 	a, err := readAnswers(opts.IO, opts.AnswersFile, opts.Rubric)
 	if err != nil {
 		return err
@@ -188,9 +199,25 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		err       error
 	)
 	if opts.Resume {
-		if draftPath, err = store.LatestDraft(); err != nil {
+		// The person's own draft: --name, else the configured name, else the only
+		// person with a draft.
+		who := opts.Name
+		if who == "" {
+			who = opts.ConfiguredName
+		}
+		d, err := store.DraftOf(who)
+		var several *assess.AmbiguousDraftsError
+		if errors.As(err, &several) {
+			return usageErrorf(opts.cmdPath, "%v", err)
+		}
+		if err != nil {
 			return err
 		}
+		draftPath = d.Path
+		if r, err = draftRubric(d, r, opts.RubricSet); err != nil {
+			return err
+		}
+		opts.Rubric = r
 		var warnings []string
 		if a, warnings, err = store.Load(draftPath, r); err != nil {
 			return err
@@ -198,10 +225,15 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		for _, w := range warnings {
 			warnf(opts.IO.ErrOut, "%s", w)
 		}
+		// The interview goes on as it was started, with the person's name as written.
+		opts.Name = ""
+		opts.Quick = a.Quick
+		opts.NoSave = opts.NoSave || a.NoSave
 	} else {
 		a = assess.NewAnswers(r)
 		a.Assessor = opts.Assessor
 		a.Date = opts.Now().UTC()
+		a.Quick, a.NoSave = opts.Quick, opts.NoSave
 	}
 	a.Complete = false
 	if opts.Name != "" {
@@ -275,4 +307,25 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 func (opts *AssessOptions) render(a *assess.Answers) error {
 	res := assess.Score(opts.Rubric, a, opts.Roles.scoreOptions())
 	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WritePerson(w, res) })
+}
+
+// draftRubric is the rubric a draft was started with, when it is not the one in use and
+// no rubric was chosen for this run: the resumed interview asks the same questions.
+func draftRubric(d assess.Draft, current *rubric.Rubric, chosen bool) (*rubric.Rubric, error) {
+	if chosen || d.Rubric.SHA256 == "" || d.Rubric.SHA256 == current.SHA256 || d.Rubric.Source == "" {
+		return current, nil
+	}
+	var (
+		r   *rubric.Rubric
+		err error
+	)
+	if d.Rubric.Source == rubric.DefaultSource {
+		r, err = rubric.Default()
+	} else {
+		r, err = rubric.Load(d.Rubric.Source)
+	}
+	if err != nil || r.SHA256 != d.Rubric.SHA256 {
+		return current, nil // gone or changed: the answers are read against the current one, with a warning
+	}
+	return r, nil
 }

@@ -62,6 +62,7 @@ func compareRun(opts *CompareOptions) error {
 	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
 	}
+	opts.Out.readsFrom(opts.Old, opts.New)
 	old, err := readAnswers(opts.IO, opts.Old, opts.Rubric)
 	if err != nil {
 		return err

@@ -21,6 +21,28 @@ type outputFlags struct {
 	Output  string
 	Excel   bool
 	formats []string
+	// inputs are the files the command reads: -o may not name one of them.
+	inputs []string
+	// cmdPath names the command for usage errors.
+	cmdPath string
+}
+
+// readsFrom records files the command reads, so that -o cannot overwrite one.
+func (o *outputFlags) readsFrom(paths ...string) { o.inputs = append(o.inputs, paths...) }
+
+// checkTarget refuses an -o that names one of the command's inputs (or the rubric): the
+// output would destroy what it is made from.
+func (o *outputFlags) checkTarget() error {
+	out, err := os.Stat(o.Output)
+	if err != nil || !out.Mode().IsRegular() {
+		return nil // a new file, or a device written through
+	}
+	for _, in := range o.inputs {
+		if fi, err := os.Stat(in); err == nil && os.SameFile(fi, out) {
+			return usageErrorf(o.cmdPath, "-o %s is one of the command's inputs: write the output to another file", o.Output)
+		}
+	}
+	return nil
 }
 
 func (o *outputFlags) register(c *cobra.Command, formats []string) {
@@ -35,6 +57,10 @@ func (o *outputFlags) register(c *cobra.Command, formats []string) {
 // resolve settles the output: the format flag, else the format setting when this command
 // can write it, else the command's default; colour and width when it goes to the terminal.
 func (o *outputFlags) resolve(f *Factory, cmd *cobra.Command) (reports.Output, error) {
+	o.cmdPath = cmd.CommandPath()
+	if f.Settings.Rubric != "" {
+		o.readsFrom(f.Settings.Rubric)
+	}
 	out := reports.Output{Format: o.Format, Excel: o.Excel}
 	if !cmd.Flags().Changed("format") {
 		out.Format = o.formats[0]
@@ -67,6 +93,9 @@ func (o *outputFlags) write(streams *IOStreams, render func(w io.Writer) error) 
 			return err
 		}
 		return bw.Flush()
+	}
+	if err := o.checkTarget(); err != nil {
+		return err
 	}
 	file, err := atomicfile.Create(o.Output, 0o600, atomicfile.Options{})
 	if err != nil {

@@ -69,6 +69,7 @@ func reportRun(opts *ReportOptions) error {
 			return err
 		}
 	}
+	opts.Out.readsFrom(path)
 	a, err := readAnswers(opts.IO, path, opts.Rubric)
 	if err != nil {
 		return err

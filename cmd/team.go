@@ -78,6 +78,9 @@ func teamRun(opts *TeamOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, in := range inputs {
+		opts.Out.readsFrom(in.Path)
+	}
 	errOut := opts.IO.ErrOut
 	review := &assess.Review{
 		Rubric:      opts.Rubric,

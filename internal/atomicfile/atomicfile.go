@@ -17,7 +17,10 @@ var ErrExists = fs.ErrExist
 // File is a file being written. Write to it, then Commit; Abort (safe to defer) discards
 // it unless it was committed.
 type File struct {
-	tmp     *os.File
+	tmp *os.File
+	// through is set when the target is not a regular file (a device, a FIFO): writes go
+	// straight to it, as a shell's > would.
+	through bool
 	path    string
 	noClob  bool
 	done    bool
@@ -36,12 +39,28 @@ type Options struct {
 	NoClobber bool
 }
 
-// Create starts writing path with the given permissions.
+// Create starts writing path with the given permissions. A symbolic link is followed, so
+// the file it names is replaced and the link kept; a target that exists and is not a
+// regular file (/dev/null, /dev/stdout, a FIFO) is written through, unbuffered by any
+// temporary file.
 func Create(path string, perm fs.FileMode, opts Options) (*File, error) {
 	if opts.NoClobber {
 		if _, err := os.Lstat(path); err == nil {
 			return nil, fmt.Errorf("%s: %w", path, ErrExists)
 		}
+	}
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		if fi.IsDir() {
+			return nil, fmt.Errorf("%s is a directory", path)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, err
+		}
+		return &File{tmp: f, through: true, path: path}, nil
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -62,11 +81,17 @@ func Create(path string, perm fs.FileMode, opts Options) (*File, error) {
 // Write writes to the temporary file.
 func (f *File) Write(p []byte) (int, error) {
 	n, err := f.tmp.Write(p)
-	if err != nil && f.written == nil {
-		f.written = err
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = &fs.PathError{Op: pe.Op, Path: f.path, Err: pe.Err} // name the target, not the temporary file
+		}
+		if f.written == nil {
+			f.written = err
+		}
 	}
 	f.size += int64(n)
-	if f.size-f.flushed >= writebackChunk {
+	if !f.through && f.size-f.flushed >= writebackChunk {
 		startWriteback(f.tmp.Fd(), f.flushed, f.size-f.flushed)
 		f.flushed = f.size
 	}
@@ -79,6 +104,13 @@ func (f *File) Commit() error {
 		return errors.New("atomicfile: commit after commit or abort")
 	}
 	f.done = true
+	if f.through {
+		err := f.written
+		if cerr := f.tmp.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
 	name := f.tmp.Name()
 	err := f.written
 	if err == nil {
@@ -124,7 +156,9 @@ func (f *File) Abort() {
 	}
 	f.done = true
 	f.tmp.Close()
-	os.Remove(f.tmp.Name())
+	if !f.through {
+		os.Remove(f.tmp.Name())
+	}
 }
 
 // WriteFile writes data to path atomically with the given permissions.
