@@ -4,6 +4,7 @@ package assess
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"strings"
@@ -90,7 +91,7 @@ type selectResult struct {
 
 func TestSurveySelectWithArrowKeys(t *testing.T) {
 	term, tty := newTerminal(t)
-	p := NewSurveyPrompter(tty, tty)
+	p := NewSurveyPrompter(context.Background(), tty, tty)
 	res := make(chan selectResult, 1)
 	go func() {
 		i, err := p.Select("How do you test an idea?", []string{"I don't", "A/B tests", "Experiments at scale"}, 0, "The skill's description.")
@@ -108,7 +109,7 @@ func TestSurveySelectWithArrowKeys(t *testing.T) {
 
 func TestSurveySelectDefaultAndHelp(t *testing.T) {
 	term, tty := newTerminal(t)
-	p := NewSurveyPrompter(tty, tty)
+	p := NewSurveyPrompter(context.Background(), tty, tty)
 	res := make(chan selectResult, 1)
 	go func() {
 		i, err := p.Select("Pick", []string{"one", "two", "three"}, 1, "Helpful words.")
@@ -125,7 +126,7 @@ func TestSurveySelectDefaultAndHelp(t *testing.T) {
 
 func TestSurveyCtrlCInterrupts(t *testing.T) {
 	term, tty := newTerminal(t)
-	p := NewSurveyPrompter(tty, tty)
+	p := NewSurveyPrompter(context.Background(), tty, tty)
 	res := make(chan selectResult, 1)
 	go func() {
 		i, err := p.Select("Pick", []string{"one", "two"}, 0, "")
@@ -140,7 +141,7 @@ func TestSurveyCtrlCInterrupts(t *testing.T) {
 
 func TestSurveyInput(t *testing.T) {
 	term, tty := newTerminal(t)
-	p := NewSurveyPrompter(tty, tty)
+	p := NewSurveyPrompter(context.Background(), tty, tty)
 	res := make(chan string, 1)
 	go func() {
 		s, err := p.Input("Your name", "login")
@@ -158,7 +159,7 @@ func TestSurveyInput(t *testing.T) {
 
 func TestSurveyMultiSelect(t *testing.T) {
 	term, tty := newTerminal(t)
-	p := NewSurveyPrompter(tty, tty)
+	p := NewSurveyPrompter(context.Background(), tty, tty)
 	type result struct {
 		picked []int
 		err    error
@@ -174,5 +175,36 @@ func TestSurveyMultiSelect(t *testing.T) {
 	term.typeKeys(" \r")          // pick PMP, done
 	if r := <-res; r.err != nil || len(r.picked) != 2 || r.picked[0] != 0 || r.picked[1] != 2 {
 		t.Fatalf("got %v, %v", r.picked, r.err)
+	}
+}
+
+func TestSurveyCtrlDEndsTheInterview(t *testing.T) {
+	term, tty := newTerminal(t)
+	p := NewSurveyPrompter(context.Background(), tty, tty)
+	res := make(chan selectResult, 1)
+	go func() {
+		i, err := p.Select("Pick", []string{"one", "two"}, 0, "")
+		res <- selectResult{i, err}
+	}()
+	term.waitFor("two")
+	term.typeKeys("\x04")
+	if r := <-res; !errors.Is(r.err, ErrInterrupted) {
+		t.Fatalf("Ctrl-D must end the interview, not choose an option: %d, %v", r.index, r.err)
+	}
+}
+
+func TestSurveyCancelledContextInterrupts(t *testing.T) {
+	term, tty := newTerminal(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	p := NewSurveyPrompter(ctx, tty, tty)
+	res := make(chan selectResult, 1)
+	go func() {
+		i, err := p.Select("Pick", []string{"one", "two"}, 0, "")
+		res <- selectResult{i, err}
+	}()
+	term.waitFor("two")
+	cancel() // as SIGTERM does
+	if r := <-res; !errors.Is(r.err, ErrInterrupted) {
+		t.Fatalf("a cancelled context: %v", r.err)
 	}
 }

@@ -136,7 +136,7 @@ func (f *Factory) Prompter(ctx context.Context, accessible bool) assess.Prompter
 	in, inOK := f.IO.In.(assess.Terminal)
 	errOut, errOK := f.IO.ErrOut.(assess.Terminal)
 	if !accessible && inOK && errOK && f.IO.InTTY && f.IO.OutTTY && f.IO.ErrTTY {
-		return assess.NewSurveyPrompter(in, errOut)
+		return assess.NewSurveyPrompter(ctx, in, errOut)
 	}
 	p := assess.NewPlainPrompter(ctx, f.IO.In, f.IO.ErrOut)
 	p.Echo = !f.IO.InTTY
