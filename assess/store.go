@@ -37,14 +37,18 @@ func (s *Store) Assessments() string { return filepath.Join(s.Dir, "assessments"
 // Drafts is the folder of unfinished interviews.
 func (s *Store) Drafts() string { return filepath.Join(s.Dir, "drafts") }
 
-// ensure creates dir and the data directory with owner-only permissions, and tightens
-// them if they exist with wider ones.
+// ensure creates dir and the data directory when they are missing, owner-only (0700). A
+// directory that exists is left as it is: the tool never changes the mode of a directory
+// it did not create (a shared or sticky folder keeps its mode).
 func (s *Store) ensure(dir string) error {
 	for _, d := range []string{s.Dir, dir} {
+		if _, err := os.Stat(d); err == nil {
+			continue
+		}
 		if err := os.MkdirAll(d, 0o700); err != nil {
 			return err
 		}
-		if err := os.Chmod(d, 0o700); err != nil {
+		if err := os.Chmod(d, 0o700); err != nil { // whatever the umask
 			return err
 		}
 	}

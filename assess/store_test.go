@@ -11,8 +11,10 @@ import (
 
 func TestStoreIsPrivate(t *testing.T) {
 	r := parseRubric(t, scoringRubric)
-	dir := filepath.Join(t.TempDir(), "data")
-	os.MkdirAll(dir, 0o755) // an existing, too open directory is tightened
+	shared := filepath.Join(t.TempDir(), "shared")
+	os.MkdirAll(shared, 0o755)
+	os.Chmod(shared, 0o777|os.ModeSticky) // a shared, sticky folder such as /tmp
+	dir := filepath.Join(shared, "data")
 	s := &Store{Dir: dir}
 	a := answers(r, "s1.1=2")
 	a.Person = "Zoë O'Brien / QA"
@@ -33,6 +35,17 @@ func TestStoreIsPrivate(t *testing.T) {
 		if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o700 {
 			t.Errorf("%s is %v, want 0700", p, fi.Mode().Perm())
 		}
+	}
+	// A directory the store did not create keeps its mode, sticky bit included.
+	if fi, _ := os.Stat(shared); fi.Mode()&(os.ModePerm|os.ModeSticky) != 0o777|os.ModeSticky {
+		t.Errorf("the existing folder was changed to %v", fi.Mode())
+	}
+	s2 := &Store{Dir: shared}
+	if _, err := s2.SaveDraft("", a, r, now); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(shared); fi.Mode()&(os.ModePerm|os.ModeSticky) != 0o777|os.ModeSticky {
+		t.Errorf("--data-dir on an existing folder changed it to %v", fi.Mode())
 	}
 	for _, p := range []string{draft, saved, again} {
 		if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o600 {
