@@ -3,6 +3,7 @@ package assess
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -147,7 +148,13 @@ type Review struct {
 	Warn, Skipped func(msg string)
 	// Progress, when set, follows the reading.
 	Progress TeamProgress
+	// Context, when set, stops the review when it is cancelled (Ctrl-C, SIGTERM): Run
+	// then returns ErrInterrupted, and the sink is not closed.
+	Context context.Context
 }
+
+// stopped reports whether the review's context was cancelled.
+func (rv *Review) stopped() bool { return rv.Context != nil && rv.Context.Err() != nil }
 
 // MaxTeamProblems is how many problems a failed review lists before it sums up the rest.
 const MaxTeamProblems = 100
@@ -198,6 +205,9 @@ func (rv *Review) Run(inputs []TeamInput, sink TeamSink) error {
 	}
 	if err != nil {
 		return err
+	}
+	if rv.stopped() {
+		return ErrInterrupted
 	}
 	if len(tr.problems) > 0 {
 		if tr.extra > 0 {
@@ -316,7 +326,7 @@ func (tr *teamRun) readAll(inputs []TeamInput) error {
 		if err := tr.read(in); err != nil {
 			return err
 		}
-		if tr.failed.Load() {
+		if tr.failed.Load() || tr.rv.stopped() {
 			return nil
 		}
 	}
@@ -445,7 +455,7 @@ func (tr *teamRun) readSheet(name string, r io.Reader) error {
 	if err != nil {
 		return tr.invalid(err)
 	}
-	for !tr.failed.Load() {
+	for !tr.failed.Load() && !tr.rv.stopped() {
 		a := tr.slot()
 		line, err := sheet.ReadInto(a)
 		if errors.Is(err, io.EOF) {

@@ -14,14 +14,15 @@ const (
 	ExitOK          = 0
 	ExitFailure     = 1   // I/O or internal failure
 	ExitInvalid     = 2   // invalid usage or invalid input
-	ExitInterrupted = 130 // interview not finished; the draft is kept
+	ExitInterrupted = 130 // interrupted (Ctrl-C, SIGTERM, input ended); an interview's draft is kept
 )
 
 const exitHelp = `Exit status:
   0    done
   1    failure (I/O, internal)
   2    invalid usage or invalid input (flags, rubric, answers, sheets)
-  130  interview not finished (Ctrl-C or input ended); the draft is kept`
+  130  interview not finished (Ctrl-C, SIGTERM or input ended); the draft is kept;
+       a team review interrupted, leaving nothing behind`
 
 // usageError is a mistake on the command line. hint names the command whose help to read.
 type usageError struct {

@@ -15,6 +15,9 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+
+	"github.com/pmladder/pmladder/assess/sheetgen"
+	"github.com/pmladder/pmladder/rubric"
 )
 
 // ptyInterview runs the arrow-key interview of the real binary on a pseudo-terminal,
@@ -115,5 +118,75 @@ func TestArrowKeyInterviewStops(t *testing.T) {
 				t.Errorf("the way to resume is not shown:\n%q", screen)
 			}
 		})
+	}
+}
+
+// TestInterruptedTeamLeavesNothing stops a long team review with SIGINT or SIGTERM, to
+// stdout (spooled through a temporary file) and with -o, and finds exit 130 and no
+// temporary file anywhere, the previous -o file intact.
+func TestInterruptedTeamLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	sheetPath := filepath.Join(dir, "team.csv")
+	writeBigSheet(t, sheetPath, 300000)
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		for _, out := range []string{"", "review.json"} {
+			t.Run(sig.String()+" "+out, func(t *testing.T) {
+				work := t.TempDir()
+				tmp := filepath.Join(work, "tmp")
+				os.Mkdir(tmp, 0o700)
+				args := []string{"team", sheetPath, "--format", "json"}
+				if out != "" {
+					os.WriteFile(filepath.Join(work, out), []byte("last review\n"), 0o600)
+					args = append(args, "-o", out)
+				}
+				cmd := pmladderCmd(t, work, args...)
+				cmd.Env = append(cmd.Env, "TMPDIR="+tmp)
+				var stdout bytes.Buffer
+				cmd.Stdout = &stdout
+				if err := cmd.Start(); err != nil {
+					t.Fatal(err)
+				}
+				time.Sleep(400 * time.Millisecond) // well into the review
+				cmd.Process.Signal(sig)
+				err := cmd.Wait()
+				var exit *exec.ExitError
+				if !errors.As(err, &exit) || exit.ExitCode() != ExitInterrupted {
+					t.Fatalf("exit %v, want 130", err)
+				}
+				if stdout.Len() != 0 {
+					t.Errorf("%d bytes reached stdout", stdout.Len())
+				}
+				for _, d := range []string{tmp, work} {
+					entries, _ := os.ReadDir(d)
+					for _, e := range entries {
+						if e.Name() != "tmp" && e.Name() != out {
+							t.Errorf("left behind: %s", filepath.Join(d, e.Name()))
+						}
+					}
+				}
+				if out != "" {
+					if got, _ := os.ReadFile(filepath.Join(work, out)); string(got) != "last review\n" {
+						t.Errorf("the previous -o file changed: %d bytes", len(got))
+					}
+				}
+			})
+		}
+	}
+}
+
+// writeBigSheet writes a generated team sheet of people rows.
+func writeBigSheet(t *testing.T, path string, people int) {
+	t.Helper()
+	r, err := rubric.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := sheetgen.Write(f, r, people, 1); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,8 +1,12 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -23,6 +27,8 @@ type TeamOptions struct {
 	Roles       roleFlags
 	Out         outputFlags
 	Output      reports.Output
+	// Context stops the review when cancelled.
+	Context context.Context
 
 	cmdPath string
 }
@@ -57,6 +63,11 @@ inside "people", which reads well with jq.`,
 			if runF != nil {
 				return runF(opts)
 			}
+			// Ctrl-C or SIGTERM stops the review cleanly: nothing half-written, no
+			// temporary file left behind.
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			opts.Context = ctx
 			return teamRun(opts)
 		},
 	}
@@ -89,6 +100,7 @@ func teamRun(opts *TeamOptions) error {
 		Stdin:       opts.IO.In,
 		Warn:        func(msg string) { warnf(errOut, "%s", msg) },
 		Skipped:     func(msg string) { infof(errOut, "skipped: %s", msg) },
+		Context:     opts.Context,
 	}
 	var total int64
 	for _, in := range inputs {
@@ -104,6 +116,10 @@ func teamRun(opts *TeamOptions) error {
 		if err != nil {
 			return err
 		}
-		return review.Run(inputs, sink)
+		err = review.Run(inputs, sink)
+		if errors.Is(err, assess.ErrInterrupted) {
+			return &interruptedError{msg: "team review interrupted; nothing was written"}
+		}
+		return err
 	})
 }
