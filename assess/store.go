@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/pmladder/pmladder/internal/atomicfile"
+	"github.com/pmladder/pmladder/internal/inputfile"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -263,7 +264,7 @@ func samePerson(name string) string { return strings.ToLower(strings.Join(string
 
 // peekDraft reads the person and the rubric of a draft without checking its answers.
 func peekDraft(path string) (Draft, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.ReadFile(path)
 	if err != nil {
 		return Draft{}, err
 	}
@@ -284,7 +285,7 @@ func peekDraft(path string) (Draft, error) {
 // Load reads a saved assessment or draft, checked against the rubric; warnings are as
 // ParseAnswers gives them.
 func (s *Store) Load(path string, r *rubric.Rubric) (*Answers, []string, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.ReadFile(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
 	}

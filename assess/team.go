@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/pmladder/pmladder/internal/inputfile"
 	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -53,8 +54,9 @@ func (e *EmptyFolderError) Error() string {
 }
 
 // FindTeamInputs expands paths into inputs: a folder is searched recursively for answers
-// files and team sheets, skipping hidden files and folders; "-" is stdin.
-func FindTeamInputs(paths []string) ([]TeamInput, error) {
+// files and team sheets, skipping hidden files and folders, and (with a warning) anything
+// that is not a regular file, such as a link to a device; "-" is stdin.
+func FindTeamInputs(paths []string, warn func(string)) ([]TeamInput, error) {
 	var inputs []TeamInput
 	for _, p := range paths {
 		if p == "-" {
@@ -84,9 +86,12 @@ func FindTeamInputs(paths []string) ([]TeamInput, error) {
 			if d.IsDir() || !isTeamFile(ext) {
 				return nil
 			}
-			info, err := d.Info()
-			if err != nil {
-				return err
+			info, err := os.Stat(path) // through a link, to what will be read
+			if err != nil || !info.Mode().IsRegular() {
+				if warn != nil {
+					warn(fmt.Sprintf("skipping %s: not a regular file", path))
+				}
+				return nil
 			}
 			found++
 			inputs = append(inputs, TeamInput{Path: path, Sheet: isSheet(path), Size: info.Size()})
@@ -324,6 +329,11 @@ func (tr *teamRun) readAll(inputs []TeamInput) error {
 	tr.cur = tr.next()
 	for _, in := range inputs {
 		if err := tr.read(in); err != nil {
+			var unreadable *unreadableError
+			if tr.rv.SkipInvalid && errors.As(err, &unreadable) && tr.rv.Skipped != nil {
+				tr.rv.Skipped(err.Error()) // an unreadable file is skipped like a bad one
+				continue
+			}
 			return err
 		}
 		if tr.failed.Load() || tr.rv.stopped() {
@@ -408,9 +418,9 @@ func (tr *teamRun) read(in TeamInput) error {
 		in.Sheet = sniffSheet(br)
 		r = br
 	} else {
-		f, err := os.Open(in.Path)
+		f, err := inputfile.Open(in.Path)
 		if err != nil {
-			return fmt.Errorf("cannot read %s: %w", in.Path, errors.Unwrap(err))
+			return &unreadableError{fmt.Errorf("cannot read %s: %w", in.Path, errors.Unwrap(err))}
 		}
 		defer f.Close()
 		r = f
@@ -426,7 +436,7 @@ func (tr *teamRun) read(in TeamInput) error {
 
 // readDocuments reads a file of answers documents, one person each.
 func (tr *teamRun) readDocuments(name string, r io.Reader) error {
-	data, err := io.ReadAll(r)
+	data, err := inputfile.ReadAll(r)
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %w", name, err)
 	}
@@ -471,6 +481,11 @@ func (tr *teamRun) readSheet(name string, r io.Reader) error {
 	}
 	return nil
 }
+
+// unreadableError is an input that could not be opened: --skip-invalid skips it.
+type unreadableError struct{ error }
+
+func (e *unreadableError) Unwrap() error { return e.error }
 
 // sniffSheet tells a team sheet from answers on stdin: answers start with a YAML key, a
 // document marker, a comment or a JSON object.

@@ -68,7 +68,7 @@ func TestReviewReadsEveryInputInOrderWithAnyWorkers(t *testing.T) {
 		"people.yaml": "format: pmladder-answers/v1\nperson: Ada\ntarget_role: r3a\n---\nformat: pmladder-answers/v1\nperson: Grace\ncurrent_role: r2b\n",
 	})
 	want = append(want, "Ada r3a", "Grace r2b")
-	inputs, err := FindTeamInputs([]string{paths["team.csv"], paths["people.yaml"]})
+	inputs, err := FindTeamInputs([]string{paths["team.csv"], paths["people.yaml"]}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,12 +84,12 @@ func TestReviewReadsEveryInputInOrderWithAnyWorkers(t *testing.T) {
 		}
 	}
 	// A folder is searched; a folder with nothing to review says so.
-	inputs, err = FindTeamInputs([]string{filepath.Dir(paths["team.csv"])})
+	inputs, err = FindTeamInputs([]string{filepath.Dir(paths["team.csv"])}, nil)
 	if err != nil || len(inputs) != 2 {
 		t.Errorf("folder: %v %v", inputs, err)
 	}
 	var empty *EmptyFolderError
-	if _, err := FindTeamInputs([]string{t.TempDir()}); !errors.As(err, &empty) {
+	if _, err := FindTeamInputs([]string{t.TempDir()}, nil); !errors.As(err, &empty) {
 		t.Errorf("an empty folder: %v", err)
 	}
 }

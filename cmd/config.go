@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 
+	"github.com/pmladder/pmladder/internal/inputfile"
 	"github.com/pmladder/pmladder/internal/yamlnode"
 	"github.com/spf13/cobra"
 )
@@ -41,7 +41,7 @@ func (f *Factory) loadConfig(cmd *cobra.Command) error {
 		return f.resolveSettings(cmd)
 	}
 	path = expandHome(path, f.Getenv)
-	data, err := os.ReadFile(path)
+	data, err := inputfile.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) && !explicit {
 		return f.resolveSettings(cmd)
 	}

@@ -2,10 +2,9 @@ package cmd
 
 import (
 	"fmt"
-	"io"
-	"os"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/inputfile"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -13,10 +12,10 @@ import (
 // name to give it in messages.
 func readInput(streams *IOStreams, file string) (name string, data []byte, err error) {
 	if file == "-" {
-		data, err = io.ReadAll(streams.In)
+		data, err = inputfile.ReadAll(streams.In)
 		return "stdin", data, err
 	}
-	data, err = os.ReadFile(file)
+	data, err = inputfile.ReadFile(file)
 	return file, data, err
 }
 

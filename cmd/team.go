@@ -81,7 +81,7 @@ func teamRun(opts *TeamOptions) error {
 	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
 	}
-	inputs, err := assess.FindTeamInputs(opts.Paths)
+	inputs, err := assess.FindTeamInputs(opts.Paths, func(msg string) { warnf(opts.IO.ErrOut, "%s", msg) })
 	var empty *assess.EmptyFolderError
 	if errors.As(err, &empty) {
 		return usageErrorf(opts.cmdPath, "%v", err)

@@ -5,13 +5,13 @@ import (
 	_ "embed" // the built-in rubric
 	"encoding/hex"
 	"fmt"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pmladder/pmladder/internal/inputfile"
 	"github.com/pmladder/pmladder/internal/yamlnode"
 )
 
@@ -30,7 +30,7 @@ func Default() (*Rubric, error) { return Parse(DefaultSource, defaultYAML) }
 // Load reads and parses the rubric file at path. An unreadable file is an ordinary error;
 // anything wrong inside it is a problem.List naming path and line.
 func Load(path string) (*Rubric, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read rubric: %w", err)
 	}
