@@ -5,6 +5,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -65,10 +66,14 @@ func rubricName(r *rubric.Rubric) string {
 // AskProfile asks for what the answers do not already hold: the person's name, current
 // role, track and target. Flags fill these beforehand to skip the questions.
 func (iv *Interview) AskProfile(a *Answers, askRoles bool) error {
-	if a.Person == "" {
+	for a.Person == "" {
 		name, err := iv.Prompter.Input("Your name", iv.DefaultName)
 		if err != nil {
 			return err
+		}
+		if !utf8.ValidString(name) {
+			fmt.Fprintln(iv.Out, "That name is not UTF-8 text (check the terminal's encoding); please type it again.")
+			continue
 		}
 		a.Person = strings.TrimSpace(name)
 		if err := iv.checkpoint(a); err != nil {

@@ -51,7 +51,7 @@ func (p *PlainPrompter) readLine() (string, error) {
 		}
 		line = strings.TrimSpace(strings.TrimPrefix(line, "\ufeff"))
 		if p.Echo {
-			fmt.Fprintln(p.out, line)
+			fmt.Fprintln(p.out, strings.ToValidUTF8(line, "\uFFFD"))
 		}
 		return line, nil
 	case <-p.ctx.Done():

@@ -2,11 +2,13 @@ package assess
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/rubric"
@@ -35,6 +37,41 @@ type SheetReader struct {
 	cr    *csv.Reader
 	cols  []sheetColumn
 	fatal bool
+	// trailing counts the empty header cells after the last column; rows may have as
+	// many empty cells there.
+	trailing int
+}
+
+// saveAsUTF8 is how to fix a sheet saved in a form pmladder does not read.
+const saveAsUTF8 = `save it from the spreadsheet as "CSV UTF-8 (comma delimited)"`
+
+// savedWrongly recognises, from the start of a file, the common ways a spreadsheet saves
+// a sheet that is not comma-separated UTF-8, and says how to fix it; "" when it looks
+// right.
+func savedWrongly(head []byte) string {
+	firstLine, _, _ := bytes.Cut(head, []byte("\n"))
+	switch {
+	case bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}) ||
+		bytes.Count(head, []byte{0}) > len(head)/4:
+		return "this is UTF-16 text (Excel's \"Unicode text\"), not a CSV sheet: " + saveAsUTF8
+	case !utf8.Valid(trimPartialRune(head)):
+		return "this is not UTF-8 text (Excel's plain \"CSV\" is Windows-1252): " + saveAsUTF8
+	case bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 && len(head) > 0:
+		return "lines end with CR alone (old Mac line ends): " + saveAsUTF8
+	case bytes.Count(firstLine, []byte(";")) > 0 && bytes.Count(firstLine, []byte(",")) == 0:
+		return "cells are separated by semicolons (a European spreadsheet setting): " + saveAsUTF8
+	}
+	return ""
+}
+
+// trimPartialRune drops an incomplete UTF-8 sequence at the end of a peeked buffer.
+func trimPartialRune(b []byte) []byte {
+	for i := 0; i < utf8.UTFMax && i < len(b); i++ {
+		if r, _ := utf8.DecodeLastRune(b[:len(b)-i]); r != utf8.RuneError || i == len(b) {
+			return b[:len(b)-i]
+		}
+	}
+	return b
 }
 
 // NewSheetReader reads the header. Problems with it come back as a problem.List.
@@ -42,6 +79,12 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 	br := bufio.NewReaderSize(in, 64*1024)
 	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
 		br.Discard(3)
+	}
+	head, _ := br.Peek(8 * 1024)
+	if msg := savedWrongly(head); msg != "" {
+		var probs problem.List
+		probs.Add(file, 1, "%s", msg)
+		return nil, probs.Err()
 	}
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
@@ -58,6 +101,11 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 	}
 	fields := ProfileFields()
 	optional := []string{FieldRater, FieldCertifications}
+	// Spreadsheets often save empty cells after the last column: they are no columns.
+	for len(header) > 0 && strings.TrimSpace(header[len(header)-1]) == "" {
+		header = header[:len(header)-1]
+		s.trailing++
+	}
 	seen := map[string]int{}
 	for i, raw := range header {
 		name := strings.TrimSpace(raw)
@@ -141,6 +189,9 @@ func blank(record []string) bool {
 // row checks and reads one row into a.
 func (s *SheetReader) row(record []string, line int, a *Answers) error {
 	var probs problem.List
+	if n := len(s.cols); len(record) > n && len(record) <= n+s.trailing && blank(record[n:]) {
+		record = record[:n] // the empty cells under the empty header cells
+	}
 	if len(record) != len(s.cols) {
 		probs.Add(s.file, line, "row has %d cells, the header has %d", len(record), len(s.cols))
 		return probs.Err()
@@ -148,6 +199,10 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 	a.reset(s.r)
 	for i, col := range s.cols {
 		cell := strings.TrimSpace(record[i])
+		if !utf8.ValidString(cell) {
+			probs.Add(s.file, line, "column %q: not UTF-8 text: %s", col.name, saveAsUTF8)
+			continue
+		}
 		if col.field == evidenceField {
 			a.SetEvidence(col.skill, cell)
 			continue

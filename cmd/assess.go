@@ -10,6 +10,7 @@ import (
 	"os/user"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -152,6 +153,10 @@ func assessRun(ctx context.Context, opts *AssessOptions) error {
 		return usageErrorf(cmdPath, "--save and --no-save contradict each other")
 	case opts.Resume && opts.AnswersFile != "":
 		return usageErrorf(cmdPath, "--resume continues an interview; it cannot be used with --answers")
+	case !utf8.ValidString(opts.Name):
+		return usageErrorf(cmdPath, "--name %q is not UTF-8 text", opts.Name)
+	case !utf8.ValidString(opts.DefaultName):
+		return usageErrorf(cmdPath, "the name %q (from PMLADDER_NAME, the config or the login name) is not UTF-8 text", opts.DefaultName)
 	}
 	if err := opts.Roles.check(cmdPath, r); err != nil {
 		return err
