@@ -175,14 +175,13 @@ func ParseScore(s string, scale rubric.Scale) (Answer, error) {
 	if strings.EqualFold(t, "na") {
 		return Answer{NA: true}, nil
 	}
-	v, err := strconv.Atoi(t)
-	if err != nil {
-		if f, ferr := strconv.ParseFloat(t, 64); ferr == nil && f == float64(int(f)) && !strings.ContainsAny(t, "eE") {
-			v, err = int(f), nil
-		}
-	}
-	if err != nil {
-		return Answer{}, fmt.Errorf("%q is not a score (%d–%d or na)", s, scale.Min, scale.Max)
+	// A whole number, optionally written with a zero fraction as spreadsheets may ("3.0");
+	// nothing that only Go's number syntax would read ("0x1p1", "0_3", "3.").
+	whole, frac, hasFrac := strings.Cut(t, ".")
+	v, err := strconv.Atoi(whole)
+	if err != nil || strings.ContainsAny(whole, "_") || whole == "" || strings.HasPrefix(whole, "+") ||
+		(hasFrac && (frac == "" || strings.Trim(frac, "0") != "")) {
+		return Answer{}, fmt.Errorf("%s is not a score (%d–%d or na)", quoteShort(s), scale.Min, scale.Max)
 	}
 	if v < scale.Min || v > scale.Max {
 		return Answer{}, fmt.Errorf("score %d is outside the scale %d–%d", v, scale.Min, scale.Max)
@@ -306,4 +305,14 @@ func MarshalYAML(a *Answers, r *rubric.Rubric) []byte {
 	}
 	enc.Close()
 	return buf.Bytes()
+}
+
+// quoteShort quotes a value for a message, cut to 40 characters so that one bad cell
+// cannot make a message of megabytes.
+func quoteShort(s string) string {
+	const most = 40
+	if r := []rune(s); len(r) > most {
+		return strconv.Quote(string(r[:most])) + "…"
+	}
+	return strconv.Quote(s)
 }

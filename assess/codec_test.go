@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pmladder/pmladder/internal/problem"
+	"github.com/pmladder/pmladder/rubric"
 )
 
 const validAnswers = `format: pmladder-answers/v1
@@ -143,4 +144,23 @@ func TestMarshalRoundTrip(t *testing.T) {
 func get(a *Answers, id string) Answer {
 	v, _ := a.Get(id)
 	return v
+}
+
+func TestParseScoreIsStrict(t *testing.T) {
+	scale := rubric.Scale{Min: 0, Max: 5}
+	for in, want := range map[string]string{"3": "3", " 4 ": "4", "3.0": "3", "3.00": "3", "na": "na", "NA": "na", "0": "0"} {
+		got, err := ParseScore(in, scale)
+		if err != nil || got.String() != want {
+			t.Errorf("%q: %v %v, want %s", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"0x1p1", "0_3", "3.", "3.5", "+3", "1e0", "three", "", "-1", "6", " 2 3"} {
+		if got, err := ParseScore(in, scale); err == nil {
+			t.Errorf("%q read as %v, want an error", in, got)
+		}
+	}
+	long := strings.Repeat("x", 10<<20)
+	if _, err := ParseScore(long, scale); err == nil || len(err.Error()) > 100 {
+		t.Errorf("a 10 MB cell: the message is %d bytes", len(err.Error()))
+	}
 }

@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -40,10 +41,13 @@ when any is not. "-" reads standard input.`,
 
 func rubricValidateRun(opts *RubricValidateOptions) error {
 	var all problem.List
+	var unreadable []error
 	for _, file := range opts.Files {
 		name, data, err := readInput(opts.IO, file)
 		if err != nil {
-			return fmt.Errorf("cannot read rubric: %w", err)
+			// Every other file is still checked; the failure to read is reported last.
+			unreadable = append(unreadable, fmt.Errorf("cannot read rubric: %w", err))
+			continue
 		}
 		r, err := rubric.Parse(name, data)
 		var list problem.List
@@ -57,8 +61,29 @@ func rubricValidateRun(opts *RubricValidateOptions) error {
 				name, len(r.Skills()), len(r.Questions()), len(r.Roles), len(r.Certifications))
 		}
 	}
+	if len(unreadable) > 0 {
+		return &readFailures{problems: all.Err(), failures: unreadable}
+	}
 	if len(all) == 0 {
 		return nil
 	}
 	return all
+}
+
+// readFailures reports files that could not be read (exit 1) after the problems of the
+// files that could (which alone would be exit 2).
+type readFailures struct {
+	problems error
+	failures []error
+}
+
+func (e *readFailures) Error() string {
+	var lines []string
+	if e.problems != nil {
+		lines = append(lines, e.problems.Error())
+	}
+	for _, f := range e.failures {
+		lines = append(lines, f.Error())
+	}
+	return strings.Join(lines, "\n")
 }

@@ -288,8 +288,9 @@ func (p *parser) skill(n *yaml.Node) Skill {
 	s.Description = p.rd.String(f["description"].Value, what+" description")
 	if f["weight"].Key != nil {
 		if w, ok := p.rd.Number(f["weight"].Value, what+" weight"); ok {
-			if w <= 0 {
-				p.rd.Addf(f["weight"].Value, "%s weight %s must be above 0", what, fmtNum(w))
+			if !(w > 0 && w <= MaxWeight) { // NaN and the infinities fail too
+				p.rd.Addf(f["weight"].Value, "%s weight %s must be above 0 and at most %d", what, fmtNum(w), MaxWeight)
+				w = 1
 			}
 			s.Weight = w
 		}
@@ -421,11 +422,7 @@ func (p *parser) role(n *yaml.Node) Role {
 			ro.Level = lv
 		}
 	}
-	tracks, nodes := p.rd.Strings(f["tracks"].Value, what+" tracks")
-	for i, t := range tracks {
-		p.use("track", t, nodes[i], what+" tracks")
-	}
-	ro.Tracks = tracks
+	ro.Tracks = p.refList("track", f["tracks"].Value, what+" tracks")
 	for _, e := range p.rd.Pairs(f["expects"].Value, what+" expects") {
 		p.use("skill", e.Key.Value, e.Key, what+" expects")
 		v, ok := p.rd.Number(e.Value, fmt.Sprintf("%s expects %s", what, e.Key.Value))
@@ -440,15 +437,14 @@ func (p *parser) role(n *yaml.Node) Role {
 	if len(ro.Expects) == 0 {
 		p.rd.Addf(keyOr(f["expects"], n), "%s expects no skills, so it cannot be assessed: add expects", what)
 	}
-	next, nodes := p.rd.Strings(f["next"].Value, what+" next")
-	for i, id := range next {
+	ro.Next = p.refList("role", f["next"].Value, what+" next")
+	for i, id := range ro.Next {
 		if id == ro.ID {
-			p.rd.Addf(nodes[i], "%s lists itself as a next role", what)
-			continue
+			p.rd.Addf(f["next"].Value, "%s lists itself as a next role", what)
+			ro.Next = append(ro.Next[:i:i], ro.Next[i+1:]...)
+			break
 		}
-		p.use("role", id, nodes[i], what+" next")
 	}
-	ro.Next = next
 	return ro
 }
 
@@ -475,6 +471,10 @@ func (p *parser) certification(n *yaml.Node) Certification {
 	}
 	return c
 }
+
+// MaxWeight bounds a skill's weight: large enough for any real ladder, small enough that
+// sums of weights × gaps stay exact and finite.
+const MaxWeight = 1000
 
 // fmtNum prints a number without a needless fraction: 3, 2.5.
 func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
