@@ -43,9 +43,9 @@ func newAssessOptions(t *testing.T, script ...any) (*AssessOptions, *bytes.Buffe
 }
 
 func TestAssessRunInterviewSavesAndReports(t *testing.T) {
-	// Name, current role: Product Manager, track: undecided, target: decide, then 16 answers.
+	// Name, current role: Product Manager, track: undecided, target: decide, then 19 answers (the quick set: one per skill).
 	script := []any{"Ada", 1, 2, -1, []int{}}
-	for i := 0; i < 16; i++ {
+	for i := 0; i < 19; i++ {
 		script = append(script, 3)
 	}
 	opts, out, errOut := newAssessOptions(t, script...)
@@ -65,7 +65,7 @@ func TestAssessRunInterviewSavesAndReports(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if rep.Person != "Ada" || rep.CurrentRole.ID != "pm" || rep.TargetRole.ID != "senior-pm" || rep.Answered != 16 {
+	if rep.Person != "Ada" || rep.CurrentRole.ID != "pm" || rep.TargetRole.ID != "senior-pm" || rep.Answered != 19 {
 		t.Errorf("report %+v", rep)
 	}
 	saved, _ := filepath.Glob(filepath.Join(opts.Store.Assessments(), "*.yaml"))
@@ -84,7 +84,7 @@ func TestAssessRunInterviewSavesAndReports(t *testing.T) {
 }
 
 func TestAssessRunInterruptedKeepsTheDraft(t *testing.T) {
-	opts, out, _ := newAssessOptions(t, "Ada", 1, 2, -1, []int{0, 2}, 3, 4, prompttest.Interrupt)
+	opts, out, _ := newAssessOptions(t, "Ada", 1, 2, -1, []int{0, 3}, 3, 4, prompttest.Interrupt)
 	err := assessRun(context.Background(), opts)
 	var intr *interruptedError
 	if !errors.As(err, &intr) || exitCode(err) != ExitInterrupted {
@@ -106,9 +106,9 @@ func TestAssessRunInterruptedKeepsTheDraft(t *testing.T) {
 		t.Errorf("draft (the certifications held are kept too):\n%s", data)
 	}
 
-	// Resume with the rest: 14 more answers.
+	// Resume with the rest: 17 more answers.
 	var rest []any
-	for i := 0; i < 14; i++ {
+	for i := 0; i < 17; i++ {
 		rest = append(rest, 2)
 	}
 	opts2, out2, _ := newAssessOptions(t, rest...)
@@ -117,7 +117,7 @@ func TestAssessRunInterruptedKeepsTheDraft(t *testing.T) {
 	if err := assessRun(context.Background(), opts2); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out2.String(), `"answered": 16`) {
+	if !strings.Contains(out2.String(), `"answered": 19`) {
 		t.Errorf("resumed report:\n%s", out2)
 	}
 	// What she holds is never recommended.

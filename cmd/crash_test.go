@@ -107,9 +107,9 @@ func TestKilledInterviewKeepsItsDraft(t *testing.T) {
 	}
 	// --resume finishes it.
 	resume := pmladderCmd(t, dir, "assess", "--resume", "--quick", "--format", "json")
-	resume.Stdin = strings.NewReader(strings.Repeat("3\n", 13))
+	resume.Stdin = strings.NewReader(strings.Repeat("3\n", 16))
 	out, err := resume.Output()
-	if err != nil || !strings.Contains(string(out), `"answered": 16`) {
+	if err != nil || !strings.Contains(string(out), `"answered": 19`) {
 		t.Fatalf("resume: %v\n%s", err, out)
 	}
 }

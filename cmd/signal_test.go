@@ -67,9 +67,9 @@ func ptyInterview(t *testing.T, stop func(cmd *exec.Cmd, ctrl *os.File)) (int, s
 	}
 	waitFor("Which of these do you hold already?")
 	ctrl.Write([]byte("\r")) // none
-	waitFor("How do you use metrics to understand your product?")
+	waitFor("· 1 of ")
 	ctrl.Write([]byte("\x1b[B\x1b[B\r")) // the third statement
-	waitFor("Customer")
+	waitFor("· 2 of ")
 	time.Sleep(100 * time.Millisecond)
 	stop(cmd, ctrl)
 	done := make(chan error, 1)

@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"math"
 	"net/url"
 	"sort"
 	"strings"
@@ -33,22 +34,30 @@ func TestBuiltInContent(t *testing.T) {
 		if strings.Join(cats, ",") != "analytical,communication,leadership,technical" {
 			t.Errorf("categories %v", cats)
 		}
-		if n := len(r.Skills()); n < 14 {
-			t.Errorf("%d skills, want at least 14", n)
+		if n := len(r.Skills()); n < 19 {
+			t.Errorf("%d skills, want at least 19", n)
 		}
-		for _, core := range []string{"data-fluency", "customer-insight", "written-communication", "cross-functional-leadership", "business-acumen"} {
+		for _, id := range append(append([]string(nil), ladderSkills...), lateralSkills...) {
+			if r.Skill(id) == nil {
+				t.Errorf("skill %s is missing (v1 ids stay, so saved answers keep loading)", id)
+			}
+		}
+		for _, core := range append([]string{"data-fluency", "customer-insight", "written-communication",
+			"cross-functional-leadership", "business-acumen", "people-management"}, lateralSkills...) {
 			if s := r.Skill(core); s == nil || !s.Core {
 				t.Errorf("%s must be a core skill", core)
 			}
+		}
+		// People management weighs more, so skipping it costs an IC a management role.
+		if s := r.Skill("people-management"); s != nil && s.Weight < 2 {
+			t.Errorf("people-management weight %v, want at least 2", s.Weight)
 		}
 		questionTexts := map[string]string{}
 		for _, s := range r.Skills() {
 			if len(s.Description) < 80 {
 				t.Errorf("%s: description too short for a paragraph", s.ID)
 			}
-			if len(s.Actions) < 2 {
-				t.Errorf("%s: %d actions, want at least 2", s.ID, len(s.Actions))
-			}
+			checkActions(t, r, s)
 			if len(s.Questions) < 2 {
 				t.Errorf("%s: %d questions, want at least 2", s.ID, len(s.Questions))
 			}
@@ -96,6 +105,61 @@ func TestBuiltInContent(t *testing.T) {
 		}
 	})
 
+	t.Run("tracks of equal difficulty", func(t *testing.T) {
+		// Level for level, the ic and management roles ask as much, by weight: Principal PM
+		// is as hard to hold as Group PM, Senior Principal as Director.
+		sums := map[int]map[string]float64{}
+		for i := range r.Roles {
+			ro := &r.Roles[i]
+			if !ro.IsLadder() || len(ro.Tracks) != 1 {
+				continue
+			}
+			if sums[ro.Level] == nil {
+				sums[ro.Level] = map[string]float64{}
+			}
+			sums[ro.Level][ro.Tracks[0]] = weightedSum(r, ro)
+		}
+		pairs := 0
+		for level, by := range sums {
+			ic, okIC := by["ic"]
+			mg, okMg := by["management"]
+			if !okIC || !okMg {
+				continue
+			}
+			pairs++
+			if lo, hi := math.Min(ic, mg), math.Max(ic, mg); lo < 0.85*hi {
+				t.Errorf("level %d: ic asks %.1f, management %.1f (weighted); want within 15%%", level, ic, mg)
+			}
+		}
+		if pairs < 2 {
+			t.Errorf("%d levels with both tracks, want at least 2 (4 and 5)", pairs)
+		}
+	})
+
+	t.Run("people management and lateral skills", func(t *testing.T) {
+		for _, ro := range r.LadderRoles("management") {
+			if ro.Level < 4 {
+				continue
+			}
+			if v, ok := ro.Expect("people-management"); !ok || v < 3 {
+				t.Errorf("%s must expect people management (got %v)", ro.ID, v)
+			}
+		}
+		// Ladder roles must not need the skills that tell lateral roles apart: a PM who
+		// never did product marketing, programme or client work can still hold them.
+		for i := range r.Roles {
+			ro := &r.Roles[i]
+			if !ro.IsLadder() {
+				continue
+			}
+			for _, s := range lateralSkills {
+				if _, ok := ro.Expect(s); ok {
+					t.Errorf("ladder role %s expects %s, a lateral-role skill", ro.ID, s)
+				}
+			}
+		}
+	})
+
 	t.Run("expectations never fall as the level rises", func(t *testing.T) {
 		for _, track := range r.Tracks {
 			roles := r.LadderRoles(track.ID)
@@ -139,6 +203,57 @@ func TestBuiltInContent(t *testing.T) {
 		if lateral < 4 {
 			t.Errorf("%d lateral roles, want at least 4", lateral)
 		}
+		// Each lateral role expects, high, the skill that tells it apart from a PM.
+		for id, want := range map[string][2]any{
+			"product-marketing-manager": {"go-to-market", 4.0}, "technical-program-manager": {"program-management", 4.0},
+			"product-consultant": {"client-advisory", 4.0}, "fractional-pm": {"client-advisory", 3.0},
+			"fractional-product-leader": {"client-advisory", 4.0}, "founder-gm": {"business-acumen", 5.0},
+			"product-owner": {"delivery", 3.0}, "head-of-product": {"people-management", 3.0},
+		} {
+			ro := r.Role(id)
+			if ro == nil {
+				t.Errorf("lateral role %s is missing", id)
+				continue
+			}
+			if v, ok := ro.Expect(want[0].(string)); !ok || v < want[1].(float64) {
+				t.Errorf("%s expects %s %v, want at least %v", id, want[0], v, want[1])
+			}
+			if len(ro.Next) == 0 {
+				t.Errorf("lateral role %s leads nowhere", id)
+			}
+		}
+		// Reachable from the levels where the move is real.
+		for id, from := range map[string][]string{
+			"product-owner": {"apm", "pm"}, "fractional-pm": {"pm", "senior-pm"},
+			"head-of-product": {"group-pm", "director-of-product"}, "product-marketing-manager": {"pm", "senior-pm"},
+			"technical-program-manager": {"pm", "senior-pm"},
+		} {
+			for _, f := range from {
+				if ro := r.Role(f); ro == nil || !contains(ro.Next, id) {
+					t.Errorf("%s must be reachable from %s", id, f)
+				}
+			}
+		}
+		for _, id := range []string{"founder-gm", "fractional-product-leader", "board-advisor"} {
+			for _, ro := range r.ReachedFrom(id) {
+				if ro.IsLadder() && ro.Level < 5 {
+					t.Errorf("%s is reached from %s; it is a move for Director level and up", id, ro.ID)
+				}
+			}
+		}
+		if cpo := r.Role("cpo"); cpo == nil || len(cpo.Next) == 0 {
+			t.Error("the CPO must lead somewhere (founder/GM, fractional leadership, board)")
+		}
+		for id, words := range map[string][]string{"principal-pm": {"Lead"}, "head-of-product": {"Director", "company size"},
+			"group-pm": {"40%", "20%"}} {
+			if ro := r.Role(id); ro != nil {
+				for _, w := range words {
+					if !strings.Contains(ro.Name+" "+ro.Description, w) {
+						t.Errorf("%s: name or description must say %q", id, w)
+					}
+				}
+			}
+		}
 	})
 
 	t.Run("certifications", func(t *testing.T) {
@@ -152,6 +267,24 @@ func TestBuiltInContent(t *testing.T) {
 			}
 			if c.Issuer == "" || c.Description == "" || len(c.Skills) == 0 {
 				t.Errorf("%s: issuer, description and skills are required", c.ID)
+			}
+		}
+		for _, c := range r.Certifications {
+			if len(c.Roles) == 0 {
+				t.Errorf("%s: list the target roles it suits", c.ID)
+			}
+			for _, role := range c.Roles {
+				if ro := r.Role(role); ro != nil && isSeniorLeader(ro) && !contains(leaderBuilt, c.ID) {
+					t.Errorf("%s is offered to %s, but it is not built for leaders", c.ID, role)
+				}
+			}
+			if strings.Contains(c.Name+c.Issuer, "Reforge") && !strings.Contains(c.Name, "not a certification") {
+				t.Errorf("%s: Reforge offers programmes, not certifications; say so in the name", c.ID)
+			}
+		}
+		for cert, req := range map[string]string{"a-cspo": "cspo", "csp-po": "a-cspo", "pspo-2": "pspo-1"} {
+			if c := r.Certification(cert); c == nil || !contains(c.Requires, req) {
+				t.Errorf("%s must require %s", cert, req)
 			}
 		}
 		for _, pair := range [][2]string{{"pmp", "technical-program-manager"}, {"pmi-acp", "technical-program-manager"}, {"cspo", "apm"}, {"pspo-1", "pm"}} {
@@ -181,14 +314,83 @@ func checkAnchors(t *testing.T, r *Rubric, q Question) {
 		}
 		texts[o.Text] = true
 		lower := " " + strings.ToLower(o.Text)
-		if !strings.Contains(lower, " i ") && !strings.Contains(lower, " i'") && !strings.Contains(lower, " my ") && !strings.Contains(lower, " me ") && !strings.Contains(lower, " we ") {
+		if !strings.Contains(lower, " i ") && !strings.Contains(lower, " i'") && !strings.Contains(lower, " my ") && !strings.Contains(lower, " me ") {
 			t.Errorf("%s: option %d is not in the first person: %q", q.ID, o.Score, o.Text)
+		}
+		// Statements describe what the person does, not what the organisation does.
+		for _, w := range []string{" we ", " we'", " our ", " us "} {
+			if strings.Contains(lower, w) {
+				t.Errorf("%s: option %d speaks for the organisation (%q): %q", q.ID, o.Score, strings.TrimSpace(w), o.Text)
+			}
+		}
+		// The lowest point is neutral: not yet done, never a failing.
+		if o.Score == r.Scale.Min && !strings.HasPrefix(o.Text, "I have not yet") {
+			t.Errorf("%s: option %d should read \"I have not yet …\": %q", q.ID, o.Score, o.Text)
 		}
 	}
 	for s := r.Scale.Min; s <= r.Scale.Max; s++ {
 		if !seen[s] {
 			t.Errorf("%s: no anchored statement for score %d", q.ID, s)
 		}
+	}
+}
+
+// ladderSkills are the v1 skill ids, kept so answers saved against v1 still load;
+// lateralSkills tell product marketing, programme management and client work apart.
+var (
+	ladderSkills = []string{"data-fluency", "customer-insight", "experimentation", "business-acumen",
+		"written-communication", "stakeholder-alignment", "executive-communication", "influence",
+		"strategy", "cross-functional-leadership", "coaching", "people-management",
+		"technical-fluency", "delivery", "ux-literacy", "ai-literacy"}
+	lateralSkills = []string{"go-to-market", "program-management", "client-advisory"}
+	// leaderBuilt certifications are designed for directors and above.
+	leaderBuilt = []string{"google-genai-leader", "product-school-plc"}
+)
+
+// isSeniorLeader says a role is at Director level or above, or a lateral role for leaders.
+func isSeniorLeader(ro *Role) bool {
+	if ro.IsLadder() {
+		return ro.Level >= 5
+	}
+	return contains([]string{"head-of-product", "founder-gm", "fractional-product-leader", "board-advisor"}, ro.ID)
+}
+
+func weightedSum(r *Rubric, ro *Role) float64 {
+	sum := 0.0
+	for _, s := range r.Skills() {
+		if v, ok := ro.Expect(s.ID); ok {
+			sum += s.Weight * v
+		}
+	}
+	return sum
+}
+
+// checkActions requires development actions for every step up the scale, two or more for
+// the upper steps, and few that fit every step (those repeat on every gap).
+func checkActions(t *testing.T, r *Rubric, s *Skill) {
+	t.Helper()
+	byLevel := map[int]int{}
+	plain := 0
+	for _, a := range s.Actions {
+		if a.Level == 0 {
+			plain++
+		}
+		byLevel[a.Level]++
+		if len(a.Text) < 40 {
+			t.Errorf("%s: action %q is too short to say what done looks like", s.ID, a.Text)
+		}
+	}
+	for step := r.Scale.Min + 1; step <= r.Scale.Max; step++ {
+		want := 1
+		if step >= 3 {
+			want = 2
+		}
+		if byLevel[step] < want {
+			t.Errorf("%s: %d actions for the step up to %d, want at least %d", s.ID, byLevel[step], step, want)
+		}
+	}
+	if plain > 1 {
+		t.Errorf("%s: %d actions fit every step; give them levels", s.ID, plain)
 	}
 }
 
