@@ -74,6 +74,7 @@ func htmlFuncs() template.FuncMap {
 		"change": fmtChange,
 		"topGap": topGap,
 		"pct":    fmtPct,
+		"noGaps": noGapsLine,
 		"coverage": func(t *TargetRole) string {
 			return capitalise(coverageLine(t))
 		},
@@ -176,7 +177,7 @@ const reportBody = `<header>
 {{- with .Rep.TargetRole}}
 <h2>Gaps toward {{.Name}}</h2>
 {{- if not $.Rep.Gaps}}
-<p>None: every assessed skill meets what {{.Name}} expects.</p>
+<p>{{noGaps $.Rep}}</p>
 {{- end}}
 {{- end}}
 {{- if .Rep.Gaps}}

@@ -116,7 +116,7 @@ func Markdown(w io.Writer, rep *Report, r *rubric.Rubric) error {
 	if rep.TargetRole != nil {
 		ew.printf("\n## Gaps toward %s\n\n", mdEscape(rep.TargetRole.Name))
 		if len(rep.Gaps) == 0 {
-			ew.printf("None: every assessed skill meets what %s expects.\n", mdEscape(rep.TargetRole.Name))
+			ew.printf("%s\n", mdEscape(noGapsLine(rep)))
 		}
 		for i, g := range rep.Gaps {
 			ew.printf("%d. **%s**: %s → %s (gap %s, %s priority)\n", i+1, mdEscape(g.Name), num(g.Score), num(g.Expected), num(g.Gap), g.Priority)

@@ -131,7 +131,7 @@ func writeGaps(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, width 
 	}
 	ew.printf("\n%s\n", opt.style(ansiBold, "Top gaps toward "+rep.TargetRole.Name))
 	if len(rep.Gaps) == 0 {
-		ew.printf("  None: every assessed skill meets what %s expects.\n", rep.TargetRole.Name)
+		ew.printf("%s", wrap(noGapsLine(rep), width, "  ", "  "))
 		return
 	}
 	for i, g := range rep.Gaps {
@@ -191,6 +191,16 @@ func writeNextRoles(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, w
 		}
 		ew.printf("%s", wrap(line, width, "  • ", "    "))
 	}
+}
+
+// noGapsLine says that there is no gap, and whether that is because nothing expected was
+// assessed.
+func noGapsLine(rep *Report) string {
+	t := rep.TargetRole
+	if len(rep.Unassessed) > 0 {
+		return fmt.Sprintf("None among the skills assessed; %d that %s expects were not assessed (below).", len(rep.Unassessed), t.Name)
+	}
+	return fmt.Sprintf("None: every assessed skill meets what %s expects.", t.Name)
 }
 
 // coverageLine says how much of the target's expectations the answers let the report
