@@ -190,6 +190,8 @@ type teamRun struct {
 	next func() *batch
 	cur  *batch
 	seq  int
+	// people counts those handed on to be scored.
+	people int
 }
 
 // Run reads every input, scores everyone and feeds the sink. Problems with the input
@@ -213,6 +215,9 @@ func (rv *Review) Run(inputs []TeamInput, sink TeamSink) error {
 	}
 	if rv.stopped() {
 		return ErrInterrupted
+	}
+	if len(tr.problems) == 0 && tr.people == 0 {
+		tr.problems.Add("", 0, "no one to review: every row and file was empty or skipped")
 	}
 	if len(tr.problems) > 0 {
 		if tr.extra > 0 {
@@ -371,6 +376,7 @@ func (tr *teamRun) add(file string, line int, a *Answers) {
 		return // a problem was found: only checking the rest now
 	}
 	tr.cur.people[tr.cur.n] = a
+	tr.people++
 	if tr.cur.n++; tr.cur.n == teamBatchSize {
 		tr.cur.seq, tr.seq = tr.seq, tr.seq+1
 		tr.emit(tr.cur)
@@ -487,16 +493,25 @@ type unreadableError struct{ error }
 
 func (e *unreadableError) Unwrap() error { return e.error }
 
-// sniffSheet tells a team sheet from answers on stdin: answers start with a YAML key, a
-// document marker, a comment or a JSON object.
+// sniffSheet tells a team sheet from answers on stdin by the first line that is not
+// empty or a comment: a sheet's header separates its columns with commas before any
+// colon; answers start with a YAML key ("format:", "person: Ada"), a document marker or
+// a JSON object.
 func sniffSheet(br *bufio.Reader) bool {
-	head, _ := br.Peek(512)
+	head, _ := br.Peek(4096)
 	head = bytes.TrimPrefix(head, []byte("\ufeff"))
-	head = bytes.TrimLeft(head, " \t\r\n")
-	switch {
-	case bytes.HasPrefix(head, []byte("{")), bytes.HasPrefix(head, []byte("---")), bytes.HasPrefix(head, []byte("#")),
-		bytes.HasPrefix(head, []byte("format:")):
-		return false
+	for len(head) > 0 {
+		line, rest, _ := bytes.Cut(head, []byte("\n"))
+		head = rest
+		line = bytes.TrimSpace(line)
+		switch {
+		case len(line) == 0 || line[0] == '#':
+			continue
+		case line[0] == '{' || bytes.HasPrefix(line, []byte("---")):
+			return false
+		}
+		comma, colon := bytes.IndexByte(line, ','), bytes.IndexByte(line, ':')
+		return colon < 0 || (comma >= 0 && comma < colon)
 	}
 	return true
 }

@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -155,6 +156,23 @@ func TestReviewReadsSheetsAndAnswersFromStdin(t *testing.T) {
 		rv := &Review{Rubric: r, Stdin: strings.NewReader(in)}
 		if err := rv.Run([]TeamInput{{Path: "-"}}, sink); err != nil || len(sink.people) != 1 {
 			t.Errorf("%q: %v %v", in, sink.people, err)
+		}
+	}
+}
+
+func TestSniffSheet(t *testing.T) {
+	for in, sheet := range map[string]bool{
+		"person,assessor,data-fluency.1\nAda,self,3\n": true,
+		"\ufeffperson,evidence:data-fluency\n":         true,
+		"person: Ada\nformat: pmladder-answers/v1\n":   false,
+		"# notes\n\nformat: pmladder-answers/v1\n":     false,
+		"---\nformat: pmladder-answers/v1\n":           false,
+		`{"format": "pmladder-answers/v1"}`:            false,
+		"person\nAda\n":                                true,
+		"  assessor: manager\nperson: Ada\n":           false,
+	} {
+		if got := sniffSheet(bufio.NewReader(strings.NewReader(in))); got != sheet {
+			t.Errorf("%q: sheet %v, want %v", in, got, sheet)
 		}
 	}
 }

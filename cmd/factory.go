@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -85,6 +86,10 @@ func (f *Factory) resolveSettings(cmd *cobra.Command) error {
 	}
 	if s.Rubric != "" {
 		s.Rubric = expandHome(s.Rubric, f.Getenv)
+	}
+	if s.Format != "" && !slices.Contains(reports.AllFormats(), s.Format) {
+		return usageErrorf(cmd.CommandPath(), "format: %q is not one of %s (from PMLADDER_FORMAT or the config file)",
+			s.Format, strings.Join(reports.AllFormats(), ", "))
 	}
 	switch s.Color {
 	case "auto", "always", "never":

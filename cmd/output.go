@@ -88,11 +88,7 @@ func (o *outputFlags) toStdout() bool {
 // are personal data), or to stdout, through a buffer either way.
 func (o *outputFlags) write(streams *IOStreams, render func(w io.Writer) error) error {
 	if o.toStdout() {
-		bw := bufio.NewWriterSize(streams.Out, 64<<10)
-		if err := render(bw); err != nil {
-			return err
-		}
-		return bw.Flush()
+		return writeStdout(streams, render)
 	}
 	if err := o.checkTarget(); err != nil {
 		return err
@@ -113,6 +109,16 @@ func (o *outputFlags) write(streams *IOStreams, render func(w io.Writer) error) 
 		return fmt.Errorf("cannot write %s: %w", o.Output, err)
 	}
 	return nil
+}
+
+// writeStdout sends what render produces to standard output through a buffer, so that a
+// failed write (a full disk, a closed pipe) is an error however the renderer writes.
+func writeStdout(streams *IOStreams, render func(w io.Writer) error) error {
+	bw := bufio.NewWriterSize(streams.Out, 64<<10)
+	if err := render(bw); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // writeSpooled is write for output that may still fail after it has begun, such as a

@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/reports"
@@ -37,5 +39,5 @@ func NewCmdRubricRoles(f *Factory, runF func(*RubricRolesOptions) error) *cobra.
 }
 
 func rubricRolesRun(opts *RubricRolesOptions) error {
-	return reports.RoleGraph(opts.IO.Out, opts.Rubric, opts.Report)
+	return writeStdout(opts.IO, func(w io.Writer) error { return reports.RoleGraph(w, opts.Rubric, opts.Report) })
 }

@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/reports"
@@ -46,11 +48,11 @@ func NewCmdRubricShow(f *Factory, runF func(*RubricShowOptions) error) *cobra.Co
 
 func rubricShowRun(opts *RubricShowOptions) error {
 	if opts.Role == "" {
-		return reports.RubricMatrix(opts.IO.Out, opts.Rubric, opts.Report)
+		return writeStdout(opts.IO, func(w io.Writer) error { return reports.RubricMatrix(w, opts.Rubric, opts.Report) })
 	}
 	ro := opts.Rubric.Role(opts.Role)
 	if ro == nil {
 		return usageErrorf(opts.cmdPath, "unknown role %q (roles: %s)", opts.Role, opts.Rubric.RoleList())
 	}
-	return reports.RoleExpectations(opts.IO.Out, opts.Rubric, ro, opts.Report)
+	return writeStdout(opts.IO, func(w io.Writer) error { return reports.RoleExpectations(w, opts.Rubric, ro, opts.Report) })
 }

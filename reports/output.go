@@ -35,6 +35,19 @@ func HistoryFormats() []string { return []string{"table", "json", "csv"} }
 // TemplateFormats are the formats of a blank answer sheet.
 func TemplateFormats() []string { return []string{"csv", "yaml"} }
 
+// AllFormats are every format some command writes, for checking the format setting.
+func AllFormats() []string {
+	var all []string
+	for _, list := range [][]string{PersonFormats(), HistoryFormats(), TemplateFormats()} {
+		for _, f := range list {
+			if !slices.Contains(all, f) {
+				all = append(all, f)
+			}
+		}
+	}
+	return all
+}
+
 // Check reports what is wrong with the output settings for a command that writes formats,
 // or nil.
 func (o Output) Check(formats []string) error {
