@@ -135,9 +135,9 @@ func fmtChange(p *float64) string {
 
 // headline says what is compared, for every format.
 func (c *Compare) headline() string {
-	who := c.New.Person
+	who := printable(c.New.Person)
 	if c.Old.Person != c.New.Person {
-		who = c.Old.Person + " and " + c.New.Person
+		who = printable(c.Old.Person) + " and " + printable(c.New.Person)
 	}
 	sep := " → "
 	if c.Calibration {

@@ -86,7 +86,7 @@ func HistoryTable(w io.Writer, entries []HistoryEntry, opt Options) error {
 		if len(date) > 16 {
 			date = date[:10] + " " + date[11:16]
 		}
-		if err := t.Append([]string{date, truncate(e.Person, 20), e.Assessor, roleID(e.CurrentRole), roleID(e.TargetRole), fmtPct(e.Readiness)}); err != nil {
+		if err := t.Append([]string{date, truncate(printable(e.Person), 20), e.Assessor, roleID(e.CurrentRole), roleID(e.TargetRole), fmtPct(e.Readiness)}); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -21,6 +22,10 @@ func mdEscape(s string) string {
 		case '\n', '\r':
 			b.WriteByte(' ')
 		default:
+			if unicode.IsControl(r) {
+				b.WriteString(printable(string(r)))
+				continue
+			}
 			b.WriteRune(r)
 		}
 	}

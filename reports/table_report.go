@@ -29,7 +29,7 @@ func Table(w io.Writer, rep *Report, r *rubric.Rubric, opt Options) error {
 }
 
 func writeWho(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options) {
-	who := rep.Person
+	who := printable(rep.Person)
 	if who == "" {
 		who = "(no name)"
 	}

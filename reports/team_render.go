@@ -78,7 +78,7 @@ func (teamTable) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
 	_, m := b.person(sc, a)
 	widths, align := teamPeopleColumns(b.sink.opt.width())
 	roles := truncate(orDash(m.CurrentID), 11) + " → " + truncate(orDash(m.TargetID), 11)
-	b.out = fixedRow(b.out, []string{m.Person, roles, fmtPct(m.Readiness), topGap(m)}, widths, align)
+	b.out = fixedRow(b.out, []string{printable(m.Person), roles, fmtPct(m.Readiness), topGap(m)}, widths, align)
 	return nil
 }
 
@@ -125,7 +125,7 @@ func (teamTable) end(s *teamSink, team *Team) error {
 	}
 	var legend []string
 	for i, m := range members {
-		legend = append(legend, heads[i]+" "+m.Person)
+		legend = append(legend, heads[i]+" "+printable(m.Person))
 	}
 	ew.printf("%s", wrap(strings.Join(legend, " · "), width, "", ""))
 

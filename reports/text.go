@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ANSI styles, used only when Options.Color is set.
@@ -87,3 +89,32 @@ func (e *errWriter) printf(format string, args ...any) { fmt.Fprintf(e, format, 
 
 // num prints a number as it is, without needless zeros: 3, 2.5, 83.33.
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// printable escapes the control characters of text that came from input files (names,
+// evidence), so that nothing a file holds can move the cursor, retitle the window or
+// clear the screen of the person reading a report: ESC becomes \x1b, a line break \n.
+func printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			b.WriteRune(r)
+		case unicode.IsControl(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
