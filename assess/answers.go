@@ -103,6 +103,10 @@ func (a *Answers) EvidenceFor(skill string) *string {
 	return nil
 }
 
+// FutureDate reports whether a date is later than tomorrow: a typo (2062 for 2026) that
+// would otherwise sort an assessment after every real one.
+func FutureDate(t time.Time) bool { return t.After(time.Now().Add(24 * time.Hour)) }
+
 // Holds reports whether the person holds the certification with the given id.
 func (a *Answers) Holds(cert string) bool { return slices.Contains(a.Certifications, cert) }
 

@@ -41,6 +41,10 @@ func changeOf(old, new *float64) Change {
 	return c
 }
 
+// SamePerson reports whether two assessments are of the same person: their names are
+// compared without regard to case or spacing.
+func SamePerson(a, b *Answers) bool { return samePerson(a.Person) == samePerson(b.Person) }
+
 // Compare scores both answers toward the new one's target and track (opts apply to the
 // new one) and lines up the skills. all lists every skill in a calibration too.
 func Compare(r *rubric.Rubric, old, new *Answers, opts ScoreOptions, all bool) *Comparison {

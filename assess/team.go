@@ -192,6 +192,28 @@ type teamRun struct {
 	seq  int
 	// people counts those handed on to be scored.
 	people int
+	// seen locates the first row of each person, assessor and rater, for the warning on
+	// a repeat; notices counts the warnings of this kind given, to cap them.
+	seen    map[string]rowAt
+	notices int
+}
+
+// rowAt is where a row was read.
+type rowAt struct {
+	file string
+	line int
+}
+
+// maxNotices caps the warnings about rows (repeats, future dates) a review prints.
+const maxNotices = 20
+
+// notice warns about a row, up to maxNotices times.
+func (tr *teamRun) notice(format string, args ...any) {
+	if tr.notices++; tr.notices <= maxNotices {
+		tr.warn(fmt.Sprintf(format, args...))
+	} else if tr.notices == maxNotices+1 {
+		tr.warn("… more warnings like these are not shown")
+	}
 }
 
 // Run reads every input, scores everyone and feeds the sink. Problems with the input
@@ -371,6 +393,18 @@ func (tr *teamRun) add(file string, line int, a *Answers) {
 		list.Add(file, line, "no person: everyone in a team review needs a name")
 		tr.invalid(list)
 		return
+	}
+	key := samePerson(a.Person) + "\x00" + a.Assessor + "\x00" + samePerson(a.Rater)
+	if tr.seen == nil {
+		tr.seen = map[string]rowAt{}
+	}
+	if first, dup := tr.seen[key]; dup {
+		tr.notice("%s:%d: %s (%s) is listed again (first at %s:%d): both are scored", file, line, quoteShort(a.Person), a.Assessor, first.file, first.line)
+	} else {
+		tr.seen[key] = rowAt{file, line}
+	}
+	if FutureDate(a.Date) {
+		tr.notice("%s:%d: the date %s is in the future", file, line, a.Date.Format("2006-01-02"))
 	}
 	if len(tr.problems) > 0 {
 		return // a problem was found: only checking the rest now

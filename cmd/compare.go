@@ -16,9 +16,11 @@ type CompareOptions struct {
 	Rubric   *rubric.Rubric
 	Old, New string
 	All      bool
-	Roles    roleFlags
-	Out      outputFlags
-	Output   reports.Output
+	// AnyPerson allows comparing the assessments of different people.
+	AnyPerson bool
+	Roles     roleFlags
+	Out       outputFlags
+	Output    reports.Output
 
 	cmdPath string
 }
@@ -53,6 +55,7 @@ their report should have. --all lists every skill.`,
 		},
 	}
 	c.Flags().BoolVar(&opts.All, "all", false, "in a calibration, list every skill, not only the disagreements")
+	c.Flags().BoolVar(&opts.AnyPerson, "any-person", false, "compare the assessments of different people")
 	opts.Roles.register(c)
 	opts.Out.register(c, reports.PersonFormats())
 	return c
@@ -70,6 +73,10 @@ func compareRun(opts *CompareOptions) error {
 	new, err := readAnswers(opts.IO, opts.New, opts.Rubric)
 	if err != nil {
 		return err
+	}
+	if !opts.AnyPerson && !assess.SamePerson(old, new) {
+		return usageErrorf(opts.cmdPath, "%s is of %q and %s of %q: a comparison is of one person (--any-person compares anyway)",
+			opts.Old, old.Person, opts.New, new.Person)
 	}
 	cmp := assess.Compare(opts.Rubric, old, new, opts.Roles.scoreOptions(), opts.All)
 	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteCompare(w, cmp, opts.All) })

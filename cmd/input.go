@@ -33,5 +33,8 @@ func readAnswers(streams *IOStreams, file string, r *rubric.Rubric) (*assess.Ans
 	for _, w := range warnings {
 		warnf(streams.ErrOut, "%s", w)
 	}
+	if assess.FutureDate(a.Date) {
+		warnf(streams.ErrOut, "%s: the date %s is in the future", name, a.Date.Format("2006-01-02"))
+	}
 	return a, nil
 }
