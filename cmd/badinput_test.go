@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -44,6 +46,34 @@ func TestBadInput(t *testing.T) {
 		"sheet-date.csv":       "person,date\nA,yesterday\n",
 		"config-bad.yaml":      "colour: red\n",
 		"config-value.yaml":    "accessible: perhaps\n",
+		// The second round (issue 12).
+		"config-format.yaml":     "format: jsno\n",
+		"sheet-1252.csv":         "person,data-fluency.1\nJos\xe9,3\n",
+		"sheet-utf16.csv":        "\xff\xfep\x00e\x00r\x00s\x00o\x00n\x00",
+		"sheet-semicolon.csv":    "person;data-fluency.1\nAda;3\n",
+		"sheet-cr.csv":           "person,data-fluency.1\rAda,3\r",
+		"sheet-empty.csv":        "person,data-fluency.1\n,\n",
+		"sheet-big-cell.csv":     "person,data-fluency.1\nAda," + strings.Repeat("9", 1<<20) + "\n",
+		"answers-hex.yaml":       "format: pmladder-answers/v1\nanswers:\n  data-fluency.1: 0x1p1\n",
+		"answers-underscore.csv": "person,data-fluency.1\nAda,0_3\n",
+		"answers-dot.csv":        "person,data-fluency.1\nAda,3.\n",
+		"answers-binary.yaml":    "format: pmladder-answers/v1\nperson: !!binary QWRh\n",
+		"answers-cert.yaml":      "format: pmladder-answers/v1\ncertifications: [cspo, astrology]\n",
+		"answers-evidence.yaml":  "format: pmladder-answers/v1\nevidence: {telepathy: read minds}\n",
+		"ada.yaml":               "format: pmladder-answers/v1\nperson: Ada\nanswers: {data-fluency.1: 3}\n",
+		"grace.yaml":             "format: pmladder-answers/v1\nperson: Grace\nanswers: {data-fluency.1: 3}\n",
+		"rubric-weight.yaml": "format: pmladder-rubric/v1\nname: x\nscale: {min: 0, max: 2}\n" +
+			"categories: [{id: c, name: C, skills: [{id: s, name: S, weight: 1e17, questions: [q]}]}]\nroles: [{id: r, name: R, expects: {s: 1}}]\n",
+		"rubric-nan.yaml": "format: pmladder-rubric/v1\nname: x\nscale: {min: 0, max: 2}\n" +
+			"categories: [{id: c, name: C, skills: [{id: s, name: S, weight: .nan, questions: [q]}]}]\nroles: [{id: r, name: R, expects: {s: 1}}]\n",
+		"rubric-requires.yaml": "format: pmladder-rubric/v1\nname: x\nscale: {min: 0, max: 2}\n" +
+			"categories: [{id: c, name: C, skills: [{id: s, name: S, questions: [q]}]}]\nroles: [{id: r, name: R, expects: {s: 1}}]\n" +
+			"certifications: [{id: k, name: K, issuer: I, skills: [s], requires: [ghost]}]\n",
+		"rubric-next-twice.yaml": "format: pmladder-rubric/v1\nname: x\nscale: {min: 0, max: 2}\n" +
+			"categories: [{id: c, name: C, skills: [{id: s, name: S, questions: [q]}]}]\n" +
+			"roles: [{id: r, name: R, level: 1, expects: {s: 1}, next: [t, t]}, {id: t, name: T, expects: {s: 2}}]\n",
+		"rubric-action-level.yaml": "format: pmladder-rubric/v1\nname: x\nscale: {min: 0, max: 2}\n" +
+			"categories: [{id: c, name: C, skills: [{id: s, name: S, actions: [{level: 9, text: t}], questions: [q]}]}]\nroles: [{id: r, name: R, expects: {s: 1}}]\n",
 	}
 	for name, body := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
@@ -104,7 +134,33 @@ func TestBadInput(t *testing.T) {
 		{"nothing to resume", []string{"assess", "--resume"}, 1, `no unfinished interview in `},
 		{"nothing saved", []string{"report"}, 1, `no saved assessment in `},
 		{"init over a file", []string{"rubric", "init", p("good-rubric.yaml")}, 1, `good-rubric.yaml already exists; use --force to overwrite it`},
+		// The second round (issue 12).
+		{"config format", []string{"--config", p("config-format.yaml"), "rubric", "roles"}, 2, `format: "jsno" is not one of table, markdown`},
+		{"sheet Windows-1252", []string{"team", p("sheet-1252.csv")}, 2, `sheet-1252.csv:1: this is not UTF-8 text \(Excel's plain "CSV" is Windows-1252\): save it from the spreadsheet as "CSV UTF-8`},
+		{"sheet UTF-16", []string{"team", p("sheet-utf16.csv")}, 2, `sheet-utf16.csv:1: this is UTF-16 text`},
+		{"sheet semicolons", []string{"team", p("sheet-semicolon.csv")}, 2, `sheet-semicolon.csv:1: cells are separated by semicolons`},
+		{"sheet CR line ends", []string{"team", p("sheet-cr.csv")}, 2, `sheet-cr.csv:1: lines end with CR alone`},
+		{"sheet nobody", []string{"team", p("sheet-empty.csv")}, 2, `no one to review: every row and file was empty or skipped`},
+		{"sheet all skipped", []string{"team", p("sheet-role.csv"), p("sheet-date.csv"), "--skip-invalid"}, 2, `skipped: .*sheet-role.csv:2: column "current_role": "wizard" is not a role`},
+		{"sheet 1 MiB cell", []string{"team", p("sheet-big-cell.csv")}, 2, `sheet-big-cell.csv:2: column "data-fluency.1": "9{40}"… is not a score \(0–5 or na\)$`},
+		{"score in hex", []string{"assess", "--answers", p("answers-hex.yaml")}, 2, `answers-hex.yaml:3: question "data-fluency.1": "0x1p1" is not a score`},
+		{"score with underscore", []string{"team", p("answers-underscore.csv")}, 2, `answers-underscore.csv:2: column "data-fluency.1": "0_3" is not a score`},
+		{"score with a bare dot", []string{"team", p("answers-dot.csv")}, 2, `answers-dot.csv:2: column "data-fluency.1": "3." is not a score`},
+		{"binary text", []string{"assess", "--answers", p("answers-binary.yaml")}, 2, `answers-binary.yaml:2: person must be text`},
+		{"unknown certification held", []string{"assess", "--answers", p("answers-cert.yaml")}, 2, `answers-cert.yaml:2: certifications: "astrology" is not a certification of`},
+		{"evidence for an unknown skill", []string{"assess", "--answers", p("answers-evidence.yaml")}, 2, `answers-evidence.yaml:2: evidence for unknown skill "telepathy"`},
+		{"answers from a device", []string{"assess", "--answers", "/dev/zero"}, 1, `cannot read answers: read /dev/zero: not a regular file`},
+		{"rubric from a device", []string{"--rubric", "/dev/zero", "rubric", "roles"}, 1, `cannot read rubric: read /dev/zero: not a regular file`},
+		{"weight too large", []string{"rubric", "validate", p("rubric-weight.yaml")}, 2, `rubric-weight.yaml:4: skill "s" weight 100000000000000000 must be above 0 and at most 1000`},
+		{"weight not a number", []string{"rubric", "validate", p("rubric-nan.yaml")}, 2, `rubric-nan.yaml:4: skill "s" weight`},
+		{"requires nothing known", []string{"rubric", "validate", p("rubric-requires.yaml")}, 2, `rubric-requires.yaml:6: certification "k" requires names unknown certification "ghost"`},
+		{"next listed twice", []string{"rubric", "validate", p("rubric-next-twice.yaml")}, 2, `rubric-next-twice.yaml:5: role "r" next: "t" is listed twice`},
+		{"action level off the scale", []string{"rubric", "validate", p("rubric-action-level.yaml")}, 2, `rubric-action-level.yaml:4: skill "s" action 1: level 9 is outside the steps of the scale \(1–2\)`},
+		{"-o onto the input", []string{"assess", "--answers", p("ada.yaml"), "-o", p("ada.yaml")}, 2, `-o .*ada.yaml is one of the command's inputs`},
+		{"two people compared", []string{"compare", p("ada.yaml"), p("grace.yaml")}, 2, `.*ada.yaml is of "Ada" and .*grace.yaml of "Grace": a comparison is of one person`},
+		{"name not UTF-8", []string{"assess", "--answers", p("ada.yaml"), "--name", "Jos\xe9"}, 2, `--name "Jos\\xe9" is not UTF-8 text`},
 	}
+	before := snapshot(t, dir)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			stdout, stderr, code := run(t, tc.args...)
@@ -118,9 +174,31 @@ func TestBadInput(t *testing.T) {
 			if !regexp.MustCompile(`^pmladder: (.*/)?` + tc.msg).MatchString(first) {
 				t.Errorf("first line of stderr:\n  %s\nwant it to match:\n  pmladder: %s", first, tc.msg)
 			}
-			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "panic") {
-				t.Errorf("a stack trace:\n%s", stderr)
+			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "panic") || strings.Contains(stderr, "internal error") {
+				t.Errorf("a stack trace or an internal error:\n%s", stderr)
+			}
+			if regexp.MustCompile(`\.tmp-\d|pmladder-\d+\.out`).MatchString(stderr) {
+				t.Errorf("a message names a temporary file:\n%s", stderr)
+			}
+			if after := snapshot(t, dir); after != before {
+				t.Errorf("the inputs changed or a file was left behind:\nbefore %s\nafter  %s", before, after)
 			}
 		})
 	}
+}
+
+// snapshot describes every file of dir, names, sizes and contents' length, to tell that
+// a bad input changed nothing and left nothing behind.
+func snapshot(t *testing.T, dir string) string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, e := range entries {
+		data, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		fmt.Fprintf(&b, "%s:%d:%x ", e.Name(), len(data), sha256.Sum256(data))
+	}
+	return b.String()
 }

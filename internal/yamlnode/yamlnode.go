@@ -278,6 +278,10 @@ func (r *Reader) String(n *yaml.Node, what string) string {
 		r.Addf(n, "%s must be text, found %s", what, kindName(n))
 		return ""
 	}
+	if n.Tag == "!!binary" {
+		r.Addf(n, "%s must be text, found binary data (!!binary)", what)
+		return ""
+	}
 	return n.Value
 }
 
