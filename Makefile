@@ -33,6 +33,8 @@ fuzz:
 	$(GO) test ./rubric/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./assess/ -run '^$$' -fuzz '^FuzzParseAnswers$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./assess/ -run '^$$' -fuzz '^FuzzSheet$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+	$(GO) test ./assess/ -run '^$$' -fuzz '^FuzzPlainPrompter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+	$(GO) test ./reports/ -run '^$$' -fuzz '^FuzzCSVWriter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
 # The performance targets measured side by side in one run (bench/compare.py): every team
 # format (csv, json, markdown, table, html) at $(PEOPLE) and 100,000 people, one table of

@@ -16,24 +16,40 @@ import (
 type PlainPrompter struct {
 	ctx   context.Context
 	out   io.Writer
-	lines chan string
+	lines chan inputLine
 	// Echo writes each answer after its prompt, for input that is not typed on a terminal
 	// (which echoes it): a log of a scripted interview then reads as one.
 	Echo bool
 }
 
+// inputLine is one line of input; tooLong marks a line past maxAnswer, whose text is
+// dropped.
+type inputLine struct {
+	text    string
+	tooLong bool
+}
+
+// maxAnswer is the longest answer line kept: a name or a choice is a few words.
+const maxAnswer = 64 << 10
+
 // NewPlainPrompter reads answers from in and writes prompts to out. Cancelling ctx (on
 // Ctrl-C) interrupts a question waiting for its answer.
 func NewPlainPrompter(ctx context.Context, in io.Reader, out io.Writer) *PlainPrompter {
-	p := &PlainPrompter{ctx: ctx, out: out, lines: make(chan string)}
+	p := &PlainPrompter{ctx: ctx, out: out, lines: make(chan inputLine)}
 	go func() {
 		defer close(p.lines)
-		sc := bufio.NewScanner(in)
-		sc.Buffer(make([]byte, 64*1024), 1024*1024)
-		for sc.Scan() {
+		br := bufio.NewReaderSize(in, 16<<10)
+		for {
+			line, err := readLine(br)
+			if err != nil && line.text == "" && !line.tooLong {
+				return // the end of the input
+			}
 			select {
-			case p.lines <- sc.Text():
+			case p.lines <- line:
 			case <-ctx.Done():
+				return
+			}
+			if err != nil {
 				return
 			}
 		}
@@ -41,22 +57,55 @@ func NewPlainPrompter(ctx context.Context, in io.Reader, out io.Writer) *PlainPr
 	return p
 }
 
+// readLine reads up to the next line break, keeping at most maxAnswer bytes: a line of
+// any length is read to its end, so the next answer is the next line.
+func readLine(br *bufio.Reader) (inputLine, error) {
+	var line []byte
+	var tooLong bool
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(line)+len(chunk) > maxAnswer {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		text := strings.TrimRight(string(line), "\r\n")
+		return inputLine{text: text, tooLong: tooLong}, err
+	}
+}
+
 // readLine returns the next line of input, or ErrInterrupted at the end of the input or
 // when the context is cancelled.
 func (p *PlainPrompter) readLine() (string, error) {
-	select {
-	case line, ok := <-p.lines:
-		if !ok {
+	for {
+		select {
+		case in, ok := <-p.lines:
+			if !ok {
+				return "", ErrInterrupted
+			}
+			if in.tooLong {
+				fmt.Fprintf(p.out, "\nThat answer is longer than %d KiB; please answer again: ", maxAnswer>>10)
+				continue
+			}
+			return p.answer(in.text), nil
+		case <-p.ctx.Done():
 			return "", ErrInterrupted
 		}
-		line = strings.TrimSpace(strings.TrimPrefix(line, "\ufeff"))
-		if p.Echo {
-			fmt.Fprintln(p.out, strings.ToValidUTF8(line, "\uFFFD"))
-		}
-		return line, nil
-	case <-p.ctx.Done():
-		return "", ErrInterrupted
 	}
+}
+
+// answer trims an answer line and echoes it when the input is not a terminal.
+func (p *PlainPrompter) answer(line string) string {
+	line = strings.TrimSpace(strings.TrimPrefix(line, "\ufeff"))
+	if p.Echo {
+		fmt.Fprintln(p.out, strings.ToValidUTF8(line, "\uFFFD"))
+	}
+	return line
 }
 
 // Input implements Prompter.

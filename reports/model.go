@@ -157,8 +157,8 @@ type SkillGap struct {
 // the shortest decimal form of v, so 1.005 becomes 1.01 as a person would expect, not 1
 // as binary floating point would give.
 func Round(v float64) float64 {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return v
+	if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) >= tooLargeToRound {
+		return v // DESIGN §6 rule 9: a number too large to round is written as it is
 	}
 	return float64(cents(v)) / 100
 }
@@ -202,8 +202,21 @@ func centsOfDecimal(v float64) int64 {
 	return k
 }
 
-// appendNum appends v rounded to two decimals, without needless zeros: 3, 2.5, -0.33.
-func appendNum(b []byte, v float64) []byte { return appendCents(b, cents(v)) }
+// tooLargeToRound is where hundredths no longer fit exactly in a float64.
+const tooLargeToRound = 1e15
+
+// appendNum appends v rounded to two decimals, without needless zeros: 3, 2.5, -0.33. A
+// number too large to round is written as it is; NaN and the infinities, which no rubric
+// that validates can produce, are written as nothing (an empty cell).
+func appendNum(b []byte, v float64) []byte {
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return b
+	case math.Abs(v) >= tooLargeToRound:
+		return strconv.AppendFloat(b, v, 'f', -1, 64)
+	}
+	return appendCents(b, cents(v))
+}
 
 // appendCents appends k hundredths as appendNum writes them.
 func appendCents(b []byte, k int64) []byte {
