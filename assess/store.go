@@ -167,6 +167,9 @@ func saveOrder(path string) (string, int) {
 // List returns the saved assessments, oldest first.
 func (s *Store) List() ([]string, error) { return list(s.Assessments()) }
 
+// DraftPaths returns the drafts of unfinished interviews, oldest first.
+func (s *Store) DraftPaths() ([]string, error) { return list(s.Drafts()) }
+
 // Latest returns the most recent saved assessment.
 func (s *Store) Latest() (string, error) {
 	paths, err := s.List()

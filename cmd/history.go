@@ -18,6 +18,8 @@ type HistoryOptions struct {
 	Rubric *rubric.Rubric
 	Store  *assess.Store
 	Person string
+	// Drafts lists the unfinished interviews instead.
+	Drafts bool
 	Out    outputFlags
 	Output reports.Output
 }
@@ -48,12 +50,17 @@ target. Use 'pmladder report FILE' to see one again.`,
 		},
 	}
 	c.Flags().StringVar(&opts.Person, "person", "", "only the assessments of `NAME` (case does not matter)")
+	c.Flags().BoolVar(&opts.Drafts, "drafts", false, "list the unfinished interviews (drafts) instead, to resume with assess --resume --name")
 	opts.Out.register(c, reports.HistoryFormats())
 	return c
 }
 
 func historyRun(opts *HistoryOptions) error {
-	paths, err := opts.Store.List()
+	list := opts.Store.List
+	if opts.Drafts {
+		list = opts.Store.DraftPaths
+	}
+	paths, err := list()
 	if err != nil {
 		return fmt.Errorf("cannot list assessments: %w", err)
 	}
