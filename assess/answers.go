@@ -150,6 +150,9 @@ func (a *Answers) Lookup(pos int) (Answer, bool) { return a.vals[pos], a.given[p
 // setAt records the answer at a question's position.
 func (a *Answers) setAt(pos int, v Answer) { a.vals[pos], a.given[pos] = v, true }
 
+// anyAnswer reports whether any question has an answer.
+func (a *Answers) anyAnswer() bool { return slices.Contains(a.given, true) }
+
 // Count returns how many of the given questions have an answer (a score or na).
 func (a *Answers) Count(qs []*rubric.Question) int {
 	n := 0

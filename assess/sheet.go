@@ -127,7 +127,7 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 			probs.Add(file, 1, "column %d has no name", i+1)
 		default:
 			probs.Add(file, 1, "unknown column %q: neither one of %s nor a question of %s", name,
-				strings.Join(fields, ", "), describeRubric(r))
+				strings.Join(append(append(fields[:len(fields):len(fields)], optional...), evidencePrefix+"<skill-id>"), ", "), describeRubric(r))
 		}
 	}
 	if _, ok := seen[FieldPerson]; !ok && len(probs) == 0 {

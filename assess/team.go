@@ -394,6 +394,10 @@ func (tr *teamRun) add(file string, line int, a *Answers) {
 		tr.invalid(list)
 		return
 	}
+	if !a.anyAnswer() {
+		tr.notice("%s:%d: %s has no answers: skipped (an unfilled row is not a person)", file, line, quoteShort(a.Person))
+		return
+	}
 	key := samePerson(a.Person) + "\x00" + a.Assessor + "\x00" + samePerson(a.Rater)
 	if tr.seen == nil {
 		tr.seen = map[string]rowAt{}

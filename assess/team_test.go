@@ -66,7 +66,8 @@ func TestReviewReadsEveryInputInOrderWithAnyWorkers(t *testing.T) {
 	sheet.WriteString(",,,\n") // an empty row, as spreadsheets leave them
 	paths := writeFiles(t, map[string]string{
 		"team.csv":    sheet.String(),
-		"people.yaml": "format: pmladder-answers/v1\nperson: Ada\ntarget_role: r3a\n---\nformat: pmladder-answers/v1\nperson: Grace\ncurrent_role: r2b\n",
+		"people.yaml": "format: pmladder-answers/v1\nperson: Ada\ntarget_role: r3a\nanswers: {s1.1: 2}\n---\nformat: pmladder-answers/v1\nperson: Grace\ncurrent_role: r2b\nanswers: {s1.1: 3}\n" +
+			"---\nformat: pmladder-answers/v1\nperson: Nobody Yet\n", // unfilled: skipped
 	})
 	want = append(want, "Ada r3a", "Grace r2b")
 	inputs, err := FindTeamInputs([]string{paths["team.csv"], paths["people.yaml"]}, nil)
@@ -150,8 +151,8 @@ func TestReviewProblems(t *testing.T) {
 
 func TestReviewReadsSheetsAndAnswersFromStdin(t *testing.T) {
 	r := parseRubric(t, scoringRubric)
-	for _, in := range []string{"person,s1.1\nAda,3\n", "\ufeffperson,s1.1\r\nAda,3\r\n", "format: pmladder-answers/v1\nperson: Ada\n",
-		`{"format": "pmladder-answers/v1", "person": "Ada"}`} {
+	for _, in := range []string{"person,s1.1\nAda,3\n", "\ufeffperson,s1.1\r\nAda,3\r\n", "format: pmladder-answers/v1\nperson: Ada\nanswers: {s1.1: 3}\n",
+		`{"format": "pmladder-answers/v1", "person": "Ada", "answers": {"s1.1": 3}}`} {
 		sink := &namesSink{}
 		rv := &Review{Rubric: r, Stdin: strings.NewReader(in)}
 		if err := rv.Run([]TeamInput{{Path: "-"}}, sink); err != nil || len(sink.people) != 1 {

@@ -75,6 +75,9 @@ func htmlFuncs() template.FuncMap {
 		"topGap": topGap,
 		"pct":    fmtPct,
 		"noGaps": noGapsLine,
+		"heldTarget": func(rep *Report) string {
+			return capitalise(heldTargetLine(rep))
+		},
 		"coverage": func(t *TargetRole) string {
 			return capitalise(coverageLine(t))
 		},
@@ -152,6 +155,9 @@ const reportBody = `<header>
 <tr><td>Readiness</td><td><span class="bar ready"><span style="width: {{readyWidth .Readiness}}"></span></span>{{pct .Readiness}} · {{.Met}} of {{.Total}} expectations met</td></tr>
 {{- with coverage .}}
 <tr><td>Coverage</td><td>{{.}}</td></tr>
+{{- end}}
+{{- with heldTarget $.Rep}}
+<tr><td>Note</td><td>{{.}}</td></tr>
 {{- end}}
 {{- end}}
 <tr><td>Answered</td><td>{{.Rep.Answered}} of {{.Rep.Questions}} questions</td></tr>

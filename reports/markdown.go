@@ -92,6 +92,9 @@ func Markdown(w io.Writer, rep *Report, r *rubric.Rubric) error {
 		if line := coverageLine(t); line != "" {
 			rows = append(rows, []string{"Coverage", mdEscape(capitalise(line))})
 		}
+		if line := heldTargetLine(rep); line != "" {
+			rows = append(rows, []string{"Note", mdEscape(capitalise(line))})
+		}
 	}
 	if e := rep.EstimatedRole; e != nil && rep.Declared && rep.CurrentRole != nil && e.ID != rep.CurrentRole.ID {
 		rows = append(rows, []string{"Role the answers hold", mdEscape(e.Name)})
@@ -126,7 +129,7 @@ func Markdown(w io.Writer, rep *Report, r *rubric.Rubric) error {
 		for i, g := range rep.Gaps {
 			ew.printf("%d. **%s**: %s → %s (gap %s, %s priority)\n", i+1, mdEscape(g.Name), num(g.Score), num(g.Expected), num(g.Gap), g.Priority)
 			for _, st := range g.NextStep {
-				ew.printf("   - At %d: %s\n", g.Step, mdEscape(st))
+				ew.printf("   - **At %d:** %s\n", g.Step, mdEscape(st))
 			}
 			for _, a := range g.Actions {
 				ew.printf("   - %s\n", mdEscape(a))

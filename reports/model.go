@@ -41,6 +41,9 @@ type Report struct {
 	// ScaleMin and ScaleMax bound the bars drawn for scores.
 	ScaleMin, ScaleMax int `json:"-"`
 
+	// beyond lists the target's next ladder roles on the person's track, for the line
+	// that says the target is held already.
+	beyond []string
 	// nums backs the report's optional numbers and gaps its next roles' gaps, so that
 	// filling a report again allocates nothing.
 	nums []float64
@@ -272,6 +275,7 @@ func (rep *Report) fill(res *assess.Result) {
 		Certifications: emptied(rep.Certifications),
 		NextRoles:      emptied(rep.NextRoles),
 		nums:           rep.nums[:0],
+		beyond:         rep.beyond[:0],
 		gaps:           emptied(rep.gaps),
 	}
 	if n := 2*len(res.Roles) + 3*len(res.Categories) + 4*len(res.Skills) + 2*len(res.NextRoles) + 4; cap(rep.nums) < n {
@@ -296,6 +300,11 @@ func (rep *Report) fill(res *assess.Result) {
 		rep.EstimatedRole = &EstimatedRole{ID: e.Role.ID, Name: e.Role.Name, Readiness: rep.round(e.Readiness)}
 	}
 	if t := res.Target; t != nil {
+		for _, id := range t.Role.Next {
+			if ro := r.Role(id); ro != nil && ro.IsLadder() && ro.OnTrack(res.Track) {
+				rep.beyond = append(rep.beyond, id)
+			}
+		}
 		rep.TargetRole = &TargetRole{ID: t.Role.ID, Name: t.Role.Name, Readiness: rep.round(t.Readiness),
 			Coverage: rep.round(t.Coverage), Met: t.Met, Total: t.Total}
 	}

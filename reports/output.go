@@ -151,6 +151,10 @@ func (o Output) WriteTemplate(w io.Writer, r *rubric.Rubric, people []string, as
 	for _, q := range assess.TemplateQuestions(r, quick) {
 		header = append(header, q.ID)
 	}
+	if len(r.Certifications) > 0 {
+		// Those held, ids separated by semicolons: they are never recommended.
+		header = append(header, assess.FieldCertifications)
+	}
 	if err := cw.Header(header...); err != nil {
 		return err
 	}

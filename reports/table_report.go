@@ -62,6 +62,9 @@ func writeWho(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options) {
 		if line := coverageLine(t); line != "" {
 			ew.printf("%s", wrap(line, opt.width(), "Covered   ", "          "))
 		}
+		if line := heldTargetLine(rep); line != "" {
+			ew.printf("%s", wrap(line, opt.width(), "          ", "          "))
+		}
 	} else {
 		ew.printf("Target    none: this ladder has no role to aim for from here\n")
 	}
@@ -201,6 +204,25 @@ func noGapsLine(rep *Report) string {
 		return fmt.Sprintf("None among the skills assessed; %d that %s expects were not assessed (below).", len(rep.Unassessed), t.Name)
 	}
 	return fmt.Sprintf("None: every assessed skill meets what %s expects.", t.Name)
+}
+
+// heldTargetLine says when the answers already hold the target role, and where to aim
+// instead: the target's own next ladder steps.
+func heldTargetLine(rep *Report) string {
+	t := rep.TargetRole
+	if t == nil {
+		return ""
+	}
+	for _, r := range rep.Readiness {
+		if r.Role == t.ID && r.Holds {
+			line := "the answers already hold " + t.Name
+			if len(rep.beyond) > 0 {
+				line += ": aim further with --target " + strings.Join(rep.beyond, " or --target ")
+			}
+			return line
+		}
+	}
+	return ""
 }
 
 // coverageLine says how much of the target's expectations the answers let the report
