@@ -65,7 +65,7 @@ func TestReviewReadsEveryInputInOrderWithAnyWorkers(t *testing.T) {
 	}
 	sheet.WriteString(",,,\n") // an empty row, as spreadsheets leave them
 	paths := writeFiles(t, map[string]string{
-		"team.csv":    sheet.String(),
+		"team.csv": sheet.String(),
 		"people.yaml": "format: pmladder-answers/v1\nperson: Ada\ntarget_role: r3a\nanswers: {s1.1: 2}\n---\nformat: pmladder-answers/v1\nperson: Grace\ncurrent_role: r2b\nanswers: {s1.1: 3}\n" +
 			"---\nformat: pmladder-answers/v1\nperson: Nobody Yet\n", // unfilled: skipped
 	})

@@ -215,7 +215,7 @@ const reportBody = `<header>
 {{- if .Next}}
 <h2>Next roles</h2>
 <table>
-<thead><tr><th>Role</th><th class="num">Readiness</th><th class="num">Met</th><th>Largest gaps</th></tr></thead>
+<thead><tr><th>Role</th><th class="num">Readiness</th><th class="num">Met</th><th>Top gaps</th></tr></thead>
 <tbody>
 {{- range .Next}}
 <tr><td>{{.Name}}</td><td class="num">{{.Readiness}}</td><td class="num">{{.Met}}</td><td>{{.Gaps}}</td></tr>

@@ -174,7 +174,7 @@ func Markdown(w io.Writer, rep *Report, r *rubric.Rubric) error {
 			}
 			rows = append(rows, []string{name, fmtPct(n.Readiness), fmt.Sprintf("%d of %d", n.Met, n.Total), strings.Join(gaps, ", ")})
 		}
-		mdTable(ew, "lrrl", []string{"Role", "Readiness", "Met", "Largest gaps"}, rows)
+		mdTable(ew, "lrrl", []string{"Role", "Readiness", "Met", "Top gaps"}, rows)
 	}
 	return ew.err
 }

@@ -159,6 +159,10 @@ func writeGaps(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, width 
 
 func writeCertifications(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, width int) {
 	if len(rep.Certifications) == 0 {
+		if len(rep.Gaps) > 0 && rep.TargetRole != nil {
+			ew.printf("\n%s\n", opt.style(ansiBold, "Certifications that cover these gaps"))
+			ew.printf("%s", wrap("None in this ladder suits "+rep.TargetRole.Name+" and covers these gaps (or you hold them already): the actions above are the way.", width, "  ", "  "))
+		}
 		return
 	}
 	ew.printf("\n%s\n", opt.style(ansiBold, "Certifications that cover these gaps"))
@@ -190,7 +194,7 @@ func writeNextRoles(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, w
 		}
 		line := fmt.Sprintf("%s: %s ready, %d of %d met", name, fmtPct(n.Readiness), n.Met, n.Total)
 		if len(gaps) > 0 {
-			line += "; largest gaps: " + strings.Join(gaps, ", ")
+			line += "; top gaps: " + strings.Join(gaps, ", ")
 		}
 		ew.printf("%s", wrap(line, width, "  • ", "    "))
 	}
