@@ -39,6 +39,9 @@ svg .tick { font-size: 10px; fill: var(--muted); }
 svg .axis { font-size: 12px; fill: var(--ink); }
 svg polygon.score, svg rect.score { fill: rgba(37, 99, 235, .25); stroke: var(--score); stroke-width: 2; }
 svg polygon.target { fill: none; stroke: var(--target); stroke-width: 2; stroke-dasharray: 6 4; }
+svg polyline.score { fill: none; stroke: var(--score); stroke-width: 2; }
+svg polyline.target { fill: none; stroke: var(--target); stroke-width: 2; stroke-dasharray: 6 4; }
+svg polyline.old { fill: none; stroke: var(--muted); stroke-width: 2; stroke-dasharray: 3 3; }
 svg rect.target { fill: rgba(220, 38, 38, .25); stroke: var(--target); }
 svg circle.score { fill: var(--score); }
 svg circle.target { fill: var(--target); }

@@ -85,18 +85,25 @@ func (c chart) radar() string {
 		}
 		fmt.Fprintf(&b, `<text class="axis" x="%.1f" y="%.1f" text-anchor="%s"><title>%s</title>%s</text>`,
 			lx, ly, anchor, svgText(label), svgText(short))
+		if len(c.Series) > 0 && c.Series[0].Class == "score" && i < len(c.Series[0].Values) && c.Series[0].Values[i] == nil {
+			fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%.1f" text-anchor="%s">not assessed</text>`, lx, ly+12, anchor)
+		}
 	}
 	for _, s := range c.Series {
-		var pts []string
-		for i, v := range s.Values {
-			val := c.Min
-			if v != nil {
-				val = *v
+		// A value that is missing (not assessed, or not expected) is a gap in the line,
+		// never a point at zero: the line runs through the runs of values on either side.
+		for _, run := range valueRuns(s.Values) {
+			var pts []string
+			for _, i := range run {
+				x, y := point(i, *s.Values[i])
+				pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
 			}
-			x, y := point(i, val)
-			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
+			shape := "polyline"
+			if len(run) == len(s.Values) {
+				shape = "polygon"
+			}
+			fmt.Fprintf(&b, `<%s class="%s" points="%s"><title>%s</title></%s>`, shape, s.Class, strings.Join(pts, " "), svgText(s.Name), shape)
 		}
-		fmt.Fprintf(&b, `<polygon class="%s" points="%s"><title>%s</title></polygon>`, s.Class, strings.Join(pts, " "), svgText(s.Name))
 		for i, v := range s.Values {
 			if v != nil {
 				x, y := point(i, *v)
@@ -107,6 +114,40 @@ func (c chart) radar() string {
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
+}
+
+// valueRuns splits the positions of a series around a circle into runs of values with no
+// missing one between them; with none missing, one run of all.
+func valueRuns(values []*float64) [][]int {
+	n := len(values)
+	start := -1
+	for i := range values {
+		if values[i] == nil {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		all := make([]int, n)
+		for i := range all {
+			all[i] = i
+		}
+		return [][]int{all}
+	}
+	var runs [][]int
+	var run []int
+	for k := 1; k <= n; k++ {
+		i := (start + k) % n
+		if values[i] == nil {
+			if len(run) > 0 {
+				runs = append(runs, run)
+			}
+			run = nil
+			continue
+		}
+		run = append(run, i)
+	}
+	return runs
 }
 
 // bars draws a horizontal bar per axis and series, for charts with too few axes for a
