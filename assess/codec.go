@@ -29,6 +29,10 @@ func ParseAnswers(file string, data []byte, r *rubric.Rubric) (a *Answers, warni
 
 const answersWhat = "answers (" + AnswersFormat + ")"
 
+// rubricChanged starts the warning for answers given against another rubric (or another
+// version of it), which a team review gives once.
+const rubricChanged = "these answers were given against"
+
 // AnswersDoc is one document of a file that may hold several people's answers.
 type AnswersDoc struct {
 	Answers *Answers
@@ -112,8 +116,8 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 			Source:  rd.String(rf["source"].Value, "rubric source"),
 		}
 		if a.Rubric.SHA256 != "" && a.Rubric.SHA256 != r.SHA256 {
-			warnings = append(warnings, fmt.Sprintf("%s:%d: these answers were given against %s; scoring them against %s",
-				file, v.Line, describeRef(a.Rubric), describeRubric(r)))
+			warnings = append(warnings, fmt.Sprintf("%s:%d: %s %s; scoring them against %s",
+				file, v.Line, rubricChanged, describeRef(a.Rubric), describeRubric(r)))
 		}
 	}
 	for _, e := range rd.Pairs(f["answers"].Value, "answers") {

@@ -196,6 +196,8 @@ type teamRun struct {
 	// a repeat; notices counts the warnings of this kind given, to cap them.
 	seen    map[string]rowAt
 	notices int
+	// rubricWarned is set once answers given against another rubric were warned about.
+	rubricWarned bool
 }
 
 // rowAt is where a row was read.
@@ -487,6 +489,14 @@ func (tr *teamRun) readDocuments(name string, r io.Reader) error {
 	docs, err := ParseAnswersAll(name, data, tr.rv.Rubric)
 	for _, d := range docs {
 		for _, w := range d.Warnings {
+			if strings.Contains(w, rubricChanged) {
+				// Once for the review: a folder of last year's files would repeat it for each.
+				if tr.rubricWarned {
+					continue
+				}
+				tr.rubricWarned = true
+				w += " (said once for the whole review)"
+			}
 			tr.warn(w)
 		}
 		if d.Err != nil {
