@@ -235,6 +235,12 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		opts.Quick = a.Quick
 		opts.NoSave = opts.NoSave || a.NoSave
 	} else {
+		if opts.Name != "" {
+			if d, err := store.DraftOf(opts.Name); err == nil {
+				infof(opts.IO.ErrOut, "%s has an unfinished interview (%s): pmladder assess --resume --name %q continues it; this is a new one",
+					d.Person, d.Path, d.Person)
+			}
+		}
 		a = assess.NewAnswers(r)
 		a.Assessor = opts.Assessor
 		a.Date = opts.Now().UTC()
