@@ -321,8 +321,8 @@ func reportChart(rep *Report) chart {
 	if len(rep.Skills) >= 3 || len(rep.Categories) < 3 {
 		for _, s := range rep.Skills {
 			label := s.Name
-			if s.Score == nil {
-				label += " (not assessed)"
+			if s.Score == nil && len(rep.Skills) < 3 {
+				label += " (not assessed)" // the bars have no room to say it apart; the radar does
 			}
 			c.Axes = append(c.Axes, label)
 			score.Values = append(score.Values, s.Score)

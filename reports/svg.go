@@ -70,10 +70,12 @@ func (c chart) radar() string {
 		fmt.Fprintf(&b, `<line class="spoke" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, cx, cy, x, y)
 		lx, ly := cx+(radius+14)*math.Cos(angle(i)), cy+(radius+14)*math.Sin(angle(i))
 		anchor := "middle"
+		// Only a label straight above or below the centre is centred: two labels either
+		// side of the bottom would run into each other.
 		switch {
-		case math.Cos(angle(i)) > 0.2:
+		case math.Cos(angle(i)) > 0.05:
 			anchor = "start"
-		case math.Cos(angle(i)) < -0.2:
+		case math.Cos(angle(i)) < -0.05:
 			anchor = "end"
 		}
 		if math.Sin(angle(i)) > 0.5 {
