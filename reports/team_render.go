@@ -217,7 +217,9 @@ func (teamMarkdown) end(s *teamSink, team *Team) error {
 type teamHTML struct{}
 
 const teamHTMLTop = `<style>
+body { max-width: none; }
 .heat td.cell { background: #f3f4f6; }
+.heat td { white-space: nowrap; }
 .heat td.cell.below { background: #fecaca; }
 .heat td.cell.met { background: #bbf7d0; }
 </style>
@@ -228,7 +230,7 @@ const teamHTMLTop = `<style>
 <p class="note">Each cell is a score; red is below the person's target, green meets it, grey was not assessed or is not expected.</p>
 <div style="overflow-x: auto">
 <table class="heat">
-<thead><tr><th>Person</th><th>Assessor</th><th>Current</th><th>Target</th><th class="num">Readiness</th><th>Top gap</th>{{range .Skills}}<th class="skill" title="{{.Name}}">{{.Short}}</th>{{end}}</tr></thead>
+<thead><tr><th>Person</th><th>Assessor</th><th>Current → target</th><th class="num">Readiness</th><th>Top gap</th>{{range .Skills}}<th class="skill" title="{{.Name}}">{{.Short}}</th>{{end}}</tr></thead>
 <tbody>
 `
 
@@ -279,7 +281,7 @@ func (teamHTML) begin(s *teamSink) error {
 func (teamHTML) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
 	res, m := b.person(sc, a)
 	out := append(b.out, "<tr>"...)
-	for _, text := range []string{m.Person, m.Assessor, m.Current, m.Target} {
+	for _, text := range []string{m.Person, m.Assessor, orDash(m.CurrentID) + " → " + orDash(m.TargetID)} {
 		out = appendHTMLCell(out, "<td>", text)
 	}
 	out = append(append(append(out, `<td class="num">`...), fmtPct(m.Readiness)...), "</td>"...)
