@@ -48,13 +48,20 @@ type AnswersDoc struct {
 // bad document does not hide the others; err reports problems with the file as a whole,
 // such as broken YAML, after which later documents are lost.
 func ParseAnswersAll(file string, data []byte, r *rubric.Rubric) (docs []AnswersDoc, err error) {
+	err = EachAnswers(file, data, r, func(d AnswersDoc) { docs = append(docs, d) })
+	return docs, err
+}
+
+// EachAnswers is ParseAnswersAll one document at a time, for a team review: each goes to
+// fn as it is read, so memory holds one document's tree, not the file's.
+func EachAnswers(file string, data []byte, r *rubric.Rubric, fn func(AnswersDoc)) error {
 	rd := yamlnode.Reader{File: file}
-	for _, root := range rd.ParseAll(data, answersWhat) {
+	rd.EachDocument(data, answersWhat, func(root *yaml.Node) {
 		doc := yamlnode.Reader{File: file}
 		a, warnings, err := parseAnswersNode(&doc, root, r)
-		docs = append(docs, AnswersDoc{Answers: a, Line: root.Line, Warnings: warnings, Err: err})
-	}
-	return docs, rd.Problems.Err()
+		fn(AnswersDoc{Answers: a, Line: root.Line, Warnings: warnings, Err: err})
+	})
+	return rd.Problems.Err()
 }
 
 // parseAnswersNode reads one answers document.

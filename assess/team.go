@@ -486,8 +486,11 @@ func (tr *teamRun) readDocuments(name string, r io.Reader) error {
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %w", name, err)
 	}
-	docs, err := ParseAnswersAll(name, data, tr.rv.Rubric)
-	for _, d := range docs {
+	var ioErr error
+	err = EachAnswers(name, data, tr.rv.Rubric, func(d AnswersDoc) {
+		if ioErr != nil {
+			return
+		}
 		for _, w := range d.Warnings {
 			if strings.Contains(w, rubricChanged) {
 				// Once for the review: a folder of last year's files would repeat it for each.
@@ -500,12 +503,13 @@ func (tr *teamRun) readDocuments(name string, r io.Reader) error {
 			tr.warn(w)
 		}
 		if d.Err != nil {
-			if err := tr.invalid(d.Err); err != nil {
-				return err
-			}
-			continue
+			ioErr = tr.invalid(d.Err)
+			return
 		}
 		tr.add(name, d.Line, d.Answers)
+	})
+	if ioErr != nil {
+		return ioErr
 	}
 	if err != nil {
 		return tr.invalid(err)

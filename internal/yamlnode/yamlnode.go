@@ -53,20 +53,29 @@ func (r *Reader) Parse(data []byte, what string) *yaml.Node {
 // be a mapping, and returns their root nodes. Empty documents are skipped. After a
 // problem it returns what it read before it.
 func (r *Reader) ParseAll(data []byte, what string) []*yaml.Node {
+	var roots []*yaml.Node
+	r.EachDocument(data, what, func(root *yaml.Node) { roots = append(roots, root) })
+	return roots
+}
+
+// EachDocument is ParseAll one document at a time: each root goes to fn as it is decoded
+// and may be dropped after, so that a file of many documents never holds all their trees
+// (a node tree takes tens of times the bytes of its text).
+func (r *Reader) EachDocument(data []byte, what string, fn func(root *yaml.Node)) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		r.Problems.Add(r.File, 1, "empty file: want %s", what)
-		return nil
+		return
 	}
 	if !utf8.Valid(data) {
 		r.Problems.Add(r.File, invalidUTF8Line(data), "not UTF-8 text: want %s", what)
-		return nil
+		return
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		r.Problems.Add(r.File, 1+bytes.Count(data[:i], []byte("\n")), "binary data (a NUL byte): want %s", what)
-		return nil
+		return
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var roots []*yaml.Node
+	docs := 0
 	for {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
@@ -76,7 +85,7 @@ func (r *Reader) ParseAll(data []byte, what string) []*yaml.Node {
 		if err != nil {
 			line, msg := syntaxError(err)
 			r.Problems.Add(r.File, line, "not valid YAML: %s", msg)
-			return roots
+			return
 		}
 		if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || IsNull(doc.Content[0]) {
 			continue
@@ -84,14 +93,14 @@ func (r *Reader) ParseAll(data []byte, what string) []*yaml.Node {
 		root := doc.Content[0]
 		if root.Kind != yaml.MappingNode {
 			r.Problems.Add(r.File, root.Line, "want %s (a mapping of keys to values), found %s", what, kindName(root))
-			return roots
+			return
 		}
-		roots = append(roots, root)
+		docs++
+		fn(root)
 	}
-	if len(roots) == 0 && len(r.Problems) == 0 {
+	if docs == 0 && len(r.Problems) == 0 {
 		r.Problems.Add(r.File, 1, "empty document: want %s", what)
 	}
-	return roots
 }
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
