@@ -211,18 +211,18 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 		a.Person = text
 	case FieldAssessor:
 		if !IsAssessor(text) {
-			return fmt.Sprintf("%q is not %s", text, AssessorList)
+			return fmt.Sprintf("%s is not %s", quoteShort(text), AssessorList)
 		}
 		a.Assessor = text
 	case FieldDate:
 		t, ok := ParseDate(text)
 		if !ok {
-			return fmt.Sprintf("%q is not a date (2026-11-22 or 2026-11-22T10:04:05Z)", text)
+			return fmt.Sprintf("%s is not a date (2026-11-22 or 2026-11-22T10:04:05Z)", quoteShort(text))
 		}
 		a.Date = t
 	case FieldCurrent, FieldTarget:
 		if r.Role(text) == nil {
-			return fmt.Sprintf("%q is not a role of %s (roles: %s)", text, r.Name, r.RoleList())
+			return fmt.Sprintf("%s is not a role of %s (roles: %s)", quoteShort(text), r.Name, r.RoleList())
 		}
 		if field == FieldCurrent {
 			a.CurrentRole = text
@@ -231,7 +231,7 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 		}
 	case FieldTrack:
 		if r.Track(text) == nil {
-			return fmt.Sprintf("%q is not a track of %s (%s)", text, r.Name, r.TrackList())
+			return fmt.Sprintf("%s is not a track of %s (%s)", quoteShort(text), r.Name, r.TrackList())
 		}
 		a.Track = text
 	case FieldRater:
@@ -251,7 +251,7 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 // has it; a repeat is recorded once.
 func (a *Answers) addCertification(r *rubric.Rubric, id string) string {
 	if r.Certification(id) == nil {
-		return fmt.Sprintf("%q is not a certification of %s (certifications: %s)", id, r.Name, r.CertificationList())
+		return fmt.Sprintf("%s is not a certification of %s (certifications: %s)", quoteShort(id), r.Name, r.CertificationList())
 	}
 	if !a.Holds(id) {
 		a.Certifications = append(a.Certifications, id)
