@@ -327,13 +327,19 @@ func (st *Standing) score(r *rubric.Rubric, a *Answers, opts ScoreOptions) {
 func (res *Standing) scoreSkills() {
 	skills := res.Rubric.Skills()
 	res.Skills = append(res.Skills[:0], make([]SkillScore, len(skills))...)
+	// A quick interview asked the first question of each skill: answered and questions
+	// count that set (DESIGN §7).
+	quick := res.Answers.Quick
+	if quick {
+		res.Questions = len(skills)
+	}
 	pos := 0 // a skill's questions follow each other in Rubric.Questions
 	for i, s := range skills {
 		sk := SkillScore{Skill: s}
-		for range s.Questions {
+		for qi := range s.Questions {
 			v, ok := res.Answers.Lookup(pos)
 			pos++
-			if ok {
+			if ok && (!quick || qi == 0) {
 				res.Answered++
 			}
 			if ok && !v.NA {
