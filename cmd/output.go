@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -63,9 +64,14 @@ func (o *outputFlags) resolve(f *Factory, cmd *cobra.Command) (reports.Output, e
 	}
 	out := reports.Output{Format: o.Format, Excel: o.Excel}
 	if !cmd.Flags().Changed("format") {
+		// The -o file's extension, else the format setting when this command writes it,
+		// else the command's default.
 		out.Format = o.formats[0]
 		if s := f.Settings.Format; (reports.Output{Format: s}).Check(o.formats) == nil {
 			out.Format = s
+		}
+		if ext := reports.FormatOfFile(o.Output); ext != "" && slices.Contains(o.formats, ext) {
+			out.Format = ext
 		}
 	}
 	if err := out.Check(o.formats); err != nil {
@@ -107,6 +113,9 @@ func (o *outputFlags) write(streams *IOStreams, render func(w io.Writer) error) 
 	}
 	if err := file.Commit(); err != nil {
 		return fmt.Errorf("cannot write %s: %w", o.Output, err)
+	}
+	if !file.WritesThrough() {
+		infof(streams.ErrOut, "wrote %s", o.Output)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -34,6 +35,26 @@ func HistoryFormats() []string { return []string{"table", "json", "csv"} }
 
 // TemplateFormats are the formats of a blank answer sheet.
 func TemplateFormats() []string { return []string{"csv", "yaml"} }
+
+// FormatOfFile is the format a file's extension names (.csv .json .md .html .txt .yaml),
+// or "".
+func FormatOfFile(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return "csv"
+	case ".json":
+		return "json"
+	case ".md", ".markdown":
+		return "markdown"
+	case ".html", ".htm":
+		return "html"
+	case ".txt":
+		return "table"
+	case ".yaml", ".yml":
+		return "yaml"
+	}
+	return ""
+}
 
 // AllFormats are every format some command writes, for checking the format setting.
 func AllFormats() []string {

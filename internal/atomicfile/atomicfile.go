@@ -78,6 +78,9 @@ func Create(path string, perm fs.FileMode, opts Options) (*File, error) {
 	return &File{tmp: tmp, path: path, noClob: opts.NoClobber}, nil
 }
 
+// WritesThrough reports whether the target is not a regular file and is written directly.
+func (f *File) WritesThrough() bool { return f.through }
+
 // Write writes to the temporary file.
 func (f *File) Write(p []byte) (int, error) {
 	n, err := f.tmp.Write(p)
