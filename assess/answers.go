@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -18,6 +19,9 @@ const AnswersFormat = "pmladder-answers/v1"
 
 // IsAssessor reports whether s names a kind of assessor: self, manager or peer.
 func IsAssessor(s string) bool { return s == "self" || s == "manager" || s == "peer" }
+
+// Assessors lists the kinds of assessor.
+func Assessors() []string { return []string{"self", "manager", "peer"} }
 
 // AssessorList names the kinds of assessor, for messages.
 const AssessorList = "self, manager or peer"
@@ -210,10 +214,11 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 	case FieldPerson:
 		a.Person = text
 	case FieldAssessor:
-		if !IsAssessor(text) {
-			return fmt.Sprintf("%s is not %s", quoteShort(text), AssessorList)
+		who, hint := match.Value(text, Assessors()) // "Manager" is manager
+		if who == "" {
+			return fmt.Sprintf("%s is not %s%s", quoteShort(text), AssessorList, hint)
 		}
-		a.Assessor = text
+		a.Assessor = who
 	case FieldDate:
 		t, ok := ParseDate(text)
 		if !ok {
@@ -221,19 +226,21 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 		}
 		a.Date = t
 	case FieldCurrent, FieldTarget:
-		if r.Role(text) == nil {
-			return fmt.Sprintf("%s is not a role of %s (roles: %s)", quoteShort(text), r.Name, r.RoleList())
+		id, hint := match.Value(text, r.RoleIDs())
+		if id == "" {
+			return fmt.Sprintf("%s is not a role of %s%s (roles: %s)", quoteShort(text), r.Name, hint, r.RoleList())
 		}
 		if field == FieldCurrent {
-			a.CurrentRole = text
+			a.CurrentRole = id
 		} else {
-			a.TargetRole = text
+			a.TargetRole = id
 		}
 	case FieldTrack:
-		if r.Track(text) == nil {
-			return fmt.Sprintf("%s is not a track of %s (%s)", quoteShort(text), r.Name, r.TrackList())
+		id, hint := match.Value(text, r.TrackIDs())
+		if id == "" {
+			return fmt.Sprintf("%s is not a track of %s%s (%s)", quoteShort(text), r.Name, hint, r.TrackList())
 		}
-		a.Track = text
+		a.Track = id
 	case FieldRater:
 		a.Rater = text
 	case FieldCertifications:

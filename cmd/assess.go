@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -146,6 +147,9 @@ func (f *Factory) Prompter(ctx context.Context, accessible bool) assess.Prompter
 
 func assessRun(ctx context.Context, opts *AssessOptions) error {
 	r, cmdPath := opts.Rubric, opts.cmdPath
+	if a, _ := match.Value(opts.Assessor, assess.Assessors()); a != "" {
+		opts.Assessor = a
+	}
 	switch {
 	case !assess.IsAssessor(opts.Assessor):
 		return usageErrorf(cmdPath, "--assessor %q: want %s", opts.Assessor, assess.AssessorList)

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/internal/atomicfile"
+	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/reports"
 )
 
@@ -63,7 +64,13 @@ func (o *outputFlags) resolve(f *Factory, cmd *cobra.Command) (reports.Output, e
 		o.readsFrom(f.Settings.Rubric)
 	}
 	out := reports.Output{Format: o.Format, Excel: o.Excel}
-	if !cmd.Flags().Changed("format") {
+	if cmd.Flags().Changed("format") {
+		format, hint := match.Value(o.Format, o.formats)
+		if format == "" {
+			return out, usageErrorf(cmd.CommandPath(), "unknown format %q%s: want %s", o.Format, hint, strings.Join(o.formats, ", "))
+		}
+		out.Format = format
+	} else {
 		// The -o file's extension, else the format setting when this command writes it,
 		// else the command's default.
 		out.Format = o.formats[0]

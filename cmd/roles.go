@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -20,15 +21,28 @@ func (rf *roleFlags) register(c *cobra.Command) {
 	c.Flags().IntVar(&rf.Certs, "certs", assess.DefaultCerts, "recommend up to `N` certifications")
 }
 
-// check rejects role and track ids the rubric does not have, before any work is done.
+// check rejects role and track ids the rubric does not have, before any work is done, and
+// settles the ones typed in another case ("Senior_PM" is senior-pm).
 func (rf *roleFlags) check(cmdPath string, r *rubric.Rubric) error {
-	for _, role := range []struct{ flag, id string }{{"--current", rf.Current}, {"--target", rf.Target}} {
-		if role.id != "" && r.Role(role.id) == nil {
-			return usageErrorf(cmdPath, "%s %q is not a role of %s (roles: %s)", role.flag, role.id, r.Name, r.RoleList())
+	for _, role := range []struct {
+		flag string
+		id   *string
+	}{{"--current", &rf.Current}, {"--target", &rf.Target}} {
+		if *role.id == "" {
+			continue
 		}
+		id, hint := match.Value(*role.id, r.RoleIDs())
+		if id == "" {
+			return usageErrorf(cmdPath, "%s %q is not a role of %s%s (roles: %s)", role.flag, *role.id, r.Name, hint, r.RoleList())
+		}
+		*role.id = id
 	}
-	if rf.Track != "" && r.Track(rf.Track) == nil {
-		return usageErrorf(cmdPath, "--track %q is not a track of %s (%s)", rf.Track, r.Name, r.TrackList())
+	if rf.Track != "" {
+		id, hint := match.Value(rf.Track, r.TrackIDs())
+		if id == "" {
+			return usageErrorf(cmdPath, "--track %q is not a track of %s%s (%s)", rf.Track, r.Name, hint, r.TrackList())
+		}
+		rf.Track = id
 	}
 	if rf.Certs < 0 {
 		return usageErrorf(cmdPath, "--certs %d: want 0 or more", rf.Certs)

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -42,6 +43,9 @@ statements as comments, to fill in an editor.`,
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
+			}
+			if a, _ := match.Value(opts.Assessor, assess.Assessors()); a != "" {
+				opts.Assessor = a
 			}
 			if !assess.IsAssessor(opts.Assessor) {
 				return usageErrorf(cmd.CommandPath(), "--assessor %q: want %s", opts.Assessor, assess.AssessorList)

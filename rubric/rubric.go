@@ -352,14 +352,26 @@ func (r *Rubric) CertificationList() string {
 	return strings.Join(ids, ", ")
 }
 
-// RoleList names the rubric's roles, comma-separated, for messages.
-func (r *Rubric) RoleList() string {
+// RoleIDs lists the rubric's role ids in rubric order.
+func (r *Rubric) RoleIDs() []string {
 	ids := make([]string, len(r.Roles))
 	for i := range r.Roles {
 		ids[i] = r.Roles[i].ID
 	}
-	return strings.Join(ids, ", ")
+	return ids
 }
+
+// TrackIDs lists the rubric's track ids in rubric order.
+func (r *Rubric) TrackIDs() []string {
+	ids := make([]string, len(r.Tracks))
+	for i := range r.Tracks {
+		ids[i] = r.Tracks[i].ID
+	}
+	return ids
+}
+
+// RoleList names the rubric's roles, comma-separated, for messages.
+func (r *Rubric) RoleList() string { return strings.Join(r.RoleIDs(), ", ") }
 
 // TrackList names the rubric's tracks for messages: "tracks: ic, management", or that it
 // has none.

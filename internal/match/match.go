@@ -1,0 +1,68 @@
+// Package match matches the values people type to the names a tool knows: without regard
+// to case, with "_" or a space for "-", and with the closest known names as a suggestion
+// when none matches.
+package match
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Value returns the known value that v names, or "" and a suggestion ("did you mean
+// senior-pm?") to add to the error.
+func Value(v string, known []string) (string, string) {
+	norm := normalise(v)
+	for _, k := range known {
+		if normalise(k) == norm {
+			return k, ""
+		}
+	}
+	// Short values would be close to everything: a typo is a small share of a word.
+	most := 2
+	switch {
+	case len(norm) <= 2:
+		most = 0
+	case len(norm) <= 4:
+		most = 1
+	}
+	var close []string
+	for _, k := range known {
+		if d := editDistance(norm, normalise(k)); (d <= most && d > 0) || (len(norm) >= 3 && strings.HasPrefix(normalise(k), norm)) {
+			close = append(close, k)
+		}
+	}
+	if len(close) == 0 {
+		return "", ""
+	}
+	return "", fmt.Sprintf(" (did you mean %s?)", strings.Join(close, " or "))
+}
+
+func normalise(s string) string {
+	return strings.NewReplacer("_", "-", " ", "-").Replace(strings.ToLower(strings.TrimSpace(s)))
+}
+
+// editDistance is the number of edits (an insertion, a deletion, a substitution or two
+// neighbours swapped) between a and b, in bytes: ids are ASCII.
+func editDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}
