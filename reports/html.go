@@ -28,6 +28,8 @@ tr.category td { font-weight: 600; background: #f9fafb; }
   vertical-align: middle; margin-right: .4rem; }
 .bar span { display: block; height: 100%; background: var(--score); border-radius: 2px; }
 .ready { width: 240px; height: 1rem; }
+.ready span { background: #d97706; }
+.ready.held span { background: #16a34a; }
 .high { color: #b91c1c; font-weight: 600; }
 .medium { color: #b45309; }
 .low, .none, .na { color: var(--muted); }
@@ -155,7 +157,7 @@ const reportBody = `<header>
 <tr><td>Current role</td><td>{{.Current}}</td></tr>
 {{- with .Rep.TargetRole}}
 <tr><td>Target role</td><td>{{.Name}}</td></tr>
-<tr><td>Readiness</td><td><span class="bar ready"><span style="width: {{readyWidth .Readiness}}"></span></span>{{pct .Readiness}} · {{.Met}} of {{.Total}} expectations met</td></tr>
+<tr><td>Readiness</td><td><span class="bar ready{{if heldTarget $.Rep}} held{{end}}"><span style="width: {{readyWidth .Readiness}}"></span></span>{{pct .Readiness}} · {{.Met}} of {{.Total}} expectations met</td></tr>
 {{- with coverage .}}
 <tr><td>Coverage</td><td>{{.}}</td></tr>
 {{- end}}

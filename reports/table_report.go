@@ -25,7 +25,33 @@ func Table(w io.Writer, rep *Report, r *rubric.Rubric, opt Options) error {
 	writeUnassessed(ew, rep, r, opt, width)
 	writeCertifications(ew, rep, r, opt, width)
 	writeNextRoles(ew, rep, r, opt, width)
+	writeSummary(ew, rep, opt, width)
 	return ew.err
+}
+
+// writeSummary ends a long report with what matters most, so it is on screen when the
+// report has scrolled: current → target, readiness and the top three gaps.
+func writeSummary(ew *errWriter, rep *Report, opt Options, width int) {
+	t := rep.TargetRole
+	if t == nil {
+		return
+	}
+	current := "no role held yet"
+	if rep.CurrentRole != nil {
+		current = rep.CurrentRole.Name
+	}
+	line := fmt.Sprintf("%s → %s: %s ready, %d of %d met", current, t.Name, fmtPct(t.Readiness), t.Met, t.Total)
+	var top []string
+	for i, g := range rep.Gaps {
+		if i == 3 {
+			break
+		}
+		top = append(top, g.Name)
+	}
+	if len(top) > 0 {
+		line += "; work on " + strings.Join(top, ", ")
+	}
+	ew.printf("\n%s\n%s", opt.style(ansiBold, "Summary"), wrap(line+".", width, "  ", "  "))
 }
 
 func writeWho(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options) {
@@ -57,8 +83,12 @@ func writeWho(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options) {
 			ready = *t.Readiness
 		}
 		ew.printf("Target    %s\n", t.Name)
+		colour := ansiYellow // not ready yet
+		if heldTargetLine(rep) != "" {
+			colour = ansiGreen
+		}
 		ew.printf("Ready     %s %s · %d of %d expectations met\n",
-			opt.style(ansiGreen, bar(ready, 0, 100, 20)), fmtPct(t.Readiness), t.Met, t.Total)
+			opt.style(colour, bar(ready, 0, 100, 20)), fmtPct(t.Readiness), t.Met, t.Total)
 		if line := coverageLine(t); line != "" {
 			ew.printf("%s", wrap(line, opt.width(), "Covered   ", "          "))
 		}

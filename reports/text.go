@@ -60,13 +60,14 @@ func fmtNum(p *float64) string {
 	return num(*p)
 }
 
-// fmtPct prints a readiness as in the JSON report, "83.33%"; "–" for null. It is not
-// rounded further: 79.5% must not read as the 80% it falls short of.
+// fmtPct prints a readiness or a coverage for people, as a whole percentage ("83%"; the
+// JSON keeps two decimals), "–" for null. It is rounded down: 79.5% must not read as the
+// 80% it falls short of.
 func fmtPct(p *float64) string {
 	if p == nil {
 		return "–"
 	}
-	return num(*p) + "%"
+	return strconv.FormatFloat(math.Floor(*p+1e-9), 'f', 0, 64) + "%"
 }
 
 // errWriter remembers the first write error, so that renderers can write freely and
