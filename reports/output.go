@@ -99,7 +99,7 @@ func (o Output) WritePerson(w io.Writer, res *assess.Result) error {
 	case "html":
 		return HTML(w, NewReport(res), res.Rubric)
 	default:
-		return Table(w, NewReport(res), res.Rubric, o.options())
+		return trimmed(w, func(w io.Writer) error { return Table(w, NewReport(res), res.Rubric, o.options()) })
 	}
 }
 
@@ -129,7 +129,7 @@ func (o Output) WriteCompare(w io.Writer, cmp *assess.Comparison, all bool) erro
 	case "html":
 		return CompareHTML(w, rep, cmp, cmp.New.Rubric)
 	default:
-		return CompareTable(w, rep, o.options())
+		return trimmed(w, func(w io.Writer) error { return CompareTable(w, rep, o.options()) })
 	}
 }
 
@@ -141,7 +141,7 @@ func (o Output) WriteHistory(w io.Writer, entries []HistoryEntry) error {
 	case "csv":
 		return HistoryCSV(w, entries, o.Excel)
 	default:
-		return HistoryTable(w, entries, o.options())
+		return trimmed(w, func(w io.Writer) error { return HistoryTable(w, entries, o.options()) })
 	}
 }
 

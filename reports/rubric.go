@@ -154,6 +154,10 @@ func scaleLine(s rubric.Scale) string {
 // RubricMatrix writes the skills × roles matrix of expected scores: one table for the
 // ladder and one for lateral roles, so that each fits the width.
 func RubricMatrix(w io.Writer, r *rubric.Rubric, opt Options) error {
+	return trimmed(w, func(w io.Writer) error { return rubricMatrix(w, r, opt) })
+}
+
+func rubricMatrix(w io.Writer, r *rubric.Rubric, opt Options) error {
 	writeTitle(w, r, opt.width())
 	fmt.Fprintf(w, "%s", wrap(fmt.Sprintf("%d skills · %d questions · %d roles · %d certifications · a role is held at %s%% with every core skill met",
 		len(r.Skills()), len(r.Questions()), len(r.Roles), len(r.Certifications), num(r.Scoring.Pass)), opt.width(), "", ""))
@@ -295,6 +299,10 @@ func matrixTable(w io.Writer, r *rubric.Rubric, title string, roles []*rubric.Ro
 // RoleExpectations writes one role: what it is, where it sits, what it expects per skill,
 // where it leads and the certifications offered toward it.
 func RoleExpectations(w io.Writer, r *rubric.Rubric, ro *rubric.Role, opt Options) error {
+	return trimmed(w, func(w io.Writer) error { return roleExpectations(w, r, ro, opt) })
+}
+
+func roleExpectations(w io.Writer, r *rubric.Rubric, ro *rubric.Role, opt Options) error {
 	width := opt.width()
 	fmt.Fprintf(w, "%s (%s)\n", ro.Name, ro.ID)
 	fmt.Fprint(w, wrap(roleFacts(r, ro), width, "", ""))
@@ -389,6 +397,10 @@ func roleNames(r *rubric.Rubric, ids []string) string {
 // RoleGraph writes the roles as a ladder: each track's roles by level with where each
 // leads, then the lateral roles with where they are reached from.
 func RoleGraph(w io.Writer, r *rubric.Rubric, opt Options) error {
+	return trimmed(w, func(w io.Writer) error { return roleGraph(w, r, opt) })
+}
+
+func roleGraph(w io.Writer, r *rubric.Rubric, opt Options) error {
 	width := opt.width()
 	writeTitle(w, r, width)
 	for _, g := range groupRoles(r) {

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -162,4 +163,46 @@ func fixedRow(dst []byte, cells []string, widths []int, align string) []byte {
 		dst = append(dst, ' ')
 	}
 	return append(dst, '\n')
+}
+
+// lineTrimmer drops the spaces at the end of each line a table writes (the padding of its
+// last column), so that terminal output copied or piped has no trailing blanks. Flush
+// writes a last line without a line break.
+type lineTrimmer struct {
+	w    io.Writer
+	line []byte
+}
+
+func (t *lineTrimmer) Write(p []byte) (int, error) {
+	for _, c := range p {
+		if c != '\n' {
+			t.line = append(t.line, c)
+			continue
+		}
+		t.line = append(bytes.TrimRight(t.line, " "), '\n')
+		if _, err := t.w.Write(t.line); err != nil {
+			return 0, err
+		}
+		t.line = t.line[:0]
+	}
+	return len(p), nil
+}
+
+// Flush writes what is left of the last line.
+func (t *lineTrimmer) Flush() error {
+	if len(t.line) == 0 {
+		return nil
+	}
+	_, err := t.w.Write(t.line)
+	t.line = t.line[:0]
+	return err
+}
+
+// trimmed runs render with a writer that drops trailing spaces.
+func trimmed(w io.Writer, render func(w io.Writer) error) error {
+	t := &lineTrimmer{w: w}
+	if err := render(t); err != nil {
+		return err
+	}
+	return t.Flush()
 }

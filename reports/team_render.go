@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"io"
 	"strings"
 
 	"github.com/pmladder/pmladder/assess"
@@ -83,7 +84,11 @@ func (teamTable) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
 }
 
 func (teamTable) end(s *teamSink, team *Team) error {
-	ew := &errWriter{w: s.w}
+	return trimmed(s.w, func(w io.Writer) error { return teamTableEnd(w, s, team) })
+}
+
+func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
+	ew := &errWriter{w: w}
 	opt := s.opt
 	width := opt.width()
 	ew.printf("%s", wrap(opt.style(ansiBold, team.title()), width, "", ""))
