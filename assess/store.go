@@ -164,6 +164,25 @@ func saveOrder(path string) (string, int) {
 	return base, 1
 }
 
+// Resolve names a saved assessment by the file name history shows: a name that is not a
+// file here but is one in the store's assessments (or drafts) is that file.
+func (s *Store) Resolve(name string) string {
+	if _, err := os.Stat(name); err == nil || strings.ContainsRune(name, filepath.Separator) {
+		return name
+	}
+	for _, dir := range []string{s.Assessments(), s.Drafts()} {
+		if p := filepath.Join(dir, name); fileExists(p) {
+			return p
+		}
+	}
+	return name
+}
+
+func fileExists(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.Mode().IsRegular()
+}
+
 // List returns the saved assessments, oldest first.
 func (s *Store) List() ([]string, error) { return list(s.Assessments()) }
 
@@ -203,10 +222,14 @@ type Draft struct {
 	Rubric RubricRef
 }
 
-// Drafts lists the unfinished interviews, oldest first. Only what a draft says of itself
-// is read (the person and the rubric), so a draft started with another rubric is listed too.
-func (s *Store) ListDrafts() ([]Draft, error) {
-	paths, err := list(s.Drafts())
+// ListDrafts lists the unfinished interviews, oldest first. Only what a draft says of
+// itself is read (the person and the rubric), so a draft started with another rubric is
+// listed too.
+func (s *Store) ListDrafts() ([]Draft, error) { return listFiles(s.Drafts()) }
+
+// listFiles peeks at every answers file of dir, oldest first.
+func listFiles(dir string) ([]Draft, error) {
+	paths, err := list(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -214,7 +237,7 @@ func (s *Store) ListDrafts() ([]Draft, error) {
 	for _, p := range paths {
 		d, err := peekDraft(p)
 		if err != nil {
-			continue // not a draft of ours
+			continue // not a file of ours
 		}
 		out = append(out, d)
 	}
@@ -225,15 +248,44 @@ func (s *Store) ListDrafts() ([]Draft, error) {
 // no name, the only person's latest draft. Several people with drafts and no name is an
 // AmbiguousDraftsError; none is ErrNoDraft.
 func (s *Store) DraftOf(person string) (Draft, error) {
-	drafts, err := s.ListDrafts()
+	d, err := latestOf(s.Drafts(), person)
+	if errors.Is(err, errNone) {
+		if person != "" {
+			return Draft{}, fmt.Errorf("%w of %s in %s", ErrNoDraft, person, s.Drafts())
+		}
+		return Draft{}, fmt.Errorf("%w in %s", ErrNoDraft, s.Drafts())
+	}
+	return d, err
+}
+
+// LatestOf returns the latest saved assessment of the named person; with no name, of the
+// only person in the history. Several people and no name is an AmbiguousDraftsError
+// (naming them); none is ErrNoAssessment.
+func (s *Store) LatestOf(person string) (string, error) {
+	d, err := latestOf(s.Assessments(), person)
+	if errors.Is(err, errNone) {
+		if person != "" {
+			return "", fmt.Errorf("%w of %s in %s", ErrNoAssessment, person, s.Assessments())
+		}
+		return "", fmt.Errorf("%w in %s", ErrNoAssessment, s.Assessments())
+	}
+	return d.Path, err
+}
+
+// errNone is latestOf's "nothing of that person".
+var errNone = errors.New("none")
+
+// latestOf finds the latest file of dir for a person (or the only person).
+func latestOf(dir, person string) (Draft, error) {
+	files, err := listFiles(dir)
 	if err != nil {
 		return Draft{}, err
 	}
 	var found *Draft
 	people := map[string]bool{}
 	var names []string
-	for i := range drafts {
-		d := &drafts[i]
+	for i := range files {
+		d := &files[i]
 		key := samePerson(d.Person)
 		if !people[key] {
 			people[key] = true
@@ -246,10 +298,8 @@ func (s *Store) DraftOf(person string) (Draft, error) {
 	switch {
 	case person == "" && len(people) > 1:
 		return Draft{}, &AmbiguousDraftsError{People: names}
-	case found == nil && person != "":
-		return Draft{}, fmt.Errorf("%w of %s in %s", ErrNoDraft, person, s.Drafts())
 	case found == nil:
-		return Draft{}, fmt.Errorf("%w in %s", ErrNoDraft, s.Drafts())
+		return Draft{}, errNone
 	}
 	return *found, nil
 }
@@ -259,7 +309,7 @@ func (s *Store) DraftOf(person string) (Draft, error) {
 type AmbiguousDraftsError struct{ People []string }
 
 func (e *AmbiguousDraftsError) Error() string {
-	return fmt.Sprintf("unfinished interviews of %d people (%s): name whose to resume with --name", len(e.People), strings.Join(e.People, ", "))
+	return fmt.Sprintf("files of %d people (%s): say whose", len(e.People), strings.Join(e.People, ", "))
 }
 
 // samePerson is how names are compared: without regard to case or spacing.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"os/user"
+	"strings"
 	"syscall"
 	"time"
 	"unicode/utf8"
@@ -217,7 +218,8 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		d, err := store.DraftOf(who)
 		var several *assess.AmbiguousDraftsError
 		if errors.As(err, &several) {
-			return usageErrorf(opts.cmdPath, "%v", err)
+			return usageErrorf(opts.cmdPath, "unfinished interviews of %d people (%s): name whose to resume with --name",
+				len(several.People), strings.Join(several.People, ", "))
 		}
 		if err != nil {
 			return err

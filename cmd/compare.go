@@ -15,7 +15,10 @@ type CompareOptions struct {
 	IO       *IOStreams
 	Rubric   *rubric.Rubric
 	Old, New string
-	All      bool
+	// Store and Person resolve "latest": the person's latest saved assessment.
+	Store  *assess.Store
+	Person string
+	All    bool
 	// AnyPerson allows comparing the assessments of different people.
 	AnyPerson bool
 	Roles     roleFlags
@@ -48,6 +51,7 @@ their report should have. --all lists every skill.`,
 				return err
 			}
 			opts.Old, opts.New, opts.cmdPath = args[0], args[1], cmd.CommandPath()
+			opts.Store, opts.Person = f.Store(), f.Settings.Name
 			if runF != nil {
 				return runF(opts)
 			}
@@ -65,15 +69,40 @@ func compareRun(opts *CompareOptions) error {
 	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
 	}
-	opts.Out.readsFrom(opts.Old, opts.New)
-	old, err := readAnswers(opts.IO, opts.Old, opts.Rubric)
-	if err != nil {
-		return err
+	// "latest" is the latest saved assessment of the other file's person (of the name
+	// setting, or of the only person, when both are latest).
+	files := []*string{&opts.Old, &opts.New}
+	answers := make([]*assess.Answers, 2)
+	for i, f := range files {
+		if *f == "latest" {
+			continue
+		}
+		*f = opts.Store.Resolve(*f)
+		opts.Out.readsFrom(*f)
+		a, err := readAnswers(opts.IO, *f, opts.Rubric)
+		if err != nil {
+			return err
+		}
+		answers[i] = a
 	}
-	new, err := readAnswers(opts.IO, opts.New, opts.Rubric)
-	if err != nil {
-		return err
+	for i, f := range files {
+		if answers[i] != nil {
+			continue
+		}
+		person := opts.Person
+		if other := answers[1-i]; other != nil {
+			person = other.Person
+		}
+		path, err := latestOf(opts.Store, person, opts.cmdPath)
+		if err != nil {
+			return err
+		}
+		*f = path
+		if answers[i], err = readAnswers(opts.IO, path, opts.Rubric); err != nil {
+			return err
+		}
 	}
+	old, new := answers[0], answers[1]
 	if !opts.AnyPerson && !assess.SamePerson(old, new) {
 		return usageErrorf(opts.cmdPath, "%s is of %q and %s of %q: a comparison is of one person (--any-person compares anyway)",
 			opts.Old, old.Person, opts.New, new.Person)

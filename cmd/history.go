@@ -81,5 +81,12 @@ func historyRun(opts *HistoryOptions) error {
 		st := assess.ScoreStanding(opts.Rubric, a, assess.ScoreOptions{})
 		entries = append(entries, reports.HistoryEntryOf(p, st))
 	}
-	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteHistory(w, entries) })
+	empty := "No saved assessments yet: run pmladder assess."
+	switch {
+	case opts.Drafts:
+		empty = "No unfinished interviews."
+	case len(paths) > 0:
+		empty = fmt.Sprintf("No saved assessments of %s (of %d saved; history without --person lists everyone).", opts.Person, len(paths))
+	}
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteHistory(w, entries, empty) })
 }

@@ -1,7 +1,9 @@
 package cmd
 
 import (
+	"errors"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -16,6 +18,9 @@ type ReportOptions struct {
 	Rubric *rubric.Rubric
 	Store  *assess.Store
 	File   string
+	// Person is whose latest assessment "latest" is: --person, else the name setting,
+	// else the only person in the history.
+	Person string
 	Roles  roleFlags
 	Out    outputFlags
 	Output reports.Output
@@ -43,6 +48,9 @@ JSON for a script.`,
 				return err
 			}
 			opts.Store, opts.cmdPath = f.Store(), cmd.CommandPath()
+			if opts.Person == "" {
+				opts.Person = f.Settings.Name
+			}
 			opts.File = "latest"
 			if len(args) == 1 {
 				opts.File = args[0]
@@ -53,6 +61,7 @@ JSON for a script.`,
 			return reportRun(opts)
 		},
 	}
+	c.Flags().StringVar(&opts.Person, "person", "", "whose latest assessment to show (default: the name setting, else the only person)")
 	opts.Roles.register(c)
 	opts.Out.register(c, reports.PersonFormats())
 	return c
@@ -65,10 +74,11 @@ func reportRun(opts *ReportOptions) error {
 	path := opts.File
 	if path == "latest" {
 		var err error
-		if path, err = opts.Store.Latest(); err != nil {
+		if path, err = latestOf(opts.Store, opts.Person, opts.cmdPath); err != nil {
 			return err
 		}
 	}
+	path = opts.Store.Resolve(path)
 	opts.Out.readsFrom(path)
 	a, err := readAnswers(opts.IO, path, opts.Rubric)
 	if err != nil {
@@ -76,4 +86,16 @@ func reportRun(opts *ReportOptions) error {
 	}
 	res := assess.Score(opts.Rubric, a, opts.Roles.scoreOptions())
 	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WritePerson(w, res) })
+}
+
+// latestOf is the latest saved assessment of a person, or of the only person in the
+// history; several people and no name is invalid usage, naming them.
+func latestOf(store *assess.Store, person, cmdPath string) (string, error) {
+	path, err := store.LatestOf(person)
+	var several *assess.AmbiguousDraftsError
+	if errors.As(err, &several) {
+		return "", usageErrorf(cmdPath, "saved assessments of %d people (%s): say whose with --person or the name setting",
+			len(several.People), strings.Join(several.People, ", "))
+	}
+	return path, err
 }

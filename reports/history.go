@@ -2,6 +2,7 @@ package reports
 
 import (
 	"io"
+	"path/filepath"
 	"time"
 
 	"github.com/pmladder/pmladder/assess"
@@ -75,18 +76,18 @@ func HistoryCSV(w io.Writer, entries []HistoryEntry, excel bool) error {
 }
 
 // HistoryTable writes the history for a terminal.
-func HistoryTable(w io.Writer, entries []HistoryEntry, opt Options) error {
+func HistoryTable(w io.Writer, entries []HistoryEntry, empty string, opt Options) error {
 	if len(entries) == 0 {
-		_, err := io.WriteString(w, "No saved assessments yet: run pmladder assess.\n")
+		_, err := io.WriteString(w, empty+"\n")
 		return err
 	}
-	t := newTable(w, "llllllr", "Date", "Person", "Assessor", "Current", "Target", "Readiness")
+	t := newTable(w, "llllllrl", "Date", "Person", "Assessor", "Current", "Target", "Readiness", "File")
 	for _, e := range entries {
 		date := deref(e.Date)
 		if len(date) > 16 {
 			date = date[:10] + " " + date[11:16]
 		}
-		if err := t.Append([]string{date, truncate(printable(e.Person), 20), e.Assessor, roleID(e.CurrentRole), roleID(e.TargetRole), fmtPct(e.Readiness)}); err != nil {
+		if err := t.Append([]string{date, truncate(printable(e.Person), 20), e.Assessor, roleID(e.CurrentRole), roleID(e.TargetRole), fmtPct(e.Readiness), filepath.Base(e.File)}); err != nil {
 			return err
 		}
 	}

@@ -133,15 +133,16 @@ func (o Output) WriteCompare(w io.Writer, cmp *assess.Comparison, all bool) erro
 	}
 }
 
-// WriteHistory writes the list of saved assessments.
-func (o Output) WriteHistory(w io.Writer, entries []HistoryEntry) error {
+// WriteHistory writes the list of saved assessments; empty is what the table says when
+// there is none.
+func (o Output) WriteHistory(w io.Writer, entries []HistoryEntry, empty string) error {
 	switch o.Format {
 	case "json":
 		return HistoryJSON(w, entries)
 	case "csv":
 		return HistoryCSV(w, entries, o.Excel)
 	default:
-		return trimmed(w, func(w io.Writer) error { return HistoryTable(w, entries, o.options()) })
+		return trimmed(w, func(w io.Writer) error { return HistoryTable(w, entries, empty, o.options()) })
 	}
 }
 
