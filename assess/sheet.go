@@ -5,11 +5,13 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -28,6 +30,18 @@ const evidencePrefix = "evidence:"
 
 const evidenceField = "evidence"
 
+// ignoredField marks a column that is none of pmladder's.
+const ignoredField = "ignored"
+
+// questionIDs lists the rubric's question ids, for suggestions.
+func questionIDs(r *rubric.Rubric) []string {
+	ids := make([]string, len(r.Questions()))
+	for i, q := range r.Questions() {
+		ids[i] = q.ID
+	}
+	return ids
+}
+
 // SheetReader reads a team sheet (CSV, one person per row) as spreadsheets save it: a
 // UTF-8 byte-order mark, CRLF line ends and quoted fields are all fine. Columns may come
 // in any order; question columns may be left out (unanswered).
@@ -40,6 +54,8 @@ type SheetReader struct {
 	// trailing counts the empty header cells after the last column; rows may have as
 	// many empty cells there.
 	trailing int
+	// Warnings are things about the header worth telling (ignored columns).
+	Warnings []string
 }
 
 // saveAsUTF8 is how to fix a sheet saved in a form pmladder does not read.
@@ -126,8 +142,16 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 		case name == "":
 			probs.Add(file, 1, "column %d has no name", i+1)
 		default:
-			probs.Add(file, 1, "unknown column %q: neither one of %s nor a question of %s", name,
-				strings.Join(append(append(fields[:len(fields):len(fields)], optional...), evidencePrefix+"<skill-id>"), ", "), describeRubric(r))
+			// A column of the spreadsheet's own (notes, a manager's comments) is ignored;
+			// one that looks like a typo of a known column is an error, with the fix.
+			known := append(append(fields[:len(fields):len(fields)], optional...), questionIDs(r)...)
+			if _, hint := match.Value(name, known); hint != "" {
+				probs.Add(file, 1, "unknown column %q%s", name, hint)
+				continue
+			}
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:1: column %s is neither a field (%s) nor a question of %s: ignored",
+				file, quoteShort(name), strings.Join(append(fields[:len(fields):len(fields)], optional...), ", "), describeRubric(r)))
+			s.cols = append(s.cols, sheetColumn{field: ignoredField, name: name})
 		}
 	}
 	if _, ok := seen[FieldPerson]; !ok && len(probs) == 0 {
@@ -203,7 +227,10 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 			probs.Add(s.file, line, "column %q: not UTF-8 text: %s", col.name, saveAsUTF8)
 			continue
 		}
-		if col.field == evidenceField {
+		switch col.field {
+		case ignoredField:
+			continue
+		case evidenceField:
 			a.SetEvidence(col.skill, cell)
 			continue
 		}

@@ -523,6 +523,9 @@ func (tr *teamRun) readSheet(name string, r io.Reader) error {
 	if err != nil {
 		return tr.invalid(err)
 	}
+	for _, w := range sheet.Warnings {
+		tr.warn(w)
+	}
 	for !tr.failed.Load() && !tr.rv.stopped() {
 		a := tr.slot()
 		line, err := sheet.ReadInto(a)

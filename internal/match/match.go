@@ -25,9 +25,21 @@ func Value(v string, known []string) (string, string) {
 	case len(norm) <= 4:
 		most = 1
 	}
+	// The closest known values only: a typo of data-fluency.1 is not data-fluency.2.
 	var close []string
+	best := most + 1
 	for _, k := range known {
-		if d := editDistance(norm, normalise(k)); (d <= most && d > 0) || (len(norm) >= 3 && strings.HasPrefix(normalise(k), norm)) {
+		d := editDistance(norm, normalise(k))
+		if d == 0 || d > most {
+			if len(norm) >= 3 && strings.HasPrefix(normalise(k), norm) && best > most {
+				close = append(close, k) // a prefix, when nothing is closer by edits
+			}
+			continue
+		}
+		if d < best {
+			best, close = d, nil
+		}
+		if d == best {
 			close = append(close, k)
 		}
 	}
