@@ -110,11 +110,12 @@ line.`,
 	fl.StringVar(&opts.AnswersFile, "answers", "", "score the answers in `FILE` (- for stdin) instead of interviewing")
 	fl.String("name", "", "the assessed person's `NAME` (default: the config's name, else your login name)")
 	fl.StringVar(&opts.Assessor, "assessor", "self", "who answers: self, manager or peer")
+	c.RegisterFlagCompletionFunc("assessor", cobra.FixedCompletions(assess.Assessors(), cobra.ShellCompDirectiveNoFileComp))
 	fl.BoolVar(&opts.Quick, "quick", false, "ask only the first question of each skill")
 	fl.BoolVar(&opts.Resume, "resume", false, "continue the latest unfinished interview")
 	fl.BoolVar(&opts.NoSave, "no-save", false, "do not record the finished interview in the history")
 	fl.BoolVar(&opts.Save, "save", false, "record an --answers file in the history")
-	opts.Roles.register(c)
+	opts.Roles.register(c, f, true)
 	opts.Out.register(c, reports.PersonFormats())
 	return c
 }
@@ -158,6 +159,8 @@ func assessRun(ctx context.Context, opts *AssessOptions) error {
 		return usageErrorf(cmdPath, "--save and --no-save contradict each other")
 	case opts.Resume && opts.AnswersFile != "":
 		return usageErrorf(cmdPath, "--resume continues an interview; it cannot be used with --answers")
+	case opts.Quick && opts.AnswersFile != "":
+		return usageErrorf(cmdPath, "--quick chooses the interview's questions; it cannot be used with --answers")
 	case !utf8.ValidString(opts.Name):
 		return usageErrorf(cmdPath, "--name %q is not UTF-8 text", opts.Name)
 	case !utf8.ValidString(opts.DefaultName):

@@ -60,7 +60,7 @@ their report should have. --all lists every skill.`,
 	}
 	c.Flags().BoolVar(&opts.All, "all", false, "in a calibration, list every skill, not only the disagreements")
 	c.Flags().BoolVar(&opts.AnyPerson, "any-person", false, "compare the assessments of different people")
-	opts.Roles.register(c)
+	opts.Roles.register(c, f, false)
 	opts.Out.register(c, reports.PersonFormats())
 	return c
 }

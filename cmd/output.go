@@ -49,7 +49,8 @@ func (o *outputFlags) checkTarget() error {
 
 func (o *outputFlags) register(c *cobra.Command, formats []string) {
 	o.formats = formats
-	c.Flags().StringVar(&o.Format, "format", "", "output `FORMAT`: "+strings.Join(formats, ", ")+" (default "+formats[0]+")")
+	c.Flags().StringVar(&o.Format, "format", "", "output `FORMAT`: "+strings.Join(formats, ", ")+" (default "+formats[0]+", or the -o file's extension)")
+	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 	c.Flags().StringVarP(&o.Output, "output", "o", "", "write to `FILE` (atomically, mode 0600) instead of stdout")
 	if reports.WritesCSV(formats) {
 		c.Flags().BoolVar(&o.Excel, "excel", false, "CSV for Excel: a UTF-8 byte-order mark and CRLF line ends")

@@ -62,7 +62,7 @@ JSON for a script.`,
 		},
 	}
 	c.Flags().StringVar(&opts.Person, "person", "", "whose latest assessment to show (default: the name setting, else the only person)")
-	opts.Roles.register(c)
+	opts.Roles.register(c, f, true)
 	opts.Out.register(c, reports.PersonFormats())
 	return c
 }

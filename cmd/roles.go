@@ -14,11 +14,40 @@ type roleFlags struct {
 	Certs                  int
 }
 
-func (rf *roleFlags) register(c *cobra.Command) {
-	c.Flags().StringVar(&rf.Current, "current", "", "your current role `ID` (default: as the answers say, else estimated)")
-	c.Flags().StringVar(&rf.Target, "target", "", "the role `ID` to measure gaps toward (default: your next step)")
-	c.Flags().StringVar(&rf.Track, "track", "", "the `TRACK` you grow on, such as ic or management (default: every track)")
-	c.Flags().IntVar(&rf.Certs, "certs", assess.DefaultCerts, "recommend up to `N` certifications")
+func (rf *roleFlags) register(c *cobra.Command, f *Factory, certs bool) {
+	c.Flags().StringVar(&rf.Current, "current", "", "the current role `ID` (default: as the answers say, else estimated)")
+	c.Flags().StringVar(&rf.Target, "target", "", "the role `ID` to measure gaps toward (default: the next step)")
+	c.Flags().StringVar(&rf.Track, "track", "", "the `TRACK` to grow on, such as ic or management (default: every track)")
+	if certs {
+		c.Flags().IntVar(&rf.Certs, "certs", assess.DefaultCerts, "recommend up to `N` certifications")
+	}
+	c.RegisterFlagCompletionFunc("current", f.completeRoles)
+	c.RegisterFlagCompletionFunc("target", f.completeRoles)
+	c.RegisterFlagCompletionFunc("track", f.completeTracks)
+}
+
+// completeRoles offers the rubric's role ids to shell completion.
+func (f *Factory) completeRoles(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+	if f.resolveSettings(cmd) != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	r, err := f.Rubric()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return r.RoleIDs(), cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeTracks offers the rubric's track ids to shell completion.
+func (f *Factory) completeTracks(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+	if f.resolveSettings(cmd) != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	r, err := f.Rubric()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return r.TrackIDs(), cobra.ShellCompDirectiveNoFileComp
 }
 
 // check rejects role and track ids the rubric does not have, before any work is done, and

@@ -43,6 +43,7 @@ func NewCmdRubricShow(f *Factory, runF func(*RubricShowOptions) error) *cobra.Co
 		},
 	}
 	c.Flags().StringVar(&opts.Role, "role", "", "show only what `ROLE` expects")
+	c.RegisterFlagCompletionFunc("role", f.completeRoles)
 	return c
 }
 

@@ -58,6 +58,7 @@ statements as comments, to fill in an editor.`,
 	}
 	c.Flags().StringSliceVar(&opts.People, "people", nil, "one row (or document) per `NAME`, comma-separated or repeated")
 	c.Flags().StringVar(&opts.Assessor, "assessor", "self", "who will answer: self, manager or peer")
+	c.RegisterFlagCompletionFunc("assessor", cobra.FixedCompletions(assess.Assessors(), cobra.ShellCompDirectiveNoFileComp))
 	c.Flags().BoolVar(&opts.Quick, "quick", false, "only the first question of each skill")
 	opts.Out.register(c, reports.TemplateFormats())
 	return c
