@@ -26,6 +26,9 @@ type Interview struct {
 	Out io.Writer
 	// Quick asks only the first question of each skill.
 	Quick bool
+	// OfSomeoneElse is set when a manager or a peer answers about the person: the
+	// profile questions are worded about them.
+	OfSomeoneElse bool
 	// DefaultName is offered when asking for the person's name.
 	DefaultName string
 	// Checkpoint is called after every answer, so that a draft survives an interruption.
@@ -50,10 +53,23 @@ func (iv *Interview) Questions() []*rubric.Question {
 func (iv *Interview) Intro() string {
 	qs := iv.Questions()
 	minutes := (len(qs)*20 + 59) / 60 // about twenty seconds a question
+	what := "Answer with what you do today, not what you could do."
+	if iv.OfSomeoneElse {
+		what = "Answer with what they do today, as you have seen it: each statement is theirs."
+	}
 	return fmt.Sprintf(`%s: %d questions in %d categories, about %d minutes.
-Answer with what you do today, not what you could do. Your answers stay on this machine.
+%s Your answers stay on this machine.
 Ctrl-C pauses at any time: your answers are kept and 'pmladder assess --resume' continues.
-`, rubricName(iv.Rubric), len(qs), len(iv.Rubric.Categories), minutes)
+`, rubricName(iv.Rubric), len(qs), len(iv.Rubric.Categories), minutes, what)
+}
+
+// words are the profile questions, asked of the person or, by a manager or a peer,
+// about them.
+func (iv *Interview) words(self, other string) string {
+	if iv.OfSomeoneElse {
+		return other
+	}
+	return self
 }
 
 func rubricName(r *rubric.Rubric) string {
@@ -67,7 +83,7 @@ func rubricName(r *rubric.Rubric) string {
 // role, track and target. Flags fill these beforehand to skip the questions.
 func (iv *Interview) AskProfile(a *Answers, askRoles bool) error {
 	for a.Person == "" {
-		name, err := iv.Prompter.Input("Your name", iv.DefaultName)
+		name, err := iv.Prompter.Input(iv.words("Your name", "The name of the person you assess"), iv.DefaultName)
 		if err != nil {
 			return err
 		}
@@ -91,7 +107,7 @@ func (iv *Interview) AskProfile(a *Answers, askRoles bool) error {
 			opts = append(opts, ro.Name)
 		}
 		opts = append(opts, "Not sure: estimate it from my answers")
-		i, err := iv.Prompter.Select("Your current role", opts, len(roles), "")
+		i, err := iv.Prompter.Select(iv.words("Your current role", "Their current role"), opts, len(roles), "")
 		if err != nil {
 			return err
 		}
@@ -111,7 +127,7 @@ func (iv *Interview) AskProfile(a *Answers, askRoles bool) error {
 				opts = append(opts, t.Name)
 			}
 			opts = append(opts, "Undecided: consider every track")
-			i, err := iv.Prompter.Select("Which track do you want to grow on?", opts, len(r.Tracks), trackHelp(r))
+			i, err := iv.Prompter.Select(iv.words("Which track do you want to grow on?", "Which track do they want to grow on?"), opts, len(r.Tracks), trackHelp(r))
 			if err != nil {
 				return err
 			}
@@ -140,7 +156,7 @@ func (iv *Interview) AskProfile(a *Answers, askRoles bool) error {
 				opts = append(opts, ro.Name)
 			}
 			opts = append(opts, "Decide for me")
-			i, err := iv.Prompter.Select("Which role are you aiming for?", opts, len(roles), "")
+			i, err := iv.Prompter.Select(iv.words("Which role are you aiming for?", "Which role are they aiming for?"), opts, len(roles), "")
 			if err != nil {
 				return err
 			}
@@ -166,7 +182,7 @@ func (iv *Interview) askCertifications(a *Answers) error {
 	for i, c := range certs {
 		opts[i] = c.Name
 	}
-	picked, err := iv.Prompter.MultiSelect("Which of these do you hold already? (none is fine)", opts,
+	picked, err := iv.Prompter.MultiSelect(iv.words("Which of these do you hold already? (none is fine)", "Which of these do they hold already? (none is fine)"), opts,
 		"Certifications you hold are never recommended, and those that require one you hold become open to you.")
 	if err != nil {
 		return err

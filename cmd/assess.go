@@ -273,11 +273,12 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 	}
 
 	iv := &assess.Interview{
-		Rubric:      r,
-		Prompter:    opts.Prompter,
-		Out:         opts.IO.ErrOut,
-		Quick:       opts.Quick,
-		DefaultName: opts.DefaultName,
+		Rubric:        r,
+		Prompter:      opts.Prompter,
+		Out:           opts.IO.ErrOut,
+		Quick:         opts.Quick,
+		OfSomeoneElse: a.Assessor != "self",
+		DefaultName:   opts.DefaultName,
 		Checkpoint: func(a *assess.Answers) error {
 			p, err := store.SaveDraft(draftPath, a, r, opts.Now())
 			if err != nil {

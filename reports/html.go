@@ -74,12 +74,13 @@ footer { margin-top: 2.5rem; font-size: .85rem; color: var(--muted); }
 // htmlFuncs are the helpers the HTML templates use.
 func htmlFuncs() template.FuncMap {
 	return template.FuncMap{
-		"num":    fmtNum,
-		"val":    num,
-		"change": fmtChange,
-		"topGap": topGap,
-		"pct":    fmtPct,
-		"noGaps": noGapsLine,
+		"num":       fmtNum,
+		"val":       num,
+		"change":    fmtChange,
+		"topGap":    topGap,
+		"pct":       fmtPct,
+		"noGaps":    noGapsLine,
+		"scoreName": scoreName,
 		"heldTarget": func(rep *Report) string {
 			return capitalise(heldTargetLine(rep))
 		},
@@ -170,7 +171,7 @@ const reportBody = `<header>
 
 <h2>Skills against the target</h2>
 {{.Chart}}
-<p class="legend"><span><span class="k score"></span>your score</span>{{if .Rep.TargetRole}}<span><span class="k target"></span>what {{.Rep.TargetRole.Name}} expects</span>{{end}}</p>
+<p class="legend"><span><span class="k score"></span>{{scoreName .Rep}}</span>{{if .Rep.TargetRole}}<span><span class="k target"></span>what {{.Rep.TargetRole.Name}} expects</span>{{end}}</p>
 
 <table>
 <thead><tr><th>Skill</th><th>Score</th><th class="num">Target</th><th class="num">Gap</th><th>Priority</th></tr></thead>
@@ -314,11 +315,14 @@ func HTML(w io.Writer, rep *Report, r *rubric.Rubric) error {
 
 func reportTemplate() *template.Template { return htmlPage(reportBody) }
 
+// scoreName labels the person's scores in a chart.
+func scoreName(rep *Report) string { return byAssessor(rep, "your score", "the score") }
+
 // reportChart plots scores and the target's expectations per skill, or per category when
 // there are too few skills for a radar.
 func reportChart(rep *Report) chart {
 	c := chart{Title: "Skill scores against the target role's expectations", Min: float64(rep.ScaleMin), Max: float64(rep.ScaleMax)}
-	score := chartSeries{Name: "your score", Class: "score"}
+	score := chartSeries{Name: scoreName(rep), Class: "score"}
 	target := chartSeries{Name: "target", Class: "target"}
 	if len(rep.Skills) >= 3 || len(rep.Categories) < 3 {
 		for _, s := range rep.Skills {

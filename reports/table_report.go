@@ -70,12 +70,12 @@ func writeWho(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options) {
 	case rep.CurrentRole == nil:
 		ew.printf("Current   not known: no ladder role is held yet on these answers\n")
 	case rep.Declared:
-		ew.printf("Current   %s (as you said)\n", rep.CurrentRole.Name)
+		ew.printf("Current   %s (%s)\n", rep.CurrentRole.Name, byAssessor(rep, "as you said", "as declared"))
 	default:
-		ew.printf("Current   %s (estimated from your answers)\n", rep.CurrentRole.Name)
+		ew.printf("Current   %s (%s)\n", rep.CurrentRole.Name, byAssessor(rep, "estimated from your answers", "estimated from the answers"))
 	}
 	if e := rep.EstimatedRole; e != nil && rep.Declared && e.ID != rep.CurrentRole.ID {
-		ew.printf("          your answers hold %s\n", e.Name)
+		ew.printf("          %s %s\n", byAssessor(rep, "your answers hold", "the answers hold"), e.Name)
 	}
 	if t := rep.TargetRole; t != nil {
 		ready := 0.0
@@ -238,6 +238,15 @@ func noGapsLine(rep *Report) string {
 		return fmt.Sprintf("None among the skills assessed; %d that %s expects were not assessed (below).", len(rep.Unassessed), t.Name)
 	}
 	return fmt.Sprintf("None: every assessed skill meets what %s expects.", t.Name)
+}
+
+// byAssessor words a phrase for the person who answered about themselves, or for a
+// manager's or a peer's view of someone.
+func byAssessor(rep *Report, self, other string) string {
+	if rep.Assessor == "self" {
+		return self
+	}
+	return other
 }
 
 // heldTargetLine says when the answers already hold the target role, and where to aim
