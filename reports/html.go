@@ -63,6 +63,7 @@ ol.gaps ul { margin: .2rem 0; }
 .heat td:first-child { white-space: nowrap; }
 footer { margin-top: 2.5rem; font-size: .85rem; color: var(--muted); }
 @media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2 { break-after: avoid; }
   table, svg, li { break-inside: avoid; }

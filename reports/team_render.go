@@ -225,15 +225,21 @@ const teamHTMLTop = `<style>
 body { max-width: none; }
 .heat td.cell { background: #f3f4f6; }
 .heat td { white-space: nowrap; }
-.heat td.cell.below { background: #fecaca; }
-.heat td.cell.met { background: #bbf7d0; }
+.heat td.cell.met { background: #dbeafe; }
+.heat td.cell.below1 { background: #fde68a; }
+.heat td.cell.below2 { background: #f59e0b; font-weight: 600; }
+@media print {
+  .heat-wrap { overflow: visible !important; }
+  table.heat { font-size: 7pt; }
+  .heat th.skill { font-size: 6.5pt; }
+}
 </style>
 <header>
 <h1>{{.Title}}</h1>
 </header>
 <h2>People × skills</h2>
-<p class="note">Each cell is a score; red is below the person's target, green meets it, grey was not assessed or is not expected.</p>
-<div style="overflow-x: auto">
+<p class="note">Each cell is a score. ▼ marks a score below the person's target (darker: two points or more short); blue meets it; grey was not assessed (·) or is not expected.</p>
+<div class="heat-wrap" style="overflow-x: auto">
 <table class="heat">
 <thead><tr><th>Person</th><th>Assessor</th><th>Current → target</th><th class="num">Readiness</th><th>Top gap</th>{{range .Skills}}<th class="skill" title="{{.Name}}">{{.Short}}</th>{{end}}</tr></thead>
 <tbody>
@@ -293,11 +299,13 @@ func (teamHTML) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
 	out = appendHTMLCell(out, "<td>", topGap(m))
 	for i := range res.Skills {
 		sk := &res.Skills[i]
-		class := `<td class="cell">`
+		class, mark := `<td class="cell">`, ""
 		switch {
 		case sk.Score == nil || sk.Gap == nil:
+		case *sk.Gap >= 2:
+			class, mark = `<td class="cell below2">`, " ▼"
 		case *sk.Gap > 0:
-			class = `<td class="cell below">`
+			class, mark = `<td class="cell below1">`, " ▼"
 		default:
 			class = `<td class="cell met">`
 		}
@@ -307,7 +315,7 @@ func (teamHTML) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
 		} else {
 			out = appendNum(out, *sk.Score)
 		}
-		out = append(out, "</td>"...)
+		out = append(append(out, mark...), "</td>"...)
 	}
 	b.out = append(out, "</tr>\n"...)
 	return nil
