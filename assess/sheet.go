@@ -194,8 +194,8 @@ func (s *SheetReader) ReadInto(a *Answers) (int, error) {
 			return 0, s.csvProblem(err)
 		}
 		line, _ := s.cr.FieldPos(0)
-		if blank(record) {
-			continue
+		if blank(record) || strings.HasPrefix(strings.TrimSpace(record[0]), "#") {
+			continue // an empty row, or a comment such as the template's row of questions
 		}
 		return line, s.row(record, line, a)
 	}

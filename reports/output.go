@@ -180,6 +180,30 @@ func (o Output) WriteTemplate(w io.Writer, r *rubric.Rubric, people []string, as
 	if err := cw.Header(header...); err != nil {
 		return err
 	}
+	// The questions' text under their ids, in a row the sheet reader skips (its first
+	// cell starts with #), so the sheet can be filled without the YAML template beside it.
+	cw.Text("# what each column asks (this row is ignored)")
+	for _, name := range header[1:] {
+		switch q := r.Question(name); {
+		case q != nil:
+			cw.Text(q.Text + " (" + scaleHint(r) + ")")
+		case name == assess.FieldCertifications:
+			cw.Text("those held, ids separated by ; (" + r.CertificationList() + ")")
+		case name == assess.FieldAssessor:
+			cw.Text(assess.AssessorList)
+		case name == assess.FieldDate:
+			cw.Text("2026-11-22")
+		case name == assess.FieldCurrent || name == assess.FieldTarget:
+			cw.Text("a role id (pmladder rubric roles)")
+		case name == assess.FieldTrack:
+			cw.Text(strings.TrimPrefix(r.TrackList(), "tracks: "))
+		default:
+			cw.Text("")
+		}
+	}
+	if err := cw.EndRow(); err != nil {
+		return err
+	}
 	for _, p := range people {
 		cw.Text(p)
 		cw.Text(assessor)
@@ -191,6 +215,11 @@ func (o Output) WriteTemplate(w io.Writer, r *rubric.Rubric, people []string, as
 		}
 	}
 	return cw.Flush()
+}
+
+// scaleHint says what a score cell may hold.
+func scaleHint(r *rubric.Rubric) string {
+	return fmt.Sprintf("%d–%d or na", r.Scale.Min, r.Scale.Max)
 }
 
 // NewTeamSink returns the sink that writes a team review in the format, recommending up
