@@ -149,20 +149,37 @@ func fixedHeader(dst []byte, header []string, widths []int, align string) []byte
 	return append(dst, '\n')
 }
 
-// fixedRow: see fixedHeader.
+// fixedRow: see fixedHeader. A cell wider than its column is wrapped at word boundaries
+// onto as many lines as it needs (a single word too long for the column is cut).
 func fixedRow(dst []byte, cells []string, widths []int, align string) []byte {
+	lines := make([][]string, len(cells))
+	height := 1
 	for i, cell := range cells {
-		cell = truncate(cell, widths[i])
-		pad := strings.Repeat(" ", widths[i]-displayWidth(cell))
-		dst = append(dst, ' ')
-		if align[i] == 'r' {
-			dst = append(append(dst, pad...), cell...)
-		} else {
-			dst = append(append(dst, cell...), pad...)
+		if displayWidth(cell) <= widths[i] {
+			lines[i] = []string{cell}
+			continue
 		}
-		dst = append(dst, ' ')
+		lines[i] = strings.Split(strings.TrimSuffix(wrap(cell, widths[i], "", ""), "\n"), "\n")
+		height = max(height, len(lines[i]))
 	}
-	return append(dst, '\n')
+	for l := 0; l < height; l++ {
+		for i := range cells {
+			cell := ""
+			if l < len(lines[i]) {
+				cell = truncate(lines[i][l], widths[i])
+			}
+			pad := strings.Repeat(" ", widths[i]-displayWidth(cell))
+			dst = append(dst, ' ')
+			if align[i] == 'r' {
+				dst = append(append(dst, pad...), cell...)
+			} else {
+				dst = append(append(dst, cell...), pad...)
+			}
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, '\n')
+	}
+	return dst
 }
 
 // lineTrimmer drops the spaces at the end of each line a table writes (the padding of its

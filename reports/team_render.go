@@ -64,7 +64,7 @@ func (t *Team) initials() []string {
 // teamPeopleColumns are the terminal table's people columns: widths and alignment. The
 // rows stream, so the widths are fixed; the last column takes what the width leaves.
 func teamPeopleColumns(width int) ([]int, string) {
-	return []int{18, 25, 7, max(width-58, 16)}, "llrl"
+	return []int{16, 8, 25, 5, max(width-64, 14)}, "lllrl"
 }
 
 // teamTable is the review for a terminal.
@@ -78,8 +78,8 @@ func (teamTable) begin(s *teamSink) error {
 func (teamTable) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
 	_, m := b.person(sc, a)
 	widths, align := teamPeopleColumns(b.sink.opt.width())
-	roles := truncate(orDash(m.CurrentID), 11) + " → " + truncate(orDash(m.TargetID), 11)
-	b.out = fixedRow(b.out, []string{printable(m.Person), roles, fmtPct(m.Readiness), topGap(m)}, widths, align)
+	roles := orDash(m.CurrentID) + " → " + orDash(m.TargetID)
+	b.out = fixedRow(b.out, []string{printable(m.Person), m.Assessor, roles, fmtPct(m.Readiness), topGap(m)}, widths, align)
 	return nil
 }
 
@@ -98,7 +98,7 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 	}
 	ew.printf("\n")
 	widths, align := teamPeopleColumns(width)
-	ew.Write(fixedHeader(nil, []string{"Person", "Current → target", "Ready", "Top gap"}, widths, align))
+	ew.Write(fixedHeader(nil, []string{"Person", "Assessor", "Current → target", "Ready", "Top gap"}, widths, align))
 	s.held.writeTo(ew)
 
 	members := team.Members
