@@ -225,7 +225,7 @@ func fitColumns(roles []*rubric.Role, abbr map[string]string, width int) [][]*ru
 		headings[i] = abbr[ro.ID]
 	}
 	var chunks [][]*rubric.Role
-	for _, span := range columnRuns(headings, width) {
+	for _, span := range columnRuns(headings, width, 3) {
 		chunks = append(chunks, roles[span[0]:span[1]])
 	}
 	return chunks
@@ -233,11 +233,11 @@ func fitColumns(roles []*rubric.Role, abbr map[string]string, width int) [][]*ru
 
 // columnRuns splits columns with these headings into [start, end) runs that each fit
 // beside a first column of at least minNameWidth.
-func columnRuns(headings []string, width int) [][2]int {
+func columnRuns(headings []string, width, cell int) [][2]int {
 	var runs [][2]int
 	start, used := 0, 0
 	for i, h := range headings {
-		col := colWidth(h)
+		col := max(utf8.RuneCountInString(h), cell) + 2
 		if i > start && used+col > width-minNameWidth-2 {
 			runs = append(runs, [2]int{start, i})
 			start, used = i, 0

@@ -64,6 +64,9 @@ func (t *Team) initials() []string {
 // teamPeopleColumns are the terminal table's people columns: widths and alignment. The
 // rows stream, so the widths are fixed; the last column takes what the width leaves.
 func teamPeopleColumns(width int) ([]int, string) {
+	if width < 80 { // narrower columns; long names and roles wrap
+		return []int{12, 8, 14, 5, max(width-49, 10)}, "lllrl"
+	}
 	return []int{16, 8, 25, 5, max(width-64, 14)}, "lllrl"
 }
 
@@ -103,9 +106,9 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 
 	members := team.Members
 	heads := team.initials()
-	ew.printf("\n%s\n", opt.style(ansiBold, "Skills × people: score, ! below the person's target, · not assessed"))
+	ew.printf("\n%s", wrap(opt.style(ansiBold, "Skills × people: score, ! below the person's target, · not assessed"), width, "", ""))
 	skills := team.Rubric.Skills()
-	for _, run := range columnRuns(heads, width) {
+	for _, run := range columnRuns(heads, width, 5) { // a cell is at most "1.67!"
 		header := append([]string{"Skill"}, heads[run[0]:run[1]]...)
 		ht := newTable(ew, "l"+strings.Repeat("r", run[1]-run[0]), header...)
 		for i, sk := range skills {
@@ -138,7 +141,7 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 		ew.printf("\n%s\n", opt.style(ansiBold, "The team's largest gaps"))
 		gt := newTable(ew, "lrrr", "Skill", "Below target", "Mean gap", "Mean score")
 		for _, g := range gaps {
-			if err := gt.Append([]string{truncate(g.Name, 40), fmt.Sprintf("%d of %d", g.BelowTarget, team.People), fmtNum(g.MeanGap), fmtNum(g.Mean)}); err != nil {
+			if err := gt.Append([]string{truncate(g.Name, min(40, width-37)), fmt.Sprintf("%d of %d", g.BelowTarget, team.People), fmtNum(g.MeanGap), fmtNum(g.Mean)}); err != nil {
 				return err
 			}
 		}

@@ -116,3 +116,20 @@ func firstDiff(a, b []byte) string {
 	start := max(0, i-80)
 	return string(a[start:min(len(a), i+80)])
 }
+
+// TestTeamTableFitsTheWidth: the team table wraps to 60 and 80 columns, never cutting a
+// line.
+func TestTeamTableFitsTheWidth(t *testing.T) {
+	r, err := rubric.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int{60, 80, 120} {
+		out := teamOutput(t, r, Output{Format: "table", Width: width}, 2, filepath.Join("testdata", "team-odd.csv"))
+		for _, line := range strings.Split(string(out), "\n") {
+			if w := displayWidth(line); w > width {
+				t.Fatalf("width %d: a line of %d columns:\n%s", width, w, line)
+			}
+		}
+	}
+}
