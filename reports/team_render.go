@@ -141,7 +141,7 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 		ew.printf("\n%s\n", opt.style(ansiBold, "The team's largest gaps"))
 		gt := newTable(ew, "lrrr", "Skill", "Below target", "Mean gap", "Mean score")
 		for _, g := range gaps {
-			if err := gt.Append([]string{truncate(g.Name, min(40, width-37)), fmt.Sprintf("%d of %d", g.BelowTarget, team.People), fmtNum(g.MeanGap), fmtNum(g.Mean)}); err != nil {
+			if err := gt.Append([]string{truncate(g.Name, min(40, width-38)), fmt.Sprintf("%d of %d", g.BelowTarget, team.People), fmtNum(g.MeanGap), fmtNum(g.Mean)}); err != nil {
 				return err
 			}
 		}
