@@ -38,7 +38,7 @@ func Write(w io.Writer, r *rubric.Rubric, people int, seed int64) error {
 	for i := 0; i < people; i++ {
 		row[0] = "Person " + strconv.Itoa(i+1)
 		row[1] = assessors[rng.Intn(3)]
-		row[2] = fmt.Sprintf("2026-%02d-%02d", 1+rng.Intn(12), 1+rng.Intn(28))
+		row[2] = fmt.Sprintf("2025-%02d-%02d", 1+rng.Intn(12), 1+rng.Intn(28))
 		row[3], row[4], row[5] = "", "", tracks[rng.Intn(len(tracks))]
 		if rng.Intn(2) == 0 && len(ladder) > 0 {
 			row[3] = ladder[rng.Intn(len(ladder))]
