@@ -3,6 +3,7 @@ package cmd
 import (
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -67,6 +68,9 @@ statements as comments, to fill in an editor.`,
 func templateRun(opts *TemplateOptions) error {
 	var people []string
 	for _, p := range opts.People {
+		if !utf8.ValidString(p) {
+			return usageErrorf("pmladder template", "--people %q is not UTF-8 text", p)
+		}
 		if p = strings.TrimSpace(p); p != "" {
 			people = append(people, p)
 		}
