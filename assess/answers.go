@@ -214,7 +214,10 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 	case FieldPerson:
 		a.Person = text
 	case FieldAssessor:
-		who, hint := match.Value(text, Assessors()) // "Manager" is manager
+		who, hint := text, ""
+		if !IsAssessor(text) { // the common case costs nothing; "Manager" is manager
+			who, hint = match.Value(text, Assessors())
+		}
 		if who == "" {
 			return fmt.Sprintf("%s is not %s%s", quoteShort(text), AssessorList, hint)
 		}
@@ -226,7 +229,10 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 		}
 		a.Date = t
 	case FieldCurrent, FieldTarget:
-		id, hint := match.Value(text, r.RoleIDs())
+		id, hint := text, ""
+		if r.Role(text) == nil {
+			id, hint = match.Value(text, r.RoleIDs())
+		}
 		if id == "" {
 			return fmt.Sprintf("%s is not a role of %s%s (roles: %s)", quoteShort(text), r.Name, hint, r.RoleList())
 		}
@@ -236,7 +242,10 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 			a.TargetRole = id
 		}
 	case FieldTrack:
-		id, hint := match.Value(text, r.TrackIDs())
+		id, hint := text, ""
+		if r.Track(text) == nil {
+			id, hint = match.Value(text, r.TrackIDs())
+		}
 		if id == "" {
 			return fmt.Sprintf("%s is not a track of %s%s (%s)", quoteShort(text), r.Name, hint, r.TrackList())
 		}

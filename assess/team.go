@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"hash/maphash"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pmladder/pmladder/internal/inputfile"
 	"github.com/pmladder/pmladder/internal/problem"
@@ -194,7 +197,8 @@ type teamRun struct {
 	people int
 	// seen locates the first row of each person, assessor and rater, for the warning on
 	// a repeat; notices counts the warnings of this kind given, to cap them.
-	seen    map[string]rowAt
+	seen    map[uint64]rowAt
+	seed    maphash.Seed
 	notices int
 	// rubricWarned is set once answers given against another rubric were warned about.
 	rubricWarned bool
@@ -203,7 +207,25 @@ type teamRun struct {
 // rowAt is where a row was read.
 type rowAt struct {
 	file string
-	line int
+	line int32
+}
+
+// hashName hashes a name as samePerson compares it (case and spacing ignored), without
+// building the compared string.
+func hashName(h *maphash.Hash, name string) {
+	space := false
+	for _, r := range strings.TrimSpace(name) {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			h.WriteByte(' ')
+			space = false
+		}
+		var buf [utf8.UTFMax]byte
+		h.Write(buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))])
+	}
 }
 
 // maxNotices caps the warnings about rows (repeats, future dates) a review prints.
@@ -400,14 +422,23 @@ func (tr *teamRun) add(file string, line int, a *Answers) {
 		tr.notice("%s:%d: %s has no answers: skipped (an unfilled row is not a person)", file, line, quoteShort(a.Person))
 		return
 	}
-	key := samePerson(a.Person) + "\x00" + a.Assessor + "\x00" + samePerson(a.Rater)
+	// The people seen are kept as hashes of who, assessed by whom: 100,000 people cost a
+	// few megabytes, not their names.
 	if tr.seen == nil {
-		tr.seen = map[string]rowAt{}
+		tr.seen, tr.seed = map[uint64]rowAt{}, maphash.MakeSeed()
 	}
+	var h maphash.Hash
+	h.SetSeed(tr.seed)
+	hashName(&h, a.Person)
+	h.WriteByte(0)
+	h.WriteString(a.Assessor)
+	h.WriteByte(0)
+	hashName(&h, a.Rater)
+	key := h.Sum64()
 	if first, dup := tr.seen[key]; dup {
 		tr.notice("%s:%d: %s (%s) is listed again (first at %s:%d): both are scored", file, line, quoteShort(a.Person), a.Assessor, first.file, first.line)
 	} else {
-		tr.seen[key] = rowAt{file, line}
+		tr.seen[key] = rowAt{file, int32(line)}
 	}
 	if FutureDate(a.Date) {
 		tr.notice("%s:%d: the date %s is in the future", file, line, a.Date.Format("2006-01-02"))

@@ -177,7 +177,7 @@ func fixedRow(dst []byte, cells []string, widths []int, align string) []byte {
 			}
 			dst = append(dst, ' ')
 		}
-		dst = append(dst, '\n')
+		dst = append(bytes.TrimRight(dst, " "), '\n') // the last column's padding
 	}
 	return dst
 }

@@ -73,9 +73,19 @@ func teamPeopleColumns(width int) ([]int, string) {
 // teamTable is the review for a terminal.
 type teamTable struct{}
 
+// The people table streams: the title says the rubric, and the count of people comes in
+// the summary at the end, where it is on screen after a long list.
 func (teamTable) begin(s *teamSink) error {
-	s.hold, s.keep = true, maxHeatmapPeople // the title counts the people
-	return nil
+	s.keep = maxHeatmapPeople
+	width := s.opt.width()
+	widths, align := teamPeopleColumns(width)
+	title := "Team review · " + rubricLabel(RubricInfo{Name: s.r.Name, Version: s.r.Version})
+	head := wrap(s.opt.style(ansiBold, title), width, "", "") + "\n"
+	if _, err := s.w.WriteString(head); err != nil {
+		return err
+	}
+	_, err := s.w.Write(fixedHeader(nil, []string{"Person", "Assessor", "Current → target", "Ready", "Top gap"}, widths, align))
+	return err
 }
 
 func (teamTable) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
@@ -94,15 +104,6 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 	ew := &errWriter{w: w}
 	opt := s.opt
 	width := opt.width()
-	ew.printf("%s", wrap(opt.style(ansiBold, team.title()), width, "", ""))
-	if team.People == 0 {
-		ew.printf("No one to review.\n")
-		return ew.err
-	}
-	ew.printf("\n")
-	widths, align := teamPeopleColumns(width)
-	ew.Write(fixedHeader(nil, []string{"Person", "Assessor", "Current → target", "Ready", "Top gap"}, widths, align))
-	s.held.writeTo(ew)
 
 	members := team.Members
 	heads := team.initials()
@@ -154,6 +155,17 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 		for _, c := range team.Summary.Certifications {
 			ew.printf("%s", wrap(fmt.Sprintf("%s (%s): value %s for %d %s", c.Name, c.Issuer, num(c.Value), c.People, plural(c.People, "person", "people")), width, "  • ", "    "))
 		}
+	}
+	ew.printf("\n%s\n%s", opt.style(ansiBold, "Summary"), wrap(team.title(), width, "  ", "  "))
+	if gaps := team.largestGaps(); len(gaps) > 0 {
+		var names []string
+		for i, g := range gaps {
+			if i == 3 {
+				break
+			}
+			names = append(names, g.Name)
+		}
+		ew.printf("%s", wrap("the team's largest gaps: "+strings.Join(names, ", ")+".", width, "  ", "  "))
 	}
 	return ew.err
 }

@@ -50,7 +50,13 @@ func Value(v string, known []string) (string, string) {
 }
 
 func normalise(s string) string {
-	return strings.NewReplacer("_", "-", " ", "-").Replace(strings.ToLower(strings.TrimSpace(s)))
+	b := []byte(strings.ToLower(strings.TrimSpace(s)))
+	for i, c := range b {
+		if c == '_' || c == ' ' {
+			b[i] = '-'
+		}
+	}
+	return string(b)
 }
 
 // editDistance is the number of edits (an insertion, a deletion, a substitution or two
