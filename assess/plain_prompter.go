@@ -127,14 +127,7 @@ func (p *PlainPrompter) Input(message, def string) (string, error) {
 
 // Select implements Prompter.
 func (p *PlainPrompter) Select(message string, options []string, def int, help string) (int, error) {
-	fmt.Fprintln(p.out, message)
-	for i, o := range options {
-		fmt.Fprintf(p.out, "  %d) %s\n", i+1, o)
-	}
-	hint := ""
-	if help != "" {
-		hint = ", ? for help"
-	}
+	hint := p.listOptions(message, options, help)
 	for {
 		fmt.Fprintf(p.out, "Choose 1-%d [%d]%s: ", len(options), def+1, hint)
 		line, err := p.readLine()
@@ -157,14 +150,7 @@ func (p *PlainPrompter) Select(message string, options []string, def int, help s
 // MultiSelect implements Prompter: the numbers of the chosen options on one line,
 // separated by spaces or commas; an empty line chooses none.
 func (p *PlainPrompter) MultiSelect(message string, options []string, help string) ([]int, error) {
-	fmt.Fprintln(p.out, message)
-	for i, o := range options {
-		fmt.Fprintf(p.out, "  %d) %s\n", i+1, o)
-	}
-	hint := ""
-	if help != "" {
-		hint = ", ? for help"
-	}
+	hint := p.listOptions(message, options, help)
 	for {
 		fmt.Fprintf(p.out, "Choose any of 1-%d, separated by spaces [none]%s: ", len(options), hint)
 		line, err := p.readLine()
@@ -199,4 +185,17 @@ func pickNumbers(line string, n int) (picked []int, ok bool) {
 	}
 	slices.Sort(picked)
 	return picked, true
+}
+
+// listOptions writes a question and its numbered options, and returns the hint to add to
+// the prompt when there is help to show.
+func (p *PlainPrompter) listOptions(message string, options []string, help string) string {
+	fmt.Fprintln(p.out, message)
+	for i, o := range options {
+		fmt.Fprintf(p.out, "  %d) %s\n", i+1, o)
+	}
+	if help != "" {
+		return ", ? for help"
+	}
+	return ""
 }

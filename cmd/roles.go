@@ -28,18 +28,16 @@ func (rf *roleFlags) register(c *cobra.Command, f *Factory, certs bool) {
 
 // completeRoles offers the rubric's role ids to shell completion.
 func (f *Factory) completeRoles(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
-	if f.resolveSettings(cmd) != nil {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	r, err := f.Rubric()
-	if err != nil {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	return r.RoleIDs(), cobra.ShellCompDirectiveNoFileComp
+	return f.completeFromRubric(cmd, (*rubric.Rubric).RoleIDs)
 }
 
 // completeTracks offers the rubric's track ids to shell completion.
 func (f *Factory) completeTracks(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+	return f.completeFromRubric(cmd, (*rubric.Rubric).TrackIDs)
+}
+
+// completeFromRubric offers names of the rubric in use (never file names).
+func (f *Factory) completeFromRubric(cmd *cobra.Command, names func(*rubric.Rubric) []string) ([]string, cobra.ShellCompDirective) {
 	if f.resolveSettings(cmd) != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
@@ -47,7 +45,7 @@ func (f *Factory) completeTracks(cmd *cobra.Command, args []string, prefix strin
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	return r.TrackIDs(), cobra.ShellCompDirectiveNoFileComp
+	return names(r), cobra.ShellCompDirectiveNoFileComp
 }
 
 // check rejects role and track ids the rubric does not have, before any work is done, and
