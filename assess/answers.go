@@ -223,9 +223,9 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 		}
 		a.Assessor = who
 	case FieldDate:
-		t, ok := ParseDate(text)
-		if !ok {
-			return fmt.Sprintf("%s is not a date (2026-11-22 or 2026-11-22T10:04:05Z)", quoteShort(text))
+		t, err := ParseDate(text)
+		if err != nil {
+			return err.Error()
 		}
 		a.Date = t
 	case FieldCurrent, FieldTarget:

@@ -200,19 +200,71 @@ func ParseScore(s string, scale rubric.Scale) (Answer, error) {
 	return Answer{Score: v}, nil
 }
 
-// ParseDate reads a date as RFC 3339 (2026-11-22T10:04:05Z) or a calendar day (2026-11-22).
-func ParseDate(s string) (time.Time, bool) {
+// ParseDate reads a date as RFC 3339 (2026-11-22T10:04:05Z), a calendar day (2026-11-22,
+// 2026/11/22) or a day as spreadsheets export it in the writer's locale: 22/11/2026, 11/22/2026,
+// 22.11.2026 (dots are always day first), with or without leading zeros. A slash date whose day
+// and month could be swapped (03/04/2026) is refused rather than guessed, because a wrong guess
+// would silently move an assessment by months; the error says how to write it.
+func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if len(s) == len("2006-01-02") {
-		t, err := time.Parse("2006-01-02", s)
-		return t, err == nil
+		if t, err := time.Parse("2006-01-02", s); err == nil {
+			return t, nil
+		}
 	}
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), true
+			return t.UTC(), nil
 		}
 	}
-	return time.Time{}, false
+	if t, ok, err := parseLocaleDay(s); ok {
+		return t, err
+	}
+	return time.Time{}, fmt.Errorf("%s is not a date (2026-11-22, 22/11/2026 or 2026-11-22T10:04:05Z)", quoteShort(s))
+}
+
+// parseLocaleDay reads the numeric day forms with / or . as separator; ok is false when s
+// has none of those shapes.
+func parseLocaleDay(s string) (t time.Time, ok bool, err error) {
+	sep := "/"
+	if strings.Count(s, ".") == 2 {
+		sep = "."
+	}
+	parts := strings.Split(s, sep)
+	if len(parts) != 3 {
+		return time.Time{}, false, nil
+	}
+	var n [3]int
+	for i, p := range parts {
+		if p == "" || len(p) > 4 || strings.Trim(p, "0123456789") != "" {
+			return time.Time{}, false, nil
+		}
+		n[i], _ = strconv.Atoi(p)
+	}
+	day := func(y, m, d int) (time.Time, bool, error) {
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		if m < 1 || m > 12 || d < 1 || t.Day() != d {
+			return time.Time{}, true, fmt.Errorf("%s is not a day of the calendar", quoteShort(s))
+		}
+		return t, true, nil
+	}
+	switch {
+	case len(parts[0]) == 4: // 2026/11/22
+		return day(n[0], n[1], n[2])
+	case len(parts[2]) != 4:
+		return time.Time{}, true, fmt.Errorf("%s: write the year with four digits (2026-11-22)", quoteShort(s))
+	case sep == ".": // 22.11.2026
+		return day(n[2], n[1], n[0])
+	case n[0] > 12: // 22/11/2026
+		return day(n[2], n[1], n[0])
+	case n[1] > 12: // 11/22/2026
+		return day(n[2], n[0], n[1])
+	case n[0] == n[1]: // 05/05/2026 reads the same either way
+		return day(n[2], n[0], n[1])
+	default:
+		return time.Time{}, true, fmt.Errorf("%s could be %04d-%02d-%02d or %04d-%02d-%02d; write it as YYYY-MM-DD",
+			quoteShort(s), n[2], n[1], n[0], n[2], n[0], n[1])
+	}
 }
 
 func describeRef(ref RubricRef) string {

@@ -164,3 +164,29 @@ func TestParseScoreIsStrict(t *testing.T) {
 		t.Errorf("a 10 MB cell: the message is %d bytes", len(err.Error()))
 	}
 }
+
+func TestParseDateForms(t *testing.T) {
+	day := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+	for _, s := range []string{"2026-11-22", "2026/11/22", "22/11/2026", "11/22/2026", "22.11.2026", "22.11.2026 ", "2026-11-22T00:00:00Z"} {
+		got, err := ParseDate(s)
+		if err != nil || !got.Equal(day) {
+			t.Errorf("ParseDate(%q) = %v, %v; want %v", s, got, err, day)
+		}
+	}
+	if got, err := ParseDate("5/5/2026"); err != nil || !got.Equal(time.Date(2026, 5, 5, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("5/5/2026 = %v, %v", got, err)
+	}
+	for s, want := range map[string]string{
+		"03/04/2026": `could be 2026-04-03 or 2026-03-04`,
+		"31/02/2026": `not a day of the calendar`,
+		"22/11/26":   `four digits`,
+		"yesterday":  `is not a date`,
+		"22/13/2026": `not a day of the calendar`,
+		"1/2/3/2026": `is not a date`,
+		"-1/11/2026": `is not a date`,
+	} {
+		if _, err := ParseDate(s); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseDate(%q) error = %v; want it to say %q", s, err, want)
+		}
+	}
+}
