@@ -3,6 +3,9 @@ package main
 
 import (
 	"os"
+	// The zone database inside the binary, so that TZ=Europe/Berlin works where the system
+	// has none (Windows, minimal containers); history shows dates in the reader's zone.
+	_ "time/tzdata"
 
 	"github.com/pmladder/pmladder/cmd"
 )

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -179,7 +180,20 @@ func (f *Factory) reportSetup(cmd *cobra.Command, out *outputFlags) (*rubric.Rub
 
 // terminal is how the table is drawn on standard output.
 func (f *Factory) terminal() reports.Options {
-	return reports.Options{Color: f.Settings.color(f.IO.OutTTY), Width: f.IO.Width}
+	return reports.Options{Color: f.Settings.color(f.IO.OutTTY), Width: f.IO.Width, Location: f.location()}
+}
+
+// location is the zone dates are shown in: TZ when the environment names a zone, else the
+// system's; a TZ that names no known zone means UTC, as in the C library.
+func (f *Factory) location() *time.Location {
+	tz := strings.TrimPrefix(f.Getenv("TZ"), ":")
+	if tz == "" {
+		return time.Local
+	}
+	if loc, err := time.LoadLocation(tz); err == nil {
+		return loc
+	}
+	return time.UTC
 }
 
 // Store is the store of saved assessments and drafts in the data directory.

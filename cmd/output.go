@@ -64,7 +64,7 @@ func (o *outputFlags) resolve(f *Factory, cmd *cobra.Command) (reports.Output, e
 	if f.Settings.Rubric != "" {
 		o.readsFrom(f.Settings.Rubric)
 	}
-	out := reports.Output{Format: o.Format, Excel: o.Excel}
+	out := reports.Output{Format: o.Format, Excel: o.Excel, Options: reports.Options{Location: f.location()}}
 	if cmd.Flags().Changed("format") {
 		format, hint := match.Value(o.Format, o.formats)
 		if format == "" {
@@ -86,8 +86,7 @@ func (o *outputFlags) resolve(f *Factory, cmd *cobra.Command) (reports.Output, e
 		return out, &usageError{err: err, hint: cmd.CommandPath()}
 	}
 	if o.toStdout() {
-		t := f.terminal()
-		out.Color, out.Width = t.Color, t.Width
+		out.Options = f.terminal()
 	}
 	return out, nil
 }

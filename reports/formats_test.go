@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/rubric"
@@ -221,4 +222,31 @@ func TestCompareHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkHTML(t, buf.String())
+}
+
+// The history table names the zone it shows times in, and falls back to the day alone (in
+// that zone) when the time would push the table past the terminal.
+func TestHistoryTableDates(t *testing.T) {
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	date := "2026-11-22T20:30:00Z"
+	entries := []HistoryEntry{{File: "/d/20261122T203000Z_ada_self.yaml", Date: &date, Person: "Ada", Assessor: "self"}}
+	for _, c := range []struct {
+		opt  Options
+		want string
+	}{
+		{Options{Width: 140, Location: tokyo}, " 2026-11-23 05:30 JST  Ada "},
+		{Options{Width: 140}, " 2026-11-22 20:30 UTC  Ada "},
+		{Options{Width: 40, Location: tokyo}, " 2026-11-23  Ada "},
+	} {
+		var b strings.Builder
+		if err := HistoryTable(&b, entries, "", c.opt); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), c.want) {
+			t.Errorf("width %d, %v: want %q in\n%s", c.opt.Width, c.opt.Location, c.want, b.String())
+		}
+	}
 }

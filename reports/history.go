@@ -81,13 +81,25 @@ func HistoryTable(w io.Writer, entries []HistoryEntry, empty string, opt Options
 		_, err := io.WriteString(w, empty+"\n")
 		return err
 	}
-	t := newTable(w, "llllllrl", "Date", "Person", "Assessor", "Current", "Target", "Readiness", "File")
-	for _, e := range entries {
-		date := deref(e.Date)
-		if len(date) > 16 {
-			date = date[:10] + " " + date[11:16]
+	rows := make([][]string, len(entries))
+	times := make([]time.Time, len(entries))
+	for i, e := range entries {
+		times[i], _ = time.Parse(time.RFC3339, deref(e.Date))
+		rows[i] = []string{"", truncate(printable(e.Person), 20), e.Assessor, roleID(e.CurrentRole), roleID(e.TargetRole), fmtPct(e.Readiness), filepath.Base(e.File)}
+	}
+	// The time and zone when they fit the terminal; at 80 columns the file name (what compare
+	// takes) matters more, and the day alone is shown, still in the reader's zone.
+	header := []string{"Date", "Person", "Assessor", "Current", "Target", "Readiness", "File"}
+	show := opt.localTime
+	if tableWidth(header, rows, len("2006-01-02 15:04 UTC")) > opt.width() {
+		show = func(t time.Time) string { return opt.localTime(t)[:len("2006-01-02")] }
+	}
+	t := newTable(w, "lllllrl", header...)
+	for i, row := range rows {
+		if !times[i].IsZero() {
+			row[0] = show(times[i])
 		}
-		if err := t.Append([]string{date, truncate(printable(e.Person), 20), e.Assessor, roleID(e.CurrentRole), roleID(e.TargetRole), fmtPct(e.Readiness), filepath.Base(e.File)}); err != nil {
+		if err := t.Append(row); err != nil {
 			return err
 		}
 	}
@@ -106,4 +118,21 @@ func roleID(r *RoleRef) string {
 		return ""
 	}
 	return r.ID
+}
+
+// tableWidth is the width newTable draws rows in: each column as wide as its widest cell plus
+// a space either side; the first column's cells are taken to be first wide.
+func tableWidth(header []string, rows [][]string, first int) int {
+	total := 0
+	for c, h := range header {
+		w := displayWidth(h)
+		if c == 0 {
+			w = max(w, first)
+		}
+		for _, row := range rows {
+			w = max(w, displayWidth(row[c]))
+		}
+		total += w + 2
+	}
+	return total
 }

@@ -20,10 +20,9 @@ type Output struct {
 	Format string
 	// Excel makes CSV open cleanly in Excel: a UTF-8 byte-order mark and CRLF line ends.
 	Excel bool
-	// Color allows ANSI colour, and Width is the terminal's width (0: 80), for the table
-	// on a terminal; both are off for files and pipes.
-	Color bool
-	Width int
+	// Options are for the table on a terminal: colour and width are off for files and pipes;
+	// the zone applies wherever a person reads the dates.
+	Options
 }
 
 // PersonFormats are the formats of one person's report, a comparison and a team review;
@@ -85,7 +84,7 @@ func (o Output) Check(formats []string) error {
 // --excel).
 func WritesCSV(formats []string) bool { return slices.Contains(formats, "csv") }
 
-func (o Output) options() Options { return Options{Color: o.Color, Width: o.Width} }
+func (o Output) options() Options { return o.Options }
 
 // WritePerson writes one person's report.
 func (o Output) WritePerson(w io.Writer, res *assess.Result) error {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
@@ -18,6 +19,19 @@ type Options struct {
 	Color bool
 	// Width is the number of columns to fit; 0 means 80.
 	Width int
+	// Location is the time zone dates are shown in for a person to read (the history table);
+	// nil means UTC. Machine formats (JSON, CSV) always write UTC.
+	Location *time.Location
+}
+
+// localTime writes t as a person reads it: to the minute, in opt's zone, with the zone's name
+// so that nobody takes 09:00 UTC for 09:00 where they are.
+func (o Options) localTime(t time.Time) string {
+	loc := o.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	return t.In(loc).Format("2006-01-02 15:04 MST")
 }
 
 func (o Options) width() int {

@@ -125,7 +125,7 @@ func TestTeamTableFitsTheWidth(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, width := range []int{60, 80, 120} {
-		out := teamOutput(t, r, Output{Format: "table", Width: width}, 2, filepath.Join("testdata", "team-odd.csv"))
+		out := teamOutput(t, r, Output{Format: "table", Options: Options{Width: width}}, 2, filepath.Join("testdata", "team-odd.csv"))
 		for _, line := range strings.Split(string(out), "\n") {
 			if w := displayWidth(line); w > width {
 				t.Fatalf("width %d: a line of %d columns:\n%s", width, w, line)
