@@ -140,16 +140,7 @@ func (iv *Interview) AskProfile(a *Answers, askRoles bool) error {
 		}
 	}
 	if a.TargetRole == "" {
-		var roles []*rubric.Role
-		if cur := r.Role(a.CurrentRole); cur != nil {
-			for _, id := range cur.Next {
-				if ro := r.Role(id); ro.OnTrack(a.Track) {
-					roles = append(roles, ro)
-				}
-			}
-		} else {
-			roles = r.LadderRoles(a.Track)
-		}
+		roles := targetChoices(r, a.CurrentRole, a.Track)
 		if len(roles) > 0 {
 			opts := make([]string, 0, len(roles)+1)
 			for _, ro := range roles {
@@ -169,6 +160,34 @@ func (iv *Interview) AskProfile(a *Answers, askRoles bool) error {
 		}
 	}
 	return iv.askCertifications(a)
+}
+
+// targetChoices are the roles the target question offers: the current role's next roles on
+// the track first (the usual aim), then every other role a person could aim for: ladder
+// roles on the track above the current level, in rubric order, and the lateral roles. With
+// no current role, every ladder role on the track and the lateral roles.
+func targetChoices(r *rubric.Rubric, current, track string) []*rubric.Role {
+	var roles []*rubric.Role
+	listed := map[string]bool{current: true}
+	level := 0
+	if cur := r.Role(current); cur != nil {
+		level = cur.Level
+		for _, id := range cur.Next {
+			if ro := r.Role(id); ro.OnTrack(track) && !listed[id] {
+				roles, listed[id] = append(roles, ro), true
+			}
+		}
+	}
+	for _, ladder := range []bool{true, false} { // up the ladder, then across
+		for i := range r.Roles {
+			ro := &r.Roles[i]
+			if ro.IsLadder() != ladder || listed[ro.ID] || !ro.OnTrack(track) || (ladder && ro.Level <= level) {
+				continue
+			}
+			roles, listed[ro.ID] = append(roles, ro), true
+		}
+	}
+	return roles
 }
 
 // askCertifications asks once which of the rubric's certifications the person holds, so

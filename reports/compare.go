@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"github.com/pmladder/pmladder/internal/textwrap"
 	"html/template"
 	"io"
 	"time"
@@ -184,10 +185,10 @@ func (c *Compare) readinessLine() string {
 func CompareTable(w io.Writer, c *Compare, opt Options) error {
 	ew := &errWriter{w: w}
 	width := opt.width()
-	ew.printf("%s", wrap(opt.style(ansiBold, c.headline()), width, "", ""))
-	ew.printf("%s", wrap(c.scope(), width, "", ""))
+	ew.printf("%s", textwrap.Wrap(opt.style(ansiBold, c.headline()), width, "", ""))
+	ew.printf("%s", textwrap.Wrap(c.scope(), width, "", ""))
 	if line := c.readinessLine(); line != "" {
-		ew.printf("%s", wrap(line, width, "", ""))
+		ew.printf("%s", textwrap.Wrap(line, width, "", ""))
 	}
 	ew.printf("\n")
 	old, new := c.labels()

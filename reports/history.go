@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"github.com/pmladder/pmladder/internal/textwrap"
 	"io"
 	"path/filepath"
 	"time"
@@ -125,12 +126,12 @@ func roleID(r *RoleRef) string {
 func tableWidth(header []string, rows [][]string, first int) int {
 	total := 0
 	for c, h := range header {
-		w := displayWidth(h)
+		w := textwrap.Width(h)
 		if c == 0 {
 			w = max(w, first)
 		}
 		for _, row := range rows {
-			w = max(w, displayWidth(row[c]))
+			w = max(w, textwrap.Width(row[c]))
 		}
 		total += w + 2
 	}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"github.com/pmladder/pmladder/internal/textwrap"
 	"io"
 	"sort"
 	"strconv"
@@ -144,7 +145,7 @@ func scaleLine(s rubric.Scale) string {
 	if len(s.Labels) > 0 {
 		parts := make([]string, len(s.Labels))
 		for i, l := range s.Labels {
-			parts[i] = fmt.Sprintf("%d%s%s", s.Min+i, nbsp, strings.ReplaceAll(l, " ", nbsp))
+			parts[i] = fmt.Sprintf("%d%s%s", s.Min+i, textwrap.NBSP, strings.ReplaceAll(l, " ", textwrap.NBSP))
 		}
 		line += ": " + strings.Join(parts, " · ")
 	}
@@ -159,9 +160,9 @@ func RubricMatrix(w io.Writer, r *rubric.Rubric, opt Options) error {
 
 func rubricMatrix(w io.Writer, r *rubric.Rubric, opt Options) error {
 	writeTitle(w, r, opt.width())
-	fmt.Fprintf(w, "%s", wrap(fmt.Sprintf("%d skills · %d questions · %d roles · %d certifications · a role is held at %s%% with every core skill met",
+	fmt.Fprintf(w, "%s", textwrap.Wrap(fmt.Sprintf("%d skills · %d questions · %d roles · %d certifications · a role is held at %s%% with every core skill met",
 		len(r.Skills()), len(r.Questions()), len(r.Roles), len(r.Certifications), num(r.Scoring.Pass)), opt.width(), "", ""))
-	fmt.Fprintf(w, "%s\n", wrap(scaleLine(r.Scale), opt.width(), "Scale ", "      "))
+	fmt.Fprintf(w, "%s\n", textwrap.Wrap(scaleLine(r.Scale), opt.width(), "Scale ", "      "))
 
 	var ladder, lateral []*rubric.Role
 	seen := map[string]bool{}
@@ -206,10 +207,10 @@ func writeTitle(w io.Writer, r *rubric.Rubric, width int) {
 		t += " " + r.Version
 	}
 	if r.Source == rubric.DefaultSource {
-		fmt.Fprint(w, wrap(t+" (built-in)", width, "", ""))
+		fmt.Fprint(w, textwrap.Wrap(t+" (built-in)", width, "", ""))
 		return
 	}
-	fmt.Fprint(w, wrap(t, width, "", ""))
+	fmt.Fprint(w, textwrap.Wrap(t, width, "", ""))
 	fmt.Fprintf(w, "from %s\n", r.Source)
 }
 
@@ -278,9 +279,9 @@ func matrixTable(w io.Writer, r *rubric.Rubric, title string, roles []*rubric.Ro
 			s := &c.Skills[i]
 			name := s.Name
 			if s.Core {
-				name += nbsp + "*"
+				name += textwrap.NBSP + "*"
 			}
-			row := []string{strings.TrimSuffix(wrap(name, nameWidth, "  ", "    "), "\n")}
+			row := []string{strings.TrimSuffix(textwrap.Wrap(name, nameWidth, "  ", "    "), "\n")}
 			for _, ro := range roles {
 				cell := ""
 				if v, ok := ro.Expect(s.ID); ok {
@@ -305,9 +306,9 @@ func RoleExpectations(w io.Writer, r *rubric.Rubric, ro *rubric.Role, opt Option
 func roleExpectations(w io.Writer, r *rubric.Rubric, ro *rubric.Role, opt Options) error {
 	width := opt.width()
 	fmt.Fprintf(w, "%s (%s)\n", ro.Name, ro.ID)
-	fmt.Fprint(w, wrap(roleFacts(r, ro), width, "", ""))
+	fmt.Fprint(w, textwrap.Wrap(roleFacts(r, ro), width, "", ""))
 	if ro.Description != "" {
-		fmt.Fprint(w, wrap(ro.Description, width, "", ""))
+		fmt.Fprint(w, textwrap.Wrap(ro.Description, width, "", ""))
 	}
 	fmt.Fprintln(w)
 	t := newTable(w, "llr", "Skill", "Expects", "Weight")
@@ -345,14 +346,14 @@ func roleExpectations(w io.Writer, r *rubric.Rubric, ro *rubric.Role, opt Option
 	}
 	fmt.Fprintf(w, "* core skill · held at %s%% of %s weighted points with every core skill met\n", num(r.Scoring.Pass), num(total))
 	if names := roleNames(r, ro.Next); names != "" {
-		fmt.Fprint(w, wrap(names, width, "Next: ", "      "))
+		fmt.Fprint(w, textwrap.Wrap(names, width, "Next: ", "      "))
 	}
 	var from []string
 	for _, f := range r.ReachedFrom(ro.ID) {
 		from = append(from, f.ID)
 	}
 	if names := roleNames(r, from); names != "" {
-		fmt.Fprint(w, wrap(names, width, "Reached from: ", "              "))
+		fmt.Fprint(w, textwrap.Wrap(names, width, "Reached from: ", "              "))
 	}
 	var certs []string
 	for i := range r.Certifications {
@@ -362,7 +363,7 @@ func roleExpectations(w io.Writer, r *rubric.Rubric, ro *rubric.Role, opt Option
 		}
 	}
 	if len(certs) > 0 {
-		fmt.Fprint(w, wrap(strings.Join(certs, " · "), width, "Certifications aimed at it: ", "  "))
+		fmt.Fprint(w, textwrap.Wrap(strings.Join(certs, " · "), width, "Certifications aimed at it: ", "  "))
 	}
 	return nil
 }
@@ -417,7 +418,7 @@ func roleGraph(w io.Writer, r *rubric.Rubric, opt Options) error {
 					from = append(from, f.Name)
 				}
 				if len(from) > 0 {
-					fmt.Fprint(w, wrap(strings.Join(from, ", "), width, "     from: ", "           "))
+					fmt.Fprint(w, textwrap.Wrap(strings.Join(from, ", "), width, "     from: ", "           "))
 				}
 			}
 			var next []string
@@ -425,7 +426,7 @@ func roleGraph(w io.Writer, r *rubric.Rubric, opt Options) error {
 				next = append(next, r.Role(id).Name)
 			}
 			if len(next) > 0 {
-				fmt.Fprint(w, wrap(strings.Join(next, ", "), width, "     next: ", "           "))
+				fmt.Fprint(w, textwrap.Wrap(strings.Join(next, ", "), width, "     next: ", "           "))
 			}
 		}
 	}

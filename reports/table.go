@@ -2,10 +2,10 @@ package reports
 
 import (
 	"bytes"
+	"github.com/pmladder/pmladder/internal/textwrap"
 	"io"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
@@ -79,38 +79,9 @@ func newTable(w io.Writer, align string, header ...string) *tablewriter.Table {
 	return t
 }
 
-// wrap breaks text into lines of at most width display columns, the first prefixed with
-// first and the rest with rest. Lines never break at a no-break space (nbsp), which keeps
-// a number with its label; it is written as a plain space, so output stays greppable.
-func wrap(text string, width int, first, rest string) string {
-	var b strings.Builder
-	line, prefix := "", first
-	flush := func() {
-		b.WriteString(prefix + strings.ReplaceAll(line, nbsp, " ") + "\n")
-		line, prefix = "", rest
-	}
-	for _, word := range strings.FieldsFunc(text, isBreakable) {
-		if line != "" && twwidth.Width(prefix+line+" "+word) > width {
-			flush()
-		}
-		if line == "" {
-			line = word
-		} else {
-			line += " " + word
-		}
-	}
-	if line != "" || prefix == first {
-		flush()
-	}
-	return b.String()
-}
-
 // truncate shortens s to at most n display columns, marking the cut with an ellipsis.
 func truncate(s string, n int) string {
-	if len(s) <= n && isASCII(s) { // the common case, without measuring
-		return s
-	}
-	if twwidth.Width(s) <= n {
+	if textwrap.Width(s) <= n { // ASCII is measured without looking runes up
 		return s
 	}
 	var b strings.Builder
@@ -125,29 +96,6 @@ func truncate(s string, n int) string {
 	}
 	return strings.TrimRight(b.String(), " ") + "…"
 }
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-// displayWidth is the number of columns s takes on a terminal.
-func displayWidth(s string) int {
-	if isASCII(s) {
-		return len(s)
-	}
-	return twwidth.Width(s)
-}
-
-// nbsp is a no-break space: wrap never breaks a line there.
-const nbsp = "\u00a0"
-
-// isBreakable reports the white space a line may break at: all but the no-break space.
-func isBreakable(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' }
 
 // fixedHeader and fixedRow draw a table in newTable's style whose column widths are
 // fixed in advance, so that rows can be written as they come: a team of any size
@@ -169,11 +117,11 @@ func fixedRow(dst []byte, cells []string, widths []int, align string) []byte {
 	lines := make([][]string, len(cells))
 	height := 1
 	for i, cell := range cells {
-		if displayWidth(cell) <= widths[i] {
+		if textwrap.Width(cell) <= widths[i] {
 			lines[i] = []string{cell}
 			continue
 		}
-		lines[i] = strings.Split(strings.TrimSuffix(wrap(cell, widths[i], "", ""), "\n"), "\n")
+		lines[i] = strings.Split(strings.TrimSuffix(textwrap.Wrap(cell, widths[i], "", ""), "\n"), "\n")
 		height = max(height, len(lines[i]))
 	}
 	for l := 0; l < height; l++ {
@@ -182,7 +130,7 @@ func fixedRow(dst []byte, cells []string, widths []int, align string) []byte {
 			if l < len(lines[i]) {
 				cell = truncate(lines[i][l], widths[i])
 			}
-			pad := strings.Repeat(" ", widths[i]-displayWidth(cell))
+			pad := strings.Repeat(" ", widths[i]-textwrap.Width(cell))
 			dst = append(dst, ' ')
 			if align[i] == 'r' {
 				dst = append(append(dst, pad...), cell...)

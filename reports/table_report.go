@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"github.com/pmladder/pmladder/internal/textwrap"
 	"io"
 	"strings"
 
@@ -51,7 +52,7 @@ func writeSummary(ew *errWriter, rep *Report, opt Options, width int) {
 	if len(top) > 0 {
 		line += "; work on " + strings.Join(top, ", ")
 	}
-	ew.printf("\n%s\n%s", opt.style(ansiBold, "Summary"), wrap(line+".", width, "  ", "  "))
+	ew.printf("\n%s\n%s", opt.style(ansiBold, "Summary"), textwrap.Wrap(line+".", width, "  ", "  "))
 }
 
 func writeWho(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options) {
@@ -90,10 +91,10 @@ func writeWho(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options) {
 		ew.printf("Ready     %s %s · %d of %d expectations met\n",
 			opt.style(colour, bar(ready, 0, 100, 20)), fmtPct(t.Readiness), t.Met, t.Total)
 		if line := coverageLine(t); line != "" {
-			ew.printf("%s", wrap(line, opt.width(), "Covered   ", "          "))
+			ew.printf("%s", textwrap.Wrap(line, opt.width(), "Covered   ", "          "))
 		}
 		if line := heldTargetLine(rep); line != "" {
-			ew.printf("%s", wrap(line, opt.width(), "          ", "          "))
+			ew.printf("%s", textwrap.Wrap(line, opt.width(), "          ", "          "))
 		}
 	} else {
 		ew.printf("Target    none: this ladder has no role to aim for from here\n")
@@ -164,7 +165,7 @@ func writeGaps(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, width 
 	}
 	ew.printf("\n%s\n", opt.style(ansiBold, "Top gaps toward "+rep.TargetRole.Name))
 	if len(rep.Gaps) == 0 {
-		ew.printf("%s", wrap(noGapsLine(rep), width, "  ", "  "))
+		ew.printf("%s", textwrap.Wrap(noGapsLine(rep), width, "  ", "  "))
 		return
 	}
 	for i, g := range rep.Gaps {
@@ -173,16 +174,16 @@ func writeGaps(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, width 
 			break
 		}
 		head := fmt.Sprintf("%d. %s: %s → %s (gap %s, %s)", i+1, g.Name, num(g.Score), num(g.Expected), num(g.Gap), g.Priority)
-		ew.printf("%s", wrap(head, width, "  ", "     "))
+		ew.printf("%s", textwrap.Wrap(head, width, "  ", "     "))
 		for k, st := range g.NextStep {
 			first := fmt.Sprintf("     At %d: ", g.Step)
 			if k > 0 {
 				first = strings.Repeat(" ", len(first))
 			}
-			ew.printf("%s", wrap(st, width, first, strings.Repeat(" ", len(first))))
+			ew.printf("%s", textwrap.Wrap(st, width, first, strings.Repeat(" ", len(first))))
 		}
 		for _, a := range g.Actions {
-			ew.printf("%s", wrap(a, width, "     • ", "       "))
+			ew.printf("%s", textwrap.Wrap(a, width, "     • ", "       "))
 		}
 	}
 }
@@ -191,7 +192,7 @@ func writeCertifications(ew *errWriter, rep *Report, r *rubric.Rubric, opt Optio
 	if len(rep.Certifications) == 0 {
 		if len(rep.Gaps) > 0 && rep.TargetRole != nil {
 			ew.printf("\n%s\n", opt.style(ansiBold, "Certifications that cover these gaps"))
-			ew.printf("%s", wrap("None in this ladder suits "+rep.TargetRole.Name+" and covers these gaps (or you hold them already): the actions above are the way.", width, "  ", "  "))
+			ew.printf("%s", textwrap.Wrap("None in this ladder suits "+rep.TargetRole.Name+" and covers these gaps (or you hold them already): the actions above are the way.", width, "  ", "  "))
 		}
 		return
 	}
@@ -201,7 +202,7 @@ func writeCertifications(ew *errWriter, rep *Report, r *rubric.Rubric, opt Optio
 		for i, id := range c.Covers {
 			covers[i] = skillName(r, id)
 		}
-		ew.printf("%s", wrap(fmt.Sprintf("%s (%s): covers %s", c.Name, c.Issuer, strings.Join(covers, ", ")), width, "  • ", "    "))
+		ew.printf("%s", textwrap.Wrap(fmt.Sprintf("%s (%s): covers %s", c.Name, c.Issuer, strings.Join(covers, ", ")), width, "  • ", "    "))
 		if c.URL != "" {
 			ew.printf("    %s\n", opt.style(ansiDim, c.URL))
 		}
@@ -226,7 +227,7 @@ func writeNextRoles(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, w
 		if len(gaps) > 0 {
 			line += "; top gaps: " + strings.Join(gaps, ", ")
 		}
-		ew.printf("%s", wrap(line, width, "  • ", "    "))
+		ew.printf("%s", textwrap.Wrap(line, width, "  • ", "    "))
 	}
 }
 
@@ -287,7 +288,7 @@ func writeUnassessed(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, 
 		names[i] = skillName(r, id)
 	}
 	ew.printf("\n%s\n", opt.style(ansiBold, "Assess these to complete the picture"))
-	ew.printf("%s", wrap(fmt.Sprintf("%s expects them, and they were skipped or answered n/a: %s.",
+	ew.printf("%s", textwrap.Wrap(fmt.Sprintf("%s expects them, and they were skipped or answered n/a: %s.",
 		rep.TargetRole.Name, strings.Join(names, ", ")), width, "  ", "  "))
 }
 

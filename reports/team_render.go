@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/pmladder/pmladder/internal/textwrap"
 	"html"
 	"io"
 	"strings"
@@ -80,7 +81,7 @@ func (teamTable) begin(s *teamSink) error {
 	width := s.opt.width()
 	widths, align := teamPeopleColumns(width)
 	title := "Team review · " + rubricLabel(RubricInfo{Name: s.r.Name, Version: s.r.Version})
-	head := wrap(s.opt.style(ansiBold, title), width, "", "") + "\n"
+	head := textwrap.Wrap(s.opt.style(ansiBold, title), width, "", "") + "\n"
 	if _, err := s.w.WriteString(head); err != nil {
 		return err
 	}
@@ -107,7 +108,7 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 
 	members := team.Members
 	heads := team.initials()
-	ew.printf("\n%s", wrap(opt.style(ansiBold, "Skills × people: score, ! below the person's target, · not assessed"), width, "", ""))
+	ew.printf("\n%s", textwrap.Wrap(opt.style(ansiBold, "Skills × people: score, ! below the person's target, · not assessed"), width, "", ""))
 	skills := team.Rubric.Skills()
 	for _, run := range columnRuns(heads, width, 5) { // a cell is at most "1.67!"
 		header := append([]string{"Skill"}, heads[run[0]:run[1]]...)
@@ -136,7 +137,7 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 	for i, m := range members {
 		legend = append(legend, heads[i]+" "+printable(m.Person))
 	}
-	ew.printf("%s", wrap(strings.Join(legend, " · "), width, "", ""))
+	ew.printf("%s", textwrap.Wrap(strings.Join(legend, " · "), width, "", ""))
 
 	if gaps := team.largestGaps(); len(gaps) > 0 {
 		ew.printf("\n%s\n", opt.style(ansiBold, "The team's largest gaps"))
@@ -153,10 +154,10 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 	if len(team.Summary.Certifications) > 0 {
 		ew.printf("\n%s\n", opt.style(ansiBold, "Certifications that cover most of these gaps"))
 		for _, c := range team.Summary.Certifications {
-			ew.printf("%s", wrap(fmt.Sprintf("%s (%s): value %s for %d %s", c.Name, c.Issuer, num(c.Value), c.People, plural(c.People, "person", "people")), width, "  • ", "    "))
+			ew.printf("%s", textwrap.Wrap(fmt.Sprintf("%s (%s): value %s for %d %s", c.Name, c.Issuer, num(c.Value), c.People, plural(c.People, "person", "people")), width, "  • ", "    "))
 		}
 	}
-	ew.printf("\n%s\n%s", opt.style(ansiBold, "Summary"), wrap(team.title(), width, "  ", "  "))
+	ew.printf("\n%s\n%s", opt.style(ansiBold, "Summary"), textwrap.Wrap(team.title(), width, "  ", "  "))
 	if gaps := team.largestGaps(); len(gaps) > 0 {
 		var names []string
 		for i, g := range gaps {
@@ -165,7 +166,7 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 			}
 			names = append(names, g.Name)
 		}
-		ew.printf("%s", wrap("the team's largest gaps: "+strings.Join(names, ", ")+".", width, "  ", "  "))
+		ew.printf("%s", textwrap.Wrap("the team's largest gaps: "+strings.Join(names, ", ")+".", width, "  ", "  "))
 	}
 	return ew.err
 }

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/pmladder/pmladder/internal/textwrap"
 	"os"
 	"path/filepath"
 	"strings"
@@ -127,7 +128,7 @@ func TestTeamTableFitsTheWidth(t *testing.T) {
 	for _, width := range []int{60, 80, 120} {
 		out := teamOutput(t, r, Output{Format: "table", Options: Options{Width: width}}, 2, filepath.Join("testdata", "team-odd.csv"))
 		for _, line := range strings.Split(string(out), "\n") {
-			if w := displayWidth(line); w > width {
+			if w := textwrap.Width(line); w > width {
 				t.Fatalf("width %d: a line of %d columns:\n%s", width, w, line)
 			}
 		}

@@ -1,0 +1,59 @@
+// Package textwrap fits text to a terminal: lines broken at spaces, never inside a word, and
+// widths measured in display columns. The reports and the interview share it.
+package textwrap
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	twwidth "github.com/olekukonko/tablewriter/pkg/twwidth"
+)
+
+// Wrap breaks text into lines of at most width display columns, the first prefixed with
+// first and the rest with rest. Lines never break at a no-break space (NBSP), which keeps
+// a number with its label; it is written as a plain space, so output stays greppable.
+func Wrap(text string, width int, first, rest string) string {
+	var b strings.Builder
+	line, prefix := "", first
+	flush := func() {
+		b.WriteString(prefix + strings.ReplaceAll(line, NBSP, " ") + "\n")
+		line, prefix = "", rest
+	}
+	for _, word := range strings.FieldsFunc(text, isBreakable) {
+		if line != "" && twwidth.Width(prefix+line+" "+word) > width {
+			flush()
+		}
+		if line == "" {
+			line = word
+		} else {
+			line += " " + word
+		}
+	}
+	if line != "" || prefix == first {
+		flush()
+	}
+	return b.String()
+}
+
+// Width is the number of columns s takes on a terminal.
+func Width(s string) int {
+	if isASCII(s) {
+		return len(s)
+	}
+	return twwidth.Width(s)
+}
+
+// NBSP is a no-break space: Wrap never breaks a line there.
+const NBSP = "\u00a0"
+
+// isBreakable reports the white space a line may break at: all but the no-break space.
+func isBreakable(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
