@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pmladder/pmladder/internal/textwrap"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -24,6 +25,9 @@ type Interview struct {
 	Prompter Prompter
 	// Out receives the interview's text between prompts (stderr).
 	Out io.Writer
+	// Width is Out's width in columns when it is a terminal: the text written there is
+	// wrapped at word boundaries to fit. 0 leaves lines as they are.
+	Width int
 	// Quick asks only the first question of each skill.
 	Quick bool
 	// OfSomeoneElse is set when a manager or a peer answers about the person: the
@@ -49,18 +53,72 @@ func (iv *Interview) Questions() []*rubric.Question {
 	return qs
 }
 
+// Reading speed and choosing time behind the interview's time estimate: 238 words a minute
+// is the average silent reading rate of adults for non-fiction (Brysbaert, 2019), and a
+// person takes a few seconds more to settle on a statement once it is read.
+const (
+	readingWordsPerMinute = 238
+	secondsToChoose       = 5
+)
+
+// Minutes estimates how long the interview takes: every question and statement read once,
+// then a choice. The statements are most of it: the built-in ladder's 38 questions are
+// about 3,000 words.
+func (iv *Interview) Minutes() int {
+	qs := iv.Questions()
+	words := 0
+	for _, q := range qs {
+		words += len(strings.Fields(q.Text))
+		for _, o := range q.Options {
+			words += len(strings.Fields(o.Text))
+		}
+	}
+	seconds := words*60/readingWordsPerMinute + len(qs)*secondsToChoose
+	return max(1, (seconds+30)/60)
+}
+
 // Intro describes the interview before it starts.
 func (iv *Interview) Intro() string {
 	qs := iv.Questions()
-	minutes := (len(qs)*20 + 59) / 60 // about twenty seconds a question
 	what := "Answer with what you do today, not what you could do."
 	if iv.OfSomeoneElse {
 		what = "Answer with what they do today, as you have seen it: each statement is theirs."
 	}
-	return fmt.Sprintf(`%s: %d questions in %d categories, about %d minutes.
+	return iv.fit(fmt.Sprintf(`%s: %s in %s, about %s.
 %s Your answers stay on this machine.
 Ctrl-C pauses at any time: your answers are kept and 'pmladder assess --resume' continues.
-`, rubricName(iv.Rubric), len(qs), len(iv.Rubric.Categories), minutes, what)
+`, rubricName(iv.Rubric), plural(len(qs), "question"), plural(len(iv.Rubric.Categories), "category"), plural(iv.Minutes(), "minute"), what))
+}
+
+// fit wraps each line of text to the width of Out; blank lines stay as they are.
+func (iv *Interview) fit(text string) string {
+	if iv.Width < 20 {
+		return text
+	}
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if strings.TrimSpace(line) == "" {
+			b.WriteString(line)
+		} else {
+			b.WriteString(textwrap.Wrap(line, iv.Width-1, "", "")) // ends with a newline
+		}
+	}
+	if !strings.HasSuffix(text, "\n") {
+		return strings.TrimSuffix(b.String(), "\n")
+	}
+	return b.String()
+}
+
+// plural writes a count with its noun: "1 category", "4 categories".
+func plural(n int, noun string) string {
+	switch {
+	case n == 1:
+		return "1 " + noun
+	case strings.HasSuffix(noun, "y"):
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	default:
+		return fmt.Sprintf("%d %ss", n, noun)
+	}
 }
 
 // words are the profile questions, asked of the person or, by a manager or a peer,
@@ -88,7 +146,7 @@ func (iv *Interview) AskProfile(a *Answers, askRoles bool) error {
 			return err
 		}
 		if !utf8.ValidString(name) {
-			fmt.Fprintln(iv.Out, "That name is not UTF-8 text (check the terminal's encoding); please type it again.")
+			fmt.Fprint(iv.Out, iv.fit("That name is not UTF-8 text (check the terminal's encoding); please type it again.\n"))
 			continue
 		}
 		a.Person = strings.TrimSpace(name)
@@ -235,7 +293,7 @@ func (iv *Interview) AskQuestions(a *Answers) error {
 		q := qs[i]
 		skill := iv.Rubric.Skill(q.Skill)
 		cat := iv.Rubric.Category(skill.Category)
-		fmt.Fprintf(iv.Out, "\n%s · %d of %d · %s\n", cat.Name, i+1, len(qs), skill.Name)
+		fmt.Fprint(iv.Out, iv.fit(fmt.Sprintf("\n%s · %d of %d · %s\n", cat.Name, i+1, len(qs), skill.Name)))
 
 		opts, scores := iv.options(q)
 		skipAt := len(opts)

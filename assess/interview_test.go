@@ -151,7 +151,7 @@ func TestInterviewQuickAndIntro(t *testing.T) {
 		t.Errorf("--quick asks the first question of each skill: %d", n)
 	}
 	intro := iv.Intro()
-	if !strings.Contains(intro, "Mini: 2 questions in 1 categories, about 1 minutes") && !strings.Contains(intro, "Mini: 2 questions") {
+	if !strings.Contains(intro, "Mini: 2 questions in 1 category, about 1 minute.") {
 		t.Errorf("intro %q", intro)
 	}
 	if !strings.Contains(intro, "pmladder assess --resume") {

@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"io"
+	"strings"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"golang.org/x/term"
+
+	"github.com/pmladder/pmladder/internal/textwrap"
 )
 
 // SurveyPrompter asks with survey's arrow-key menus on a terminal. It is the only code
@@ -51,11 +54,11 @@ func (e endOfInput) Read(b []byte) (int, error) {
 // ask runs one survey question until it is answered or the context is cancelled; then
 // the terminal is put back as it was (survey left it raw, the cursor hidden) and the
 // question is abandoned.
-func (p *SurveyPrompter) ask(q survey.Prompt, answer any) error {
+func (p *SurveyPrompter) ask(q survey.Prompt, answer any, extra ...survey.AskOpt) error {
 	fd := int(p.in.Fd())
 	state, stateErr := term.GetState(fd)
 	done := make(chan error, 1)
-	go func() { done <- survey.AskOne(q, answer, p.opts()) }()
+	go func() { done <- survey.AskOne(q, answer, append(extra, p.opts())...) }()
 	select {
 	case err := <-done:
 		return interrupted(err)
@@ -71,13 +74,71 @@ func (p *SurveyPrompter) ask(q survey.Prompt, answer any) error {
 // Input implements Prompter.
 func (p *SurveyPrompter) Input(message, def string) (string, error) {
 	var answer string
+	message, _, _ = p.fit(message, nil, 0, "", len(" ()")+len(def))
 	err := p.ask(&survey.Input{Message: message, Default: def}, &answer)
 	return answer, err
+}
+
+// fit wraps the message, options and help of a question at word boundaries to the
+// terminal's width as it is now, so that the terminal never breaks a word: survey draws
+// "? " before the message and the help, and a cursor (and a check box) before each option;
+// continuation lines are indented to match. Survey's key hint (hint columns wide), then the
+// answer chosen, go after the message; when they would not fit on its last line they get a
+// line of their own. Without a width the text is left as is.
+func (p *SurveyPrompter) fit(message string, options []string, optionIndent int, help string, hint int) (string, []string, string) {
+	cols, _, err := term.GetSize(int(p.out.Fd()))
+	if err != nil || cols < 20 {
+		return message, options, help
+	}
+	// Wrapped as if every line had the indent survey gives the first one, which then
+	// loses it: survey draws its own.
+	wrap := func(s string, indent int) string {
+		pad := strings.Repeat(" ", indent)
+		return strings.TrimSuffix(strings.TrimPrefix(textwrap.Wrap(s, cols-1, pad, pad), pad), "\n")
+	}
+	fitted := make([]string, len(options))
+	for i, o := range options {
+		fitted[i] = wrap(o, optionIndent)
+	}
+	if help != "" {
+		var lines []string
+		for _, line := range strings.Split(strings.TrimRight(help, "\n"), "\n") {
+			lines = append(lines, wrap(line, 2))
+		}
+		help = strings.Join(lines, "\n")
+	}
+	// After the message come the key hint while the question is open, then the answer
+	// chosen ("? message answer"): either goes below when it would not fit after it.
+	after := hint
+	for _, o := range fitted {
+		first, _, _ := strings.Cut(o, "\n")
+		after = max(after, 1+textwrap.Width(first))
+	}
+	message = wrap(message, 2)
+	if last := message[strings.LastIndex(message, "\n")+1:]; 2+textwrap.Width(last)+after > cols {
+		message += "\n"
+	}
+	return message, fitted, help
+}
+
+// The width of survey's key hints after a question, with the help offer when there is help.
+func selectHint(help string) int {
+	return len("  [Use arrows to move, type to filter]") + helpHint(help)
+}
+func multiSelectHint(help string) int {
+	return len("  [Use arrows to move, space to select, type to filter]") + helpHint(help)
+}
+func helpHint(help string) int {
+	if help == "" {
+		return 0
+	}
+	return len(", ? for more help")
 }
 
 // Select implements Prompter.
 func (p *SurveyPrompter) Select(message string, options []string, def int, help string) (int, error) {
 	var index int
+	message, options, help = p.fit(message, options, len("> "), help, selectHint(help))
 	q := &survey.Select{Message: message, Options: options, Help: help, PageSize: len(options)}
 	if def >= 0 && def < len(options) {
 		q.Default = def // by index: two options may read the same
@@ -89,8 +150,11 @@ func (p *SurveyPrompter) Select(message string, options []string, def int, help 
 // MultiSelect implements Prompter.
 func (p *SurveyPrompter) MultiSelect(message string, options []string, help string) ([]int, error) {
 	var picked []int
+	message, options, help = p.fit(message, options, len("> [ ]  "), help, multiSelectHint(help))
 	q := &survey.MultiSelect{Message: message, Options: options, Help: help, PageSize: min(len(options), 15)}
-	err := p.ask(q, &picked)
+	// No "select all" or "none" keys: nobody holds every certification, and Enter with
+	// none picked already means none; the shorter key hint fits narrow terminals.
+	err := p.ask(q, &picked, survey.WithRemoveSelectAll(), survey.WithRemoveSelectNone())
 	return picked, err
 }
 

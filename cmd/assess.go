@@ -276,6 +276,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		Rubric:        r,
 		Prompter:      opts.Prompter,
 		Out:           opts.IO.ErrOut,
+		Width:         opts.IO.ErrWidth,
 		Quick:         opts.Quick,
 		OfSomeoneElse: a.Assessor != "self",
 		DefaultName:   opts.DefaultName,

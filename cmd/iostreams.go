@@ -15,8 +15,9 @@ type IOStreams struct {
 	ErrOut io.Writer
 
 	InTTY, OutTTY, ErrTTY bool
-	// Width is the terminal's width in columns when Out is a terminal, else 0.
-	Width int
+	// Width is the terminal's width in columns when Out is a terminal, else 0; ErrWidth
+	// the same for ErrOut, where the interview is drawn.
+	Width, ErrWidth int
 }
 
 // SystemIO returns the process's standard streams.
@@ -28,6 +29,11 @@ func SystemIO() *IOStreams {
 	if s.OutTTY {
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
 			s.Width = w
+		}
+	}
+	if s.ErrTTY {
+		if w, _, err := term.GetSize(int(os.Stderr.Fd())); err == nil {
+			s.ErrWidth = w
 		}
 	}
 	return s

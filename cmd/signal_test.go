@@ -20,21 +20,27 @@ import (
 	"github.com/pmladder/pmladder/rubric"
 )
 
-// ptyInterview runs the arrow-key interview of the real binary on a pseudo-terminal,
-// answers the certification question and the first question, then stops it with stop
-// and returns the exit status and what the terminal showed.
-func ptyInterview(t *testing.T, stop func(cmd *exec.Cmd, ctrl *os.File)) (int, string, string) {
+// ptySession is the real binary running on a pseudo-terminal of a given size, with what
+// the terminal has shown so far.
+type ptySession struct {
+	t      *testing.T
+	cmd    *exec.Cmd
+	ctrl   *os.File
+	mu     sync.Mutex
+	screen bytes.Buffer
+}
+
+// startPty starts pmladder with args on a cols × rows pseudo-terminal, data kept in dir.
+func startPty(t *testing.T, dir string, cols, rows uint16, args ...string) *ptySession {
 	t.Helper()
-	dir := t.TempDir()
-	cmd := pmladderCmd(t, dir, "assess", "--quick", "--name", "Ada", "--current", "pm", "--track", "ic", "--target", "senior-pm")
-	cmd.Env = append(cmd.Env, "TERM=xterm")
-	ctrl, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 100})
+	s := &ptySession{t: t, cmd: pmladderCmd(t, dir, args...)}
+	s.cmd.Env = append(s.cmd.Env, "TERM=xterm")
+	ctrl, err := pty.StartWithSize(s.cmd, &pty.Winsize{Rows: rows, Cols: cols})
 	if err != nil {
 		t.Skipf("no pseudo-terminal here: %v", err)
 	}
-	defer ctrl.Close()
-	var mu sync.Mutex
-	var screen bytes.Buffer
+	s.ctrl = ctrl
+	t.Cleanup(func() { ctrl.Close() })
 	go func() {
 		buf := make([]byte, 4096)
 		for {
@@ -42,29 +48,47 @@ func ptyInterview(t *testing.T, stop func(cmd *exec.Cmd, ctrl *os.File)) (int, s
 			if bytes.Contains(buf[:n], []byte("\x1b[6n")) {
 				ctrl.Write([]byte("\x1b[5;1R")) // where the cursor is, as a terminal answers
 			}
-			mu.Lock()
-			screen.Write(buf[:n])
-			mu.Unlock()
+			s.mu.Lock()
+			s.screen.Write(buf[:n])
+			s.mu.Unlock()
 			if err != nil {
 				return
 			}
 		}
 	}()
-	waitFor := func(text string) {
-		t.Helper()
-		for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-			mu.Lock()
-			found := strings.Contains(screen.String(), text)
-			mu.Unlock()
-			if found {
-				return
-			}
+	return s
+}
+
+// shown is everything the terminal has been sent so far.
+func (s *ptySession) shown() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.screen.String()
+}
+
+// waitFor waits until text has been shown, failing the test after 15 seconds.
+func (s *ptySession) waitFor(text string) { s.t.Helper(); s.waitAfter(0, text) }
+
+// waitAfter waits until text has been shown after the first mark bytes of the screen.
+func (s *ptySession) waitAfter(mark int, text string) {
+	s.t.Helper()
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if strings.Contains(s.shown()[mark:], text) {
+			return
 		}
-		cmd.Process.Kill()
-		mu.Lock()
-		defer mu.Unlock()
-		t.Fatalf("%q never appeared; the terminal shows:\n%q", text, screen.String())
 	}
+	s.cmd.Process.Kill()
+	s.t.Fatalf("%q never appeared; the terminal shows:\n%q", text, s.shown())
+}
+
+// ptyInterview runs the arrow-key interview of the real binary on a pseudo-terminal,
+// answers the certification question and the first question, then stops it with stop
+// and returns the exit status and what the terminal showed.
+func ptyInterview(t *testing.T, stop func(cmd *exec.Cmd, ctrl *os.File)) (int, string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	s := startPty(t, dir, 100, 40, "assess", "--quick", "--name", "Ada", "--current", "pm", "--track", "ic", "--target", "senior-pm")
+	cmd, ctrl, waitFor := s.cmd, s.ctrl, s.waitFor
 	waitFor("Which of these do you hold already?")
 	ctrl.Write([]byte("\r")) // none
 	waitFor("· 1 of ")
@@ -92,9 +116,7 @@ func ptyInterview(t *testing.T, stop func(cmd *exec.Cmd, ctrl *os.File)) (int, s
 		data, _ := os.ReadFile(drafts[0])
 		draft = string(data)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	return code, screen.String(), draft
+	return code, s.shown(), draft
 }
 
 // TestArrowKeyInterviewStops: Ctrl-D, Ctrl-C and SIGTERM each end the arrow-key
