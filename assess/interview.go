@@ -1,8 +1,10 @@
 package assess
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +17,8 @@ import (
 const (
 	choiceSkip = "Not applicable / skip"
 	choiceBack = "Back to the previous question"
+	// choiceProfile is "back" on the first question when the profile was asked just before.
+	choiceProfile = "Back to the role, track and target questions"
 )
 
 // Interview collects answers through a Prompter: who is answering, their current and
@@ -278,9 +282,35 @@ func trackHelp(r *rubric.Rubric) string {
 	return strings.TrimSpace(b.String())
 }
 
+// Run asks the profile (AskProfile) and then the questions (AskQuestions). When it asked
+// any of the role, track, target or certification questions, the first question offers
+// "back" to them: they are cleared to what the flags or the draft gave and asked again. The
+// name is not asked again: the draft is filed under it.
+func (iv *Interview) Run(a *Answers, askRoles bool) error {
+	for {
+		before := *a
+		before.Certifications = slices.Clone(a.Certifications)
+		if err := iv.AskProfile(a, askRoles); err != nil {
+			return err
+		}
+		canReturn := a.CurrentRole != before.CurrentRole || a.Track != before.Track ||
+			a.TargetRole != before.TargetRole || !slices.Equal(a.Certifications, before.Certifications)
+		err := iv.askQuestions(a, canReturn)
+		if !errors.Is(err, errBackToProfile) {
+			return err
+		}
+		a.CurrentRole, a.Track, a.TargetRole, a.Certifications = before.CurrentRole, before.Track, before.TargetRole, before.Certifications
+	}
+}
+
+// errBackToProfile is how the first question asks Run for the profile questions again.
+var errBackToProfile = errors.New("back to the profile questions")
+
 // AskQuestions asks every question not yet answered, starting at the first unanswered
 // one. "Back" returns to the previous question, whose answer becomes the default.
-func (iv *Interview) AskQuestions(a *Answers) error {
+func (iv *Interview) AskQuestions(a *Answers) error { return iv.askQuestions(a, false) }
+
+func (iv *Interview) askQuestions(a *Answers, backToProfile bool) error {
 	qs := iv.Questions()
 	i := 0
 	for i < len(qs) {
@@ -300,6 +330,8 @@ func (iv *Interview) AskQuestions(a *Answers) error {
 		opts = append(opts, choiceSkip)
 		if i > 0 {
 			opts = append(opts, choiceBack)
+		} else if backToProfile {
+			opts = append(opts, choiceProfile)
 		}
 		def := 0
 		if prev, ok := a.Get(q.ID); ok {
@@ -317,6 +349,8 @@ func (iv *Interview) AskQuestions(a *Answers) error {
 		switch {
 		case choice == skipAt:
 			a.Set(q.ID, Answer{NA: true})
+		case choice > skipAt && i == 0:
+			return errBackToProfile
 		case choice > skipAt:
 			i--
 			continue

@@ -251,3 +251,32 @@ func TestPlainMultiSelect(t *testing.T) {
 		t.Errorf("an empty line picks none: %v %v", picked, err)
 	}
 }
+
+// From the first question, "back" returns to the role, track and target questions, which
+// are asked again from what the flags gave; the name is kept.
+func TestInterviewBackToProfile(t *testing.T) {
+	iv, p, _ := newInterview(t, "Ada", 0, 0, 0, 4, 0, 1, 0, 1, 2, 3)
+	a := assess.NewAnswers(iv.Rubric)
+	if err := iv.Run(a, true); err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Options[3][4]; got != "Back to the role, track and target questions" {
+		t.Errorf("first question's last choice: %q", got)
+	}
+	if a.Person != "Ada" || a.CurrentRole != "jr" || a.Track != "mgmt" || a.TargetRole != "lead" {
+		t.Errorf("the second profile holds: %+v", a)
+	}
+	if get(a, "a.1").Score != 2 || get(a, "b.1").NA != true {
+		t.Errorf("answers after going back: %v", a)
+	}
+	// Resumed with the profile complete, there is nothing to go back to.
+	iv, p, _ = newInterview(t, 1, 2, 3)
+	b := assess.NewAnswers(iv.Rubric)
+	b.Person, b.CurrentRole, b.Track, b.TargetRole = "Ada", "jr", "ic", "sr"
+	if err := iv.Run(b, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(p.Options[0], "|"); strings.Contains(got, "Back") {
+		t.Errorf("no back on a resumed first question: %s", got)
+	}
+}

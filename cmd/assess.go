@@ -295,10 +295,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 	} else {
 		fmt.Fprint(opts.IO.ErrOut, iv.Intro())
 	}
-	err = iv.AskProfile(a, !opts.Resume)
-	if err == nil {
-		err = iv.AskQuestions(a)
-	}
+	err = iv.Run(a, !opts.Resume)
 	if errors.Is(err, assess.ErrInterrupted) {
 		fmt.Fprintln(opts.IO.ErrOut)
 		if draftPath == "" {
