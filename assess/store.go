@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -87,10 +88,11 @@ func Slug(name string) string {
 }
 
 // write saves answers atomically in dir under name, adding -2, -3… if the name is taken
-// (two saves in the same second), and returns the path.
-func (s *Store) write(dir, name string, a *Answers, r *rubric.Rubric) (string, error) {
+// (two saves in the same second), and returns the path. With keepSame, a file there that
+// already holds exactly these answers is kept instead, and its path returned with same set.
+func (s *Store) write(dir, name string, a *Answers, r *rubric.Rubric, keepSame bool) (path string, same bool, err error) {
 	if err := s.ensure(dir); err != nil {
-		return "", err
+		return "", false, err
 	}
 	data := MarshalYAML(a, r)
 	base := strings.TrimSuffix(name, ".yaml")
@@ -98,7 +100,12 @@ func (s *Store) write(dir, name string, a *Answers, r *rubric.Rubric) (string, e
 		path := filepath.Join(dir, name)
 		err := atomicfile.WriteFile(path, data, 0o600, atomicfile.Options{NoClobber: true})
 		if !errors.Is(err, atomicfile.ErrExists) {
-			return path, err
+			return path, false, err
+		}
+		if keepSame {
+			if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+				return path, true, nil
+			}
 		}
 		name = fmt.Sprintf("%s-%d.yaml", base, n+1)
 	}
@@ -106,19 +113,22 @@ func (s *Store) write(dir, name string, a *Answers, r *rubric.Rubric) (string, e
 
 // SaveAssessment records finished answers in the history and returns the file's path.
 // The file is named for the answers' date, so the history sorts by when people answered.
-func (s *Store) SaveAssessment(a *Answers, r *rubric.Rubric, now time.Time) (string, error) {
+// Answers the history already holds (the same file saved twice) are not recorded again:
+// the path of the earlier file is returned, with already set.
+func (s *Store) SaveAssessment(a *Answers, r *rubric.Rubric, now time.Time) (path string, already bool, err error) {
 	when := a.Date
 	if when.IsZero() {
 		when = now
 	}
-	return s.write(s.Assessments(), NewName(a, when), a, r)
+	return s.write(s.Assessments(), NewName(a, when), a, r, true)
 }
 
 // SaveDraft writes an unfinished interview. The first call (path "") creates a draft and
 // returns its path; later calls replace that file.
 func (s *Store) SaveDraft(path string, a *Answers, r *rubric.Rubric, now time.Time) (string, error) {
 	if path == "" {
-		return s.write(s.Drafts(), NewName(a, now), a, r)
+		path, _, err := s.write(s.Drafts(), NewName(a, now), a, r, false)
+		return path, err
 	}
 	if err := s.ensure(s.Drafts()); err != nil {
 		return "", err

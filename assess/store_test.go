@@ -23,12 +23,18 @@ func TestStoreIsPrivate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	saved, err := s.SaveAssessment(a, r, now)
-	if err != nil {
-		t.Fatal(err)
+	saved, already, err := s.SaveAssessment(a, r, now)
+	if err != nil || already {
+		t.Fatal(err, already)
 	}
-	again, _ := s.SaveAssessment(a, r, now)
-	if filepath.Base(saved) != "20261122T100405Z_zoë-o-brien-qa_self.yaml" || !strings.HasSuffix(again, "_self-2.yaml") {
+	// The same answers again are the file already there; other answers in the same second
+	// get a name of their own.
+	if same, already, _ := s.SaveAssessment(a, r, now); same != saved || !already {
+		t.Errorf("the same answers saved twice: %s (already %v), want %s kept", same, already, saved)
+	}
+	a.Certifications = []string{"cspo"}
+	again, already, _ := s.SaveAssessment(a, r, now)
+	if filepath.Base(saved) != "20261122T100405Z_zoë-o-brien-qa_self.yaml" || !strings.HasSuffix(again, "_self-2.yaml") || already {
 		t.Errorf("names %s, %s", saved, again)
 	}
 	for _, p := range []string{dir, s.Assessments(), s.Drafts()} {

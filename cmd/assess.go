@@ -193,11 +193,15 @@ func (opts *AssessOptions) scoreFile() error {
 			a.Date = opts.Now().UTC()
 		}
 		a.Complete = true
-		path, err := opts.Store.SaveAssessment(a, opts.Rubric, opts.Now())
+		path, already, err := opts.Store.SaveAssessment(a, opts.Rubric, opts.Now())
 		if err != nil {
 			return fmt.Errorf("cannot save the assessment: %w", err)
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "saved to %s\n", path)
+		if already {
+			infof(opts.IO.ErrOut, "already in the history as %s (the same answers): not saved again", path)
+		} else {
+			fmt.Fprintf(opts.IO.ErrOut, "saved to %s\n", path)
+		}
 	}
 	return opts.render(a)
 }
@@ -310,7 +314,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 	a.Complete = true
 	a.Date = opts.Now().UTC()
 	if !opts.NoSave {
-		path, err := store.SaveAssessment(a, r, opts.Now())
+		path, _, err := store.SaveAssessment(a, r, opts.Now())
 		if err != nil {
 			return fmt.Errorf("cannot save the assessment (your answers are still in %s): %w", draftPath, err)
 		}
