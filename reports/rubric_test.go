@@ -3,7 +3,6 @@ package reports
 import (
 	"bytes"
 	"fmt"
-	"github.com/pmladder/pmladder/internal/textwrap"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -123,15 +122,7 @@ func TestInitials(t *testing.T) {
 	}
 }
 
-func TestWrap(t *testing.T) {
-	got := textwrap.Wrap("one two three four five", 10, "> ", "  ")
-	want := "> one two\n  three\n  four\n  five\n"
-	if got != want {
-		t.Errorf("wrap = %q, want %q", got, want)
-	}
-	if got := textwrap.Wrap("0"+textwrap.NBSP+"Not"+textwrap.NBSP+"yet · 1"+textwrap.NBSP+"Aware", 12, "", ""); got != "0 Not yet ·\n1 Aware\n" {
-		t.Errorf("no-break spaces: %q", got)
-	}
+func TestTruncate(t *testing.T) {
 	if got := truncate("Business acumen and outcome ownership", 12); got != "Business ac…" {
 		t.Errorf("truncate = %q", got)
 	}
