@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/AlecAivazis/survey/v2"
@@ -136,16 +138,34 @@ func helpHint(help string) int {
 }
 
 // Select implements Prompter.
+// Options are numbered, and typing a number keeps only that option (Enter then picks it),
+// unless they begin with numbers of their own (a rating scale: "3 High"), which typing
+// then finds. Other text typed filters by the words of the options as written.
 func (p *SurveyPrompter) Select(message string, options []string, def int, help string) (int, error) {
 	var index int
+	plain, numbered := options, !slices.ContainsFunc(options, startsWithDigit)
+	if numbered {
+		options = make([]string, len(plain))
+		for i, o := range plain {
+			options[i] = strconv.Itoa(i+1) + "." + textwrap.NBSP + o
+		}
+	}
 	message, options, help = p.fit(message, options, len("> "), help, selectHint(help))
 	q := &survey.Select{Message: message, Options: options, Help: help, PageSize: len(options)}
+	q.Filter = func(filter, _ string, i int) bool {
+		if n, err := strconv.Atoi(filter); err == nil && numbered {
+			return n == i+1
+		}
+		return strings.Contains(strings.ToLower(plain[i]), strings.ToLower(filter))
+	}
 	if def >= 0 && def < len(options) {
 		q.Default = def // by index: two options may read the same
 	}
 	err := p.ask(q, &index)
 	return index, err
 }
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // MultiSelect implements Prompter.
 func (p *SurveyPrompter) MultiSelect(message string, options []string, help string) ([]int, error) {

@@ -3,6 +3,8 @@
 package cmd
 
 import (
+	"os"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -49,5 +51,13 @@ func TestInterviewFitsTheTerminal(t *testing.T) {
 		if lines < 20 {
 			t.Errorf("%d columns: the interview showed almost nothing:\n%s", cols, screen)
 		}
+	}
+}
+
+// TestNumberKeysPick: typing an option's number keeps only that option, and Enter picks it.
+func TestNumberKeysPick(t *testing.T) {
+	code, screen, draft := ptyInterview(t, "3\r", func(_ *exec.Cmd, ctrl *os.File) { ctrl.Write([]byte("\x03")) })
+	if code != ExitInterrupted || !strings.Contains(draft, "data-fluency.1: 2") {
+		t.Errorf("exit %d; typing 3 should pick the third statement (score 2); draft:\n%s\nscreen:\n%q", code, draft, screen)
 	}
 }

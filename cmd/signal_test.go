@@ -82,9 +82,9 @@ func (s *ptySession) waitAfter(mark int, text string) {
 }
 
 // ptyInterview runs the arrow-key interview of the real binary on a pseudo-terminal,
-// answers the certification question and the first question, then stops it with stop
-// and returns the exit status and what the terminal showed.
-func ptyInterview(t *testing.T, stop func(cmd *exec.Cmd, ctrl *os.File)) (int, string, string) {
+// answers the certification question and the first question with keys, then stops it
+// with stop and returns the exit status, what the terminal showed and the draft.
+func ptyInterview(t *testing.T, keys string, stop func(cmd *exec.Cmd, ctrl *os.File)) (int, string, string) {
 	t.Helper()
 	dir := t.TempDir()
 	s := startPty(t, dir, 100, 40, "assess", "--quick", "--name", "Ada", "--current", "pm", "--track", "ic", "--target", "senior-pm")
@@ -92,7 +92,7 @@ func ptyInterview(t *testing.T, stop func(cmd *exec.Cmd, ctrl *os.File)) (int, s
 	waitFor("Which of these do you hold already?")
 	ctrl.Write([]byte("\r")) // none
 	waitFor("· 1 of ")
-	ctrl.Write([]byte("\x1b[B\x1b[B\r")) // the third statement
+	ctrl.Write([]byte(keys))
 	waitFor("· 2 of ")
 	time.Sleep(100 * time.Millisecond)
 	stop(cmd, ctrl)
@@ -129,7 +129,7 @@ func TestArrowKeyInterviewStops(t *testing.T) {
 		"sigterm": func(cmd *exec.Cmd, _ *os.File) { cmd.Process.Signal(syscall.SIGTERM) },
 	} {
 		t.Run(name, func(t *testing.T) {
-			code, screen, draft := ptyInterview(t, stop)
+			code, screen, draft := ptyInterview(t, "\x1b[B\x1b[B\r", stop) // the third statement
 			if code != ExitInterrupted {
 				t.Errorf("exit %d, want 130; the terminal shows:\n%q", code, screen)
 			}
