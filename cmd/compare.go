@@ -44,7 +44,8 @@ their report should have. --all lists every skill.`,
 		Example: `  pmladder compare q2.yaml q4.yaml
   pmladder compare ada-self.yaml ada-manager.yaml
   pmladder compare ada-self.yaml ada-manager.yaml --all --format markdown`,
-		Args: usageArgs(cobra.ExactArgs(2)),
+		Args:              usageArgs(cobra.ExactArgs(2)),
+		ValidArgsFunction: f.completeSaved(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {

@@ -1,6 +1,9 @@
 package cmd
 
 import (
+	"path/filepath"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/assess"
@@ -79,4 +82,37 @@ func (rf *roleFlags) check(cmdPath string, r *rubric.Rubric) error {
 
 func (rf *roleFlags) scoreOptions() assess.ScoreOptions {
 	return assess.ScoreOptions{Current: rf.Current, Target: rf.Target, Track: rf.Track, Certs: rf.Certs}
+}
+
+// completeSaved offers, for up to most arguments, the saved assessments' file names as
+// history shows them, and "latest"; a word that looks like a path (it has a / or a dot)
+// completes as a file.
+func (f *Factory) completeSaved(most int) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		if len(args) >= most {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return f.savedNames(cmd, prefix)
+	}
+}
+
+func (f *Factory) savedNames(cmd *cobra.Command, prefix string) ([]string, cobra.ShellCompDirective) {
+	if strings.ContainsAny(prefix, "/.") || f.resolveSettings(cmd) != nil {
+		return nil, cobra.ShellCompDirectiveDefault
+	}
+	paths, _ := f.Store().List()
+	names := []string{"latest"}
+	for i := len(paths) - 1; i >= 0; i-- { // the newest first
+		names = append(names, filepath.Base(paths[i]))
+	}
+	var out []string
+	for _, n := range names {
+		if strings.HasPrefix(n, prefix) {
+			out = append(out, n)
+		}
+	}
+	if len(out) == 0 {
+		return nil, cobra.ShellCompDirectiveDefault // files in the current directory
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }
