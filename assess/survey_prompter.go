@@ -151,7 +151,7 @@ func (p *SurveyPrompter) Select(message string, options []string, def int, help 
 		}
 	}
 	message, options, help = p.fit(message, options, len("> "), help, selectHint(help))
-	q := &survey.Select{Message: message, Options: options, Help: help, PageSize: len(options)}
+	q := &survey.Select{Message: message, Options: options, Help: help, PageSize: p.pageSize(message, options)}
 	q.Filter = func(filter, _ string, i int) bool {
 		if n, err := strconv.Atoi(filter); err == nil && numbered {
 			return n == i+1
@@ -165,13 +165,33 @@ func (p *SurveyPrompter) Select(message string, options []string, def int, help 
 	return index, err
 }
 
+// pageSize is how many options survey shows at once: all of them when they fit below the
+// question on the terminal, else as many of the tallest as fit (at least three), so that
+// the question never scrolls out of view.
+func (p *SurveyPrompter) pageSize(message string, options []string) int {
+	_, rows, err := term.GetSize(int(p.out.Fd()))
+	if err != nil || rows <= 0 {
+		return len(options)
+	}
+	room := rows - strings.Count(message, "\n") - 3 // the question, the key hint, the cursor line
+	tallest, lines := 1, 0
+	for _, o := range options {
+		n := strings.Count(o, "\n") + 1
+		tallest, lines = max(tallest, n), lines+n
+	}
+	if lines <= room {
+		return len(options)
+	}
+	return max(3, min(len(options), room/tallest))
+}
+
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // MultiSelect implements Prompter.
 func (p *SurveyPrompter) MultiSelect(message string, options []string, help string) ([]int, error) {
 	var picked []int
 	message, options, help = p.fit(message, options, len("> [ ]  "), help, multiSelectHint(help))
-	q := &survey.MultiSelect{Message: message, Options: options, Help: help, PageSize: min(len(options), 15)}
+	q := &survey.MultiSelect{Message: message, Options: options, Help: help, PageSize: p.pageSize(message, options)}
 	// No "select all" or "none" keys: nobody holds every certification, and Enter with
 	// none picked already means none; the shorter key hint fits narrow terminals.
 	err := p.ask(q, &picked, survey.WithRemoveSelectAll(), survey.WithRemoveSelectNone())
