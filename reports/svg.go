@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"github.com/pmladder/pmladder/internal/textwrap"
 	"html"
 	"math"
 	"strings"
@@ -34,6 +35,13 @@ func (c chart) SVG() string {
 	}
 	return c.bars()
 }
+
+// The radar's axis labels: characters per line (the room beside the circle at the font
+// size of the page) and the distance between their lines.
+const (
+	axisLabelWidth = 26
+	axisLineHeight = 12.0
+)
 
 // radar draws one spoke per axis, a ring per scale point and a polygon per series.
 func (c chart) radar() string {
@@ -78,17 +86,34 @@ func (c chart) radar() string {
 		case math.Cos(angle(i)) < -0.05:
 			anchor = "end"
 		}
-		if math.Sin(angle(i)) > 0.5 {
+		// A long name goes on two lines, broken between words, rather than cut; only a
+		// name longer than two lines is shortened. Labels above the centre grow upwards.
+		// A centred label (straight above or below) is narrower: its neighbours come close.
+		width := axisLabelWidth
+		if anchor == "middle" {
+			width = axisLabelWidth * 2 / 3
+		}
+		lines := strings.Split(strings.TrimSuffix(textwrap.Wrap(label, width, "", ""), "\n"), "\n")
+		if len(lines) > 2 {
+			lines = []string{lines[0], truncate(strings.Join(lines[1:], " "), width)}
+		}
+		switch sin := math.Sin(angle(i)); {
+		case sin > 0.5:
 			ly += 10
+		case sin < -0.3:
+			ly -= axisLineHeight * float64(len(lines)-1)
 		}
-		short := label
-		if r := []rune(label); len(r) > 26 {
-			short = string(r[:25]) + "…"
+		fmt.Fprintf(&b, `<text class="axis" x="%.1f" y="%.1f" text-anchor="%s"><title>%s</title>`, lx, ly, anchor, svgText(label))
+		for j, line := range lines {
+			dy := 0.0
+			if j > 0 {
+				dy = axisLineHeight
+			}
+			fmt.Fprintf(&b, `<tspan x="%.1f" dy="%g">%s</tspan>`, lx, dy, svgText(line))
 		}
-		fmt.Fprintf(&b, `<text class="axis" x="%.1f" y="%.1f" text-anchor="%s"><title>%s</title>%s</text>`,
-			lx, ly, anchor, svgText(label), svgText(short))
+		b.WriteString(`</text>`)
 		if len(c.Series) > 0 && c.Series[0].Class == "score" && i < len(c.Series[0].Values) && c.Series[0].Values[i] == nil {
-			fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%.1f" text-anchor="%s">not assessed</text>`, lx, ly+12, anchor)
+			fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%.1f" text-anchor="%s">not assessed</text>`, lx, ly+12+axisLineHeight*float64(len(lines)-1), anchor)
 		}
 	}
 	for _, s := range c.Series {
