@@ -412,6 +412,11 @@ func (tr *teamRun) add(file string, line int, a *Answers) {
 	if p := tr.rv.Progress; p != nil {
 		p.Person()
 	}
+	if a.Person == "" && !a.anyAnswer() {
+		// A template row left blank (the template fills in the assessor): not a person.
+		tr.notice("%s:%d: a row with no person and no answers: skipped (an unfilled row is not a person)", file, line)
+		return
+	}
 	if a.Person == "" {
 		var list problem.List
 		list.Add(file, line, "no person: everyone in a team review needs a name")
