@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pmladder/pmladder/internal/textwrap"
+	"github.com/pmladder/pmladder/internal/words"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -91,7 +92,7 @@ func (iv *Interview) Intro() string {
 	return iv.fit(fmt.Sprintf(`%s: %s in %s, about %s.
 %s Your answers stay on this machine.
 Ctrl-C pauses at any time: your answers are kept and 'pmladder assess --resume' continues.
-`, rubricName(iv.Rubric), plural(len(qs), "question"), plural(len(iv.Rubric.Categories), "category"), plural(iv.Minutes(), "minute"), what))
+`, rubricName(iv.Rubric), count(len(qs), "question", "questions"), count(len(iv.Rubric.Categories), "category", "categories"), count(iv.Minutes(), "minute", "minutes"), what))
 }
 
 // fit wraps each line of text to the width of Out; blank lines stay as they are.
@@ -113,16 +114,9 @@ func (iv *Interview) fit(text string) string {
 	return b.String()
 }
 
-// plural writes a count with its noun: "1 category", "4 categories".
-func plural(n int, noun string) string {
-	switch {
-	case n == 1:
-		return "1 " + noun
-	case strings.HasSuffix(noun, "y"):
-		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
-	default:
-		return fmt.Sprintf("%d %ss", n, noun)
-	}
+// count writes a count with its noun: "1 category", "4 categories".
+func count(n int, one, many string) string {
+	return fmt.Sprintf("%d %s", n, words.Plural(n, one, many))
 }
 
 // words are the profile questions, asked of the person or, by a manager or a peer,

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/pmladder/pmladder/internal/textwrap"
+	"github.com/pmladder/pmladder/internal/words"
 	"html"
 	"io"
 	"strings"
@@ -17,14 +18,7 @@ import (
 const maxHeatmapPeople = 60
 
 func (t *Team) title() string {
-	return fmt.Sprintf("Team review · %d %s · %s", t.People, plural(t.People, "person", "people"), rubricLabel(RubricInfo{Name: t.Rubric.Name, Version: t.Rubric.Version}))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return fmt.Sprintf("Team review · %d %s · %s", t.People, words.Plural(t.People, "person", "people"), rubricLabel(RubricInfo{Name: t.Rubric.Name, Version: t.Rubric.Version}))
 }
 
 func orDash(s string) string {
@@ -154,7 +148,7 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 	if len(team.Summary.Certifications) > 0 {
 		ew.printf("\n%s\n", opt.style(ansiBold, "Certifications that cover most of these gaps"))
 		for _, c := range team.Summary.Certifications {
-			ew.printf("%s", textwrap.Wrap(fmt.Sprintf("%s (%s): value %s for %d %s", c.Name, c.Issuer, num(c.Value), c.People, plural(c.People, "person", "people")), width, "  • ", "    "))
+			ew.printf("%s", textwrap.Wrap(fmt.Sprintf("%s (%s): value %s for %d %s", c.Name, c.Issuer, num(c.Value), c.People, words.Plural(c.People, "person", "people")), width, "  • ", "    "))
 		}
 	}
 	ew.printf("\n%s\n%s", opt.style(ansiBold, "Summary"), textwrap.Wrap(team.title(), width, "  ", "  "))
@@ -355,7 +349,7 @@ func (teamHTML) end(s *teamSink, team *Team) error {
 		PeopleWord string
 		Gaps       []TeamSkill
 		Certs      []cert
-	}{People: team.People, PeopleWord: plural(team.People, "person", "people"), Gaps: team.largestGaps()}
+	}{People: team.People, PeopleWord: words.Plural(team.People, "person", "people"), Gaps: team.largestGaps()}
 	for _, c := range team.Summary.Certifications {
 		view.Certs = append(view.Certs, cert{c.Name, c.Issuer, safeURL(c.URL), num(c.Value), fmt.Sprint(c.People)})
 	}
