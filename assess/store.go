@@ -199,30 +199,6 @@ func (s *Store) List() ([]string, error) { return list(s.Assessments()) }
 // DraftPaths returns the drafts of unfinished interviews, oldest first.
 func (s *Store) DraftPaths() ([]string, error) { return list(s.Drafts()) }
 
-// Latest returns the most recent saved assessment.
-func (s *Store) Latest() (string, error) {
-	paths, err := s.List()
-	if err != nil {
-		return "", err
-	}
-	if len(paths) == 0 {
-		return "", fmt.Errorf("%w in %s", ErrNoAssessment, s.Assessments())
-	}
-	return paths[len(paths)-1], nil
-}
-
-// LatestDraft returns the most recent unfinished interview of anyone.
-func (s *Store) LatestDraft() (string, error) {
-	paths, err := list(s.Drafts())
-	if err != nil {
-		return "", err
-	}
-	if len(paths) == 0 {
-		return "", fmt.Errorf("%w in %s", ErrNoDraft, s.Drafts())
-	}
-	return paths[len(paths)-1], nil
-}
-
 // Draft is an unfinished interview as the store keeps it.
 type Draft struct {
 	Path   string

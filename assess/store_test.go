@@ -58,13 +58,13 @@ func TestStoreIsPrivate(t *testing.T) {
 			t.Errorf("%s is %v, want 0600", p, fi.Mode().Perm())
 		}
 	}
-	if latest, _ := s.Latest(); latest != again {
+	if latest, _ := s.LatestOf(""); latest != again {
 		t.Errorf("latest %s", latest)
 	}
-	if d, _ := s.LatestDraft(); d != draft {
-		t.Errorf("latest draft %s", d)
+	if d, _ := s.DraftOf(""); d.Path != draft {
+		t.Errorf("latest draft %s", d.Path)
 	}
-	if _, err := (&Store{Dir: t.TempDir()}).LatestDraft(); !errors.Is(err, ErrNoDraft) {
+	if _, err := (&Store{Dir: t.TempDir()}).DraftOf(""); !errors.Is(err, ErrNoDraft) {
 		t.Errorf("no draft: %v", err)
 	}
 	if Slug("  ") != "anonymous" || Slug("Ada  Lovelace!") != "ada-lovelace" {

@@ -93,10 +93,11 @@ func TestAssessRunInterruptedKeepsTheDraft(t *testing.T) {
 	if out.Len() != 0 {
 		t.Errorf("no report for an unfinished interview: %s", out)
 	}
-	draft, err := opts.Store.LatestDraft()
+	d, err := opts.Store.DraftOf("")
 	if err != nil {
 		t.Fatal(err)
 	}
+	draft := d.Path
 	if !strings.Contains(intr.msg, draft) || !strings.Contains(intr.msg, "pmladder assess --resume") {
 		t.Errorf("message %q", intr.msg)
 	}
