@@ -142,18 +142,7 @@ func (g Gap) Step() int {
 
 // NextStep is the anchored statement of the step's score in each of the skill's
 // questions that has options (rule 10).
-func (g Gap) NextStep() []string {
-	step := g.Step()
-	var out []string
-	for _, q := range g.Skill.Questions {
-		for _, o := range q.Options {
-			if o.Score == step {
-				out = append(out, o.Text)
-			}
-		}
-	}
-	return out
-}
+func (g Gap) NextStep() []string { return g.Skill.StatementsAt(g.Step()) }
 
 // Actions are the skill's actions for the step, then those that fit every step (rule 10).
 func (g Gap) Actions() []string { return g.Skill.ActionsFor(g.Step()) }

@@ -34,6 +34,16 @@ func (f *Factory) completeRoles(cmd *cobra.Command, args []string, prefix string
 	return f.completeFromRubric(cmd, (*rubric.Rubric).RoleIDs)
 }
 
+// completeRoleArgs offers the rubric's role ids for up to most arguments.
+func (f *Factory) completeRoleArgs(most int) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		if len(args) >= most {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return f.completeRoles(cmd, args, prefix)
+	}
+}
+
 // completeTracks offers the rubric's track ids to shell completion.
 func (f *Factory) completeTracks(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
 	return f.completeFromRubric(cmd, (*rubric.Rubric).TrackIDs)
@@ -61,9 +71,9 @@ func (rf *roleFlags) check(cmdPath string, r *rubric.Rubric) error {
 		if *role.id == "" {
 			continue
 		}
-		id, hint := match.Value(*role.id, r.RoleIDs())
-		if id == "" {
-			return usageErrorf(cmdPath, "%s %q is not a role of %s%s (roles: %s)", role.flag, *role.id, r.Name, hint, r.RoleList())
+		id, err := resolveRole(cmdPath, role.flag+" ", *role.id, r)
+		if err != nil {
+			return err
 		}
 		*role.id = id
 	}
@@ -78,6 +88,17 @@ func (rf *roleFlags) check(cmdPath string, r *rubric.Rubric) error {
 		return usageErrorf(cmdPath, "--certs %d: want 0 or more", rf.Certs)
 	}
 	return nil
+}
+
+// resolveRole settles a role id typed in any case ("Senior_PM" is senior-pm); one that is
+// no role of the rubric is invalid usage with the closest ids. what names where the id was
+// given ("--target ", or "" for an argument).
+func resolveRole(cmdPath, what, typed string, r *rubric.Rubric) (string, error) {
+	id, hint := match.Value(typed, r.RoleIDs())
+	if id == "" {
+		return "", usageErrorf(cmdPath, "%s%q is not a role of %s%s (roles: %s)", what, typed, r.Name, hint, r.RoleList())
+	}
+	return id, nil
 }
 
 func (rf *roleFlags) scoreOptions() assess.ScoreOptions {

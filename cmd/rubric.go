@@ -18,6 +18,7 @@ product management; use your own with --rubric FILE or "rubric: FILE" in the con
 	c.AddCommand(
 		NewCmdRubricShow(f, nil),
 		NewCmdRubricRoles(f, nil),
+		NewCmdRubricDiff(f, nil),
 		NewCmdRubricValidate(f, nil),
 		NewCmdRubricInit(f, nil),
 	)

@@ -132,6 +132,23 @@ func (o Output) WriteCompare(w io.Writer, cmp *assess.Comparison, all bool) erro
 	}
 }
 
+// WriteRubricDiff writes what changes from role from to role to.
+func (o Output) WriteRubricDiff(w io.Writer, r *rubric.Rubric, from, to *rubric.Role) error {
+	d := NewRubricDiff(r, from, to)
+	switch o.Format {
+	case "json":
+		return WriteJSON(w, d)
+	case "markdown":
+		return RubricDiffMarkdown(w, d)
+	case "csv":
+		return RubricDiffCSV(w, d, o.Excel)
+	case "html":
+		return RubricDiffHTML(w, d)
+	default:
+		return trimmed(w, func(w io.Writer) error { return RubricDiffTable(w, d, o.options()) })
+	}
+}
+
 // WriteHistory writes the list of saved assessments; empty is what the table says when
 // there is none.
 func (o Output) WriteHistory(w io.Writer, entries []HistoryEntry, empty string) error {

@@ -109,6 +109,49 @@ func (s *Skill) ActionsFor(step int) []string {
 	return out
 }
 
+// StatementsAt returns the anchored statement of score in each of the skill's questions
+// that has options: what doing the skill at that level looks like.
+func (s *Skill) StatementsAt(score int) []string {
+	var out []string
+	for _, q := range s.Questions {
+		for _, o := range q.Options {
+			if o.Score == score {
+				out = append(out, o.Text)
+			}
+		}
+	}
+	return out
+}
+
+// ExpectationChange is a skill whose expectation differs between two roles; a nil side is
+// a role that does not expect the skill.
+type ExpectationChange struct {
+	Skill    *Skill
+	From, To *float64
+}
+
+// Diff returns the skills whose expectation differs from role from to role to, in rubric
+// order: what changes at the next level.
+func (r *Rubric) Diff(from, to *Role) []ExpectationChange {
+	var out []ExpectationChange
+	for i, s := range r.Skills() {
+		a, okA := from.ExpectAt(i)
+		b, okB := to.ExpectAt(i)
+		if okA == okB && (!okA || a == b) {
+			continue
+		}
+		c := ExpectationChange{Skill: s}
+		if okA {
+			c.From = &a
+		}
+		if okB {
+			c.To = &b
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // Question asks about one skill. With Options it is answered by choosing an anchored
 // statement; without, it is a plain rating on the scale.
 type Question struct {

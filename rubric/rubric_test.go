@@ -273,3 +273,43 @@ func TestActionsForAStep(t *testing.T) {
 		t.Errorf("requires: %+v", c)
 	}
 }
+
+func TestDiff(t *testing.T) {
+	r, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pm, senior := r.Role("pm"), r.Role("senior-pm")
+	changes := r.Diff(pm, senior)
+	if len(changes) == 0 {
+		t.Fatal("pm → senior-pm changes nothing")
+	}
+	for _, c := range changes {
+		a, okA := pm.Expect(c.Skill.ID)
+		b, okB := senior.Expect(c.Skill.ID)
+		if (c.From != nil) != okA || (c.To != nil) != okB || (okA && *c.From != a) || (okB && *c.To != b) {
+			t.Errorf("%s: from %v to %v; the roles say %v/%v and %v/%v", c.Skill.ID, c.From, c.To, a, okA, b, okB)
+		}
+		if okA && okB && a == b {
+			t.Errorf("%s listed though both expect %v", c.Skill.ID, a)
+		}
+	}
+	// Every skill whose expectation differs is listed.
+	n := 0
+	for _, s := range r.Skills() {
+		a, okA := pm.Expect(s.ID)
+		b, okB := senior.Expect(s.ID)
+		if okA != okB || (okA && a != b) {
+			n++
+		}
+	}
+	if n != len(changes) {
+		t.Errorf("%d skills differ, %d listed", n, len(changes))
+	}
+	if got := r.Diff(pm, pm); len(got) != 0 {
+		t.Errorf("a role against itself: %d changes", len(got))
+	}
+	if got := r.Skill("data-fluency").StatementsAt(3); len(got) == 0 {
+		t.Errorf("no statements at 3 for data-fluency")
+	}
+}
