@@ -20,8 +20,14 @@ type HistoryOptions struct {
 	Person string
 	// Drafts lists the unfinished interviews instead.
 	Drafts bool
+	// Trend shows one person's readiness and skills across their assessments instead.
+	Trend bool
+	// Name is the name setting: whose trend it is without --person.
+	Name   string
 	Out    outputFlags
 	Output reports.Output
+
+	cmdPath string
 }
 
 // NewCmdHistory lists saved assessments.
@@ -35,14 +41,21 @@ func NewCmdHistory(f *Factory, runF func(*HistoryOptions) error) *cobra.Command 
 date, the person, who assessed, the current and target roles and the readiness for the
 target. Use 'pmladder report FILE' to see one again.`,
 		Example: `  pmladder history
-  pmladder history --person "Ada Lovelace" --format csv`,
+  pmladder history --person "Ada Lovelace" --format csv
+  pmladder history --trend --person "Ada Lovelace" --format html -o ada-trend.html`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Trend {
+				if opts.Drafts {
+					return usageErrorf(cmd.CommandPath(), "--trend and --drafts cannot be used together")
+				}
+				opts.Out.formats = reports.PersonFormats() // a trend is a report: every format
+			}
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
-			opts.Store = f.Store()
+			opts.Store, opts.Name, opts.cmdPath = f.Store(), f.Settings.Name, cmd.CommandPath()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -50,12 +63,16 @@ target. Use 'pmladder report FILE' to see one again.`,
 		},
 	}
 	c.Flags().StringVar(&opts.Person, "person", "", "only the assessments of `NAME` (case does not matter)")
+	c.Flags().BoolVar(&opts.Trend, "trend", false, "one person's readiness and every skill across their assessments (every format: "+strings.Join(reports.PersonFormats(), ", ")+")")
 	c.Flags().BoolVar(&opts.Drafts, "drafts", false, "list the unfinished interviews (drafts) instead, to resume with assess --resume --name")
 	opts.Out.register(c, reports.HistoryFormats())
 	return c
 }
 
 func historyRun(opts *HistoryOptions) error {
+	if opts.Trend {
+		return historyTrendRun(opts)
+	}
 	list := opts.Store.List
 	if opts.Drafts {
 		list = opts.Store.DraftPaths
@@ -89,4 +106,44 @@ func historyRun(opts *HistoryOptions) error {
 		empty = fmt.Sprintf("No saved assessments of %s (of %d saved; history without --person lists everyone).", opts.Person, len(paths))
 	}
 	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteHistory(w, entries, empty) })
+}
+
+// historyTrendRun shows one person's assessments in date order: whose is --person, else
+// the name setting, else the only person in the history (several is exit 2, naming them).
+func historyTrendRun(opts *HistoryOptions) error {
+	who := opts.Person
+	if who == "" {
+		who = opts.Name
+	}
+	latest, err := latestOf(opts.Store, who, opts.cmdPath)
+	if err != nil {
+		return err
+	}
+	a, _, err := opts.Store.Load(latest, opts.Rubric)
+	if err != nil {
+		return err
+	}
+	paths, err := opts.Store.List()
+	if err != nil {
+		return fmt.Errorf("cannot list assessments: %w", err)
+	}
+	var files []string
+	var standings []*assess.Standing
+	for _, p := range paths {
+		b, warnings, err := opts.Store.Load(p, opts.Rubric)
+		if err != nil {
+			warnf(opts.IO.ErrOut, "skipping %s", strings.ReplaceAll(err.Error(), "\n", "; "))
+			continue
+		}
+		if !assess.SamePerson(b, a) {
+			continue
+		}
+		for _, w := range warnings {
+			warnf(opts.IO.ErrOut, "%s", w)
+		}
+		files = append(files, p)
+		standings = append(standings, assess.ScoreStanding(opts.Rubric, b, assess.ScoreOptions{}))
+	}
+	t := reports.NewTrend(a.Person, files, standings)
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteTrend(w, t) })
 }

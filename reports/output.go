@@ -149,6 +149,22 @@ func (o Output) WriteRubricDiff(w io.Writer, r *rubric.Rubric, from, to *rubric.
 	}
 }
 
+// WriteTrend writes a person's trend across their saved assessments.
+func (o Output) WriteTrend(w io.Writer, t *Trend) error {
+	switch o.Format {
+	case "json":
+		return WriteJSON(w, t)
+	case "markdown":
+		return TrendMarkdown(w, t)
+	case "csv":
+		return TrendCSV(w, t, o.Excel)
+	case "html":
+		return TrendHTML(w, t)
+	default:
+		return trimmed(w, func(w io.Writer) error { return TrendTable(w, t, o.options()) })
+	}
+}
+
 // WriteHistory writes the list of saved assessments; empty is what the table says when
 // there is none.
 func (o Output) WriteHistory(w io.Writer, entries []HistoryEntry, empty string) error {
