@@ -183,7 +183,7 @@ const rubricDiffBody = `<header>
 </table>
 {{- range .D.Skills}}
 <h2>{{.Name}}</h2>
-<table>
+<table style="table-layout: fixed">
 <thead><tr><th>{{$.D.From.Name}}{{with .From}} · {{val .}}{{end}}</th><th>{{$.D.To.Name}}{{with .To}} · {{val .}}{{end}}</th></tr></thead>
 <tbody><tr>
 <td>{{if .From}}<ul>{{range .FromStatements}}<li>{{.}}</li>{{end}}</ul>{{else}}not expected{{end}}</td>
