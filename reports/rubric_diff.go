@@ -69,6 +69,18 @@ func (d *RubricDiff) scope() string {
 		len(d.Skills), words.Plural(len(d.Skills), "skill", "skills"), rubricLabel(d.Rubric))
 }
 
+// diffSide is one role's side of a skill in the diff.
+type diffSide struct {
+	role       RoleRef
+	expected   *float64
+	statements []string
+}
+
+// sides are the from and the to side of a skill.
+func (d *RubricDiff) sides(s DiffSkill) [2]diffSide {
+	return [2]diffSide{{d.From, s.From, s.FromStatements}, {d.To, s.To, s.ToStatements}}
+}
+
 // RubricDiffTable writes the diff for a terminal: a table of the expectations, then each
 // skill's statements at both levels.
 func RubricDiffTable(w io.Writer, d *RubricDiff, opt Options) error {
@@ -91,11 +103,7 @@ func RubricDiffTable(w io.Writer, d *RubricDiff, opt Options) error {
 	}
 	for _, s := range d.Skills {
 		ew.printf("\n%s", textwrap.Wrap(opt.style(ansiBold, s.Name), width, "", ""))
-		for _, side := range []struct {
-			role       RoleRef
-			expected   *float64
-			statements []string
-		}{{d.From, s.From, s.FromStatements}, {d.To, s.To, s.ToStatements}} {
+		for _, side := range d.sides(s) {
 			if side.expected == nil {
 				ew.printf("%s", textwrap.Wrap(side.role.Name+": not expected", width, "  ", "    "))
 				continue
@@ -124,11 +132,7 @@ func RubricDiffMarkdown(w io.Writer, d *RubricDiff) error {
 	mdTable(ew, "lrr", []string{"Skill", mdEscape(d.From.Name), mdEscape(d.To.Name)}, rows)
 	for _, s := range d.Skills {
 		ew.printf("\n## %s\n", mdEscape(s.Name))
-		for _, side := range []struct {
-			role       RoleRef
-			expected   *float64
-			statements []string
-		}{{d.From, s.From, s.FromStatements}, {d.To, s.To, s.ToStatements}} {
+		for _, side := range d.sides(s) {
 			if side.expected == nil {
 				ew.printf("\n**%s**: not expected\n", mdEscape(side.role.Name))
 				continue
