@@ -281,19 +281,20 @@ func trackHelp(r *rubric.Rubric) string {
 // "back" to them: they are cleared to what the flags or the draft gave and asked again. The
 // name is not asked again: the draft is filed under it.
 func (iv *Interview) Run(a *Answers, askRoles bool) error {
+	type profile struct{ current, track, target, certs string }
+	of := func(a *Answers) profile {
+		return profile{a.CurrentRole, a.Track, a.TargetRole, strings.Join(a.Certifications, ";")}
+	}
 	for {
-		before := *a
-		before.Certifications = slices.Clone(a.Certifications)
+		before, certs := of(a), slices.Clone(a.Certifications)
 		if err := iv.AskProfile(a, askRoles); err != nil {
 			return err
 		}
-		canReturn := a.CurrentRole != before.CurrentRole || a.Track != before.Track ||
-			a.TargetRole != before.TargetRole || !slices.Equal(a.Certifications, before.Certifications)
-		err := iv.askQuestions(a, canReturn)
+		err := iv.askQuestions(a, of(a) != before)
 		if !errors.Is(err, errBackToProfile) {
 			return err
 		}
-		a.CurrentRole, a.Track, a.TargetRole, a.Certifications = before.CurrentRole, before.Track, before.TargetRole, before.Certifications
+		a.CurrentRole, a.Track, a.TargetRole, a.Certifications = before.current, before.track, before.target, certs
 	}
 }
 

@@ -137,7 +137,7 @@ type Gap struct {
 // Step is the score the next step up reaches (rule 10): the next whole score above the
 // person's, at most the expectation (rounded up, for an expectation between scores).
 func (g Gap) Step() int {
-	return int(min(math.Floor(g.Score+eps)+1, math.Ceil(g.Expected-eps)))
+	return min(int(math.Floor(g.Score+eps))+1, rubric.MetAt(g.Expected))
 }
 
 // NextStep is the anchored statement of the step's score in each of the skill's

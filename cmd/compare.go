@@ -45,7 +45,7 @@ their report should have. --all lists every skill.`,
   pmladder compare ada-self.yaml ada-manager.yaml
   pmladder compare ada-self.yaml ada-manager.yaml --all --format markdown`,
 		Args:              usageArgs(cobra.ExactArgs(2)),
-		ValidArgsFunction: f.completeSaved(2),
+		ValidArgsFunction: forArgs(2, f.completeSaved),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {

@@ -42,7 +42,7 @@ JSON for a script.`,
   pmladder report latest --target principal-pm
   pmladder report ~/.local/share/pmladder/assessments/20261122T100405Z_ada_self.yaml --format json`,
 		Args:              usageArgs(cobra.MaximumNArgs(1)),
-		ValidArgsFunction: f.completeSaved(1),
+		ValidArgsFunction: forArgs(1, f.completeSaved),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {

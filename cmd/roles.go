@@ -34,13 +34,14 @@ func (f *Factory) completeRoles(cmd *cobra.Command, args []string, prefix string
 	return f.completeFromRubric(cmd, (*rubric.Rubric).RoleIDs)
 }
 
-// completeRoleArgs offers the rubric's role ids for up to most arguments.
-func (f *Factory) completeRoleArgs(most int) cobra.CompletionFunc {
+// forArgs completes positional arguments with complete for up to most of them, then
+// offers nothing.
+func forArgs(most int, complete cobra.CompletionFunc) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
 		if len(args) >= most {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return f.completeRoles(cmd, args, prefix)
+		return complete(cmd, args, prefix)
 	}
 }
 
@@ -105,19 +106,10 @@ func (rf *roleFlags) scoreOptions() assess.ScoreOptions {
 	return assess.ScoreOptions{Current: rf.Current, Target: rf.Target, Track: rf.Track, Certs: rf.Certs}
 }
 
-// completeSaved offers, for up to most arguments, the saved assessments' file names as
-// history shows them, and "latest"; a word that looks like a path (it has a / or a dot)
-// completes as a file.
-func (f *Factory) completeSaved(most int) cobra.CompletionFunc {
-	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
-		if len(args) >= most {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		return f.savedNames(cmd, prefix)
-	}
-}
-
-func (f *Factory) savedNames(cmd *cobra.Command, prefix string) ([]string, cobra.ShellCompDirective) {
+// completeSaved offers the saved assessments' file names as history shows them, newest
+// first, and "latest"; a word that looks like a path (it has a / or a dot) completes as a
+// file.
+func (f *Factory) completeSaved(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
 	if strings.ContainsAny(prefix, "/.") || f.resolveSettings(cmd) != nil {
 		return nil, cobra.ShellCompDirectiveDefault
 	}

@@ -33,7 +33,7 @@ promotion conversation, diff your role and the next one.`,
 		Example: `  pmladder rubric diff pm senior-pm
   pmladder rubric diff senior-pm group-pm --format markdown -o next-level.md`,
 		Args:              usageArgs(cobra.ExactArgs(2)),
-		ValidArgsFunction: f.completeRoleArgs(2),
+		ValidArgsFunction: forArgs(2, f.completeRoles),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {

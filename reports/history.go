@@ -93,7 +93,7 @@ func HistoryTable(w io.Writer, entries []HistoryEntry, empty string, opt Options
 	header := []string{"Date", "Person", "Assessor", "Current", "Target", "Readiness", "File"}
 	show := opt.localTime
 	if tableWidth(header, rows, len("2006-01-02 15:04 UTC")) > opt.width() {
-		show = func(t time.Time) string { return opt.localTime(t)[:len("2006-01-02")] }
+		show = opt.localDay
 	}
 	t := newTable(w, "lllllrl", header...)
 	for i, row := range rows {

@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"io"
-	"math"
 	"strings"
 
 	"github.com/pmladder/pmladder/internal/textwrap"
@@ -51,7 +50,7 @@ func NewRubricDiff(r *rubric.Rubric, from, to *rubric.Role) *RubricDiff {
 func statementsAt(s *rubric.Skill, expected *float64) []string {
 	out := []string{}
 	if expected != nil {
-		out = append(out, s.StatementsAt(int(math.Ceil(*expected-1e-9)))...)
+		out = append(out, s.StatementsAt(rubric.MetAt(*expected))...)
 	}
 	return out
 }

@@ -34,6 +34,9 @@ func (o Options) localTime(t time.Time) string {
 	return t.In(loc).Format("2006-01-02 15:04 MST")
 }
 
+// localDay is the day of t in opt's zone.
+func (o Options) localDay(t time.Time) string { return o.localTime(t)[:len("2006-01-02")] }
+
 func (o Options) width() int {
 	if o.Width <= 0 {
 		return 80

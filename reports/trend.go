@@ -64,7 +64,7 @@ func NewTrend(person string, files []string, standings []*assess.Standing) *Tren
 // day is a point's date as a person reads it.
 func (p TrendPoint) day(opt Options) string {
 	if t, err := time.Parse(time.RFC3339, deref(p.Date)); err == nil {
-		return opt.localTime(t)[:len("2006-01-02")]
+		return opt.localDay(t)
 	}
 	return "–"
 }

@@ -109,6 +109,10 @@ func (s *Skill) ActionsFor(step int) []string {
 	return out
 }
 
+// MetAt is the whole score that meets an expectation: the expectation rounded up (2.5 is
+// met at 3), with room for floating-point error (3.0000000001 is met at 3).
+func MetAt(expected float64) int { return int(math.Ceil(expected - 1e-9)) }
+
 // StatementsAt returns the anchored statement of score in each of the skill's questions
 // that has options: what doing the skill at that level looks like.
 func (s *Skill) StatementsAt(score int) []string {
