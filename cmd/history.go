@@ -119,30 +119,41 @@ func historyTrendRun(opts *HistoryOptions) error {
 	if err != nil {
 		return err
 	}
-	a, _, err := opts.Store.Load(latest, opts.Rubric)
-	if err != nil {
-		return err
-	}
 	paths, err := opts.Store.List()
 	if err != nil {
 		return fmt.Errorf("cannot list assessments: %w", err)
 	}
-	var files []string
-	var standings []*assess.Standing
+	// Every file is read once; whose trend it is comes from the latest one's person.
+	type saved struct {
+		path string
+		a    *assess.Answers
+	}
+	var all []saved
+	var a *assess.Answers
 	for _, p := range paths {
 		b, warnings, err := opts.Store.Load(p, opts.Rubric)
 		if err != nil {
 			warnf(opts.IO.ErrOut, "skipping %s", strings.ReplaceAll(err.Error(), "\n", "; "))
 			continue
 		}
-		if !assess.SamePerson(b, a) {
-			continue
-		}
 		for _, w := range warnings {
 			warnf(opts.IO.ErrOut, "%s", w)
 		}
-		files = append(files, p)
-		standings = append(standings, assess.ScoreStanding(opts.Rubric, b, assess.ScoreOptions{}))
+		all = append(all, saved{p, b})
+		if p == latest {
+			a = b
+		}
+	}
+	if a == nil {
+		return fmt.Errorf("cannot read %s", latest)
+	}
+	var files []string
+	var standings []*assess.Standing
+	for _, s := range all {
+		if assess.SamePerson(s.a, a) {
+			files = append(files, s.path)
+			standings = append(standings, assess.ScoreStanding(opts.Rubric, s.a, assess.ScoreOptions{}))
+		}
 	}
 	t := reports.NewTrend(a.Person, files, standings)
 	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteTrend(w, t) })
