@@ -40,6 +40,9 @@ type Interview struct {
 	OfSomeoneElse bool
 	// DefaultName is offered when asking for the person's name.
 	DefaultName string
+	// Evidence asks, after each skill's last question, for an example that backs the
+	// rating: one line, Enter to skip (the evidence setting, on by default).
+	Evidence bool
 	// Checkpoint is called after every answer, so that a draft survives an interruption.
 	Checkpoint func(*Answers) error
 }
@@ -91,8 +94,17 @@ func (iv *Interview) Intro() string {
 	}
 	return iv.fit(fmt.Sprintf(`%s: %s in %s, about %s.
 %s Your answers stay on this machine.
-Ctrl-C pauses at any time: your answers are kept and 'pmladder assess --resume' continues.
-`, rubricName(iv.Rubric), count(len(qs), "question", "questions"), count(len(iv.Rubric.Categories), "category", "categories"), count(iv.Minutes(), "minute", "minutes"), what))
+%sCtrl-C pauses at any time: your answers are kept and 'pmladder assess --resume' continues.
+`, rubricName(iv.Rubric), count(len(qs), "question", "questions"), count(len(iv.Rubric.Categories), "category", "categories"), count(iv.Minutes(), "minute", "minutes"), what, iv.evidenceIntro()))
+}
+
+// evidenceIntro tells, when evidence is asked, what it is for.
+func (iv *Interview) evidenceIntro() string {
+	if !iv.Evidence {
+		return ""
+	}
+	return iv.words("After each skill you may type an example of your work that backs your answers: it goes into the promotion case of the report. Enter skips it.\n",
+		"After each skill you may type an example of their work that backs your answers: it goes into the promotion case of the report. Enter skips it.\n")
 }
 
 // fit wraps each line of text to the width of Out; blank lines stay as they are.
@@ -355,9 +367,53 @@ func (iv *Interview) askQuestions(a *Answers, backToProfile bool) error {
 		if err := iv.checkpoint(a); err != nil {
 			return err
 		}
+		if iv.Evidence && (i == len(qs)-1 || qs[i+1].Skill != q.Skill) {
+			if err := iv.askEvidence(a, skill, qs[:i+1]); err != nil {
+				return err
+			}
+		}
 		i++
 	}
 	return nil
+}
+
+// evidenceClear, typed where evidence was given before, removes it: Enter keeps it.
+const evidenceClear = "-"
+
+// askEvidence asks for an example that backs the answers to a skill's questions, once
+// they are answered; a skill whose every question was skipped has no rating to back.
+func (iv *Interview) askEvidence(a *Answers, skill *rubric.Skill, asked []*rubric.Question) error {
+	rated := false
+	for _, q := range asked {
+		if ans, ok := a.Get(q.ID); ok && q.Skill == skill.ID && !ans.NA {
+			rated = true
+		}
+	}
+	if !rated {
+		return nil
+	}
+	prev := ""
+	if e := a.EvidenceFor(skill.ID); e != nil {
+		prev = *e
+	}
+	how := "one line; Enter skips"
+	if prev != "" {
+		how = "Enter keeps it; " + evidenceClear + " removes it"
+	}
+	msg := fmt.Sprintf("%s: %s (%s)", skill.Name, iv.words("an example of your work that shows it", "an example of their work that shows it"), how)
+	text, err := iv.Prompter.Input(msg, prev)
+	if err != nil {
+		return err
+	}
+	text = strings.Join(strings.Fields(text), " ") // one line, whatever was pasted
+	if text == evidenceClear {
+		text = ""
+	}
+	if text == prev {
+		return nil
+	}
+	a.SetEvidence(skill.ID, text)
+	return iv.checkpoint(a)
 }
 
 // options returns a question's choices and the score of each: its anchored statements
@@ -376,11 +432,7 @@ func (iv *Interview) options(q *rubric.Question) ([]string, []int) {
 	}
 	sc := iv.Rubric.Scale
 	for v := sc.Min; v <= sc.Max; v++ {
-		label := fmt.Sprint(v)
-		if l := sc.Label(v); l != "" {
-			label += " " + l
-		}
-		opts = append(opts, label)
+		opts = append(opts, sc.Rating(v))
 		scores = append(scores, v)
 	}
 	return opts, scores

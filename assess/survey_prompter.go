@@ -73,10 +73,14 @@ func (p *SurveyPrompter) ask(q survey.Prompt, answer any, extra ...survey.AskOpt
 	}
 }
 
+// inputRoom is how many columns an answer typed after a message gets on its line.
+const inputRoom = 40
+
 // Input implements Prompter.
 func (p *SurveyPrompter) Input(message, def string) (string, error) {
 	var answer string
-	message, _, _ = p.fit(message, nil, 0, "", len(" ()")+len(def))
+	// Room for an answer of a few words after the message, else it starts a line of its own.
+	message, _, _ = p.fit(message, nil, 0, "", max(inputRoom, len(" ()")+len(def)))
 	err := p.ask(&survey.Input{Message: message, Default: def}, &answer)
 	return answer, err
 }

@@ -46,9 +46,11 @@ type AssessOptions struct {
 	NoSave      bool
 	Save        bool
 	Accessible  bool
-	Roles       roleFlags
-	Out         outputFlags
-	Output      reports.Output
+	// Evidence asks for an example behind each skill's rating (the evidence setting).
+	Evidence bool
+	Roles    roleFlags
+	Out      outputFlags
+	Output   reports.Output
 
 	cmdPath string
 }
@@ -80,7 +82,7 @@ line.`,
 				return err
 			}
 			opts.Store = f.Store()
-			opts.Name, opts.Accessible = f.Settings.Name, f.Settings.Accessible
+			opts.Name, opts.Accessible, opts.Evidence = f.Settings.Name, f.Settings.Accessible, f.Settings.Evidence
 			opts.RubricSet = f.Settings.Rubric != ""
 			if !cmd.Flags().Changed("name") {
 				opts.ConfiguredName = f.Settings.Name
@@ -284,6 +286,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		Quick:         opts.Quick,
 		OfSomeoneElse: a.Assessor != "self",
 		DefaultName:   opts.DefaultName,
+		Evidence:      opts.Evidence,
 		Checkpoint: func(a *assess.Answers) error {
 			p, err := store.SaveDraft(draftPath, a, r, opts.Now())
 			if err != nil {

@@ -80,7 +80,7 @@ func TestKilledInterviewKeepsItsDraft(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	io.WriteString(stdin, "\n3\n4\n2\n") // no certifications, then three answers
+	io.WriteString(stdin, "\n3\nUsed the funnel\n4\n\n2\n") // no certifications, then three answers, the first with evidence
 	drafts := filepath.Join(dir, "data", "pmladder", "drafts")
 	r, _ := rubric.Default()
 	deadline := time.Now().Add(20 * time.Second)
@@ -102,12 +102,12 @@ func TestKilledInterviewKeepsItsDraft(t *testing.T) {
 	}
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
-	if v, _ := a.Get("data-fluency.1"); a.Person != "Ada" || v.Score != 2 || a.Complete {
+	if v, _ := a.Get("data-fluency.1"); a.Person != "Ada" || v.Score != 2 || a.Complete || a.Evidence["data-fluency"] != "Used the funnel" {
 		t.Errorf("draft %+v", a)
 	}
 	// --resume finishes it.
 	resume := pmladderCmd(t, dir, "assess", "--resume", "--quick", "--format", "json")
-	resume.Stdin = strings.NewReader(strings.Repeat("3\n", 16))
+	resume.Stdin = strings.NewReader(strings.Repeat("3\n\n", 17)) // an answer and no evidence
 	out, err := resume.Output()
 	if err != nil || !strings.Contains(string(out), `"answered": 19`) {
 		t.Fatalf("resume: %v\n%s", err, out)

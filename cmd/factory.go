@@ -55,11 +55,13 @@ type Settings struct {
 	NoColor bool
 	// Accessible asks for plain numbered prompts.
 	Accessible bool
+	// Evidence asks, in the interview, for an example behind each skill's rating.
+	Evidence bool
 }
 
 // settingKeys are the keys of the config file and, upper-cased, of PMLADDER_<KEY>.
 func settingKeys() []string {
-	return []string{"rubric", "data_dir", "name", "format", "color", "accessible"}
+	return []string{"rubric", "data_dir", "name", "format", "color", "accessible", "evidence"}
 }
 
 // resolveSettings fills f.Settings from the flags, the environment and the config file
@@ -100,7 +102,10 @@ func (f *Factory) resolveSettings(cmd *cobra.Command) error {
 	s.NoColor, _ = cmd.Flags().GetBool("no-color")
 	s.NoColor = s.NoColor || f.Getenv("NO_COLOR") != ""
 	var err error
-	if s.Accessible, err = f.boolSetting(cmd, "accessible", "accessible"); err != nil {
+	if s.Accessible, err = f.boolSetting(cmd, "accessible", "accessible", false); err != nil {
+		return err
+	}
+	if s.Evidence, err = f.boolSetting(cmd, "", "evidence", true); err != nil {
 		return err
 	}
 	if s.DataDir, err = f.dataDir(str("data-dir", "data_dir", "")); err != nil {
@@ -110,14 +115,15 @@ func (f *Factory) resolveSettings(cmd *cobra.Command) error {
 	return nil
 }
 
-// boolSetting resolves a true/false setting, rejecting values that are neither.
-func (f *Factory) boolSetting(cmd *cobra.Command, flag, key string) (bool, error) {
+// boolSetting resolves a true/false setting, def when it is not set, rejecting values that
+// are neither.
+func (f *Factory) boolSetting(cmd *cobra.Command, flag, key string, def bool) (bool, error) {
 	if fl := cmd.Flags().Lookup(flag); fl != nil && fl.Changed {
 		return fl.Value.String() == "true", nil
 	}
 	switch val := f.v.Get(key).(type) {
 	case nil:
-		return false, nil
+		return def, nil
 	case bool:
 		return val, nil
 	case string:

@@ -32,7 +32,11 @@ func TestInterviewFitsTheTerminal(t *testing.T) {
 			mark := len(s.shown())
 			s.ctrl.Write([]byte("?")) // the help, drawn above the question; the key hint loses "? for more help"
 			s.waitAfter(mark, "[Use arrows to move, type to filter]")
+			mark = len(s.shown())
 			s.ctrl.Write([]byte("\x1b[B\r"))
+			if s.waitAny(mark, "· "+string(rune('0'+q+1))+" of ", evidencePrompt) == evidencePrompt {
+				s.ctrl.Write([]byte("Ran the pricing test end to end\r"))
+			}
 		}
 		s.waitFor("· 4 of ")
 		s.ctrl.Write([]byte("\x03"))

@@ -70,20 +70,34 @@ func (s *ptySession) shown() string {
 func (s *ptySession) waitFor(text string) { s.t.Helper(); s.waitAfter(0, text) }
 
 // waitAfter waits until text has been shown after the first mark bytes of the screen.
-func (s *ptySession) waitAfter(mark int, text string) {
+func (s *ptySession) waitAfter(mark int, text string) { s.t.Helper(); s.waitAny(mark, text) }
+
+// waitAny waits until one of texts has been shown after the first mark bytes of the
+// screen and returns which, failing the test after 15 seconds. The screen is read as a
+// person reads it: without escape sequences, a line wrapped to the width read as one.
+func (s *ptySession) waitAny(mark int, texts ...string) string {
 	s.t.Helper()
 	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if strings.Contains(s.shown()[mark:], text) {
-			return
+		read := strings.Join(strings.Fields(ansiEscape.ReplaceAllString(s.shown()[mark:], "")), " ")
+		for _, text := range texts {
+			if strings.Contains(read, text) {
+				return text
+			}
 		}
 	}
 	s.cmd.Process.Kill()
-	s.t.Fatalf("%q never appeared; the terminal shows:\n%q", text, s.shown())
+	s.t.Fatalf("%q never appeared; the terminal shows:\n%q", texts, s.shown())
+	return ""
 }
 
+// evidencePrompt is the start of the question after a skill's last one: the example
+// that backs the rating.
+const evidencePrompt = "an example of your work that shows it"
+
 // ptyInterview runs the arrow-key interview of the real binary on a pseudo-terminal,
-// answers the certification question and the first question with keys, then stops it
-// with stop and returns the exit status, what the terminal showed and the draft.
+// answers the certification question and the first question with keys, types the
+// evidence of the first skill, then stops it with stop and returns the exit status, what
+// the terminal showed and the draft.
 func ptyInterview(t *testing.T, keys string, stop func(cmd *exec.Cmd, ctrl *os.File)) (int, string, string) {
 	t.Helper()
 	dir := t.TempDir()
@@ -93,6 +107,8 @@ func ptyInterview(t *testing.T, keys string, stop func(cmd *exec.Cmd, ctrl *os.F
 	ctrl.Write([]byte("\r")) // none
 	waitFor("· 1 of ")
 	ctrl.Write([]byte(keys))
+	waitFor(evidencePrompt)
+	ctrl.Write([]byte("Cut churn 3 pts <with> a metric tree\r"))
 	waitFor("· 2 of ")
 	time.Sleep(100 * time.Millisecond)
 	stop(cmd, ctrl)
@@ -133,7 +149,8 @@ func TestArrowKeyInterviewStops(t *testing.T) {
 			if code != ExitInterrupted {
 				t.Errorf("exit %d, want 130; the terminal shows:\n%q", code, screen)
 			}
-			if !strings.Contains(draft, "data-fluency.1: 2") || strings.Contains(draft, "customer-insight.1") {
+			if !strings.Contains(draft, "data-fluency.1: 2") || strings.Contains(draft, "customer-insight.1") ||
+				!strings.Contains(draft, "data-fluency: Cut churn 3 pts <with> a metric tree") {
 				t.Errorf("the draft holds the one answer given:\n%s", draft)
 			}
 			if !strings.Contains(screen, "pmladder assess --resume") {

@@ -22,6 +22,7 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .6rem; border-bottom: 1px solid var(--lin
 table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-weight: 600; }
+td.score { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.category td { font-weight: 600; background: #f9fafb; }
 .bar { display: inline-block; width: 110px; height: .7rem; background: var(--line); border-radius: 2px;
@@ -55,6 +56,10 @@ svg rect.old { fill: rgba(107, 114, 128, .25); stroke: var(--muted); }
 .k.score { border-top: 3px solid var(--score); }
 .k.target { border-top: 3px dashed var(--target); }
 .k.old { border-top: 3px dotted var(--muted); }
+.met { color: #15803d; font-weight: 600; }
+table.case td p { margin: 0 0 .3rem; }
+table.case td:first-child { width: 13rem; }
+td.evidence em { color: var(--muted); }
 ol.gaps li { margin-bottom: .6rem; }
 ol.gaps ul { margin: .2rem 0; }
 .heat td.cell { text-align: center; font-variant-numeric: tabular-nums; min-width: 2.4rem; padding: .2rem; }
@@ -67,6 +72,8 @@ footer { margin-top: 2.5rem; font-size: .85rem; color: var(--muted); }
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2 { break-after: avoid; }
   table, svg, li { break-inside: avoid; }
+  table.case { break-inside: auto; }
+  table.case tr { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); }
 }
@@ -175,12 +182,12 @@ const reportBody = `<header>
 <p class="legend"><span><span class="k score"></span>{{scoreName .Rep}}</span>{{if .Rep.TargetRole}}<span><span class="k target"></span>what {{.Rep.TargetRole.Name}} expects</span>{{end}}</p>
 
 <table>
-<thead><tr><th>Skill</th><th>Score</th><th class="num">Target</th><th class="num">Gap</th><th>Priority</th></tr></thead>
+<thead><tr><th>Skill</th><th>Score</th><th class="num">Target</th><th class="num">Gap</th><th>Priority</th>{{if .Evidence}}<th>Evidence</th>{{end}}</tr></thead>
 <tbody>
 {{- range .Categories}}
-<tr class="category"><td>{{.Name}}</td><td><span class="bar"><span style="width: {{width .Score $.Rep.ScaleMin $.Rep.ScaleMax}}"></span></span>{{num .Score}}</td><td class="num">{{num .Expected}}</td><td class="num">{{num .Gap}}</td><td></td></tr>
+<tr class="category"><td>{{.Name}}</td><td class="score"><span class="bar"><span style="width: {{width .Score $.Rep.ScaleMin $.Rep.ScaleMax}}"></span></span>{{num .Score}}</td><td class="num">{{num .Expected}}</td><td class="num">{{num .Gap}}</td><td></td>{{if $.Evidence}}<td></td>{{end}}</tr>
 {{- range .Skills}}
-<tr><td>{{.Name}}{{if .Core}} <abbr title="core skill: must be met to hold a role">(core)</abbr>{{end}}</td><td><span class="bar"><span style="width: {{width .Score $.Rep.ScaleMin $.Rep.ScaleMax}}"></span></span>{{num .Score}}</td><td class="num">{{num .ExpectedTarget}}</td><td class="num">{{num .Gap}}</td><td class="{{prio .Priority}}">{{.Priority}}</td></tr>
+<tr><td>{{.Name}}{{if .Core}} <abbr title="core skill: must be met to hold a role">(core)</abbr>{{end}}</td><td class="score"><span class="bar"><span style="width: {{width .Score $.Rep.ScaleMin $.Rep.ScaleMax}}"></span></span>{{num .Score}}</td><td class="num">{{num .ExpectedTarget}}</td><td class="num">{{num .Gap}}</td><td class="{{prio .Priority}}">{{.Priority}}</td>{{if $.Evidence}}<td class="evidence">{{with .Evidence}}{{.}}{{end}}</td>{{end}}</tr>
 {{- end}}
 {{- end}}
 </tbody>
@@ -205,6 +212,19 @@ const reportBody = `<header>
 {{- if .Unassessed}}
 <h2>Assess these to complete the picture</h2>
 <p>{{.Rep.TargetRole.Name}} expects them, and they were skipped or answered n/a: {{.Unassessed}}.</p>
+{{- end}}
+
+{{- if .Case}}
+<h2>Promotion case for {{.Rep.TargetRole.Name}}</h2>
+<p class="note">{{.CaseIntro}}</p>
+<table class="case">
+<thead><tr><th>Skill</th><th class="num">Expected</th><th class="num">Score</th><th>Standing</th><th>{{.PickedName}}</th><th>Evidence</th></tr></thead>
+<tbody>
+{{- range .Case}}
+<tr><td>{{.Name}}{{if .Core}} <abbr title="core skill: must be met to hold a role">(core)</abbr>{{end}}</td><td class="num">{{num .ExpectedTarget}}</td><td class="num">{{num .Score}}</td><td class="{{if eq .Standing "met"}}met{{else}}high{{end}}">{{.Standing}}</td><td>{{range .Picked}}<p>{{.}}</p>{{end}}</td><td class="evidence">{{with .Evidence}}{{.}}{{else}}<em>{{$.NoEvidence}}</em>{{end}}</td></tr>
+{{- end}}
+</tbody>
+</table>
 {{- end}}
 
 {{- if .Certs}}
@@ -250,9 +270,13 @@ type reportView struct {
 	Unassessed                string
 	Rep                       *Report
 	Chart                     template.HTML
-	Categories                []htmlCategory
-	Certs                     []htmlCert
-	Next                      []htmlNext
+	// Evidence adds the evidence column to the skills table: some skill has an example.
+	Evidence                          bool
+	Case                              []caseSkill
+	CaseIntro, PickedName, NoEvidence string
+	Categories                        []htmlCategory
+	Certs                             []htmlCert
+	Next                              []htmlNext
 }
 
 // HTML writes a report as one self-contained page: a radar chart of scores against the
@@ -309,6 +333,10 @@ func HTML(w io.Writer, rep *Report, r *rubric.Rubric) error {
 			name += " (lateral move)"
 		}
 		v.Next = append(v.Next, htmlNext{Name: name, Readiness: fmtPct(n.Readiness), Met: fmt.Sprintf("%d of %d", n.Met, n.Total), Gaps: strings.Join(gaps, ", ")})
+	}
+	v.Evidence = hasEvidence(rep)
+	if v.Case = promotionCase(rep, r); v.Case != nil {
+		v.CaseIntro, v.PickedName, v.NoEvidence = caseIntro(rep), byAssessor(rep, "What you said you do", "What the answers said"), noEvidence
 	}
 	v.Chart = template.HTML(reportChart(rep).SVG())
 	return reportTemplate().Execute(w, v)

@@ -103,9 +103,18 @@ func Markdown(w io.Writer, rep *Report, r *rubric.Rubric) error {
 	mdTable(ew, "ll", []string{"", ""}, rows)
 
 	ew.printf("\n## Skills\n\n")
+	header, align := []string{"Category", "Skill", "Score", "Target", "Gap", "Priority"}, "llrrrl"
+	evidence := hasEvidence(rep) // a column only when there is something to put in it
+	if evidence {
+		header, align = append(header, "Evidence"), align+"l"
+	}
 	rows = rows[:0]
 	for _, c := range rep.Categories {
-		rows = append(rows, []string{"**" + mdEscape(c.Name) + "**", "", "**" + fmtNum(c.Score) + "**", fmtNum(c.Expected), fmtNum(c.Gap), ""})
+		row := []string{"**" + mdEscape(c.Name) + "**", "", "**" + fmtNum(c.Score) + "**", fmtNum(c.Expected), fmtNum(c.Gap), ""}
+		if evidence {
+			row = append(row, "")
+		}
+		rows = append(rows, row)
 		for _, s := range rep.Skills {
 			if s.Category != c.ID {
 				continue
@@ -114,10 +123,18 @@ func Markdown(w io.Writer, rep *Report, r *rubric.Rubric) error {
 			if s.Core {
 				name += " (core)"
 			}
-			rows = append(rows, []string{"", name, fmtNum(s.Score), fmtNum(s.ExpectedTarget), fmtNum(s.Gap), s.Priority})
+			row := []string{"", name, fmtNum(s.Score), fmtNum(s.ExpectedTarget), fmtNum(s.Gap), s.Priority}
+			if evidence {
+				e := ""
+				if s.Evidence != nil {
+					e = mdEscape(*s.Evidence)
+				}
+				row = append(row, e)
+			}
+			rows = append(rows, row)
 		}
 	}
-	mdTable(ew, "llrrrl", []string{"Category", "Skill", "Score", "Target", "Gap", "Priority"}, rows)
+	mdTable(ew, align, header, rows)
 	ew.printf("\nScores run from %d to %d. Target is what the target role expects; a core skill must be met to hold a role.\n",
 		rep.ScaleMin, rep.ScaleMax)
 
@@ -142,6 +159,24 @@ func Markdown(w io.Writer, rep *Report, r *rubric.Rubric) error {
 			}
 			ew.printf("\n## Assess these to complete the picture\n\n%s expects them, and they were skipped or answered n/a: %s.\n",
 				mdEscape(rep.TargetRole.Name), strings.Join(names, ", "))
+		}
+	}
+	if items := promotionCase(rep, r); len(items) > 0 {
+		ew.printf("\n## Promotion case for %s\n\n%s\n", mdEscape(rep.TargetRole.Name), mdEscape(caseIntro(rep)))
+		for _, c := range items {
+			core := ""
+			if c.Core {
+				core = " (core)"
+			}
+			ew.printf("\n### %s%s: score %s, expected %s (%s)\n\n", mdEscape(c.Name), core, fmtNum(c.Score), fmtNum(c.ExpectedTarget), c.Standing)
+			for _, p := range c.Picked {
+				ew.printf("- %s %s\n", byAssessor(rep, "**You picked:**", "**Picked:**"), mdEscape(p))
+			}
+			e := "*" + noEvidence + "*"
+			if c.Evidence != nil {
+				e = mdEscape(*c.Evidence)
+			}
+			ew.printf("- **Evidence:** %s\n", e)
 		}
 	}
 	if len(rep.Certifications) > 0 {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/rubric"
 )
 
 // ReportFormat is the format tag of a JSON report.
@@ -43,7 +44,9 @@ type Report struct {
 
 	// beyond lists the target's next ladder roles on the person's track, for the line
 	// that says the target is held already.
-	beyond []string
+	// answers are the answers reported on, for the statements picked (Picked).
+	answers *assess.Answers
+	beyond  []string
 	// nums backs the report's optional numbers and gaps its next roles' gaps, so that
 	// filling a report again allocates nothing.
 	nums []float64
@@ -247,6 +250,30 @@ func roundPtr(p *float64) *float64 {
 }
 
 // NewReport builds the report of a scored assessment.
+// Picked returns what the answers to a skill's questions said, one per question answered
+// with a score: the anchored statement picked, or for a plain rating the score and its
+// label. The promotion case shows it beside the evidence.
+func (rep *Report) Picked(r *rubric.Rubric, skill string) []string {
+	sk := r.Skill(skill)
+	if sk == nil || rep.answers == nil {
+		return nil
+	}
+	var out []string
+	for i := range sk.Questions {
+		q := &sk.Questions[i]
+		ans, ok := rep.answers.Get(q.ID)
+		if !ok || ans.NA {
+			continue
+		}
+		text := q.StatementAt(ans.Score)
+		if text == "" {
+			text = r.Scale.Rating(ans.Score)
+		}
+		out = append(out, text)
+	}
+	return out
+}
+
 func NewReport(res *assess.Result) *Report {
 	rep := &Report{}
 	rep.fill(res)
@@ -275,6 +302,7 @@ func (rep *Report) fill(res *assess.Result) {
 		Certifications: emptied(rep.Certifications),
 		NextRoles:      emptied(rep.NextRoles),
 		nums:           rep.nums[:0],
+		answers:        a,
 		beyond:         rep.beyond[:0],
 		gaps:           emptied(rep.gaps),
 	}

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"github.com/pmladder/pmladder/internal/textwrap"
+	"github.com/pmladder/pmladder/internal/words"
 	"io"
 	"strings"
 
@@ -22,6 +23,7 @@ func Table(w io.Writer, rep *Report, r *rubric.Rubric, opt Options) error {
 	if err := skillTable(ew, rep, opt); err != nil {
 		return err
 	}
+	writeEvidence(ew, rep, opt, width)
 	writeGaps(ew, rep, r, opt, width)
 	writeUnassessed(ew, rep, r, opt, width)
 	writeCertifications(ew, rep, r, opt, width)
@@ -159,6 +161,20 @@ func skillTable(ew *errWriter, rep *Report, opt Options) error {
 	return nil
 }
 
+// writeEvidence lists, under the skills, the example given behind each skill's rating.
+func writeEvidence(ew *errWriter, rep *Report, opt Options, width int) {
+	if !hasEvidence(rep) {
+		return
+	}
+	ew.printf("\n%s\n", opt.style(ansiBold, "Evidence"))
+	for _, s := range rep.Skills {
+		if s.Evidence == nil {
+			continue
+		}
+		ew.printf("%s", textwrap.Wrap(fmt.Sprintf("%s (%s): %s", s.Name, fmtNum(s.Score), printable(*s.Evidence)), width, "  • ", "    "))
+	}
+}
+
 func writeGaps(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, width int) {
 	if rep.TargetRole == nil {
 		return
@@ -236,7 +252,8 @@ func writeNextRoles(ew *errWriter, rep *Report, r *rubric.Rubric, opt Options, w
 func noGapsLine(rep *Report) string {
 	t := rep.TargetRole
 	if len(rep.Unassessed) > 0 {
-		return fmt.Sprintf("None among the skills assessed; %d that %s expects were not assessed (below).", len(rep.Unassessed), t.Name)
+		n := len(rep.Unassessed)
+		return fmt.Sprintf("None among the skills assessed; %d that %s expects %s not assessed (below).", n, t.Name, words.Plural(n, "was", "were"))
 	}
 	return fmt.Sprintf("None: every assessed skill meets what %s expects.", t.Name)
 }

@@ -93,11 +93,12 @@ func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // printable escapes the control characters of text that came from input files (names,
 // evidence), so that nothing a file holds can move the cursor, retitle the window or
-// clear the screen of the person reading a report: ESC becomes \x1b, a line break \n.
+// clear the screen of the person reading a report, and no bidirectional override can
+// make it read backwards: ESC becomes \x1b, a line break \n, U+202E \u202e.
 func printable(s string) string {
 	clean := true
 	for _, r := range s {
-		if unicode.IsControl(r) || r == utf8.RuneError {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == utf8.RuneError {
 			clean = false
 			break
 		}
@@ -110,7 +111,7 @@ func printable(s string) string {
 		switch {
 		case r == utf8.RuneError:
 			b.WriteRune(r)
-		case unicode.IsControl(r):
+		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r):
 			q := strconv.QuoteRune(r)
 			b.WriteString(q[1 : len(q)-1])
 		default:

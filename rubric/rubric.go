@@ -9,6 +9,7 @@ package rubric
 
 import (
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -117,14 +118,23 @@ func MetAt(expected float64) int { return int(math.Ceil(expected - 1e-9)) }
 // that has options: what doing the skill at that level looks like.
 func (s *Skill) StatementsAt(score int) []string {
 	var out []string
-	for _, q := range s.Questions {
-		for _, o := range q.Options {
-			if o.Score == score {
-				out = append(out, o.Text)
-			}
+	for i := range s.Questions {
+		if text := s.Questions[i].StatementAt(score); text != "" {
+			out = append(out, text)
 		}
 	}
 	return out
+}
+
+// StatementAt returns the question's anchored statement of score, or "" when it has none
+// (a plain rating, or no option at that score).
+func (q *Question) StatementAt(score int) string {
+	for _, o := range q.Options {
+		if o.Score == score {
+			return o.Text
+		}
+	}
+	return ""
 }
 
 // ExpectationChange is a skill whose expectation differs between two roles; a nil side is
@@ -249,6 +259,15 @@ func (r *Rubric) Category(id string) *Category {
 		}
 	}
 	return nil
+}
+
+// Rating is how a plain rating (a question without statements) reads at score: the
+// score and its label, "3 Practitioner".
+func (s Scale) Rating(score int) string {
+	if l := s.Label(score); l != "" {
+		return strconv.Itoa(score) + " " + l
+	}
+	return strconv.Itoa(score)
 }
 
 // Label returns the scale's label for a score, or "" when there is none.
