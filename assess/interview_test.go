@@ -280,3 +280,62 @@ func TestInterviewBackToProfile(t *testing.T) {
 		t.Errorf("no back on a resumed first question: %s", got)
 	}
 }
+
+// TestInterviewEvidence: the example is asked once a skill's last question is answered,
+// not for a skill whose every question was skipped; going back asks it again with the
+// example given as the default, which Enter keeps and "-" removes.
+func TestInterviewEvidence(t *testing.T) {
+	t.Run("asked after each rated skill", func(t *testing.T) {
+		iv, p, _ := newInterview(t, 1, 2, "Led the churn review", 3)
+		iv.Evidence = true
+		a := assess.NewAnswers(iv.Rubric)
+		if err := iv.AskQuestions(a); err != nil {
+			t.Fatal(err)
+		}
+		var inputs []string
+		for _, q := range p.Asked {
+			if strings.HasPrefix(q, "input: ") {
+				inputs = append(inputs, q)
+			}
+		}
+		if want := []string{"input: Alpha: an example of your work that shows it (one line; Enter skips)"}; fmt.Sprint(inputs) != fmt.Sprint(want) {
+			t.Errorf("asked %q, want %q (Beta was skipped: nothing to back)", inputs, want)
+		}
+		if e := a.EvidenceFor("a"); e == nil || *e != "Led the churn review" || a.EvidenceFor("b") != nil {
+			t.Errorf("evidence %v", a.Evidence)
+		}
+	})
+	t.Run("back keeps or removes it", func(t *testing.T) {
+		for _, tc := range []struct{ again, want string }{{"", "Led the churn review"}, {"-", ""}, {"Ran the  pricing\ttest", "Ran the pricing test"}} {
+			iv, p, saved := newInterview(t, 1, 2, "Led the churn review", 4 /* back */, def, tc.again, 0, "")
+			iv.Evidence = true
+			a := assess.NewAnswers(iv.Rubric)
+			if err := iv.AskQuestions(a); err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if e := a.EvidenceFor("a"); e != nil {
+				got = *e
+			}
+			if got != tc.want {
+				t.Errorf("typed %q again: evidence %q, want %q", tc.again, got, tc.want)
+			}
+			if !strings.Contains(strings.Join(p.Asked, "\n"), "input: Alpha: an example of your work that shows it (Enter keeps it; - removes it)") {
+				t.Errorf("the second time, the question says how to keep or remove the example:\n%s", strings.Join(p.Asked, "\n"))
+			}
+			if last := (*saved)[len(*saved)-1]; !strings.Contains(last, "a: "+tc.want) && tc.want != "" {
+				t.Errorf("the draft does not hold the example:\n%s", last)
+			}
+		}
+	})
+	t.Run("of someone else", func(t *testing.T) {
+		iv, p, _ := newInterview(t, 1, 2, "", 0, "")
+		iv.Evidence, iv.OfSomeoneElse = true, true
+		if err := iv.AskQuestions(assess.NewAnswers(iv.Rubric)); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(strings.Join(p.Asked, "\n"), "input: Alpha: an example of their work that shows it") {
+			t.Errorf("a manager is asked about their work:\n%s", strings.Join(p.Asked, "\n"))
+		}
+	})
+}
