@@ -342,3 +342,62 @@ func (s *Store) FinishDraft(path string) error {
 	}
 	return nil
 }
+
+// ErrNoPlan is returned by LoadPlan when the person has no plan.
+var ErrNoPlan = errors.New("no plan")
+
+// Plans is the folder of development plans, one per person.
+func (s *Store) Plans() string { return filepath.Join(s.Dir, "plans") }
+
+// PlanPath is where a person's plan lives: plans/<person-slug>.yaml.
+func (s *Store) PlanPath(person string) string {
+	return filepath.Join(s.Plans(), Slug(person)+".yaml")
+}
+
+// LoadPlan reads a person's plan, checked against the rubric; ErrNoPlan when there is none.
+func (s *Store) LoadPlan(person string, r *rubric.Rubric) (*Plan, string, error) {
+	path := s.PlanPath(person)
+	data, err := inputfile.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, path, ErrNoPlan
+	}
+	if err != nil {
+		return nil, path, fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
+	}
+	p, err := ParsePlan(path, data, r)
+	return p, path, err
+}
+
+// SavePlan writes a person's plan, 0600 and atomically. A plan already there is first
+// kept as plans/<slug>.<the day it was made>.yaml (-2, -3… when that is taken), whose
+// path is returned as kept: replacing a plan never loses the old one.
+func (s *Store) SavePlan(p *Plan, old *Plan) (path, kept string, err error) {
+	if err := s.ensure(s.Plans()); err != nil {
+		return "", "", err
+	}
+	path = s.PlanPath(p.Person)
+	if data, err := os.ReadFile(path); err == nil {
+		made := "old"
+		if old != nil {
+			made = old.Created.Format(dateLayout)
+		}
+		base := strings.TrimSuffix(path, ".yaml") + "." + made
+		kept = base + ".yaml"
+		for n := 2; ; n++ {
+			err := atomicfile.WriteFile(kept, data, 0o600, atomicfile.Options{NoClobber: true})
+			if err == nil {
+				break
+			}
+			if !errors.Is(err, atomicfile.ErrExists) {
+				return "", "", fmt.Errorf("cannot keep the old plan: %w", err)
+			}
+			kept = fmt.Sprintf("%s-%d.yaml", base, n)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return "", "", err
+	}
+	if err := atomicfile.WriteFile(path, MarshalPlan(p), 0o600, atomicfile.Options{}); err != nil {
+		return "", kept, err
+	}
+	return path, kept, nil
+}

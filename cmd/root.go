@@ -44,6 +44,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		NewCmdAssess(f, nil),
 		NewCmdReport(f, nil),
 		NewCmdHistory(f, nil),
+		NewCmdPlan(f, nil),
 		NewCmdCompare(f, nil),
 		NewCmdTeam(f, nil),
 		NewCmdTemplate(f, nil),

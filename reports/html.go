@@ -114,6 +114,8 @@ func htmlFuncs() template.FuncMap {
 			}
 			return p
 		},
+		"inc":         func(i int) int { return i + 1 },
+		"statusClass": goalStatusClass,
 		"day": func(p *string) string {
 			if p == nil || len(*p) < 10 {
 				return ""

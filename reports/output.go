@@ -165,6 +165,22 @@ func (o Output) WriteTrend(w io.Writer, t *Trend) error {
 	}
 }
 
+// WritePlan writes a development plan, alone or held against an assessment.
+func (o Output) WritePlan(w io.Writer, v *PlanView) error {
+	switch o.Format {
+	case "json":
+		return WriteJSON(w, v.json())
+	case "markdown":
+		return PlanMarkdown(w, v)
+	case "csv":
+		return PlanCSV(w, v, o.Excel)
+	case "html":
+		return PlanHTML(w, v)
+	default:
+		return trimmed(w, func(w io.Writer) error { return PlanTable(w, v, o.options()) })
+	}
+}
+
 // WriteHistory writes the list of saved assessments; empty is what the table says when
 // there is none.
 func (o Output) WriteHistory(w io.Writer, entries []HistoryEntry, empty string) error {

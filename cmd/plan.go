@@ -1,0 +1,451 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/reports"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// PlanOptions are the inputs of `plan new`, `plan show` and `plan status`.
+type PlanOptions struct {
+	IO     *IOStreams
+	Rubric *rubric.Rubric
+	Store  *assess.Store
+	// Person is whose plan it is: --person, else the name setting, else the only person
+	// in the history.
+	Person string
+	// From is an answers file to make the plan from (new) or to hold it against (status)
+	// instead of the person's latest saved assessment.
+	From string
+	// Skills, Due and Force are those of plan new.
+	Skills []string
+	Due    string
+	Force  bool
+	Roles  roleFlags
+	// Prompter lets the person pick on a terminal; nil elsewhere, where the defaults and
+	// the flags decide.
+	Prompter assess.Prompter
+	Now      func() time.Time
+	Out      outputFlags
+	Output   reports.Output
+
+	cmdPath string
+}
+
+// NewCmdPlan groups the commands of a development plan.
+func NewCmdPlan(f *Factory, runF func(string, *PlanOptions) error) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "plan",
+		Short: "A development plan from the gaps: new, show, status",
+		Long: `A development plan turns an assessment's gaps into one to three skills to grow by a date,
+with the actions and certifications chosen for each. It is saved per person in the data
+directory (plans/<person>.yaml, yours to edit); 'plan status' holds the latest assessment
+against it: done, on track, stalled (an assessment since the plan shows no progress) or
+overdue.`,
+		Args: noSubcommand,
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+	}
+	run := func(name string, run func(*PlanOptions) error) func(*PlanOptions) error {
+		if runF != nil {
+			return func(o *PlanOptions) error { return runF(name, o) }
+		}
+		return run
+	}
+	c.AddCommand(
+		newPlanCmd(f, "new", run("new", planNewRun)),
+		newPlanCmd(f, "show", run("show", planShowRun)),
+		newPlanCmd(f, "status", run("status", planStatusRun)),
+	)
+	return c
+}
+
+// newPlanCmd builds one of the plan commands; they share the options.
+func newPlanCmd(f *Factory, name string, run func(*PlanOptions) error) *cobra.Command {
+	opts := &PlanOptions{IO: f.IO, Now: time.Now}
+	c := &cobra.Command{Use: name, Args: usageArgs(cobra.NoArgs)}
+	switch name {
+	case "new":
+		c.Short = "Make a development plan from the latest assessment's gaps"
+		c.Long = `Make a development plan from the person's latest saved assessment (or --from FILE): one to
+three focus skills (default: the top gaps toward the target), a target score for each
+(default: what the target role expects), a due date (default: in 90 days), and the
+actions and certifications for each. On a terminal you pick them; elsewhere the defaults
+and the flags decide. A plan already there is replaced only after you say so (or with
+--force), and kept as plans/<person>.<the day it was made>.yaml.`
+		c.Example = `  pmladder plan new
+  pmladder plan new --skills customer-insight,stakeholders --due 2027-03-31
+  pmladder plan new --person "Ada Lovelace" --from ada-manager.yaml --force`
+	case "show":
+		c.Short = "Print a person's development plan"
+		c.Example = `  pmladder plan show
+  pmladder plan show --person "Ada Lovelace" --format markdown`
+	case "status":
+		c.Short = "Hold the latest assessment against the plan: done, on track, stalled, overdue"
+		c.Long = `Hold the person's latest saved assessment (or --from FILE) against their plan. A goal is
+done when the score reaches its target; else overdue once its day has passed; else
+stalled when an assessment made since the plan shows no progress from the score the plan
+started at; else on track (progress, or no assessment since the plan yet).`
+		c.Example = `  pmladder plan status
+  pmladder plan status --person "Ada Lovelace" --format json`
+	}
+	c.RunE = func(cmd *cobra.Command, args []string) error {
+		var err error
+		if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
+			return err
+		}
+		opts.Store, opts.cmdPath = f.Store(), cmd.CommandPath()
+		if opts.Person == "" {
+			opts.Person = f.Settings.Name
+		}
+		if name == "new" && opts.Prompter == nil && f.IO.InTTY && f.IO.OutTTY && f.IO.ErrTTY && !f.Settings.Accessible {
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			opts.Prompter = f.Prompter(ctx, false)
+		}
+		return run(opts)
+	}
+	fl := c.Flags()
+	fl.StringVar(&opts.Person, "person", "", "whose plan (default: the name setting, else the only person)")
+	if name != "show" {
+		fl.StringVar(&opts.From, "from", "", "use the answers in `FILE` instead of the latest saved assessment")
+	}
+	if name == "new" {
+		fl.StringSliceVar(&opts.Skills, "skills", nil, "the skill `IDS` to focus on, 1 to 3, comma-separated (default: the top gaps)")
+		fl.StringVar(&opts.Due, "due", "", "the due `DATE`, YYYY-MM-DD or a number of days such as 60d (default: 90d)")
+		fl.BoolVar(&opts.Force, "force", false, "replace the person's plan without asking (the old one is kept)")
+		opts.Roles.register(c, f, false)
+		c.RegisterFlagCompletionFunc("skills", func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+			return f.completeFromRubric(cmd, func(r *rubric.Rubric) []string {
+				var ids []string
+				for _, s := range r.Skills() {
+					ids = append(ids, s.ID)
+				}
+				return ids
+			})
+		})
+	}
+	opts.Out.register(c, reports.PersonFormats())
+	return c
+}
+
+// assessment reads the answers the plan is made from or held against: --from, else the
+// person's latest saved assessment. It returns them with the file they came from.
+func (opts *PlanOptions) assessment() (*assess.Answers, string, error) {
+	path := opts.From
+	if path == "" {
+		var err error
+		if path, err = latestOf(opts.Store, opts.Person, opts.cmdPath); err != nil {
+			if errors.Is(err, assess.ErrNoAssessment) {
+				whose := ""
+				if opts.Person != "" {
+					whose = " of " + opts.Person
+				}
+				return nil, "", fmt.Errorf("no saved assessment%s yet: assess first ('pmladder assess'), or give one with --from FILE", whose)
+			}
+			return nil, "", err
+		}
+	}
+	path = opts.Store.Resolve(path)
+	opts.Out.readsFrom(path)
+	a, err := readAnswers(opts.IO, path, opts.Rubric)
+	return a, path, err
+}
+
+// parseDue reads --due: a date (2027-03-31) or a number of days ahead (60d).
+func parseDue(s string, today time.Time) (time.Time, error) {
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		days, err := strconv.Atoi(n)
+		if err != nil || days < 1 || days > 3660 {
+			return time.Time{}, fmt.Errorf("%q is not a number of days from 1d to 3660d", s)
+		}
+		return today.AddDate(0, 0, days), nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date: want YYYY-MM-DD or a number of days such as 60d", s)
+	}
+	if !t.After(today) {
+		return time.Time{}, fmt.Errorf("%s is not after today (%s): a plan needs time ahead", s, today.Format("2006-01-02"))
+	}
+	return t, nil
+}
+
+func planNewRun(opts *PlanOptions) error {
+	r, cmdPath := opts.Rubric, opts.cmdPath
+	if err := opts.Roles.check(cmdPath, r); err != nil {
+		return err
+	}
+	now := opts.Now()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	var choices assess.PlanChoices
+	if opts.Due != "" {
+		due, err := parseDue(opts.Due, today)
+		if err != nil {
+			return usageErrorf(cmdPath, "--due %v", err)
+		}
+		choices.Due = due
+	}
+	for _, id := range opts.Skills {
+		if id = strings.TrimSpace(id); id != "" {
+			choices.Skills = append(choices.Skills, id)
+		}
+	}
+	for _, id := range choices.Skills {
+		if r.Skill(id) == nil {
+			return usageErrorf(cmdPath, "--skills: %v", &assess.UnknownSkillError{ID: id, Rubric: r})
+		}
+	}
+	if len(choices.Skills) > assess.MaxGoals {
+		return usageErrorf(cmdPath, "--skills names %d skills: a plan focuses on 1 to %d", len(choices.Skills), assess.MaxGoals)
+	}
+	a, source, err := opts.assessment()
+	if err != nil {
+		return err
+	}
+	old, oldPath, err := opts.Store.LoadPlan(a.Person, r)
+	switch {
+	case errors.Is(err, assess.ErrNoPlan):
+		old = nil
+	case err != nil && !opts.Force:
+		return fmt.Errorf("%w\n(the plan there cannot be read; --force replaces it, keeping the old file)", err)
+	case err == nil && !opts.Force:
+		if opts.Prompter == nil {
+			return usageErrorf(cmdPath, "%s already has a plan (%s, made %s): --force replaces it, keeping the old one as %s",
+				a.Person, oldPath, old.Created.Format("2006-01-02"), filepath.Base(strings.TrimSuffix(oldPath, ".yaml")+"."+old.Created.Format("2006-01-02")+".yaml"))
+		}
+		choice, err := opts.Prompter.Select(fmt.Sprintf("%s already has a plan, made %s. Replace it? The old one is kept.", a.Person, old.Created.Format("2006-01-02")),
+			[]string{"Replace it with a new plan", "Keep the plan I have"}, 1, "")
+		if err != nil {
+			return planInterrupted(err)
+		}
+		if choice == 1 {
+			infof(opts.IO.ErrOut, "kept the plan in %s", oldPath)
+			return nil
+		}
+	}
+	so := opts.Roles.scoreOptions()
+	so.Certs = assess.DefaultCerts // the report's recommendations: the default certification of a goal
+	res := assess.Score(r, a, so)
+	if opts.Prompter != nil {
+		if err := pickPlan(opts.Prompter, opts.IO.ErrOut, res, &choices, today); err != nil {
+			return planInterrupted(err)
+		}
+	}
+	p, err := assess.NewPlan(res, filepath.Base(source), choices, today)
+	if err != nil {
+		return usageErrorf(cmdPath, "%v", err)
+	}
+	path, kept, err := opts.Store.SavePlan(p, old)
+	if err != nil {
+		return fmt.Errorf("cannot save the plan: %w", err)
+	}
+	if kept != "" {
+		infof(opts.IO.ErrOut, "kept the old plan as %s", kept)
+	}
+	infof(opts.IO.ErrOut, "saved the plan to %s", path)
+	v := reports.NewPlanView(p, r)
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WritePlan(w, v) })
+}
+
+// planInterrupted is a stop while picking: nothing was saved.
+func planInterrupted(err error) error {
+	if errors.Is(err, assess.ErrInterrupted) {
+		return &interruptedError{msg: "stopped; no plan was saved"}
+	}
+	return err
+}
+
+// pickPlan lets the person choose the skills (the top gaps first), each one's target,
+// actions and certifications, and the due day, on a terminal. Flags already given are
+// not asked again.
+func pickPlan(p assess.Prompter, errOut io.Writer, res *assess.Result, c *assess.PlanChoices, today time.Time) error {
+	r := res.Rubric
+	options := assess.PlanOptions(res)
+	if len(options) == 0 {
+		return nil // NewPlan says why there is nothing to plan
+	}
+	if len(c.Skills) == 0 {
+		labels := make([]string, len(options))
+		for i, o := range options {
+			labels[i] = fmt.Sprintf("%s: now %s", o.Skill.Name, scoreText(o.Score))
+			if o.Gap > 0 {
+				labels[i] += fmt.Sprintf(", gap %s toward %s", strconv.FormatFloat(o.Gap, 'f', -1, 64), res.Target.Role.Name)
+			}
+		}
+		msg := fmt.Sprintf("Which skills will you focus on? Pick 1 to %d (the top gaps come first; none picks them).", assess.MaxGoals)
+		for {
+			picked, err := p.MultiSelect(msg, labels, "")
+			if err != nil {
+				return err
+			}
+			if len(picked) <= assess.MaxGoals {
+				for _, i := range picked {
+					c.Skills = append(c.Skills, options[i].Skill.ID)
+				}
+				break
+			}
+			msg = fmt.Sprintf("%d picked: a plan focuses on 1 to %d skills. Pick again.", len(picked), assess.MaxGoals)
+		}
+		if len(c.Skills) == 0 {
+			for _, o := range options[:assess.DefaultGoals(res)] {
+				c.Skills = append(c.Skills, o.Skill.ID)
+			}
+		}
+	}
+	c.Targets, c.Actions, c.Certifications = map[string]float64{}, map[string][]string{}, map[string][]string{}
+	for _, id := range c.Skills {
+		i := slices.IndexFunc(options, func(o assess.GoalOption) bool { return o.Skill.ID == id })
+		if i < 0 {
+			continue // at the top of the scale: NewPlan says so
+		}
+		o := options[i]
+		targets, def := targetChoices(o, r)
+		labels := make([]string, len(targets))
+		for k, t := range targets {
+			labels[k] = strconv.FormatFloat(t, 'f', -1, 64)
+			if t == o.Target && o.Gap > 0 {
+				labels[k] += " (what " + res.Target.Role.Name + " expects)"
+			}
+		}
+		k, err := p.Select(fmt.Sprintf("%s: what score will you reach? (now %s)", o.Skill.Name, scoreText(o.Score)), labels, def, "")
+		if err != nil {
+			return err
+		}
+		c.Targets[id] = targets[k]
+		if len(o.Actions) > 0 {
+			picked, err := p.MultiSelect(o.Skill.Name+": which actions will you take?", o.Actions, "")
+			if err != nil {
+				return err
+			}
+			c.Actions[id] = []string{}
+			for _, k := range picked {
+				c.Actions[id] = append(c.Actions[id], o.Actions[k])
+			}
+		}
+		if len(o.Certifications) > 0 {
+			names := make([]string, len(o.Certifications))
+			for k, cid := range o.Certifications {
+				names[k] = r.Certification(cid).Name
+			}
+			picked, err := p.MultiSelect(o.Skill.Name+": any certification to take? (none is fine)", names, "")
+			if err != nil {
+				return err
+			}
+			c.Certifications[id] = []string{}
+			for _, k := range picked {
+				c.Certifications[id] = append(c.Certifications[id], o.Certifications[k])
+			}
+		}
+	}
+	if c.Due.IsZero() {
+		def := today.AddDate(0, 0, assess.DefaultPlanDays).Format("2006-01-02")
+		for {
+			text, err := p.Input("Due by (YYYY-MM-DD, or days such as 60d)", def)
+			if err != nil {
+				return err
+			}
+			due, err := parseDue(strings.TrimSpace(text), today)
+			if err == nil {
+				c.Due = due
+				break
+			}
+			fmt.Fprintf(errOut, "%v\n", err)
+		}
+	}
+	return nil
+}
+
+// targetChoices are the scores a goal can aim for: every whole score above the skill's,
+// and the default target (the expectation, which may lie between scores); def is the
+// default's index.
+func targetChoices(o assess.GoalOption, r *rubric.Rubric) ([]float64, int) {
+	from := float64(r.Scale.Min - 1)
+	if o.Score != nil {
+		from = *o.Score
+	}
+	var out []float64
+	for v := r.Scale.Min; v <= r.Scale.Max; v++ {
+		if float64(v) > from {
+			out = append(out, float64(v))
+		}
+	}
+	if !slices.Contains(out, o.Target) {
+		out = append(out, o.Target)
+		slices.Sort(out)
+	}
+	return out, slices.Index(out, o.Target)
+}
+
+func scoreText(p *float64) string {
+	if p == nil {
+		return "not assessed"
+	}
+	return strconv.FormatFloat(*p, 'f', -1, 64)
+}
+
+// loadPlan reads the plan of the person: --person, the name setting, or the person of
+// the only history.
+func (opts *PlanOptions) loadPlan() (*assess.Plan, error) {
+	who := opts.Person
+	if who == "" {
+		path, err := latestOf(opts.Store, "", opts.cmdPath)
+		if err != nil {
+			return nil, err
+		}
+		a, err := readAnswers(opts.IO, path, opts.Rubric)
+		if err != nil {
+			return nil, err
+		}
+		who = a.Person
+	}
+	p, _, err := opts.Store.LoadPlan(who, opts.Rubric)
+	if errors.Is(err, assess.ErrNoPlan) {
+		return nil, fmt.Errorf("no plan for %s yet: make one with 'pmladder plan new'", who)
+	}
+	return p, err
+}
+
+func planShowRun(opts *PlanOptions) error {
+	p, err := opts.loadPlan()
+	if err != nil {
+		return err
+	}
+	v := reports.NewPlanView(p, opts.Rubric)
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WritePlan(w, v) })
+}
+
+func planStatusRun(opts *PlanOptions) error {
+	p, err := opts.loadPlan()
+	if err != nil {
+		return err
+	}
+	if opts.Person == "" {
+		opts.Person = p.Person
+	}
+	a, _, err := opts.assessment()
+	if err != nil {
+		return err
+	}
+	if !assess.SamePerson(a, &assess.Answers{Person: p.Person}) {
+		return usageErrorf(opts.cmdPath, "the answers are of %s, the plan of %s", a.Person, p.Person)
+	}
+	res := assess.Score(opts.Rubric, a, assess.ScoreOptions{Target: p.TargetRole})
+	goals := p.Status(res, a.Date, opts.Now())
+	v := reports.NewPlanStatusView(p, opts.Rubric, goals, a.Date)
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WritePlan(w, v) })
+}
