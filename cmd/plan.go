@@ -149,14 +149,7 @@ func (opts *PlanOptions) assessment() (*assess.Answers, string, error) {
 	path := opts.From
 	if path == "" {
 		var err error
-		if path, err = latestOf(opts.Store, opts.Person, opts.cmdPath); err != nil {
-			if errors.Is(err, assess.ErrNoAssessment) {
-				whose := ""
-				if opts.Person != "" {
-					whose = " of " + opts.Person
-				}
-				return nil, "", fmt.Errorf("no saved assessment%s yet: assess first ('pmladder assess'), or give one with --from FILE", whose)
-			}
+		if path, err = opts.latest(); err != nil {
 			return nil, "", err
 		}
 	}
@@ -164,6 +157,23 @@ func (opts *PlanOptions) assessment() (*assess.Answers, string, error) {
 	opts.Out.readsFrom(path)
 	a, err := readAnswers(opts.IO, path, opts.Rubric)
 	return a, path, err
+}
+
+// latest is the person's latest saved assessment, or of the only person in the history.
+func (opts *PlanOptions) latest() (string, error) {
+	path, err := latestOf(opts.Store, opts.Person, opts.cmdPath)
+	if errors.Is(err, assess.ErrNoAssessment) {
+		whose := ""
+		if opts.Person != "" {
+			whose = " of " + opts.Person
+		}
+		hint := "assess first ('pmladder assess')"
+		if !strings.HasSuffix(opts.cmdPath, " show") { // show has no --from
+			hint += ", or give one with --from FILE"
+		}
+		return "", fmt.Errorf("no saved assessment%s yet: %s", whose, hint)
+	}
+	return path, err
 }
 
 // parseDue reads --due: a date (2027-03-31) or a number of days ahead (60d).
@@ -403,7 +413,7 @@ func scoreText(p *float64) string {
 func (opts *PlanOptions) loadPlan() (*assess.Plan, error) {
 	who := opts.Person
 	if who == "" {
-		path, err := latestOf(opts.Store, "", opts.cmdPath)
+		path, err := opts.latest()
 		if err != nil {
 			return nil, err
 		}
