@@ -32,7 +32,8 @@ const dateLayout = "2006-01-02"
 // an assessment, with the actions and certifications chosen for each.
 type Plan struct {
 	Person string
-	// Created is the day the plan was made; an assessment after it shows progress.
+	// Created is when the plan was made; an assessment after it can show progress. A plan
+	// file may give only a day (a person's edit): then the day's start.
 	Created time.Time
 	// From is the assessment the plan was made from (a file name), for the reader.
 	From string
@@ -77,8 +78,10 @@ type GoalOption struct {
 	// Score is the skill's score now, nil when unassessed; Target the default target.
 	Score  *float64
 	Target float64
-	// Gap is the gap toward the target role, 0 when there is none.
-	Gap float64
+	// Gap is the gap toward the target role, 0 when there is none, and Priority its
+	// priority (DESIGN §6 rule 5).
+	Gap      float64
+	Priority string
 	// Actions are the skill's actions for the step up, Certifications the ids of the
 	// certifications that build it, the ones toward the target's gaps first.
 	Actions        []string
@@ -95,7 +98,7 @@ func PlanOptions(res *Result) []GoalOption {
 	for _, g := range res.Gaps {
 		seen[g.Skill.ID] = true
 		out = append(out, GoalOption{Skill: g.Skill, Score: res.Skills[skillPos(r, g.Skill.ID)].Score,
-			Target: g.Expected, Gap: g.Gap, Actions: g.Actions(), Certifications: certsFor(res, g.Skill.ID)})
+			Target: g.Expected, Gap: g.Gap, Priority: g.Priority, Actions: g.Actions(), Certifications: certsFor(res, g.Skill.ID)})
 	}
 	for i, sk := range r.Skills() {
 		score := res.Skills[i].Score
@@ -143,9 +146,9 @@ func certsFor(res *Result, skill string) []string {
 // NewPlan makes a plan from a scored assessment and what the person chose. An error is
 // something the person must change: a skill not in the rubric, too many skills, a target
 // off the scale, a due day not after today.
-func NewPlan(res *Result, source string, choices PlanChoices, today time.Time) (*Plan, error) {
+func NewPlan(res *Result, source string, choices PlanChoices, now time.Time) (*Plan, error) {
 	r := res.Rubric
-	today = day(today)
+	today := day(now)
 	options := PlanOptions(res)
 	skills := choices.Skills
 	if len(skills) == 0 {
@@ -166,7 +169,7 @@ func NewPlan(res *Result, source string, choices PlanChoices, today time.Time) (
 	if due = day(due); !due.After(today) {
 		return nil, fmt.Errorf("due %s is not after today (%s): a plan needs time ahead", due.Format(dateLayout), today.Format(dateLayout))
 	}
-	p := &Plan{Person: res.Answers.Person, Created: today, From: source,
+	p := &Plan{Person: res.Answers.Person, Created: now.UTC().Truncate(time.Second), From: source,
 		Rubric: RubricRef{Name: r.Name, Version: r.Version, SHA256: r.SHA256}}
 	if res.Target != nil {
 		p.TargetRole = res.Target.Role.ID
@@ -274,10 +277,10 @@ type GoalStatus struct {
 
 // Status holds the plan against an assessment dated assessed: a goal is done when the
 // score reaches its target; else overdue once its day has passed; else stalled when an
-// assessment since the plan shows no progress from the score it started at; else on track
+// assessment made after the plan shows no progress from the score it started at; else on track
 // (progress, or no assessment since the plan to say otherwise).
 func (p *Plan) Status(res *Result, assessed, today time.Time) []GoalStatus {
-	since := !assessed.IsZero() && !day(assessed).Before(p.Created)
+	since := !assessed.IsZero() && assessed.After(p.Created)
 	out := make([]GoalStatus, 0, len(p.Goals))
 	for _, g := range p.Goals {
 		st := GoalStatus{Goal: g, Status: GoalOnTrack}
@@ -329,7 +332,7 @@ type planGoal struct {
 
 // MarshalPlan encodes a plan as its YAML file.
 func MarshalPlan(p *Plan) []byte {
-	f := planFile{Format: PlanFormat, Person: p.Person, Created: p.Created.Format(dateLayout), From: p.From,
+	f := planFile{Format: PlanFormat, Person: p.Person, Created: p.Created.UTC().Format(time.RFC3339), From: p.From,
 		TargetRole: p.TargetRole, Rubric: planRubric{p.Rubric.Name, p.Rubric.Version, p.Rubric.SHA256}}
 	for _, g := range p.Goals {
 		f.Goals = append(f.Goals, planGoal{Skill: g.Skill, From: g.From, Target: g.Target, Due: g.Due.Format(dateLayout),
@@ -375,7 +378,7 @@ func ParsePlan(file string, data []byte, r *rubric.Rubric) (*Plan, error) {
 	if p.Person == "" {
 		rd.Addf(root, "missing person")
 	}
-	p.Created = planDate(&rd, f["created"], root, "created")
+	p.Created = planDate(&rd, f["created"], root, "created", true)
 	if p.TargetRole != "" && r.Role(p.TargetRole) == nil {
 		rd.Addf(f["target_role"].Value, "target_role %s is not a role of %s", quoteShort(p.TargetRole), describeRubric(r))
 	}
@@ -417,7 +420,7 @@ func ParsePlan(file string, data []byte, r *rubric.Rubric) (*Plan, error) {
 			}
 			g.Target = t
 		}
-		g.Due = planDate(&rd, gf["due"], n, "due")
+		g.Due = planDate(&rd, gf["due"], n, "due", false)
 		if v := gf["actions"].Value; !yamlnode.IsNull(v) {
 			g.Actions, _ = rd.Strings(v, "actions")
 		}
@@ -438,14 +441,20 @@ func ParsePlan(file string, data []byte, r *rubric.Rubric) (*Plan, error) {
 	return p, nil
 }
 
-// planDate reads a date field (2026-12-02) of a plan.
-func planDate(rd *yamlnode.Reader, f yamlnode.Field, parent *yaml.Node, what string) time.Time {
+// planDate reads a date field (2026-12-02) of a plan; with moment, a time
+// (2026-12-02T09:30:00Z) too.
+func planDate(rd *yamlnode.Reader, f yamlnode.Field, parent *yaml.Node, what string, moment bool) time.Time {
 	if f.Key == nil {
 		rd.Addf(parent, "missing %s (a date: 2026-12-31)", what)
 		return time.Time{}
 	}
 	text := rd.String(f.Value, what)
 	t, err := time.Parse(dateLayout, text)
+	if moment && err != nil {
+		if m, merr := time.Parse(time.RFC3339, text); merr == nil {
+			return m.UTC()
+		}
+	}
 	if err != nil {
 		rd.Addf(f.Value, "%s %s is not a date: want YYYY-MM-DD", what, quoteShort(text))
 	}

@@ -109,3 +109,22 @@ func TestPlanRoundTrip(t *testing.T) {
 		t.Errorf("a target below the score: %v", err)
 	}
 }
+
+// TestPlanStatusSameDay: the assessment a plan was made from, earlier the same day, is
+// not one since the plan: the goals are on track, not stalled.
+func TestPlanStatusSameDay(t *testing.T) {
+	r, _ := rubric.Parse("mini.yaml", []byte(ladder))
+	a := assess.NewAnswers(r)
+	a.Set("a.1", assess.Answer{Score: 2})
+	a.Set("a.2", assess.Answer{Score: 2})
+	res := assess.Score(r, a, assess.ScoreOptions{})
+	from := 2.0
+	made := planDay("2026-12-01").Add(10 * time.Hour)
+	p := &assess.Plan{Created: made, Goals: []assess.Goal{{Skill: "a", From: &from, Target: 3, Due: planDay("2027-03-01")}}}
+	if got := p.Status(res, made.Add(-time.Hour), made)[0].Status; got != assess.GoalOnTrack {
+		t.Errorf("held against the assessment it was made from: %q, want on track", got)
+	}
+	if got := p.Status(res, made.Add(time.Hour), made)[0].Status; got != assess.GoalStalled {
+		t.Errorf("held against one made after it without progress: %q, want stalled", got)
+	}
+}

@@ -294,7 +294,7 @@ func pickPlan(p assess.Prompter, errOut io.Writer, res *assess.Result, c *assess
 		for i, o := range options {
 			labels[i] = fmt.Sprintf("%s: now %s", o.Skill.Name, scoreText(o.Score))
 			if o.Gap > 0 {
-				labels[i] += fmt.Sprintf(", gap %s toward %s", strconv.FormatFloat(o.Gap, 'f', -1, 64), res.Target.Role.Name)
+				labels[i] += fmt.Sprintf(", gap %s toward %s (%s priority)", strconv.FormatFloat(o.Gap, 'f', -1, 64), res.Target.Role.Name, o.Priority)
 			}
 		}
 		msg := fmt.Sprintf("Which skills will you focus on? Pick 1 to %d (the top gaps come first; none picks them).", assess.MaxGoals)

@@ -29,7 +29,8 @@ type PlanView struct {
 	status bool
 	// before is set when the assessment held against the plan is older than the plan:
 	// it cannot show progress yet.
-	before bool
+	before  bool
+	created time.Time
 }
 
 // PlanGoal is one goal of a plan view. Now and Status are those of plan status only.
@@ -73,7 +74,8 @@ const planDay = "2006-01-02"
 
 // NewPlanView shows a plan on its own.
 func NewPlanView(p *assess.Plan, r *rubric.Rubric) *PlanView {
-	v := &PlanView{Format: assess.PlanFormat, Person: p.Person, Created: p.Created.Format(planDay), From: p.From, Goals: []PlanGoal{}}
+	v := &PlanView{Format: assess.PlanFormat, Person: p.Person, Created: p.Created.UTC().Format(time.RFC3339), From: p.From, Goals: []PlanGoal{},
+		created: p.Created}
 	if ro := r.Role(p.TargetRole); ro != nil {
 		v.TargetRole = &RoleRef{ID: ro.ID, Name: ro.Name}
 	}
@@ -98,7 +100,7 @@ func NewPlanStatusView(p *assess.Plan, r *rubric.Rubric, goals []assess.GoalStat
 	if !assessed.IsZero() {
 		d := assessed.UTC().Format(time.RFC3339)
 		v.Assessed = &d
-		v.before = assessed.UTC().Format(planDay) < v.Created
+		v.before = !assessed.After(p.Created)
 	}
 	for i, g := range goals {
 		v.Goals[i].Now, v.Goals[i].Status = g.Now, g.Status
@@ -127,7 +129,7 @@ func (v *PlanView) title() string {
 }
 
 func (v *PlanView) meta(opt Options) string {
-	line := "made " + v.Created
+	line := "made " + opt.localDay(v.created)
 	if v.status {
 		if v.Assessed == nil {
 			line += " · no assessment yet"
@@ -200,7 +202,7 @@ func PlanCSV(w io.Writer, v *PlanView, excel bool) error {
 	}
 	for _, g := range v.Goals {
 		c.Text(v.Person)
-		c.Text(v.Created)
+		c.Text(v.Created[:len(planDay)])
 		c.Text(g.Skill)
 		c.Number(g.From)
 		target := g.Target
