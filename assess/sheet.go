@@ -46,10 +46,11 @@ func questionIDs(r *rubric.Rubric) []string {
 // UTF-8 byte-order mark, CRLF line ends and quoted fields are all fine. Columns may come
 // in any order; question columns may be left out (unanswered).
 type SheetReader struct {
-	file  string
-	r     *rubric.Rubric
-	cr    *csv.Reader
-	cols  []sheetColumn
+	file string
+	r    *rubric.Rubric
+	src  records
+	cols []sheetColumn
+	// fatal is set once the file itself is broken: no further row can be read.
 	fatal bool
 	// trailing counts the empty header cells after the last column; rows may have as
 	// many empty cells there.
@@ -90,7 +91,59 @@ func trimPartialRune(b []byte) []byte {
 	return b
 }
 
-// NewSheetReader reads the header. Problems with it come back as a problem.List.
+// records is where a sheet's rows come from: a CSV file, or a workbook's sheet.
+type records interface {
+	// next returns the next row's cells and its number (the CSV line, the sheet's row),
+	// io.EOF after the last; any other error is a located problem after which nothing
+	// more can be read.
+	next() ([]string, int, error)
+	// where names the file, or the file, sheet and column, of cell col: where a
+	// problem at line lies is where:line ("team.csv:7", "team.xlsx:Answers!D7").
+	where(col int) string
+	// kind is what the rows are in: "file", "sheet".
+	kind() string
+	// short reports whether a row may stop before the header's last column: a workbook
+	// stores no empty cells at the end of a row.
+	short() bool
+	// date is the value a spreadsheet stored in a date column (a day count for a date
+	// cell), as the date it is, or the text as it is.
+	date(cell string) string
+	Close() error
+}
+
+// csvRecords reads the rows of a CSV sheet.
+type csvRecords struct {
+	file string
+	cr   *csv.Reader
+}
+
+func (c *csvRecords) next() ([]string, int, error) {
+	record, err := c.cr.Read()
+	if err != nil && !errors.Is(err, io.EOF) {
+		var probs problem.List
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			probs.Add(c.file, pe.Line, "not valid CSV: %v", pe.Err)
+		} else {
+			probs.Add(c.file, 0, "cannot read: %v", err)
+		}
+		return nil, 0, probs.Err()
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	line, _ := c.cr.FieldPos(0)
+	return record, line, nil
+}
+
+func (c *csvRecords) where(int) string        { return c.file }
+func (c *csvRecords) kind() string            { return "file" }
+func (c *csvRecords) short() bool             { return false }
+func (c *csvRecords) date(cell string) string { return cell }
+func (c *csvRecords) Close() error            { return nil }
+
+// NewSheetReader reads the header of a CSV sheet. Problems with it come back as a
+// problem.List.
 func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, error) {
 	br := bufio.NewReaderSize(in, 64*1024)
 	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
@@ -105,15 +158,20 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	s := &SheetReader{file: file, r: r, cr: cr}
+	return newSheetReader(file, &csvRecords{file: file, cr: cr}, r)
+}
+
+// newSheetReader reads the header from src: the same rules for every kind of sheet.
+func newSheetReader(file string, src records, r *rubric.Rubric) (*SheetReader, error) {
+	s := &SheetReader{file: file, r: r, src: src}
 	var probs problem.List
-	header, err := cr.Read()
+	header, line, err := src.next()
 	if errors.Is(err, io.EOF) {
-		probs.Add(file, 1, "empty file: want a team sheet whose header starts %s", strings.Join(ProfileFields(), ","))
+		probs.Add(src.where(0), 1, "empty %s: want a team sheet whose header starts %s", src.kind(), strings.Join(ProfileFields(), ","))
 		return nil, probs.Err()
 	}
 	if err != nil {
-		return nil, s.csvProblem(err)
+		return nil, err
 	}
 	fields := ProfileFields()
 	optional := []string{FieldRater, FieldCertifications}
@@ -126,7 +184,7 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 	for i, raw := range header {
 		name := strings.TrimSpace(raw)
 		if first, dup := seen[name]; dup {
-			probs.Add(file, 1, "column %d %q repeats column %d", i+1, name, first+1)
+			probs.Add(src.where(i), line, "column %d %q repeats column %d", i+1, name, first+1)
 			continue
 		}
 		seen[name] = i
@@ -140,22 +198,22 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 		case isQuestion:
 			s.cols = append(s.cols, sheetColumn{name: name, pos: pos})
 		case name == "":
-			probs.Add(file, 1, "column %d has no name", i+1)
+			probs.Add(src.where(i), line, "column %d has no name", i+1)
 		default:
 			// A column of the spreadsheet's own (notes, a manager's comments) is ignored;
 			// one that looks like a typo of a known column is an error, with the fix.
 			known := append(append(fields[:len(fields):len(fields)], optional...), questionIDs(r)...)
 			if _, hint := match.Value(name, known); hint != "" {
-				probs.Add(file, 1, "unknown column %q%s", name, hint)
+				probs.Add(src.where(i), line, "unknown column %q%s", name, hint)
 				continue
 			}
-			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:1: column %s is neither a field (%s) nor a question of %s: ignored",
-				file, quoteShort(name), strings.Join(append(fields[:len(fields):len(fields)], optional...), ", "), describeRubric(r)))
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: column %s is neither a field (%s) nor a question of %s: ignored",
+				src.where(i), line, quoteShort(name), strings.Join(append(fields[:len(fields):len(fields)], optional...), ", "), describeRubric(r)))
 			s.cols = append(s.cols, sheetColumn{field: ignoredField, name: name})
 		}
 	}
 	if _, ok := seen[FieldPerson]; !ok && len(probs) == 0 {
-		probs.Add(file, 1, "no person column: the header starts %s", strings.Join(fields, ","))
+		probs.Add(src.where(0), line, "no person column: the header starts %s", strings.Join(fields, ","))
 	}
 	if err := probs.Err(); err != nil {
 		return nil, err
@@ -163,17 +221,8 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 	return s, nil
 }
 
-// csvProblem turns the CSV parser's error into a located problem.
-func (s *SheetReader) csvProblem(err error) error {
-	var probs problem.List
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		probs.Add(s.file, pe.Line, "not valid CSV: %v", pe.Err)
-	} else {
-		probs.Add(s.file, 0, "cannot read: %v", err)
-	}
-	return probs.Err()
-}
+// Close releases what reading the sheet holds (a workbook's temporary files).
+func (s *SheetReader) Close() error { return s.src.Close() }
 
 // ReadInto reads the next person into a (made by NewAnswers, or read into before; its
 // memory is reused) and returns the row's line, or io.EOF after the last row. A row with
@@ -185,15 +234,14 @@ func (s *SheetReader) ReadInto(a *Answers) (int, error) {
 		return 0, io.EOF
 	}
 	for {
-		record, err := s.cr.Read()
+		record, line, err := s.src.next()
 		if errors.Is(err, io.EOF) {
 			return 0, io.EOF
 		}
 		if err != nil {
 			s.fatal = true
-			return 0, s.csvProblem(err)
+			return 0, err
 		}
-		line, _ := s.cr.FieldPos(0)
 		if blank(record) || strings.HasPrefix(strings.TrimSpace(record[0]), "#") {
 			continue // an empty row, or a comment such as the template's row of questions
 		}
@@ -216,15 +264,18 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 	if n := len(s.cols); len(record) > n && len(record) <= n+s.trailing && blank(record[n:]) {
 		record = record[:n] // the empty cells under the empty header cells
 	}
+	for len(record) < len(s.cols) && s.src.short() {
+		record = append(record, "")
+	}
 	if len(record) != len(s.cols) {
-		probs.Add(s.file, line, "row has %d cells, the header has %d", len(record), len(s.cols))
+		probs.Add(s.src.where(0), line, "row has %d cells, the header has %d", len(record), len(s.cols))
 		return probs.Err()
 	}
 	a.reset(s.r)
 	for i, col := range s.cols {
 		cell := strings.TrimSpace(record[i])
 		if !utf8.ValidString(cell) {
-			probs.Add(s.file, line, "column %q: not UTF-8 text: %s", col.name, saveAsUTF8)
+			probs.Add(s.src.where(i), line, "column %q: not UTF-8 text: %s", col.name, saveAsUTF8)
 			continue
 		}
 		switch col.field {
@@ -235,8 +286,11 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 			continue
 		}
 		if col.field != "" {
+			if col.field == FieldDate {
+				cell = s.src.date(cell)
+			}
 			if msg := a.setProfile(s.r, col.field, cell); msg != "" {
-				probs.Add(s.file, line, "column %q: %s", col.name, msg)
+				probs.Add(s.src.where(i), line, "column %q: %s", col.name, msg)
 			}
 			continue
 		}
@@ -245,7 +299,7 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 		}
 		v, err := ParseScore(cell, s.r.Scale)
 		if err != nil {
-			probs.Add(s.file, line, "column %q: %v", col.name, err)
+			probs.Add(s.src.where(i), line, "column %q: %v", col.name, err)
 			continue
 		}
 		a.setAt(col.pos, v)
