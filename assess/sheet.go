@@ -97,9 +97,9 @@ type records interface {
 	// io.EOF after the last; any other error is a located problem after which nothing
 	// more can be read.
 	next() ([]string, int, error)
-	// where names the file, or the file, sheet and column, of cell col: where a
-	// problem at line lies is where:line ("team.csv:7", "team.xlsx:Answers!D7").
-	where(col int) string
+	// where is the place of cell col's column: the file, or the file, sheet and column
+	// of a workbook ("team.csv:7", "team.xlsx:Answers!D7" at row 7).
+	where(col int) problem.Place
 	// kind is what the rows are in: "file", "sheet".
 	kind() string
 	// short reports whether a row may stop before the header's last column: a workbook
@@ -136,7 +136,7 @@ func (c *csvRecords) next() ([]string, int, error) {
 	return record, line, nil
 }
 
-func (c *csvRecords) where(int) string        { return c.file }
+func (c *csvRecords) where(int) problem.Place { return problem.Place{File: c.file} }
 func (c *csvRecords) kind() string            { return "file" }
 func (c *csvRecords) short() bool             { return false }
 func (c *csvRecords) date(cell string) string { return cell }
@@ -167,7 +167,7 @@ func newSheetReader(file string, src records, r *rubric.Rubric) (*SheetReader, e
 	var probs problem.List
 	header, line, err := src.next()
 	if errors.Is(err, io.EOF) {
-		probs.Add(src.where(0), 1, "empty %s: want a team sheet whose header starts %s", src.kind(), strings.Join(ProfileFields(), ","))
+		probs.AddAt(src.where(0), 1, "empty %s: want a team sheet whose header starts %s", src.kind(), strings.Join(ProfileFields(), ","))
 		return nil, probs.Err()
 	}
 	if err != nil {
@@ -184,7 +184,7 @@ func newSheetReader(file string, src records, r *rubric.Rubric) (*SheetReader, e
 	for i, raw := range header {
 		name := strings.TrimSpace(raw)
 		if first, dup := seen[name]; dup {
-			probs.Add(src.where(i), line, "column %d %q repeats column %d", i+1, name, first+1)
+			probs.AddAt(src.where(i), line, "column %d %q repeats column %d", i+1, name, first+1)
 			continue
 		}
 		seen[name] = i
@@ -198,28 +198,31 @@ func newSheetReader(file string, src records, r *rubric.Rubric) (*SheetReader, e
 		case isQuestion:
 			s.cols = append(s.cols, sheetColumn{name: name, pos: pos})
 		case name == "":
-			probs.Add(src.where(i), line, "column %d has no name", i+1)
+			probs.AddAt(src.where(i), line, "column %d has no name", i+1)
 		default:
 			// A column of the spreadsheet's own (notes, a manager's comments) is ignored;
 			// one that looks like a typo of a known column is an error, with the fix.
 			known := append(append(fields[:len(fields):len(fields)], optional...), questionIDs(r)...)
 			if _, hint := match.Value(name, known); hint != "" {
-				probs.Add(src.where(i), line, "unknown column %q%s", name, hint)
+				probs.AddAt(src.where(i), line, "unknown column %q%s", name, hint)
 				continue
 			}
-			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: column %s is neither a field (%s) nor a question of %s: ignored",
-				src.where(i), line, quoteShort(name), strings.Join(append(fields[:len(fields):len(fields)], optional...), ", "), describeRubric(r)))
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: column %s is neither a field (%s) nor a question of %s: ignored",
+				src.where(i).At(line), quoteShort(name), strings.Join(append(fields[:len(fields):len(fields)], optional...), ", "), describeRubric(r)))
 			s.cols = append(s.cols, sheetColumn{field: ignoredField, name: name})
 		}
 	}
 	if _, ok := seen[FieldPerson]; !ok && len(probs) == 0 {
-		probs.Add(src.where(0), line, "no person column: the header starts %s", strings.Join(fields, ","))
+		probs.AddAt(src.where(0), line, "no person column: the header starts %s", strings.Join(fields, ","))
 	}
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
+
+// Where is the place of the rows: the file, or the first column of a workbook's sheet.
+func (s *SheetReader) Where() problem.Place { return s.src.where(0) }
 
 // Close releases what reading the sheet holds (a workbook's temporary files).
 func (s *SheetReader) Close() error { return s.src.Close() }
@@ -268,14 +271,14 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 		record = append(record, "")
 	}
 	if len(record) != len(s.cols) {
-		probs.Add(s.src.where(0), line, "row has %d cells, the header has %d", len(record), len(s.cols))
+		probs.AddAt(s.src.where(0), line, "row has %d cells, the header has %d", len(record), len(s.cols))
 		return probs.Err()
 	}
 	a.reset(s.r)
 	for i, col := range s.cols {
 		cell := strings.TrimSpace(record[i])
 		if !utf8.ValidString(cell) {
-			probs.Add(s.src.where(i), line, "column %q: not UTF-8 text: %s", col.name, saveAsUTF8)
+			probs.AddAt(s.src.where(i), line, "column %q: not UTF-8 text: %s", col.name, saveAsUTF8)
 			continue
 		}
 		switch col.field {
@@ -290,7 +293,7 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 				cell = s.src.date(cell)
 			}
 			if msg := a.setProfile(s.r, col.field, cell); msg != "" {
-				probs.Add(s.src.where(i), line, "column %q: %s", col.name, msg)
+				probs.AddAt(s.src.where(i), line, "column %q: %s", col.name, msg)
 			}
 			continue
 		}
@@ -299,7 +302,7 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 		}
 		v, err := ParseScore(cell, s.r.Scale)
 		if err != nil {
-			probs.Add(s.src.where(i), line, "column %q: %v", col.name, err)
+			probs.AddAt(s.src.where(i), line, "column %q: %v", col.name, err)
 			continue
 		}
 		a.setAt(col.pos, v)

@@ -32,18 +32,19 @@ import (
 // TeamInput is one file, or stdin ("-"), that a team review reads people from.
 type TeamInput struct {
 	Path string
-	// Sheet is true for a team sheet (CSV); else the file holds answers documents.
-	Sheet bool
+	// Sheet is true for a team sheet (CSV or, with Workbook, XLSX); else the file holds
+	// answers documents.
+	Sheet, Workbook bool
 	// Size is the file's size in bytes, 0 for stdin.
 	Size int64
 }
 
 // teamFiles names the files a folder is searched for; isTeamFile tells them.
-const teamFiles = ".yaml, .yml, .json, .csv"
+const teamFiles = ".yaml, .yml, .json, .csv, .xlsx"
 
 func isTeamFile(ext string) bool {
 	switch ext {
-	case ".yaml", ".yml", ".json", ".csv":
+	case ".yaml", ".yml", ".json", ".csv", ".xlsx":
 		return true
 	}
 	return false
@@ -71,7 +72,7 @@ func FindTeamInputs(paths []string, warn func(string)) ([]TeamInput, error) {
 			return nil, fmt.Errorf("cannot read %s: %w", p, errors.Unwrap(err))
 		}
 		if !fi.IsDir() {
-			inputs = append(inputs, TeamInput{Path: p, Sheet: isSheet(p), Size: fi.Size()})
+			inputs = append(inputs, teamInput(p, fi.Size()))
 			continue
 		}
 		found := 0
@@ -97,7 +98,7 @@ func FindTeamInputs(paths []string, warn func(string)) ([]TeamInput, error) {
 				return nil
 			}
 			found++
-			inputs = append(inputs, TeamInput{Path: path, Sheet: isSheet(path), Size: info.Size()})
+			inputs = append(inputs, teamInput(path, info.Size()))
 			return nil
 		})
 		if err != nil {
@@ -110,7 +111,12 @@ func FindTeamInputs(paths []string, warn func(string)) ([]TeamInput, error) {
 	return inputs, nil
 }
 
-func isSheet(path string) bool { return strings.EqualFold(filepath.Ext(path), ".csv") }
+// teamInput is a file to read, its kind told by its extension: .csv and .xlsx are team
+// sheets, the rest answers files.
+func teamInput(path string, size int64) TeamInput {
+	ext := strings.ToLower(filepath.Ext(path))
+	return TeamInput{Path: path, Sheet: ext == ".csv" || ext == ".xlsx", Workbook: ext == ".xlsx", Size: size}
+}
 
 // TeamSink receives a team review. The loop makes a pool of batches with NewBatch; a
 // worker adds a run of people to one batch at a time; the loop hands the batches to
@@ -206,8 +212,8 @@ type teamRun struct {
 
 // rowAt is where a row was read.
 type rowAt struct {
-	file string
-	line int32
+	place problem.Place
+	line  int32
 }
 
 // hashName hashes a name as samePerson compares it (case and spacing ignored), without
@@ -408,23 +414,24 @@ func (tr *teamRun) slot() *Answers {
 }
 
 // add counts the person just read into slot and hands on a full batch.
-func (tr *teamRun) add(file string, line int, a *Answers) {
+func (tr *teamRun) add(pl problem.Place, line int, a *Answers) {
+	at := func() string { return pl.At(line) }
 	if p := tr.rv.Progress; p != nil {
 		p.Person()
 	}
 	if a.Person == "" && !a.anyAnswer() {
 		// A template row left blank (the template fills in the assessor): not a person.
-		tr.notice("%s:%d: a row with no person and no answers: skipped (an unfilled row is not a person)", file, line)
+		tr.notice("%s: a row with no person and no answers: skipped (an unfilled row is not a person)", at())
 		return
 	}
 	if a.Person == "" {
 		var list problem.List
-		list.Add(file, line, "no person: everyone in a team review needs a name")
+		list.AddAt(pl, line, "no person: everyone in a team review needs a name")
 		tr.invalid(list)
 		return
 	}
 	if !a.anyAnswer() {
-		tr.notice("%s:%d: %s has no answers: skipped (an unfilled row is not a person)", file, line, quoteShort(a.Person))
+		tr.notice("%s: %s has no answers: skipped (an unfilled row is not a person)", at(), quoteShort(a.Person))
 		return
 	}
 	// The people seen are kept as hashes of who, assessed by whom: 100,000 people cost a
@@ -441,12 +448,12 @@ func (tr *teamRun) add(file string, line int, a *Answers) {
 	hashName(&h, a.Rater)
 	key := h.Sum64()
 	if first, dup := tr.seen[key]; dup {
-		tr.notice("%s:%d: %s (%s) is listed again (first at %s:%d): both are scored", file, line, quoteShort(a.Person), a.Assessor, first.file, first.line)
+		tr.notice("%s: %s (%s) is listed again (first at %s): both are scored", at(), quoteShort(a.Person), a.Assessor, first.place.At(int(first.line)))
 	} else {
-		tr.seen[key] = rowAt{file, int32(line)}
+		tr.seen[key] = rowAt{pl, int32(line)}
 	}
 	if FutureDate(a.Date) {
-		tr.notice("%s:%d: the date %s is in the future", file, line, a.Date.Format("2006-01-02"))
+		tr.notice("%s: the date %s is in the future", at(), a.Date.Format("2006-01-02"))
 	}
 	if len(tr.problems) > 0 {
 		return // a problem was found: only checking the rest now
@@ -497,7 +504,9 @@ func (tr *teamRun) read(in TeamInput) error {
 	if in.Path == "-" {
 		name = "stdin"
 		br := bufio.NewReader(tr.rv.Stdin)
-		in.Sheet = sniffSheet(br)
+		head, _ := br.Peek(4)
+		in.Workbook = IsWorkbook(head)
+		in.Sheet = in.Workbook || sniffSheet(br)
 		r = br
 	} else {
 		f, err := inputfile.Open(in.Path)
@@ -511,7 +520,7 @@ func (tr *teamRun) read(in TeamInput) error {
 		r = countingReader{r: r, p: tr.rv.Progress}
 	}
 	if in.Sheet {
-		return tr.readSheet(name, r)
+		return tr.readSheet(name, r, in.Workbook)
 	}
 	return tr.readDocuments(name, r)
 }
@@ -542,7 +551,7 @@ func (tr *teamRun) readDocuments(name string, r io.Reader) error {
 			ioErr = tr.invalid(d.Err)
 			return
 		}
-		tr.add(name, d.Line, d.Answers)
+		tr.add(problem.Place{File: name}, d.Line, d.Answers)
 	})
 	if ioErr != nil {
 		return ioErr
@@ -553,12 +562,17 @@ func (tr *teamRun) readDocuments(name string, r io.Reader) error {
 	return nil
 }
 
-// readSheet reads a team sheet, one person per row.
-func (tr *teamRun) readSheet(name string, r io.Reader) error {
-	sheet, err := NewSheetReader(name, r, tr.rv.Rubric)
+// readSheet reads a team sheet, CSV or a workbook, one person per row.
+func (tr *teamRun) readSheet(name string, r io.Reader, workbook bool) error {
+	open := NewSheetReader
+	if workbook {
+		open = NewWorkbookReader
+	}
+	sheet, err := open(name, r, tr.rv.Rubric)
 	if err != nil {
 		return tr.invalid(err)
 	}
+	defer sheet.Close()
 	for _, w := range sheet.Warnings {
 		tr.warn(w)
 	}
@@ -574,7 +588,7 @@ func (tr *teamRun) readSheet(name string, r io.Reader) error {
 			}
 			continue
 		}
-		tr.add(name, line, a)
+		tr.add(sheet.Where(), line, a)
 	}
 	return nil
 }

@@ -6,18 +6,23 @@ package problem
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
 // Problem is one thing wrong with an input file.
 type Problem struct {
 	File string
+	// Column is the sheet and column of a workbook's cell ("Answers!D"), when the
+	// problem is in one: Line is then the row.
+	Column string
 	// Line is 1-based; 0 when the problem concerns the file as a whole.
 	Line int
 	Msg  string
 }
 
-// Error formats the problem as FILE:LINE: message.
+// Error formats the problem as FILE:LINE: message, or for a workbook's cell
+// FILE:SHEET!CELL: message.
 func (p *Problem) Error() string {
 	switch {
 	case p.File == "":
@@ -25,13 +30,37 @@ func (p *Problem) Error() string {
 	case p.Line <= 0:
 		return p.File + ": " + p.Msg
 	default:
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+		return p.Place().At(p.Line) + ": " + p.Msg
 	}
+}
+
+// Place is the file of a problem, with the sheet and column of a workbook's cell.
+func (p *Problem) Place() Place { return Place{File: p.File, Column: p.Column} }
+
+// Place is where the lines (or rows) of an input are: a file, or one column of a sheet
+// of a workbook, whose rows are numbered like lines.
+type Place struct {
+	File string
+	// Column is a workbook's sheet and column, "Answers!D"; "" for a text file.
+	Column string
+}
+
+// At names line (or row) n of the place: "team.csv:7", "team.xlsx:Answers!D7".
+func (pl Place) At(n int) string {
+	if pl.Column != "" {
+		return pl.File + ":" + pl.Column + strconv.Itoa(n)
+	}
+	return pl.File + ":" + strconv.Itoa(n)
 }
 
 // List collects every problem found in one pass over an input. A nil or empty List is no
 // error; use Err to turn it into one.
 type List []*Problem
+
+// AddAt records a problem at line (or row) n of a place.
+func (l *List) AddAt(pl Place, n int, format string, args ...any) {
+	*l = append(*l, &Problem{File: pl.File, Column: pl.Column, Line: n, Msg: fmt.Sprintf(format, args...)})
+}
 
 // Add records a problem.
 func (l *List) Add(file string, line int, format string, args ...any) {

@@ -1,0 +1,146 @@
+package assess
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/pmladder/pmladder/internal/inputfile"
+	"github.com/pmladder/pmladder/internal/problem"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// AnswersSheet is the sheet of a workbook that holds the answers, one person per row; a
+// workbook without it is read from its first sheet.
+const AnswersSheet = "Answers"
+
+// Limits on what opening a workbook may unpack, so that a small file cannot expand into
+// gigabytes (a zip bomb): everything unpacked, and each worksheet held in memory before
+// it is read from a temporary file instead (excelize removes those on Close).
+const (
+	workbookUnzipLimit    = 1 << 30
+	workbookInMemoryLimit = 16 << 20
+)
+
+// IsWorkbook reports whether data starts like an .xlsx workbook (a zip archive).
+func IsWorkbook(head []byte) bool { return bytes.HasPrefix(head, []byte("PK\x03\x04")) }
+
+// NewWorkbookReader reads the header of a workbook's Answers sheet (else its first
+// sheet) with the rules of a CSV sheet: numbers or text for scores, a date cell or text
+// for dates, empty rows skipped. Every problem is named FILE:SHEET!CELL. Close releases
+// the workbook.
+func NewWorkbookReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, error) {
+	data, err := inputfile.ReadAll(in)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", file, err)
+	}
+	fail := func(format string, args ...any) error {
+		var probs problem.List
+		probs.Add(file, 0, format, args...)
+		return probs.Err()
+	}
+	if !IsWorkbook(data) {
+		return nil, fail("not an .xlsx workbook (an old .xls file, or a password-protected one, is not read): save it from the spreadsheet as \"Excel Workbook (.xlsx)\"")
+	}
+	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: workbookUnzipLimit, UnzipXMLSizeLimit: workbookInMemoryLimit})
+	if err != nil {
+		if errors.Is(err, excelize.ErrWorkbookFileFormat) || strings.Contains(err.Error(), "zip") {
+			return nil, fail("not a readable .xlsx workbook (%v): save it from the spreadsheet as \"Excel Workbook (.xlsx)\"", err)
+		}
+		return nil, fail("cannot open the workbook: %v", err)
+	}
+	sheets := wb.GetSheetList()
+	if len(sheets) == 0 {
+		wb.Close()
+		return nil, fail("the workbook has no sheets")
+	}
+	sheet := sheets[0]
+	for _, name := range sheets {
+		if strings.EqualFold(name, AnswersSheet) {
+			sheet = name
+		}
+	}
+	rows, err := wb.Rows(sheet)
+	if err != nil {
+		wb.Close()
+		return nil, fail("cannot read sheet %q: %v", sheet, err)
+	}
+	props, _ := wb.GetWorkbookProps()
+	w := &workbookRecords{file: file, sheet: sheet, wb: wb, rows: rows, date1904: props.Date1904 != nil && *props.Date1904}
+	s, err := newSheetReader(file, w, r)
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// workbookRecords reads the rows of one sheet of a workbook, as stored (a number as a
+// number, a date as its day count), without the spreadsheet's display formats.
+type workbookRecords struct {
+	file, sheet string
+	wb          *excelize.File
+	rows        *excelize.Rows
+	row         int
+	date1904    bool
+}
+
+func (w *workbookRecords) next() ([]string, int, error) {
+	if !w.rows.Next() {
+		if err := w.rows.Error(); err != nil {
+			var probs problem.List
+			probs.AddAt(w.where(0), w.row+1, "cannot read the sheet: %v", err)
+			return nil, 0, probs.Err()
+		}
+		return nil, 0, io.EOF
+	}
+	w.row++
+	cells, err := w.rows.Columns(excelize.Options{RawCellValue: true})
+	if err != nil {
+		var probs problem.List
+		probs.AddAt(w.where(0), w.row, "cannot read the row: %v", err)
+		return nil, 0, probs.Err()
+	}
+	return cells, w.row, nil
+}
+
+// where is the sheet and the column of cell col.
+func (w *workbookRecords) where(col int) problem.Place {
+	name, err := excelize.ColumnNumberToName(col + 1)
+	if err != nil {
+		name = "A"
+	}
+	return problem.Place{File: w.file, Column: w.sheet + "!" + name}
+}
+
+func (w *workbookRecords) kind() string { return "sheet" }
+func (w *workbookRecords) short() bool  { return true }
+
+// date turns a date cell, stored as a day count, into the day or the moment it is.
+func (w *workbookRecords) date(cell string) string {
+	serial, err := strconv.ParseFloat(cell, 64)
+	if err != nil || serial <= 0 || serial > 2958465 { // text, or past 9999-12-31
+		return cell
+	}
+	t, err := excelize.ExcelDateToTime(serial, w.date1904)
+	if err != nil {
+		return cell
+	}
+	if serial == math.Trunc(serial) {
+		return t.Format("2006-01-02")
+	}
+	return t.Truncate(time.Second).Format(time.RFC3339)
+}
+
+func (w *workbookRecords) Close() error {
+	w.rows.Close()
+	return w.wb.Close()
+}
