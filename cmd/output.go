@@ -86,6 +86,10 @@ func (o *outputFlags) resolve(f *Factory, cmd *cobra.Command) (reports.Output, e
 		return out, &usageError{err: err, hint: cmd.CommandPath()}
 	}
 	if o.toStdout() {
+		if out.Format == "xlsx" && f.IO.OutTTY {
+			// A workbook is a zip archive: on a terminal it is noise that can upset it.
+			return out, usageErrorf(cmd.CommandPath(), "an xlsx workbook is not for the terminal: write it with -o FILE.xlsx (or pipe it)")
+		}
 		out.Options = f.terminal()
 	}
 	return out, nil

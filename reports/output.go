@@ -33,9 +33,10 @@ func PersonFormats() []string { return []string{"table", "markdown", "csv", "jso
 func HistoryFormats() []string { return []string{"table", "json", "csv"} }
 
 // TemplateFormats are the formats of a blank answer sheet.
-func TemplateFormats() []string { return []string{"csv", "yaml"} }
+func TemplateFormats() []string { return []string{"csv", "yaml", "xlsx"} }
 
-// FormatOfFile is the format a file's extension names (.csv .json .md .html .txt .yaml),
+// FormatOfFile is the format a file's extension names (.csv .json .md .html .txt .yaml
+// .xlsx),
 // or "".
 func FormatOfFile(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
@@ -51,6 +52,8 @@ func FormatOfFile(path string) string {
 		return "table"
 	case ".yaml", ".yml":
 		return "yaml"
+	case ".xlsx":
+		return "xlsx"
 	}
 	return ""
 }
@@ -213,18 +216,14 @@ func (o Output) WriteTemplate(w io.Writer, r *rubric.Rubric, people []string, as
 		}
 		return nil
 	}
+	if o.Format == "xlsx" {
+		return TemplateXLSX(w, r, people, assessor, quick)
+	}
 	cw, err := NewCSVWriter(w, o.Excel)
 	if err != nil {
 		return err
 	}
-	header := assess.ProfileFields()
-	for _, q := range assess.TemplateQuestions(r, quick) {
-		header = append(header, q.ID)
-	}
-	if len(r.Certifications) > 0 {
-		// Those held, ids separated by semicolons: they are never recommended.
-		header = append(header, assess.FieldCertifications)
-	}
+	header := templateHeader(r, assess.TemplateQuestions(r, quick))
 	if err := cw.Header(header...); err != nil {
 		return err
 	}
