@@ -121,11 +121,13 @@ func teamInput(path string, size int64) TeamInput {
 // TeamSink receives a team review. The loop makes a pool of batches with NewBatch; a
 // worker adds a run of people to one batch at a time; the loop hands the batches to
 // Commit in input order, on one goroutine; Close follows the last Commit when the review
-// found no problem. A batch is reused after Reset.
+// found no problem, Abort otherwise (it releases what the sink holds, such as temporary
+// files). A batch is reused after Reset.
 type TeamSink interface {
 	NewBatch() TeamBatch
 	Commit(TeamBatch) error
 	Close() error
+	Abort()
 }
 
 // TeamBatch is a sink's part of a run of people. Add is called on a worker's goroutine,
@@ -263,9 +265,11 @@ func (rv *Review) Run(inputs []TeamInput, sink TeamSink) error {
 		err = tr.parallel(inputs, sink, workers)
 	}
 	if err != nil {
+		sink.Abort()
 		return err
 	}
 	if rv.stopped() {
+		sink.Abort()
 		return ErrInterrupted
 	}
 	if len(tr.problems) == 0 && tr.people == 0 {
@@ -275,6 +279,7 @@ func (rv *Review) Run(inputs []TeamInput, sink TeamSink) error {
 		if tr.extra > 0 {
 			tr.problems.Add("", 0, "… and %d more problems", tr.extra)
 		}
+		sink.Abort()
 		return tr.problems
 	}
 	return sink.Close()

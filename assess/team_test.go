@@ -22,6 +22,7 @@ type namesSink struct {
 type namesBatch struct{ people []string }
 
 func (s *namesSink) NewBatch() TeamBatch { return &namesBatch{} }
+func (s *namesSink) Abort()              {}
 
 func (b *namesBatch) Add(sc *Scorer, a *Answers) error {
 	st := sc.Standing(a)

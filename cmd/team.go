@@ -73,7 +73,7 @@ inside "people", which reads well with jq.`,
 	}
 	c.Flags().BoolVar(&opts.SkipInvalid, "skip-invalid", false, "report bad rows and files on stderr and score everyone else")
 	opts.Roles.register(c, f, true)
-	opts.Out.register(c, reports.PersonFormats())
+	opts.Out.register(c, reports.TeamFormats())
 	return c
 }
 

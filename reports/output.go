@@ -29,6 +29,9 @@ type Output struct {
 // the first is the default.
 func PersonFormats() []string { return []string{"table", "markdown", "csv", "json", "html"} }
 
+// TeamFormats are the formats of a team review: a person's, and the workbook.
+func TeamFormats() []string { return append(PersonFormats(), "xlsx") }
+
 // HistoryFormats are the formats of the history list.
 func HistoryFormats() []string { return []string{"table", "json", "csv"} }
 
@@ -61,7 +64,7 @@ func FormatOfFile(path string) string {
 // AllFormats are every format some command writes, for checking the format setting.
 func AllFormats() []string {
 	var all []string
-	for _, list := range [][]string{PersonFormats(), HistoryFormats(), TemplateFormats()} {
+	for _, list := range [][]string{TeamFormats(), HistoryFormats(), TemplateFormats()} {
 		for _, f := range list {
 			if !slices.Contains(all, f) {
 				all = append(all, f)
@@ -283,6 +286,8 @@ func (o Output) NewTeamSink(w io.Writer, r *rubric.Rubric, certs int) (assess.Te
 		s.format = teamMarkdown{}
 	case "html":
 		s.format = teamHTML{}
+	case "xlsx":
+		s.format = &teamXLSX{}
 	default:
 		s.format = teamTable{}
 	}

@@ -223,6 +223,8 @@ type teamBatch struct {
 	rows   *standingRows
 	json   reportJSON
 	report Report
+	// xlsx holds the batch's rows of the workbook's streamed sheets.
+	xlsx xlsxRows
 }
 
 func (s *teamSink) NewBatch() assess.TeamBatch {
@@ -236,6 +238,7 @@ func (b *teamBatch) Add(sc *assess.Scorer, a *assess.Answers) error {
 
 func (b *teamBatch) Reset() {
 	b.out, b.people, b.members = b.out[:0], 0, b.members[:0]
+	b.xlsx = xlsxRows{people: b.xlsx.people[:0], heat: b.xlsx.heat[:0], long: b.xlsx.long[:0], persons: b.xlsx.persons[:0]}
 	b.totals.reset()
 }
 
@@ -259,6 +262,10 @@ func (s *teamSink) Commit(tb assess.TeamBatch) error {
 			break
 		}
 		s.members = append(s.members, m)
+	}
+	if x, ok := s.format.(*teamXLSX); ok {
+		s.people += b.people
+		return x.commit(b)
 	}
 	out := b.out
 	if s.people == 0 {
@@ -294,6 +301,14 @@ func (h *heldText) writeTo(w io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// Abort releases what a format holds when the review fails: the workbook's temporary
+// sheets.
+func (s *teamSink) Abort() {
+	if x, ok := s.format.(*teamXLSX); ok {
+		x.abort()
+	}
 }
 
 func (s *teamSink) Close() error {
