@@ -4,7 +4,7 @@ BIN      ?= bin/pmladder
 FUZZTIME ?= 1m
 PEOPLE   ?= 20000
 
-.PHONY: all build run test vet fmt-check fuzz bench man install clean
+.PHONY: all build run test vet fmt-check fuzz bench man install clean fixtures
 
 all: build
 
@@ -33,6 +33,7 @@ fuzz:
 	$(GO) test ./rubric/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./assess/ -run '^$$' -fuzz '^FuzzParseAnswers$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./assess/ -run '^$$' -fuzz '^FuzzSheet$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+	$(GO) test ./assess/ -run '^$$' -fuzz '^FuzzWorkbook$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./assess/ -run '^$$' -fuzz '^FuzzPlainPrompter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./reports/ -run '^$$' -fuzz '^FuzzCSVWriter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
@@ -51,6 +52,13 @@ bench:
 	$(GO) run ./bench/gensheet -people 100000 -o bench/out/team-100000.csv
 	PEOPLE=$(PEOPLE) RUNS=$(RUNS) python3 bench/compare.py
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# The workbooks the team tests read (cmd/testdata/xlsx): made by tools/xlsxfixture, and
+# one saved again by LibreOffice (soffice) as a spreadsheet user would save it.
+fixtures:
+	$(GO) run ./tools/xlsxfixture -dir cmd/testdata/xlsx
+	tmp=$$(mktemp -d) && soffice --headless --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir $$tmp cmd/testdata/xlsx/team-filled.xlsx >/dev/null && \
+		mv $$tmp/team-filled.xlsx cmd/testdata/xlsx/team-filled-libreoffice.xlsx && rmdir $$tmp
 
 # Man pages for every command, from the command definitions: man/pmladder.1 and friends.
 man:

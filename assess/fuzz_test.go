@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -140,5 +142,46 @@ func FuzzPlainPrompter(f *testing.F) {
 			}
 		}
 		t.Fatal("200 questions answered from the input: it never ended")
+	})
+}
+
+// FuzzWorkbook feeds any bytes to the workbook reader, starting from the fixtures: it
+// must never panic or hang, every problem must be located, and reading must stop.
+func FuzzWorkbook(f *testing.F) {
+	r := fuzzRubric(f)
+	for _, name := range []string{"team-filled.xlsx", "team-bad.xlsx", "team-filled-libreoffice.xlsx"} {
+		data, err := os.ReadFile(filepath.Join("..", "cmd", "testdata", "xlsx", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("PK\x03\x04 not really a zip"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sr, err := NewWorkbookReader("fuzz.xlsx", bytes.NewReader(data), r)
+		if err != nil {
+			var list problem.List
+			if !errors.As(err, &list) || len(list) == 0 {
+				t.Fatalf("an error without problems: %v", err)
+			}
+			return
+		}
+		defer sr.Close()
+		a := NewAnswers(r)
+		for rows := 0; rows <= 1<<21; rows++ {
+			_, err := sr.ReadInto(a)
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if err != nil {
+				var list problem.List
+				if !errors.As(err, &list) || len(list) == 0 || list[0].Line < 1 {
+					t.Fatalf("row error without a located problem: %v", err)
+				}
+				continue
+			}
+			Score(r, a, ScoreOptions{Certs: 3})
+		}
+		t.Fatal("more rows than a sheet holds: the reader does not stop")
 	})
 }

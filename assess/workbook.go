@@ -36,7 +36,13 @@ func IsWorkbook(head []byte) bool { return bytes.HasPrefix(head, []byte("PK\x03\
 // sheet) with the rules of a CSV sheet: numbers or text for scores, a date cell or text
 // for dates, empty rows skipped. Every problem is named FILE:SHEET!CELL. Close releases
 // the workbook.
-func NewWorkbookReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, error) {
+func NewWorkbookReader(file string, in io.Reader, r *rubric.Rubric) (s *SheetReader, err error) {
+	// A damaged workbook must be an error, never a crash inside the library that reads it.
+	defer func() {
+		if p := recover(); p != nil {
+			s, err = nil, damaged(file, p)
+		}
+	}()
 	data, err := inputfile.ReadAll(in)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", file, err)
@@ -75,12 +81,18 @@ func NewWorkbookReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReade
 	}
 	props, _ := wb.GetWorkbookProps()
 	w := &workbookRecords{file: file, sheet: sheet, wb: wb, rows: rows, date1904: props.Date1904 != nil && *props.Date1904}
-	s, err := newSheetReader(file, w, r)
-	if err != nil {
+	if s, err = newSheetReader(file, w, r); err != nil {
 		w.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// damaged is the problem of a workbook the library could not make sense of.
+func damaged(file string, p any) error {
+	var probs problem.List
+	probs.Add(file, 0, "the workbook is damaged (%v): open it in the spreadsheet and save it again", p)
+	return probs.Err()
 }
 
 // workbookRecords reads the rows of one sheet of a workbook, as stored (a number as a
@@ -93,7 +105,12 @@ type workbookRecords struct {
 	date1904    bool
 }
 
-func (w *workbookRecords) next() ([]string, int, error) {
+func (w *workbookRecords) next() (cells []string, row int, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			cells, row, err = nil, 0, damaged(w.file, p)
+		}
+	}()
 	if !w.rows.Next() {
 		if err := w.rows.Error(); err != nil {
 			var probs problem.List
@@ -103,7 +120,7 @@ func (w *workbookRecords) next() ([]string, int, error) {
 		return nil, 0, io.EOF
 	}
 	w.row++
-	cells, err := w.rows.Columns(excelize.Options{RawCellValue: true})
+	cells, err = w.rows.Columns(excelize.Options{RawCellValue: true})
 	if err != nil {
 		var probs problem.List
 		probs.AddAt(w.where(0), w.row, "cannot read the row: %v", err)

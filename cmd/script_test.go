@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -34,8 +35,9 @@ func TestScripts(t *testing.T) {
 		// compares against, for review with git diff.
 		UpdateScripts: os.Getenv("PMLADDER_UPDATE_GOLDEN") != "",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"status": cmdStatus,
-			"width":  cmdWidth,
+			"status":  cmdStatus,
+			"width":   cmdWidth,
+			"fixture": cmdFixture,
 		},
 	})
 }
@@ -59,6 +61,20 @@ func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
+
+// cmdFixture copies binary fixtures that a txtar cannot hold (workbooks, made by
+// tools/xlsxfixture and LibreOffice: make fixtures) from testdata/xlsx into the work
+// directory: `fixture team-filled.xlsx`.
+func cmdFixture(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: fixture NAME...")
+	}
+	for _, name := range args {
+		data, err := os.ReadFile(filepath.Join("testdata", "xlsx", name))
+		ts.Check(err)
+		ts.Check(os.WriteFile(ts.MkAbs(name), data, 0o644))
 	}
 }
 

@@ -1,0 +1,175 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// TestTeamXLSXAgreesWithCSV reads the review workbook back and finds, on its Rows sheet,
+// the long CSV's rows cell for cell (numbers as numbers, dates as date cells, names
+// neutralised as in CSV), with one worker and several; the heatmap's scores are numbers,
+// marked below target and shaded by conditional formatting.
+func TestTeamXLSXAgreesWithCSV(t *testing.T) {
+	r, err := rubric.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := filepath.Join("testdata", "team-odd.csv")
+	want, err := csv.NewReader(bytes.NewReader(teamOutput(t, r, Output{Format: "csv"}, 1, sheet))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 3} {
+		wb := openWorkbook(t, teamOutput(t, r, Output{Format: "xlsx"}, workers, sheet))
+		if got := strings.Join(wb.GetSheetList(), ","); got != "People,Heatmap,Rows,Gaps,Certifications" {
+			t.Fatalf("sheets %s", got)
+		}
+		rows, err := wb.GetRows("Rows", excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != len(want) {
+			t.Fatalf("%d workers: %d rows, the CSV has %d", workers, len(rows), len(want))
+		}
+		for i := range want {
+			for j, w := range want[i] {
+				g := ""
+				if j < len(rows[i]) {
+					g = rows[i][j]
+				}
+				if j == 2 && i > 0 && w != "" { // the date: a day count in the workbook
+					g = serialToRFC3339(t, g)
+				}
+				if g != w {
+					t.Fatalf("%d workers: Rows!%s%d is %q, the CSV has %q", workers, colName(j+1), i+1, g, w)
+				}
+			}
+		}
+		checkHeatmap(t, wb, r)
+		wb.Close()
+	}
+}
+
+func serialToRFC3339(t *testing.T, v string) string {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		t.Fatalf("date cell %q is not a number", v)
+	}
+	tm, err := excelize.ExcelDateToTime(f, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tm.UTC().Round(1e9).Format("2006-01-02T15:04:05Z07:00")
+}
+
+func openWorkbook(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	wb, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("the workbook does not open: %v", err)
+	}
+	return wb
+}
+
+// checkHeatmap: a score below target carries the ▼ number format; the sheet has the
+// three conditional shading rules over every score.
+func checkHeatmap(t *testing.T, wb *excelize.File, r *rubric.Rubric) {
+	t.Helper()
+	rows, err := wb.GetRows("Heatmap", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(r.Skills())
+	marked := 0
+	for row := 2; row <= len(rows); row++ {
+		for k := range n {
+			score, expect := rows[row-1][2+k], ""
+			if 2+n+k < len(rows[row-1]) {
+				expect = rows[row-1][2+n+k]
+			}
+			s, e := parse(score), parse(expect)
+			style, _ := wb.GetCellStyle("Heatmap", cellName(3+k, row))
+			below := s != nil && e != nil && *s < *e-1e-9
+			if below != (style == styleBelow) {
+				t.Fatalf("Heatmap!%s: score %q, expected %q: style %d", cellName(3+k, row), score, expect, style)
+			}
+			if below {
+				marked++
+			}
+		}
+	}
+	if marked == 0 {
+		t.Fatal("no score below target in the heatmap: the test reads nothing")
+	}
+	cf, err := wb.GetConditionalFormats("Heatmap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := "C2:" + cellName(2+n, len(rows))
+	if len(cf[ref]) != 3 {
+		t.Fatalf("conditional formats %v, want three rules over %s", cf, ref)
+	}
+}
+
+func parse(s string) *float64 {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return nil
+	}
+	return &v
+}
+
+// TestTeamXLSXRowsSheetsSplit: past a sheet's row limit, the Rows go on in "Rows 2",
+// a person's rows never split between two sheets, and none is lost.
+func TestTeamXLSXRowsSheetsSplit(t *testing.T) {
+	r, err := rubric.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	sink, err := Output{Format: "xlsx"}.NewTeamSink(&buf, r, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink.(*teamSink).format.(*teamXLSX).abort()
+	x := &teamXLSX{maxRows: 2*len(r.Skills()) + 1} // two people a sheet
+	sink.(*teamSink).format = x
+	if err := x.begin(sink.(*teamSink)); err != nil {
+		t.Fatal(err)
+	}
+	tmp := x.dir
+	rv := &assess.Review{Rubric: r, Options: assess.ScoreOptions{Certs: 3}, Workers: 2}
+	if err := rv.Run([]assess.TeamInput{{Path: filepath.Join("testdata", "team-odd.csv"), Sheet: true}}, sink); err != nil {
+		t.Fatal(err)
+	}
+	wb := openWorkbook(t, buf.Bytes())
+	defer wb.Close()
+	people, _ := wb.GetRows("People")
+	total := 0
+	for _, name := range wb.GetSheetList() {
+		if !strings.HasPrefix(name, "Rows") {
+			continue
+		}
+		rows, _ := wb.GetRows(name)
+		if len(rows)-1 > 2*len(r.Skills()) || (len(rows)-1)%len(r.Skills()) != 0 {
+			t.Errorf("%s has %d rows", name, len(rows)-1)
+		}
+		total += len(rows) - 1
+	}
+	if total != (len(people)-1)*len(r.Skills()) || len(people) < 4 {
+		t.Errorf("%d long rows for %d people", total, len(people)-1)
+	}
+	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
+		t.Errorf("the temporary sheets were left in %s", tmp)
+	}
+}
