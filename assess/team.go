@@ -132,9 +132,11 @@ type TeamSink interface {
 
 // TeamBatch is a sink's part of a run of people. Add is called on a worker's goroutine,
 // with that worker's own Scorer: it scores the person with the entry it needs
-// (Scorer.Standing or Scorer.Result) and keeps what Commit will write.
+// (Scorer.Standing or Scorer.Result) and keeps what Commit will write. Seal follows the
+// batch's last Add on the same worker, for work on the whole batch (compressing it).
 type TeamBatch interface {
 	Add(sc *Scorer, a *Answers) error
+	Seal() error
 	Reset()
 }
 
@@ -297,6 +299,9 @@ func newBatch(r *rubric.Rubric, sink TeamSink) *batch {
 func (b *batch) fill(sc *Scorer) {
 	for k := 0; k < b.n && b.err == nil; k++ {
 		b.err = b.sink.Add(sc, b.people[k])
+	}
+	if b.err == nil {
+		b.err = b.sink.Seal()
 	}
 }
 

@@ -31,6 +31,7 @@ func (b *namesBatch) Add(sc *Scorer, a *Answers) error {
 }
 
 func (b *namesBatch) Reset() { b.people = b.people[:0] }
+func (b *namesBatch) Seal() error { return nil }
 
 func (s *namesSink) Commit(b TeamBatch) error {
 	s.people = append(s.people, b.(*namesBatch).people...)

@@ -38,7 +38,7 @@ OUT = "bench/out"
 PEOPLE = int(os.environ.get("PEOPLE", "20000"))
 BIG = 100_000
 RUNS = os.environ.get("RUNS")
-FORMATS = {"csv": "csv", "json": "json", "markdown": "md", "table": "txt", "html": "html"}
+FORMATS = {"csv": "csv", "json": "json", "markdown": "md", "table": "txt", "html": "html", "xlsx": "xlsx"}
 MB = 1024  # ru_maxrss is in KB on Linux
 
 

@@ -236,9 +236,18 @@ func (b *teamBatch) Add(sc *assess.Scorer, a *assess.Answers) error {
 	return b.sink.format.add(b, sc, a)
 }
 
+// Seal compresses a workbook's parts of the batch, on the worker.
+func (b *teamBatch) Seal() error {
+	if _, ok := b.sink.format.(*teamXLSX); ok {
+		b.xlsx.seal()
+	}
+	return nil
+}
+
 func (b *teamBatch) Reset() {
 	b.out, b.people, b.members = b.out[:0], 0, b.members[:0]
-	b.xlsx = xlsxRows{people: b.xlsx.people[:0], heat: b.xlsx.heat[:0], long: b.xlsx.long[:0], persons: b.xlsx.persons[:0]}
+	x := &b.xlsx
+	x.people, x.heat, x.long, x.persons = x.people[:0], x.heat[:0], x.long[:0], x.persons[:0]
 	b.totals.reset()
 }
 

@@ -21,9 +21,11 @@ import (
 // The team review as a workbook streams with flat memory at any size, so it is written
 // here rather than through excelize, whose stream writer costs about a microsecond a cell
 // (the Rows sheet alone is 23 million cells at 100,000 people). Workers render each
-// person's rows of the People, Heatmap and Rows sheets as sheet XML into their batch; the
-// sink compresses each sheet as batches are committed into a temporary file of its own;
-// Close writes the workbook around them, copying the compressed sheets as they are. Text
+// person's rows of the People, Heatmap and Rows sheets as sheet XML into their batch and
+// compress the batch's part of each sheet (a run of deflate blocks ended by a sync flush,
+// which can be joined end to end); the sink appends the parts to a temporary file per
+// sheet as batches are committed; Close ends each sheet with a final empty block and
+// writes the workbook around them, copying the compressed sheets as they are. Text
 // from the rubric is a shared string, encoded once; a person's own text is written in
 // the cell, neutralised as in CSV.
 
@@ -42,12 +44,12 @@ const (
 	styleSkillHeader = 4
 )
 
-// xlsxSheet is one worksheet being written: its XML compressed into a temporary file.
+// xlsxSheet is one worksheet being written: its XML compressed into a temporary file,
+// as runs of deflate blocks, with the CRC and size of the XML they hold.
 type xlsxSheet struct {
 	name string
 	file *os.File
 	buf  *bufio.Writer
-	fw   *flate.Writer
 	crc  hash.Hash32
 	size uint64
 	rows int
@@ -56,11 +58,41 @@ type xlsxSheet struct {
 	trailer func(rows int) string
 }
 
-func (x *xlsxSheet) Write(p []byte) (int, error) {
-	x.crc.Write(p)
-	x.size += uint64(len(p))
-	return x.fw.Write(p)
+// appendCompressed adds a run of deflate blocks z that holds plain.
+func (x *xlsxSheet) appendCompressed(z, plain []byte) error {
+	x.crc.Write(plain)
+	x.size += uint64(len(plain))
+	_, err := x.buf.Write(z)
+	return err
 }
+
+// deflater compresses parts of a sheet, each into a run of deflate blocks that ends on a
+// byte boundary without a final block (a sync flush), so parts can be joined end to end.
+// Its compressor (about a megabyte) is reused from part to part.
+type deflater struct {
+	fw  *flate.Writer
+	out bytesBuffer
+}
+
+type bytesBuffer struct{ b []byte }
+
+func (w *bytesBuffer) Write(p []byte) (int, error) { w.b = append(w.b, p...); return len(p), nil }
+
+// compress appends to dst the run of blocks that holds plain.
+func (d *deflater) compress(dst, plain []byte) []byte {
+	d.out.b = dst
+	if d.fw == nil {
+		d.fw, _ = flate.NewWriter(&d.out, flate.BestSpeed)
+	} else {
+		d.fw.Reset(&d.out)
+	}
+	d.fw.Write(plain)
+	d.fw.Flush()
+	return d.out.b
+}
+
+// finalBlock ends a deflate stream: an empty last block (fixed Huffman codes, end of block).
+var finalBlock = []byte{0x03, 0x00}
 
 // teamXLSX is the review workbook's team format.
 type teamXLSX struct {
@@ -71,8 +103,20 @@ type teamXLSX struct {
 	// perSheet is how many people's rows a Rows sheet holds: as many as fit in maxRows
 	// (xlsxMaxRows when 0; a test sets fewer).
 	perSheet, maxRows int
-	strings  *sharedStrings
+	strings           *sharedStrings
+	// z compresses what the sink itself writes (sheet starts and ends, a batch cut
+	// between two Rows sheets), on the committing goroutine, into zbuf.
+	z    deflater
+	zbuf []byte
 }
+
+// write compresses p into the sheet, on the committing goroutine.
+func (t *teamXLSX) write(x *xlsxSheet, p []byte) error {
+	t.zbuf = t.z.compress(t.zbuf[:0], p)
+	return x.appendCompressed(t.zbuf, p)
+}
+
+func (t *teamXLSX) writeString(x *xlsxSheet, s string) error { return t.write(x, []byte(s)) }
 
 // sharedStrings are the rubric's texts, each stored once in the workbook.
 type sharedStrings struct {
@@ -134,9 +178,7 @@ func (t *teamXLSX) newSheet(name string) (*xlsxSheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &xlsxSheet{name: name, file: f, buf: bufio.NewWriterSize(f, 256<<10), crc: crc32.NewIEEE()}
-	x.fw, _ = flate.NewWriter(x.buf, flate.BestSpeed)
-	return x, nil
+	return &xlsxSheet{name: name, file: f, buf: bufio.NewWriterSize(f, 256<<10), crc: crc32.NewIEEE()}, nil
 }
 
 func (t *teamXLSX) begin(s *teamSink) error {
@@ -167,8 +209,10 @@ func (t *teamXLSX) start(s *teamSink, dir string) error {
 	}
 	// People: frozen header and name column, an autofilter.
 	cols := peopleColumns()
-	startSheet(t.people, `<cols><col min="1" max="1" width="26" customWidth="1"/><col min="2" max="6" width="14" customWidth="1"/><col min="7" max="7" width="34" customWidth="1"/><col min="8" max="8" width="12" customWidth="1"/></cols>`, 1)
-	t.people.WriteString(t.headerRow(cols))
+	if err := t.writeString(t.people, startSheet(t.people, `<cols><col min="1" max="1" width="26" customWidth="1"/><col min="2" max="6" width="14" customWidth="1"/><col min="7" max="7" width="34" customWidth="1"/><col min="8" max="8" width="12" customWidth="1"/></cols>`, 1)+
+		t.headerRow(cols)); err != nil {
+		return err
+	}
 	t.people.trailer = func(rows int) string {
 		return fmt.Sprintf(`<autoFilter ref="A1:%s%d"/>`, colName(len(cols)), max(rows, 1))
 	}
@@ -178,7 +222,7 @@ func (t *teamXLSX) start(s *teamSink, dir string) error {
 	first, last := colName(3), colName(2+n)
 	hidden := fmt.Sprintf(`<cols><col min="1" max="2" width="24" customWidth="1"/><col min="3" max="%d" width="8" customWidth="1"/><col min="%d" max="%d" hidden="1"/></cols>`,
 		2+n, 3+n, 2+2*n)
-	startSheet(t.heat, hidden, 2)
+	start := startSheet(t.heat, hidden, 2)
 	heads := []string{"person", "target_role"}
 	for _, sk := range skills {
 		heads = append(heads, sk.ID)
@@ -186,7 +230,9 @@ func (t *teamXLSX) start(s *teamSink, dir string) error {
 	for _, sk := range skills {
 		heads = append(heads, "expects: "+sk.ID)
 	}
-	t.heat.WriteString(t.headerRow(heads[:2], heads[2:]...))
+	if err := t.writeString(t.heat, start+t.headerRow(heads[:2], heads[2:]...)); err != nil {
+		return err
+	}
 	t.heat.trailer = func(rows int) string {
 		if rows < 2 {
 			return ""
@@ -216,24 +262,24 @@ func (t *teamXLSX) startRows() error {
 	if err != nil {
 		return err
 	}
-	startSheet(x, `<cols><col min="1" max="1" width="26" customWidth="1"/><col min="2" max="12" width="14" customWidth="1"/></cols>`, 1)
-	x.WriteString(t.headerRow(csvColumns()))
+	if err := t.writeString(x, startSheet(x, `<cols><col min="1" max="1" width="26" customWidth="1"/><col min="2" max="12" width="14" customWidth="1"/></cols>`, 1)+
+		t.headerRow(csvColumns())); err != nil {
+		return err
+	}
 	x.trailer = func(rows int) string { return fmt.Sprintf(`<autoFilter ref="A1:L%d"/>`, max(rows, 1)) }
 	t.rows = append(t.rows, x)
 	return nil
 }
 
-func (x *xlsxSheet) WriteString(s string) { io.WriteString(x, s) }
-
-// startSheet writes a worksheet's start: the header row frozen, and with freezeCols the
-// first columns too.
-func startSheet(x *xlsxSheet, cols string, freezeCols int) {
+// startSheet is a worksheet's start: the header row frozen, and with freezeCols the first
+// columns too.
+func startSheet(x *xlsxSheet, cols string, freezeCols int) string {
 	top := colName(freezeCols+1) + "2"
-	fmt.Fprintf(x, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+
+	x.rows = 1
+	return fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+
 		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`+
 		`<sheetViews><sheetView workbookViewId="0"><pane xSplit="%d" ySplit="1" topLeftCell="%s" activePane="bottomRight" state="frozen"/><selection pane="bottomRight"/></sheetView></sheetViews>`+
 		`<sheetFormatPr defaultRowHeight="15"/>%s<sheetData>`, freezeCols, top, cols)
-	x.rows = 1
 }
 
 // headerRow is a row of column names in bold, each a shared string; upright names
@@ -255,9 +301,19 @@ func (t *teamXLSX) headerRow(names []string, upright ...string) string {
 // xlsxRows appends one person's rows of the three streamed sheets to a batch.
 type xlsxRows struct {
 	people, heat, long []byte
-	// longRows counts the long rows of each person in the batch, so a batch can be cut
+	// persons holds where each person's long rows end in long, so a batch can be cut
 	// between people when a Rows sheet is full.
 	persons []int
+	// zpeople, zheat and zlong are the three parts compressed (Seal).
+	zpeople, zheat, zlong []byte
+	z                     deflater
+}
+
+// seal compresses the batch's parts of the three sheets, on the worker.
+func (x *xlsxRows) seal() {
+	x.zpeople = x.z.compress(x.zpeople[:0], x.people)
+	x.zheat = x.z.compress(x.zheat[:0], x.heat)
+	x.zlong = x.z.compress(x.zlong[:0], x.long)
 }
 
 func (t *teamXLSX) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
@@ -410,20 +466,25 @@ func appendDate(b []byte, t time.Time) []byte {
 // commit writes a batch's rows into their sheets, in input order.
 func (t *teamXLSX) commit(b *teamBatch) error {
 	x := &b.xlsx
-	if _, err := t.people.Write(x.people); err != nil {
+	if err := t.people.appendCompressed(x.zpeople, x.people); err != nil {
 		return err
 	}
 	t.people.rows += b.people
-	if _, err := t.heat.Write(x.heat); err != nil {
+	if err := t.heat.appendCompressed(x.zheat, x.heat); err != nil {
 		return err
 	}
 	t.heat.rows += b.people
-	skills := len(b.sink.r.Skills())
+	skills := max(1, len(b.sink.r.Skills()))
+	cur := t.rows[len(t.rows)-1]
+	if (cur.rows-1)/skills+b.people <= t.perSheet {
+		cur.rows += b.people * skills
+		return cur.appendCompressed(x.zlong, x.long) // the whole batch fits: as compressed
+	}
+	// The batch straddles the end of a Rows sheet: cut it between people.
 	start := 0
 	for i := range x.persons {
-		if cur := t.rows[len(t.rows)-1]; (cur.rows-1)/max(1, skills) >= t.perSheet {
-			// The sheet is full: the people before this one end it, the next sheet begins.
-			if _, err := cur.Write(x.long[start:startOf(x.persons, i)]); err != nil {
+		if cur := t.rows[len(t.rows)-1]; (cur.rows-1)/skills >= t.perSheet {
+			if err := t.write(cur, x.long[start:startOf(x.persons, i)]); err != nil {
 				return err
 			}
 			start = startOf(x.persons, i)
@@ -433,8 +494,7 @@ func (t *teamXLSX) commit(b *teamBatch) error {
 		}
 		t.rows[len(t.rows)-1].rows += skills
 	}
-	_, err := t.rows[len(t.rows)-1].Write(x.long[start:])
-	return err
+	return t.write(t.rows[len(t.rows)-1], x.long[start:])
 }
 
 // startOf is where person i's long rows begin in the batch.
@@ -465,12 +525,15 @@ func (t *teamXLSX) end(s *teamSink, team *Team) error {
 	}
 	sheets = append(sheets, gaps, certs)
 	for _, x := range sheets {
-		x.WriteString("</sheetData>")
+		end := "</sheetData>"
 		if x.trailer != nil {
-			x.WriteString(x.trailer(x.rows))
+			end += x.trailer(x.rows)
 		}
-		x.WriteString(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`)
-		if err := x.fw.Close(); err != nil {
+		end += `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+		if err := t.writeString(x, end); err != nil {
+			return err
+		}
+		if _, err := x.buf.Write(finalBlock); err != nil {
 			return err
 		}
 		if err := x.buf.Flush(); err != nil {
@@ -486,11 +549,10 @@ func (t *teamXLSX) summarySheet(name string, header []string, rows func(add func
 	if err != nil {
 		return nil, err
 	}
-	startSheet(x, `<cols><col min="1" max="1" width="22" customWidth="1"/><col min="2" max="2" width="40" customWidth="1"/><col min="3" max="7" width="16" customWidth="1"/></cols>`, 1)
-	x.WriteString(t.headerRow(header))
-	var b []byte
+	b := []byte(startSheet(x, `<cols><col min="1" max="1" width="22" customWidth="1"/><col min="2" max="2" width="40" customWidth="1"/><col min="3" max="7" width="16" customWidth="1"/></cols>`, 1) +
+		t.headerRow(header))
 	rows(func(cells ...any) {
-		b = append(b[:0], "<row>"...)
+		b = append(b, "<row>"...)
 		for _, c := range cells {
 			switch v := c.(type) {
 			case string:
@@ -504,10 +566,10 @@ func (t *teamXLSX) summarySheet(name string, header []string, rows func(add func
 				b = appendNumber(b, v, 0)
 			}
 		}
-		x.Write(append(b, "</row>"...))
+		b = append(b, "</row>"...)
 		x.rows++
 	})
-	return x, nil
+	return x, t.write(x, b)
 }
 
 // writeWorkbook writes the workbook's parts and copies the compressed sheets into it.
