@@ -30,7 +30,7 @@ func (b *namesBatch) Add(sc *Scorer, a *Answers) error {
 	return nil
 }
 
-func (b *namesBatch) Reset() { b.people = b.people[:0] }
+func (b *namesBatch) Reset()      { b.people = b.people[:0] }
 func (b *namesBatch) Seal() error { return nil }
 
 func (s *namesSink) Commit(b TeamBatch) error {
