@@ -161,19 +161,24 @@ func TestArrowKeyInterviewStops(t *testing.T) {
 }
 
 // TestInterruptedTeamLeavesNothing stops a long team review with SIGINT or SIGTERM, to
-// stdout (spooled through a temporary file) and with -o, and finds exit 130 and no
-// temporary file anywhere, the previous -o file intact.
+// stdout (spooled through a temporary file) and with -o (JSON, and a workbook, whose
+// sheets are spooled too), and finds exit 130 and no temporary file anywhere, the
+// previous -o file intact.
 func TestInterruptedTeamLeavesNothing(t *testing.T) {
 	dir := t.TempDir()
 	sheetPath := filepath.Join(dir, "team.csv")
 	writeBigSheet(t, sheetPath, 300000)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
-		for _, out := range []string{"", "review.json"} {
+		for _, out := range []string{"", "review.json", "review.xlsx"} {
 			t.Run(sig.String()+" "+out, func(t *testing.T) {
 				work := t.TempDir()
 				tmp := filepath.Join(work, "tmp")
 				os.Mkdir(tmp, 0o700)
-				args := []string{"team", sheetPath, "--format", "json"}
+				format := "json"
+				if strings.HasSuffix(out, ".xlsx") {
+					format = "xlsx" // its sheets are spooled in TMPDIR: none may be left there
+				}
+				args := []string{"team", sheetPath, "--format", format}
 				if out != "" {
 					os.WriteFile(filepath.Join(work, out), []byte("last review\n"), 0o600)
 					args = append(args, "-o", out)

@@ -42,14 +42,18 @@ func NewCmdTeam(f *Factory, runF func(*TeamOptions) error) *cobra.Command {
 		Short: "Review a team: score many people from answer files, folders and team sheets",
 		Long: `Score many people with the same rules as 'pmladder assess': any mix of answers files (YAML
 or JSON; a YAML file may hold several people as documents separated by ---), folders of them
-(searched recursively for .yaml, .yml, .json and .csv), and team sheets (CSV as spreadsheets
-save them; start one with 'pmladder template'). - reads a sheet or answers from stdin.
+(searched recursively for .yaml, .yml, .json, .csv and .xlsx), and team sheets (CSV as
+spreadsheets save them, or .xlsx workbooks; start one with 'pmladder template -o
+team.xlsx'). - reads a sheet, a workbook or answers from stdin.
 
-Every problem is reported as FILE:LINE (with the column for sheets) and nothing is written;
+Every problem is reported as FILE:LINE (with the column for sheets; FILE:SHEET!CELL for a
+workbook) and nothing is written;
 with --skip-invalid, bad rows and files are reported on stderr and everyone else is scored.
 Every format streams, so a team of any size fits in memory; JSON has one person per line
 inside "people", which reads well with jq.`,
-		Example: `  pmladder template --people "Ada Lovelace,Grace Hopper" > team.csv
+		Example: `  pmladder template --people "Ada Lovelace,Grace Hopper" -o team.xlsx
+  pmladder team team.xlsx
+  pmladder team team.xlsx -o review.xlsx
   pmladder team team.csv
   pmladder team team.csv --format csv -o review.csv
   pmladder team reviews/ --target senior-pm --format html -o promotion-round.html`,

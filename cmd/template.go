@@ -30,13 +30,16 @@ func NewCmdTemplate(f *Factory, runF func(*TemplateOptions) error) *cobra.Comman
 	opts := &TemplateOptions{IO: f.IO}
 	c := &cobra.Command{
 		Use:   "template",
-		Short: "Write a blank answer sheet: a team CSV, or YAML to fill in an editor",
+		Short: "Write a blank answer sheet: a team CSV or workbook, or YAML to fill in an editor",
 		Long: `Write a blank answer sheet for the current rubric. As CSV (the default) it is a team sheet:
 the header person,assessor,date,current_role,target_role,track and a column per question,
 with a row per name in --people, to fill in a spreadsheet and score with 'pmladder team'.
-As YAML it is an answers document per person with every question and its anchored
-statements as comments, to fill in an editor.`,
-		Example: `  pmladder template --people "Ada Lovelace,Grace Hopper" > team.csv
+As a workbook (-o team.xlsx) it is the same sheet with a dropdown on every answer, each
+question as a comment on its column, a Questions sheet with the statement of every score,
+and a Roles sheet. As YAML it is an answers document per person with every question and
+its anchored statements as comments, to fill in an editor.`,
+		Example: `  pmladder template --people "Ada Lovelace,Grace Hopper" -o team.xlsx
+  pmladder template --people "Ada Lovelace,Grace Hopper" > team.csv
   pmladder template --format yaml --people Ada > ada.yaml
   pmladder template --quick --excel -o team.csv`,
 		Args: usageArgs(cobra.NoArgs),
