@@ -30,7 +30,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // TemplateYAML writes a blank answers document for one person, with each question's text
 // and its anchored statements as comments, to fill in an editor. Several documents may be
 // joined with --- into one file; a team review reads them all.
-func TemplateYAML(r *rubric.Rubric, person, assessor string, quick bool) []byte {
+func TemplateYAML(r *rubric.Rubric, person, assessor, rater string, quick bool) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Answers for %s. Put a score (%d-%d) or na after each question id; leave it empty\n",
 		oneLine(rubricName(r)), r.Scale.Min, r.Scale.Max)
@@ -38,6 +38,9 @@ func TemplateYAML(r *rubric.Rubric, person, assessor string, quick bool) []byte 
 	fmt.Fprintf(&b, "format: %s\n", AnswersFormat)
 	fmt.Fprintf(&b, "person: %s\n", yamlScalar(person))
 	fmt.Fprintf(&b, "assessor: %s  # self, manager or peer\n", assessor)
+	if rater != "" {
+		fmt.Fprintf(&b, "rater: %s  # who rates\n", yamlScalar(rater))
+	}
 	b.WriteString("date:          # e.g. 2026-11-22\n")
 	fmt.Fprintf(&b, "current_role:  # optional: %s\n", r.RoleList())
 	b.WriteString("target_role:   # optional, one of the same\n")

@@ -41,11 +41,13 @@ type AssessOptions struct {
 	RubricSet   bool
 	Assessor    string
 	AssessorSet bool
-	Quick       bool
-	Resume      bool
-	NoSave      bool
-	Save        bool
-	Accessible  bool
+	// Rater names who rates, for a manager's or a peer's assessment (--rater).
+	Rater      string
+	Quick      bool
+	Resume     bool
+	NoSave     bool
+	Save       bool
+	Accessible bool
 	// Evidence asks for an example behind each skill's rating (the evidence setting).
 	Evidence bool
 	Roles    roleFlags
@@ -112,6 +114,7 @@ line.`,
 	fl.StringVar(&opts.AnswersFile, "answers", "", "score the answers in `FILE` (- for stdin) instead of interviewing")
 	fl.String("name", "", "the assessed person's `NAME` (default: the config's name, else your login name)")
 	fl.StringVar(&opts.Assessor, "assessor", "self", "who answers: self, manager or peer")
+	fl.StringVar(&opts.Rater, "rater", "", "who rates, by `NAME`, for --assessor manager or peer (kept with the answers)")
 	c.RegisterFlagCompletionFunc("assessor", cobra.FixedCompletions(assess.Assessors(), cobra.ShellCompDirectiveNoFileComp))
 	fl.BoolVar(&opts.Quick, "quick", false, "ask only the first question of each skill")
 	fl.BoolVar(&opts.Resume, "resume", false, "continue the latest unfinished interview")
@@ -165,6 +168,10 @@ func assessRun(ctx context.Context, opts *AssessOptions) error {
 		return usageErrorf(cmdPath, "--quick chooses the interview's questions; it cannot be used with --answers")
 	case !utf8.ValidString(opts.Name):
 		return usageErrorf(cmdPath, "--name %q is not UTF-8 text", opts.Name)
+	case !utf8.ValidString(opts.Rater):
+		return usageErrorf(cmdPath, "--rater %q is not UTF-8 text", opts.Rater)
+	case opts.Rater != "" && opts.Assessor == "self" && (opts.AssessorSet || opts.AnswersFile == ""):
+		return usageErrorf(cmdPath, "--rater names a manager or a peer: a self-assessment has no rater (add --assessor manager or peer)")
 	case !utf8.ValidString(opts.DefaultName):
 		return usageErrorf(cmdPath, "the name %q (from PMLADDER_NAME, the config or the login name) is not UTF-8 text", opts.DefaultName)
 	}
@@ -189,6 +196,12 @@ func (opts *AssessOptions) scoreFile() error {
 	}
 	if opts.AssessorSet {
 		a.Assessor = opts.Assessor
+	}
+	if opts.Rater != "" {
+		if a.Assessor == "self" {
+			return usageErrorf(opts.cmdPath, "--rater names a manager or a peer: %s is a self-assessment (add --assessor manager or peer)", opts.AnswersFile)
+		}
+		a.Rater = strings.TrimSpace(opts.Rater)
 	}
 	if opts.Save {
 		if a.Date.IsZero() {
@@ -258,6 +271,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		}
 		a = assess.NewAnswers(r)
 		a.Assessor = opts.Assessor
+		a.Rater = strings.TrimSpace(opts.Rater)
 		a.Date = opts.Now().UTC()
 		a.Quick, a.NoSave = opts.Quick, opts.NoSave
 	}

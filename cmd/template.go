@@ -19,9 +19,11 @@ type TemplateOptions struct {
 	Rubric   *rubric.Rubric
 	People   []string
 	Assessor string
-	Quick    bool
-	Out      outputFlags
-	Output   reports.Output
+	// Rater names the manager or peer who will fill the sheet in (--rater).
+	Rater  string
+	Quick  bool
+	Out    outputFlags
+	Output reports.Output
 }
 
 // NewCmdTemplate writes a blank answer sheet for the current rubric.
@@ -39,6 +41,7 @@ question as a comment on its column, a Questions sheet with the statement of eve
 and a Roles sheet. As YAML it is an answers document per person with every question and
 its anchored statements as comments, to fill in an editor.`,
 		Example: `  pmladder template --people "Ada Lovelace,Grace Hopper" -o team.xlsx
+  pmladder template --people "Ada Lovelace" --assessor peer --rater "Linus Torvalds" -o ada-by-linus.xlsx
   pmladder template --people "Ada Lovelace,Grace Hopper" > team.csv
   pmladder template --format yaml --people Ada > ada.yaml
   pmladder template --quick --excel -o team.csv`,
@@ -54,6 +57,12 @@ its anchored statements as comments, to fill in an editor.`,
 			if !assess.IsAssessor(opts.Assessor) {
 				return usageErrorf(cmd.CommandPath(), "--assessor %q: want %s", opts.Assessor, assess.AssessorList)
 			}
+			if opts.Rater = strings.TrimSpace(opts.Rater); opts.Rater != "" && opts.Assessor == "self" {
+				return usageErrorf(cmd.CommandPath(), "--rater names a manager or a peer: add --assessor manager or peer")
+			}
+			if !utf8.ValidString(opts.Rater) {
+				return usageErrorf(cmd.CommandPath(), "--rater %q is not UTF-8 text", opts.Rater)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -63,6 +72,7 @@ its anchored statements as comments, to fill in an editor.`,
 	c.Flags().StringSliceVar(&opts.People, "people", nil, "one row (or document) per `NAME`, comma-separated or repeated")
 	c.Flags().StringVar(&opts.Assessor, "assessor", "self", "who will answer: self, manager or peer")
 	c.RegisterFlagCompletionFunc("assessor", cobra.FixedCompletions(assess.Assessors(), cobra.ShellCompDirectiveNoFileComp))
+	c.Flags().StringVar(&opts.Rater, "rater", "", "the `NAME` of the manager or peer who will fill it in (a rater column)")
 	c.Flags().BoolVar(&opts.Quick, "quick", false, "only the first question of each skill")
 	opts.Out.register(c, reports.TemplateFormats())
 	return c
@@ -79,6 +89,6 @@ func templateRun(opts *TemplateOptions) error {
 		}
 	}
 	return opts.Out.write(opts.IO, func(w io.Writer) error {
-		return opts.Output.WriteTemplate(w, opts.Rubric, people, opts.Assessor, opts.Quick)
+		return opts.Output.WriteTemplate(w, opts.Rubric, reports.TemplateSheet{People: people, Assessor: opts.Assessor, Rater: opts.Rater, Quick: opts.Quick})
 	})
 }

@@ -200,9 +200,18 @@ func (o Output) WriteHistory(w io.Writer, entries []HistoryEntry, empty string) 
 	}
 }
 
-// WriteTemplate writes a blank answer sheet for people (one row or document each; none
-// gives one unnamed), assessed by assessor, with the quick set of questions or all.
-func (o Output) WriteTemplate(w io.Writer, r *rubric.Rubric, people []string, assessor string, quick bool) error {
+// TemplateSheet is what a blank answer sheet is for: a row or document per person (none
+// gives one unnamed), who will answer (self, manager or peer) and, for a manager or a
+// peer, their name; the quick set of questions or all.
+type TemplateSheet struct {
+	People          []string
+	Assessor, Rater string
+	Quick           bool
+}
+
+// WriteTemplate writes a blank answer sheet.
+func (o Output) WriteTemplate(w io.Writer, r *rubric.Rubric, t TemplateSheet) error {
+	people := t.People
 	if len(people) == 0 {
 		people = []string{""}
 	}
@@ -213,20 +222,20 @@ func (o Output) WriteTemplate(w io.Writer, r *rubric.Rubric, people []string, as
 					return err
 				}
 			}
-			if _, err := w.Write(assess.TemplateYAML(r, p, assessor, quick)); err != nil {
+			if _, err := w.Write(assess.TemplateYAML(r, p, t.Assessor, t.Rater, t.Quick)); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
 	if o.Format == "xlsx" {
-		return TemplateXLSX(w, r, people, assessor, quick)
+		return TemplateXLSX(w, r, people, t)
 	}
 	cw, err := NewCSVWriter(w, o.Excel)
 	if err != nil {
 		return err
 	}
-	header := templateHeader(r, assess.TemplateQuestions(r, quick))
+	header := templateHeader(r, assess.TemplateQuestions(r, t.Quick), t.Rater != "")
 	if err := cw.Header(header...); err != nil {
 		return err
 	}
@@ -241,6 +250,8 @@ func (o Output) WriteTemplate(w io.Writer, r *rubric.Rubric, people []string, as
 			cw.Text("those held, ids separated by ; (" + r.CertificationList() + ")")
 		case name == assess.FieldAssessor:
 			cw.Text(assess.AssessorList)
+		case name == assess.FieldRater:
+			cw.Text("who rates (a manager's or a peer's name)")
 		case name == assess.FieldDate:
 			cw.Text("2026-11-22")
 		case name == assess.FieldCurrent || name == assess.FieldTarget:
@@ -255,10 +266,17 @@ func (o Output) WriteTemplate(w io.Writer, r *rubric.Rubric, people []string, as
 		return err
 	}
 	for _, p := range people {
-		cw.Text(p)
-		cw.Text(assessor)
-		for range header[2:] {
-			cw.Text("")
+		for _, name := range header {
+			switch name {
+			case assess.FieldPerson:
+				cw.Text(p)
+			case assess.FieldAssessor:
+				cw.Text(t.Assessor)
+			case assess.FieldRater:
+				cw.Text(t.Rater)
+			default:
+				cw.Text("")
+			}
 		}
 		if err := cw.EndRow(); err != nil {
 			return err

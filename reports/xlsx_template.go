@@ -33,15 +33,15 @@ func colName(col int) string {
 // na) and on the assessor, role and track cells, each question's text as a comment on its
 // header cell, the header row and the name column frozen; a Questions sheet listing every
 // question with its anchored statements; a Roles sheet, which the role dropdowns list.
-func TemplateXLSX(w io.Writer, r *rubric.Rubric, people []string, assessor string, quick bool) error {
+func TemplateXLSX(w io.Writer, r *rubric.Rubric, people []string, t TemplateSheet) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", assess.AnswersSheet); err != nil {
 		return err
 	}
 	const sheet = assess.AnswersSheet
-	questions := assess.TemplateQuestions(r, quick)
-	header := templateHeader(r, questions)
+	questions := assess.TemplateQuestions(r, t.Quick)
+	header := templateHeader(r, questions, t.Rater != "")
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F3F4F6"}}})
 	if err != nil {
@@ -58,7 +58,18 @@ func TemplateXLSX(w io.Writer, r *rubric.Rubric, people []string, assessor strin
 		return err
 	}
 	for i, p := range people {
-		if err := f.SetSheetRow(sheet, cellName(1, i+2), &[]any{p, assessor}); err != nil {
+		row := make([]any, len(header))
+		for k, name := range header {
+			switch name {
+			case assess.FieldPerson:
+				row[k] = p
+			case assess.FieldAssessor:
+				row[k] = t.Assessor
+			case assess.FieldRater:
+				row[k] = t.Rater
+			}
+		}
+		if err := f.SetSheetRow(sheet, cellName(1, i+2), &row); err != nil {
 			return err
 		}
 	}
@@ -91,6 +102,9 @@ func TemplateXLSX(w io.Writer, r *rubric.Rubric, people []string, assessor strin
 			hint = strings.TrimPrefix(r.TrackList(), "tracks: ")
 		case h == assess.FieldDate:
 			hint = "the day of the assessment, a date (2026-11-22)"
+			dv = nil
+		case h == assess.FieldRater:
+			hint = "who rates: a manager's or a peer's name"
 			dv = nil
 		case h == assess.FieldCertifications:
 			hint = "those held, ids separated by ; (" + r.CertificationList() + ")"
@@ -137,10 +151,14 @@ func TemplateXLSX(w io.Writer, r *rubric.Rubric, people []string, assessor strin
 	return err
 }
 
-// templateHeader is the header of a team template, CSV or workbook: the profile fields,
-// a column per question, and the certifications held when the rubric has any.
-func templateHeader(r *rubric.Rubric, questions []*rubric.Question) []string {
+// templateHeader is the header of a team template, CSV or workbook: the profile fields
+// (and the rater, for a manager's or peers' sheet), a column per question, and the
+// certifications held when the rubric has any.
+func templateHeader(r *rubric.Rubric, questions []*rubric.Question, rater bool) []string {
 	header := assess.ProfileFields()
+	if rater {
+		header = append(header, assess.FieldRater)
+	}
 	for _, q := range questions {
 		header = append(header, q.ID)
 	}

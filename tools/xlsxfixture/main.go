@@ -39,7 +39,7 @@ func run(dir string) error {
 		return err
 	}
 	var tmpl bytes.Buffer
-	if err := reports.TemplateXLSX(&tmpl, r, people, "self", false); err != nil {
+	if err := reports.TemplateXLSX(&tmpl, r, people, reports.TemplateSheet{Assessor: "self"}); err != nil {
 		return err
 	}
 	f, err := excelize.OpenReader(&tmpl)
