@@ -1,33 +1,105 @@
 package assess
 
 import (
-	"math"
+	"cmp"
+	"fmt"
+	"slices"
 
 	"github.com/pmladder/pmladder/rubric"
 )
 
-// Comparison sets two assessments side by side: the same person over time, or a
-// self-assessment against a manager's (a calibration, when the assessors differ).
-type Comparison struct {
-	Old, New *Result
-	// Calibration is true when the assessors differ.
-	Calibration bool
-	// Skills holds the skills to show, in rubric order: every skill, or in a calibration
-	// (unless all were asked for) only those where the two differ by a point or more.
-	Skills []SkillChange
-	// Categories compares the category scores toward the new assessment's target.
-	Categories []Change
-	// Readiness is each assessment's readiness for the new assessment's target.
-	Readiness Change
+// Kinds of comparison.
+const (
+	// Growth is one person assessed by the same assessor at different dates.
+	Growth = "growth"
+	// Calibration is one person assessed by several: self, a manager, peers.
+	Calibration = "calibration"
+)
+
+// DefaultMinPeers is how many peers must have rated a skill before their ratings are
+// shown as a group: fewer, and they are folded into "others", so that no single peer's
+// rating can be read or worked out.
+const DefaultMinPeers = 3
+
+// Flags on a skill of a calibration.
+const (
+	// BlindSpot: the self-rating is a point or more above the others' mean.
+	BlindSpot = "blind spot"
+	// HiddenStrength: the self-rating is a point or more below the others' mean.
+	HiddenStrength = "hidden strength"
+)
+
+// CompareOptions are how assessments are compared.
+type CompareOptions struct {
+	Score ScoreOptions
+	// All lists every skill in a calibration, not only those where the raters differ
+	// by a point or more.
+	All bool
+	// MinPeers is the fewest peers shown as a group (DefaultMinPeers when 0).
+	MinPeers int
 }
 
-// SkillChange is one skill in both assessments.
+// Comparison sets assessments of one person side by side: growth (one assessor, in date
+// order) or a calibration (several assessors).
+type Comparison struct {
+	Kind string
+	// Results are the assessments scored toward one target and track: in date order for
+	// growth; for a calibration the latest of each rater, self first, then managers,
+	// then peers.
+	Results []*Result
+	// Old and New are the first and last of a growth.
+	Old, New *Result
+	// Skills holds the skills to show, in rubric order: every skill, or in a calibration
+	// (unless all were asked for) only those where the raters differ by a point or more.
+	Skills []SkillChange
+	// Categories compares the category scores of a growth toward the target.
+	Categories []Change
+	// Readiness is the first and last readiness of a growth; in a calibration, self's
+	// (Old) and the managers' mean (New).
+	Readiness Change
+	// MinPeers is the fewest peers shown as a group.
+	MinPeers int
+	// Total is the rubric's number of skills.
+	Total int
+}
+
+// SkillChange is one skill in the compared assessments.
 type SkillChange struct {
 	Skill *rubric.Skill
+	// Expected is what the target role expects, nil when it does not.
+	Expected *float64
+	// Change is a growth's old, new and change.
 	Change
+	// The calibration's view: self, the managers' mean, the peers as a group when at
+	// least MinPeers rated the skill (else folded into Others, and the manager too, so
+	// that no peer's rating can be worked out), the mean of everyone but self, and the
+	// flag. Nil where missing.
+	Self, Manager *float64
+	Peers         *PeerGroup
+	Others        *float64
+	Flag          string
+	// Spread is the largest difference between two raters.
+	Spread *float64
+	// Picked holds, where the raters differ, the statements self and each manager
+	// picked and their evidence (never a peer's).
+	Picked []Picked
 }
 
-// Change is a figure in both assessments and how it moved; nil where it is missing.
+// PeerGroup is the peers' ratings of a skill, shown only as a group.
+type PeerGroup struct {
+	Mean, Min, Max float64
+	N              int
+}
+
+// Picked is what one rater said about a skill.
+type Picked struct {
+	// By is "self", "manager", or "manager (NAME)" when there are several.
+	By         string
+	Statements []string
+	Evidence   *string
+}
+
+// Change is a figure in two assessments and how it moved; nil where it is missing.
 type Change struct {
 	Old, New, Delta *float64
 }
@@ -45,28 +117,219 @@ func changeOf(old, new *float64) Change {
 // compared without regard to case or spacing.
 func SamePerson(a, b *Answers) bool { return samePerson(a.Person) == samePerson(b.Person) }
 
-// Compare scores both answers toward the new one's target and track (opts apply to the
-// new one) and lines up the skills. all lists every skill in a calibration too.
-func Compare(r *rubric.Rubric, old, new *Answers, opts ScoreOptions, all bool) *Comparison {
-	newRes := Score(r, new, opts)
-	oldOpts := ScoreOptions{Track: newRes.Track, Certs: opts.Certs}
-	if newRes.Target != nil {
-		oldOpts.Target = newRes.Target.Role.ID
+// raterKey tells raters apart: the assessor and, for a manager or peer, their name.
+func raterKey(a *Answers) string { return a.Assessor + "\x00" + samePerson(a.Rater) }
+
+// Compare scores the answers toward one target and track and lines up the skills. One
+// assessor (and rater) is growth, the answers put in date order; several is a
+// calibration of the latest answers of each. A target and track given in opts apply;
+// else the self-assessment's (the newest's, for growth) count for all.
+func Compare(r *rubric.Rubric, answers []*Answers, opts CompareOptions) (*Comparison, error) {
+	if len(answers) < 2 {
+		return nil, fmt.Errorf("a comparison needs at least two assessments, got %d", len(answers))
 	}
-	oldRes := Score(r, old, oldOpts)
-	c := &Comparison{Old: oldRes, New: newRes, Calibration: old.Assessor != new.Assessor}
-	for i, sk := range newRes.Skills {
-		ch := SkillChange{Skill: sk.Skill, Change: changeOf(oldRes.Skills[i].Score, sk.Score)}
-		if c.Calibration && !all && (ch.Delta == nil || math.Abs(*ch.Delta) < 1-eps) {
+	if opts.MinPeers <= 0 {
+		opts.MinPeers = DefaultMinPeers
+	}
+	sorted := slices.Clone(answers)
+	slices.SortStableFunc(sorted, func(a, b *Answers) int { return a.Date.Compare(b.Date) })
+	raters := map[string]*Answers{}
+	for _, a := range sorted {
+		raters[raterKey(a)] = a // the latest of each rater
+	}
+	c := &Comparison{Kind: Growth, MinPeers: opts.MinPeers, Total: len(r.Skills())}
+	if len(raters) > 1 {
+		c.Kind = Calibration
+		sorted = sorted[:0]
+		for _, a := range raters {
+			sorted = append(sorted, a)
+		}
+		order := map[string]int{"self": 0, "manager": 1, "peer": 2}
+		slices.SortStableFunc(sorted, func(a, b *Answers) int {
+			return cmp.Or(cmp.Compare(order[a.Assessor], order[b.Assessor]), cmp.Compare(samePerson(a.Rater), samePerson(b.Rater)), a.Date.Compare(b.Date))
+		})
+	}
+	// The target and track of the first scored (self, or the newest of a growth) count for all.
+	lead := sorted[0]
+	if c.Kind == Growth {
+		lead = sorted[len(sorted)-1]
+	}
+	leadRes := Score(r, lead, opts.Score)
+	common := ScoreOptions{Track: leadRes.Track, Certs: opts.Score.Certs}
+	if leadRes.Target != nil {
+		common.Target = leadRes.Target.Role.ID
+	}
+	for _, a := range sorted {
+		if a == lead {
+			c.Results = append(c.Results, leadRes)
+		} else {
+			c.Results = append(c.Results, Score(r, a, common))
+		}
+	}
+	if c.Kind == Growth {
+		c.growth()
+	} else {
+		c.calibrate(r, opts.All)
+	}
+	return c, nil
+}
+
+// growth lines up the first and last assessment.
+func (c *Comparison) growth() {
+	c.Old, c.New = c.Results[0], c.Results[len(c.Results)-1]
+	for i, sk := range c.New.Skills {
+		c.Skills = append(c.Skills, SkillChange{Skill: sk.Skill, Expected: sk.ExpectedTarget,
+			Change: changeOf(c.Old.Skills[i].Score, sk.Score)})
+	}
+	for i, cat := range c.New.Categories {
+		c.Categories = append(c.Categories, changeOf(c.Old.Categories[i].Score, cat.Score))
+	}
+	if c.New.Target != nil {
+		c.Readiness = changeOf(c.Old.Target.Readiness, c.New.Target.Readiness)
+	}
+}
+
+// calibrate works out each skill's view across the raters.
+func (c *Comparison) calibrate(r *rubric.Rubric, all bool) {
+	var self *Result
+	var managers, peers []*Result
+	for _, res := range c.Results {
+		switch res.Answers.Assessor {
+		case "self":
+			self = res
+		case "manager":
+			managers = append(managers, res)
+		default:
+			peers = append(peers, res)
+		}
+	}
+	c.Old, c.New = c.Results[0], c.Results[len(c.Results)-1]
+	if self != nil && self.Target != nil {
+		c.Readiness.Old = self.Target.Readiness
+	}
+	var mr []*float64
+	for _, m := range managers {
+		if m.Target != nil {
+			mr = append(mr, m.Target.Readiness)
+		}
+	}
+	c.Readiness.New = mean(mr)
+	for i, sk := range c.Results[0].Skills {
+		s := SkillChange{Skill: sk.Skill, Expected: sk.ExpectedTarget}
+		var everyone, others, ms, ps []*float64
+		if self != nil {
+			s.Self = self.Skills[i].Score
+			everyone = append(everyone, s.Self)
+		}
+		for _, m := range managers {
+			ms = append(ms, m.Skills[i].Score)
+		}
+		for _, p := range peers {
+			ps = append(ps, p.Skills[i].Score)
+		}
+		everyone = append(append(everyone, ms...), ps...)
+		others = append(append(others, ms...), ps...)
+		s.Manager, s.Others = mean(ms), mean(others)
+		rated := values(ps)
+		switch {
+		case len(rated) >= c.MinPeers:
+			g := &PeerGroup{Min: slices.Min(rated), Max: slices.Max(rated), N: len(rated)}
+			g.Mean = *mean(ps)
+			s.Peers = g
+		case len(rated) > 0:
+			s.Manager = nil // folded with the peers, or the lone peer's rating could be worked out
+		}
+		if v := values(everyone); len(v) >= 2 {
+			spread := slices.Max(v) - slices.Min(v)
+			s.Spread = &spread
+		}
+		if s.Self != nil && s.Others != nil {
+			d := *s.Self - *s.Others
+			s.Delta = &d
+			switch {
+			case d >= 1-eps:
+				s.Flag = BlindSpot
+			case d <= -1+eps:
+				s.Flag = HiddenStrength
+			}
+		}
+		differ := s.Spread != nil && *s.Spread >= 1-eps
+		if !all && !differ {
 			continue
 		}
-		c.Skills = append(c.Skills, ch)
+		if differ {
+			if self != nil && s.Self != nil {
+				s.Picked = append(s.Picked, pickedBy("self", self, r, sk.Skill))
+			}
+			if s.Manager != nil {
+				for _, m := range managers {
+					by := "manager"
+					if len(managers) > 1 && m.Answers.Rater != "" {
+						by = "manager (" + m.Answers.Rater + ")"
+					}
+					if m.Skills[i].Score != nil {
+						s.Picked = append(s.Picked, pickedBy(by, m, r, sk.Skill))
+					}
+				}
+			}
+		}
+		c.Skills = append(c.Skills, s)
 	}
-	for i, cat := range newRes.Categories {
-		c.Categories = append(c.Categories, changeOf(oldRes.Categories[i].Score, cat.Score))
+}
+
+// pickedBy is what one rater's answers said of a skill: the statement of each answer
+// (the score and its label for a plain rating) and their evidence.
+func pickedBy(by string, res *Result, r *rubric.Rubric, sk *rubric.Skill) Picked {
+	p := Picked{By: by, Evidence: res.Answers.EvidenceFor(sk.ID)}
+	for i := range sk.Questions {
+		q := &sk.Questions[i]
+		if ans, ok := res.Answers.Get(q.ID); ok && !ans.NA {
+			text := q.StatementAt(ans.Score)
+			if text == "" {
+				text = r.Scale.Rating(ans.Score)
+			}
+			p.Statements = append(p.Statements, text)
+		}
 	}
-	if newRes.Target != nil {
-		c.Readiness = changeOf(oldRes.Target.Readiness, newRes.Target.Readiness)
+	return p
+}
+
+// values are the numbers present.
+func values(ps []*float64) []float64 {
+	var out []float64
+	for _, p := range ps {
+		if p != nil {
+			out = append(out, *p)
+		}
 	}
-	return c
+	return out
+}
+
+// mean is the mean of the numbers present, nil when there are none.
+func mean(ps []*float64) *float64 {
+	v := values(ps)
+	if len(v) == 0 {
+		return nil
+	}
+	sum := 0.0
+	for _, x := range v {
+		sum += x
+	}
+	m := sum / float64(len(v))
+	return &m
+}
+
+// IsCalibration reports whether the comparison is of several raters.
+func (c *Comparison) IsCalibration() bool { return c.Kind == Calibration }
+
+// Disagreements counts the skills of a calibration where the raters differ by a point
+// or more.
+func (c *Comparison) Disagreements() int {
+	n := 0
+	for _, s := range c.Skills {
+		if s.Spread != nil && *s.Spread >= 1-eps {
+			n++
+		}
+	}
+	return n
 }

@@ -1,64 +1,150 @@
 package assess
 
 import (
+	"fmt"
 	"testing"
+	"time"
 )
 
-func TestCompareCalibrationListsDisagreements(t *testing.T) {
+// rated builds one rater's answers of person "Ada" on skill s3 (a single question) and
+// s4; score "" leaves a skill unanswered, "na" answers it not applicable.
+func rated(t *testing.T, assessor, rater, s3, s4 string, day int) *Answers {
+	t.Helper()
 	r := parseRubric(t, scoringRubric)
-	self := answers(r, "s1.1=2", "s1.2=3", "s2.1=2", "s2.2=2", "s4.1=1")
-	self.Track = "a"
-	mgr := answers(r, "s1.1=1", "s1.2=2", "s2.1=3", "s2.2=3", "s3.1=4", "s4.1=3")
-	mgr.Assessor = "manager"
-	// s1: 2.5 → 1.5 (−1), s2: 2 → 3 (+1), s3: unassessed → 4 (no change to show),
-	// s4: 1 → 3 (+2). The manager gave no track: the comparison follows the new one's.
-	c := Compare(r, self, mgr, ScoreOptions{Certs: 3}, false)
-	if !c.Calibration {
-		t.Fatal("different assessors: a calibration")
+	var pairs []string
+	if s3 != "" {
+		pairs = append(pairs, "s3.1="+s3)
 	}
-	var got []string
-	for _, s := range c.Skills {
-		got = append(got, s.Skill.ID+":"+num(s.Delta))
+	if s4 != "" {
+		pairs = append(pairs, "s4.1="+s4)
 	}
-	if want := "[s1:-1.0000 s2:1.0000 s4:2.0000]"; fmtList(got) != want {
-		t.Errorf("disagreements %v, want %s", got, want)
-	}
-	// Both readinesses are toward the manager's target for Ada: she holds r1 (estimated),
-	// no track → first next role r2a.
-	if c.New.Target.Role.ID != "r2a" || c.Old.Target.Role.ID != "r2a" {
-		t.Errorf("targets %s %s", c.Old.Target.Role.ID, c.New.Target.Role.ID)
-	}
-	// r2a self: s1 ✓(2) s2 ✓(1) s3 unassessed ✗(1) s4 ✗(3) → 3/7; manager: s1 ✗ s2 ✓ s3 ✓
-	// s4 ✓ → 5/7.
-	if num(c.Readiness.Old) != "42.8571" || num(c.Readiness.New) != "71.4286" {
-		t.Errorf("readiness %s → %s", num(c.Readiness.Old), num(c.Readiness.New))
-	}
-	all := Compare(r, self, mgr, ScoreOptions{Certs: 3}, true)
-	if len(all.Skills) != 4 || all.Skills[2].Delta != nil {
-		t.Errorf("--all lists every skill, with no change where one side is unassessed: %d", len(all.Skills))
-	}
+	a := answers(r, pairs...)
+	a.Person, a.Assessor, a.Rater = "Ada", assessor, rater
+	a.CurrentRole, a.Track = "r1", "a"
+	a.Date = time.Date(2026, 11, day, 9, 0, 0, 0, time.UTC)
+	return a
 }
 
-func TestCompareGrowthListsEverySkill(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
-	q2 := answers(r, "s1.1=2", "s1.2=2")
-	q4 := answers(r, "s1.1=2", "s1.2=3")
-	c := Compare(r, q2, q4, ScoreOptions{}, false)
-	if c.Calibration || len(c.Skills) != 4 || num(c.Skills[0].Delta) != "0.5000" {
-		t.Errorf("growth: calibration %v, %d skills", c.Calibration, len(c.Skills))
-	}
-	if num(c.Categories[0].Delta) != "0.5000" || c.Categories[1].Old != nil {
-		t.Errorf("categories %s %s", num(c.Categories[0].Delta), num(c.Categories[1].Old))
-	}
-}
-
-func fmtList(s []string) string {
-	out := "["
-	for i, v := range s {
-		if i > 0 {
-			out += " "
+func skillOf(t *testing.T, c *Comparison, id string) *SkillChange {
+	t.Helper()
+	for i := range c.Skills {
+		if c.Skills[i].Skill.ID == id {
+			return &c.Skills[i]
 		}
-		out += v
 	}
-	return out + "]"
+	return nil
 }
+
+func show(p *float64) string {
+	if p == nil {
+		return "nil"
+	}
+	return fmt.Sprintf("%.4g", *p)
+}
+
+// TestCalibration covers the aggregation: the flags at their boundary (exactly a point),
+// peers below and at --min-peers, a rater who skipped a skill, na, and the skills listed.
+func TestCalibration(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	for _, tc := range []struct {
+		name   string
+		raters []*Answers
+		skill  string
+		// want: self, manager, peers ("mean/min/max/n" or nil), others, flag; listed says
+		// whether the skill is shown without --all.
+		self, manager, peers, others, flag string
+		listed                             bool
+	}{
+		{"blind spot at exactly a point", []*Answers{rated(t, "self", "", "3", "2", 1), rated(t, "manager", "Lin", "2", "2", 2)},
+			"s3", "3", "2", "nil", "2", BlindSpot, true},
+		{"hidden strength at exactly a point", []*Answers{rated(t, "self", "", "1", "2", 1), rated(t, "manager", "Lin", "2", "2", 2)},
+			"s3", "1", "2", "nil", "2", HiddenStrength, true},
+		{"under a point: no flag, not listed", []*Answers{rated(t, "self", "", "2", "2", 1), rated(t, "manager", "Lin", "2", "3", 2)},
+			"s3", "2", "2", "nil", "2", "", false},
+		{"two peers, below three: folded with the manager into others",
+			[]*Answers{rated(t, "self", "", "4", "2", 1), rated(t, "manager", "Lin", "2", "2", 2), rated(t, "peer", "Bo", "3", "2", 3), rated(t, "peer", "Cy", "1", "2", 4)},
+			"s3", "4", "nil", "nil", "2", BlindSpot, true},
+		{"three peers, at the threshold: shown as a group",
+			[]*Answers{rated(t, "self", "", "4", "2", 1), rated(t, "manager", "Lin", "2", "2", 2), rated(t, "peer", "Bo", "3", "2", 3),
+				rated(t, "peer", "Cy", "1", "2", 4), rated(t, "peer", "Di", "2", "2", 5)},
+			"s3", "4", "2", "2/1/3/3", "2", BlindSpot, true},
+		{"a peer who skipped the skill leaves two: folded",
+			[]*Answers{rated(t, "self", "", "4", "2", 1), rated(t, "manager", "Lin", "2", "2", 2), rated(t, "peer", "Bo", "3", "2", 3),
+				rated(t, "peer", "Cy", "", "2", 4), rated(t, "peer", "Di", "1", "2", 5)},
+			"s3", "4", "nil", "nil", "2", BlindSpot, true},
+		{"na is left out like a skip", []*Answers{rated(t, "self", "", "na", "2", 1), rated(t, "manager", "Lin", "3", "2", 2)},
+			"s3", "nil", "3", "nil", "3", "", false},
+		{"without a self-assessment: no flag", []*Answers{rated(t, "manager", "Lin", "3", "2", 2), rated(t, "peer", "Bo", "1", "2", 3)},
+			"s3", "nil", "nil", "nil", "2", "", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Compare(r, tc.raters, CompareOptions{All: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Kind != Calibration {
+				t.Fatalf("kind %s", c.Kind)
+			}
+			s := skillOf(t, c, tc.skill)
+			peers := "nil"
+			if g := s.Peers; g != nil {
+				peers = fmt.Sprintf("%.4g/%.4g/%.4g/%d", g.Mean, g.Min, g.Max, g.N)
+			}
+			got := fmt.Sprintf("self %s, manager %s, peers %s, others %s, flag %q", show(s.Self), show(s.Manager), peers, show(s.Others), s.Flag)
+			want := fmt.Sprintf("self %s, manager %s, peers %s, others %s, flag %q", tc.self, tc.manager, tc.peers, tc.others, tc.flag)
+			if got != want {
+				t.Errorf("%s\nwant %s", got, want)
+			}
+			listed, err := Compare(r, tc.raters, CompareOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (skillOf(t, listed, tc.skill) != nil) != tc.listed {
+				t.Errorf("listed without --all: %v, want %v", !tc.listed, tc.listed)
+			}
+		})
+	}
+}
+
+// TestCalibrationPicked: where raters differ, what self and the manager picked is shown,
+// with their evidence; a peer's never is.
+func TestCalibrationPicked(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	self := rated(t, "self", "", "4", "2", 1)
+	self.SetEvidence("s3", "ran the pricing test")
+	peers := []*Answers{rated(t, "peer", "Bo", "1", "2", 3), rated(t, "peer", "Cy", "1", "2", 4), rated(t, "peer", "Di", "1", "2", 5)}
+	c, err := Compare(r, append([]*Answers{self, rated(t, "manager", "Lin", "2", "2", 2)}, peers...), CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := skillOf(t, c, "s3")
+	if len(s.Picked) != 2 || s.Picked[0].By != "self" || s.Picked[1].By != "manager" ||
+		s.Picked[0].Evidence == nil || *s.Picked[0].Evidence != "ran the pricing test" || s.Picked[0].Statements[0] != "4" {
+		t.Errorf("picked %+v", s.Picked)
+	}
+}
+
+// TestCompareGrowthInDateOrder: files given newest first are put in date order: the
+// change is from the oldest to the newest.
+func TestCompareGrowthInDateOrder(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	newest, middle, oldest := rated(t, "self", "", "3", "2", 20), rated(t, "self", "", "2", "2", 10), rated(t, "self", "", "1", "2", 1)
+	c, err := Compare(r, []*Answers{newest, middle, oldest}, CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := skillOf(t, c, "s3")
+	if c.Kind != Growth || c.Old.Answers != oldest || c.New.Answers != newest || show(s.Delta) != "2" || len(c.Skills) != 4 {
+		t.Errorf("growth: kind %s, change %s, %d skills", c.Kind, show(s.Delta), len(c.Skills))
+	}
+	// The same rater twice in a calibration counts once: their latest.
+	again, err := Compare(r, []*Answers{oldest, rated(t, "manager", "Lin", "2", "2", 2), rated(t, "manager", "lin", "4", "2", 9)}, CompareOptions{All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Results) != 2 || show(skillOf(t, again, "s3").Manager) != "4" {
+		t.Errorf("a manager's two files: %d raters, manager %s", len(again.Results), show(skillOf(t, again, "s3").Manager))
+	}
+}
+
+func fmtList(s []string) string { return fmt.Sprintf("%v", s) }

@@ -127,7 +127,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown format", []string{"report", "--format", "pdf"}, 2, `unknown format "pdf": want table, markdown, csv, json, html`},
 		{"excel without csv", []string{"team", p("sheet-cell.csv"), "--excel"}, 2, `--excel applies to --format csv`},
 		{"unknown role to show", []string{"rubric", "show", "--role", "astronaut"}, 2, `unknown role "astronaut"`},
-		{"too many arguments", []string{"compare", "a", "b", "c"}, 2, `accepts 2 arg\(s\), received 3`},
+		{"too few arguments", []string{"compare", "a"}, 2, `requires at least 2 arg\(s\), only received 1`},
 		{"no arguments", []string{"team"}, 2, `requires at least 1 arg\(s\), only received 0`},
 		{"contradicting flags", []string{"assess", "--answers", p("answers-score.yaml"), "--save", "--no-save"}, 2, `--save and --no-save contradict each other`},
 		{"bad assessor flag", []string{"template", "--assessor", "boss"}, 2, `--assessor "boss": want self, manager or peer`},

@@ -12,13 +12,16 @@ import (
 
 // CompareOptions are the inputs of `compare`.
 type CompareOptions struct {
-	IO       *IOStreams
-	Rubric   *rubric.Rubric
-	Old, New string
+	IO     *IOStreams
+	Rubric *rubric.Rubric
+	// Files are the assessments: saved names, paths, or "latest".
+	Files []string
 	// Store and Person resolve "latest": the person's latest saved assessment.
 	Store  *assess.Store
 	Person string
 	All    bool
+	// MinPeers is the fewest peers shown as a group.
+	MinPeers int
 	// AnyPerson allows comparing the assessments of different people.
 	AnyPerson bool
 	Roles     roleFlags
@@ -28,31 +31,43 @@ type CompareOptions struct {
 	cmdPath string
 }
 
-// NewCmdCompare compares two assessments.
+// NewCmdCompare compares assessments of one person.
 // runF, when set, runs instead of compareRun.
 func NewCmdCompare(f *Factory, runF func(*CompareOptions) error) *cobra.Command {
 	opts := &CompareOptions{IO: f.IO}
 	c := &cobra.Command{
-		Use:   "compare OLD NEW",
-		Short: "Compare two assessments: growth over time, or self against manager",
-		Long: `Compare two saved assessments or answers files skill by skill: the old score, the new one
-and the change, the categories, and the readiness of both for NEW's target role.
+		Use:   "compare FILE FILE...",
+		Short: "Compare assessments of one person: growth over time, or self, manager and peers",
+		Long: `Compare saved assessments or answers files of one person skill by skill.
 
-When the assessors differ (a self-assessment and a manager's, say) it is a calibration: only
-the skills where the two differ by a point or more are listed, the conversation a manager and
-their report should have. --all lists every skill.`,
+One assessor at different dates is growth: the files are put in date order and the first is
+held against the last, with every skill's change, the categories and the readiness of both
+for the newest one's target role.
+
+Several assessors (a self-assessment, a manager's, peers') is a calibration: per skill the
+self-rating, the manager's, the peers' as a group (mean, range and how many; only when at
+least --min-peers rated the skill, else folded with the manager's into "others", so that no
+peer's rating can be read or worked out), the others' mean, the target's expectation and a
+flag: a blind spot is a self-rating a point or more above the others' mean, a hidden
+strength one a point or more below. Where the raters differ, the statements self and the
+manager picked and their evidence are shown. Only the skills where the raters differ by a
+point or more are listed; --all lists every skill. Peers are never named.`,
 		Example: `  pmladder compare q2.yaml q4.yaml
   pmladder compare ada-self.yaml ada-manager.yaml
-  pmladder compare ada-self.yaml ada-manager.yaml --all --format markdown`,
-		Args:              usageArgs(cobra.ExactArgs(2)),
-		ValidArgsFunction: forArgs(2, f.completeSaved),
+  pmladder compare ada-self.yaml ada-manager.yaml ada-peer-*.yaml --format html -o 360.html
+  pmladder compare latest ada-manager.yaml --all --format markdown`,
+		Args:              usageArgs(cobra.MinimumNArgs(2)),
+		ValidArgsFunction: f.completeSaved,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
-			opts.Old, opts.New, opts.cmdPath = args[0], args[1], cmd.CommandPath()
+			opts.Files, opts.cmdPath = args, cmd.CommandPath()
 			opts.Store, opts.Person = f.Store(), f.Settings.Name
+			if opts.MinPeers < 1 {
+				return usageErrorf(cmd.CommandPath(), "--min-peers %d: want 1 or more", opts.MinPeers)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -60,6 +75,7 @@ their report should have. --all lists every skill.`,
 		},
 	}
 	c.Flags().BoolVar(&opts.All, "all", false, "in a calibration, list every skill, not only the disagreements")
+	c.Flags().IntVar(&opts.MinPeers, "min-peers", assess.DefaultMinPeers, "show peers as a group only when at least `K` rated a skill")
 	c.Flags().BoolVar(&opts.AnyPerson, "any-person", false, "compare the assessments of different people")
 	opts.Roles.register(c, f, false)
 	opts.Out.register(c, reports.PersonFormats())
@@ -70,44 +86,50 @@ func compareRun(opts *CompareOptions) error {
 	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
 	}
-	// "latest" is the latest saved assessment of the other file's person (of the name
-	// setting, or of the only person, when both are latest).
-	files := []*string{&opts.Old, &opts.New}
-	answers := make([]*assess.Answers, 2)
-	for i, f := range files {
-		if *f == "latest" {
+	// "latest" is the latest saved assessment of the other files' person (of the name
+	// setting, or of the only person, when every file is latest).
+	answers := make([]*assess.Answers, len(opts.Files))
+	for i, f := range opts.Files {
+		if f == "latest" {
 			continue
 		}
-		*f = opts.Store.Resolve(*f)
-		opts.Out.readsFrom(*f)
-		a, err := readAnswers(opts.IO, *f, opts.Rubric)
+		opts.Files[i] = opts.Store.Resolve(f)
+		opts.Out.readsFrom(opts.Files[i])
+		a, err := readAnswers(opts.IO, opts.Files[i], opts.Rubric)
 		if err != nil {
 			return err
 		}
 		answers[i] = a
 	}
-	for i, f := range files {
+	person := opts.Person
+	for _, a := range answers {
+		if a != nil {
+			person = a.Person
+			break
+		}
+	}
+	for i := range opts.Files {
 		if answers[i] != nil {
 			continue
-		}
-		person := opts.Person
-		if other := answers[1-i]; other != nil {
-			person = other.Person
 		}
 		path, err := latestOf(opts.Store, person, opts.cmdPath)
 		if err != nil {
 			return err
 		}
-		*f = path
+		opts.Files[i] = path
 		if answers[i], err = readAnswers(opts.IO, path, opts.Rubric); err != nil {
 			return err
 		}
 	}
-	old, new := answers[0], answers[1]
-	if !opts.AnyPerson && !assess.SamePerson(old, new) {
-		return usageErrorf(opts.cmdPath, "%s is of %q and %s of %q: a comparison is of one person (--any-person compares anyway)",
-			opts.Old, old.Person, opts.New, new.Person)
+	for i := 1; i < len(answers) && !opts.AnyPerson; i++ {
+		if !assess.SamePerson(answers[0], answers[i]) {
+			return usageErrorf(opts.cmdPath, "%s is of %q and %s of %q: a comparison is of one person (--any-person compares anyway)",
+				opts.Files[0], answers[0].Person, opts.Files[i], answers[i].Person)
+		}
 	}
-	cmp := assess.Compare(opts.Rubric, old, new, opts.Roles.scoreOptions(), opts.All)
+	cmp, err := assess.Compare(opts.Rubric, answers, assess.CompareOptions{Score: opts.Roles.scoreOptions(), All: opts.All, MinPeers: opts.MinPeers})
+	if err != nil {
+		return usageErrorf(opts.cmdPath, "%v", err)
+	}
 	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteCompare(w, cmp, opts.All) })
 }

@@ -54,8 +54,8 @@ func TestFlagsToOptions(t *testing.T) {
 		t.Errorf("history: %+v, store %s (PMLADDER_FORMAT and XDG_DATA_HOME apply)", history, history.Store.Dir)
 	}
 
-	compare := parseCommand(t, env, NewCmdCompare, "compare", "old.yaml", "new.yaml", "--all", "--format", "markdown")
-	if compare.Old != "old.yaml" || compare.New != "new.yaml" || !compare.All || compare.Output.Format != "markdown" {
+	compare := parseCommand(t, env, NewCmdCompare, "compare", "old.yaml", "new.yaml", "peer.yaml", "--all", "--min-peers", "2", "--format", "markdown")
+	if strings.Join(compare.Files, "|") != "old.yaml|new.yaml|peer.yaml" || !compare.All || compare.MinPeers != 2 || compare.Output.Format != "markdown" {
 		t.Errorf("compare: %+v", compare)
 	}
 

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -114,7 +115,10 @@ func (f *Factory) completeSaved(cmd *cobra.Command, args []string, prefix string
 		return nil, cobra.ShellCompDirectiveDefault
 	}
 	paths, _ := f.Store().List()
-	names := []string{"latest"}
+	var names []string
+	if !slices.Contains(args, "latest") { // one latest is all a command can use
+		names = append(names, "latest")
+	}
 	for i := len(paths) - 1; i >= 0; i-- { // the newest first
 		names = append(names, filepath.Base(paths[i]))
 	}

@@ -2,97 +2,158 @@ package reports
 
 import (
 	"fmt"
-	"github.com/pmladder/pmladder/internal/textwrap"
 	"html/template"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/textwrap"
 	"github.com/pmladder/pmladder/rubric"
 )
 
 // CompareFormat is the format tag of a JSON comparison.
-const CompareFormat = "pmladder-compare/v1"
+const CompareFormat = "pmladder-compare/v2"
 
-// Compare is a comparison as every renderer sees it: the JSON schema of DESIGN §7.
+// Compare is a comparison as every renderer sees it: the JSON schema of DESIGN §7, for
+// growth and calibration alike (Kind says which).
 type Compare struct {
-	Format      string          `json:"format"`
-	Old         Who             `json:"old"`
-	New         Who             `json:"new"`
-	Calibration bool            `json:"calibration"`
-	Skills      []SkillChange   `json:"skills"`
-	Readiness   ReadinessChange `json:"readiness"`
+	Format    string              `json:"format"`
+	Person    string              `json:"person"`
+	Kind      string              `json:"kind"`
+	Raters    []RaterRef          `json:"raters"`
+	Skills    []CompareSkill      `json:"skills"`
+	Readiness map[string]*float64 `json:"readiness"`
 
 	// Not in the JSON schema: what the other formats also show.
 	Target     *RoleRef         `json:"-"`
 	Categories []CategoryChange `json:"-"`
 	// AllSkills is false when a calibration lists only the disagreements.
 	AllSkills bool `json:"-"`
-	// Shown is the number of skills listed, Total the rubric's.
-	Total              int `json:"-"`
+	// Total is the rubric's number of skills; MinPeers the fewest peers shown as a group.
+	Total, MinPeers    int `json:"-"`
 	ScaleMin, ScaleMax int `json:"-"`
+	// oldDate and newDate name a growth's two sides.
+	oldDate, newDate *string
+	// managers and peers count the raters of a calibration; people names everyone
+	// compared (one, unless --any-person).
+	managers, peers int
+	people          []string
 }
 
-// Who is one side of a comparison.
-type Who struct {
-	Person   string  `json:"person"`
+// RaterRef is one assessment compared. A peer is never named, nor dated: peers appear
+// only as a group.
+type RaterRef struct {
 	Assessor string  `json:"assessor"`
+	Rater    *string `json:"rater"`
 	Date     *string `json:"date"`
 }
 
-// SkillChange is a skill in both assessments.
-type SkillChange struct {
-	ID     string   `json:"id"`
-	Name   string   `json:"name"`
-	Old    *float64 `json:"old"`
-	New    *float64 `json:"new"`
-	Change *float64 `json:"change"`
-
-	Category string `json:"-"`
+// CompareSkill is one skill compared. Growth fills old, new and change; a calibration
+// self, manager, peers, others_mean, change (self minus the others' mean), flag and
+// picked.
+type CompareSkill struct {
+	ID         string       `json:"id"`
+	Name       string       `json:"name"`
+	Expected   *float64     `json:"expected"`
+	Self       *float64     `json:"self"`
+	Manager    *float64     `json:"manager"`
+	Peers      *PeersJSON   `json:"peers"`
+	OthersMean *float64     `json:"others_mean"`
+	Old        *float64     `json:"old,omitempty"`
+	New        *float64     `json:"new,omitempty"`
+	Change     *float64     `json:"change"`
+	Flag       *string      `json:"flag"`
+	Picked     []PickedJSON `json:"picked,omitempty"`
+	Category   string       `json:"-"`
+	spread     *float64
 }
 
-// CategoryChange is a category's score in both assessments.
+// PeersJSON is the peers' ratings of a skill as a group.
+type PeersJSON struct {
+	Mean float64 `json:"mean"`
+	Min  float64 `json:"min"`
+	Max  float64 `json:"max"`
+	N    int     `json:"n"`
+}
+
+// PickedJSON is what self or a manager said of a skill where the raters differ.
+type PickedJSON struct {
+	By         string   `json:"by"`
+	Statements []string `json:"statements"`
+	Evidence   *string  `json:"evidence"`
+}
+
+// CategoryChange is a category's score in both assessments of a growth.
 type CategoryChange struct {
 	ID, Name         string
 	Old, New, Change *float64
 }
 
-// ReadinessChange is the readiness for the new assessment's target in both.
-type ReadinessChange struct {
-	Old *float64 `json:"old"`
-	New *float64 `json:"new"`
-}
-
-func whoOf(a *assess.Answers) Who {
-	w := Who{Person: a.Person, Assessor: a.Assessor}
-	if !a.Date.IsZero() {
-		d := a.Date.UTC().Format(time.RFC3339)
-		w.Date = &d
+func dateOf(a *assess.Answers) *string {
+	if a.Date.IsZero() {
+		return nil
 	}
-	return w
+	d := a.Date.UTC().Format(time.RFC3339)
+	return &d
 }
 
 // NewCompare builds the comparison report.
-func NewCompare(c *assess.Comparison, all bool) *Compare {
+func NewCompare(c *assess.Comparison) *Compare {
 	r := c.New.Rubric
-	rep := &Compare{
-		Format:      CompareFormat,
-		Old:         whoOf(c.Old.Answers),
-		New:         whoOf(c.New.Answers),
-		Calibration: c.Calibration,
-		Skills:      []SkillChange{},
-		Readiness:   ReadinessChange{Old: roundPtr(c.Readiness.Old), New: roundPtr(c.Readiness.New)},
-		AllSkills:   all || !c.Calibration,
-		Total:       len(r.Skills()),
-		ScaleMin:    r.Scale.Min,
-		ScaleMax:    r.Scale.Max,
+	rep := &Compare{Format: CompareFormat, Person: c.New.Answers.Person, Kind: c.Kind, Raters: []RaterRef{},
+		Skills: []CompareSkill{}, Readiness: map[string]*float64{}, AllSkills: !c.IsCalibration(),
+		Total: c.Total, MinPeers: c.MinPeers, ScaleMin: r.Scale.Min, ScaleMax: r.Scale.Max}
+	for _, res := range c.Results {
+		a := res.Answers
+		if !slices.ContainsFunc(rep.people, func(p string) bool { return assess.SamePerson(&assess.Answers{Person: p}, a) }) {
+			rep.people = append(rep.people, a.Person)
+		}
+		ref := RaterRef{Assessor: a.Assessor}
+		switch a.Assessor {
+		case "peer":
+			rep.peers++
+		default:
+			if a.Assessor == "manager" {
+				rep.managers++
+			}
+			ref.Date = dateOf(a)
+			if a.Rater != "" {
+				rater := a.Rater
+				ref.Rater = &rater
+			}
+		}
+		rep.Raters = append(rep.Raters, ref)
 	}
 	if t := c.New.Target; t != nil {
 		rep.Target = &RoleRef{ID: t.Role.ID, Name: t.Role.Name}
 	}
+	if c.IsCalibration() {
+		rep.Readiness["self"], rep.Readiness["manager"] = roundPtr(c.Readiness.Old), roundPtr(c.Readiness.New)
+	} else {
+		rep.Readiness["old"], rep.Readiness["new"] = roundPtr(c.Readiness.Old), roundPtr(c.Readiness.New)
+		rep.oldDate, rep.newDate = dateOf(c.Old.Answers), dateOf(c.New.Answers)
+	}
 	for _, s := range c.Skills {
-		rep.Skills = append(rep.Skills, SkillChange{ID: s.Skill.ID, Name: s.Skill.Name, Category: s.Skill.Category,
-			Old: roundPtr(s.Old), New: roundPtr(s.New), Change: roundPtr(s.Delta)})
+		cs := CompareSkill{ID: s.Skill.ID, Name: s.Skill.Name, Category: s.Skill.Category, Expected: roundPtr(s.Expected),
+			Change: roundPtr(s.Delta), spread: s.Spread}
+		if c.IsCalibration() {
+			cs.Self, cs.Manager, cs.OthersMean = roundPtr(s.Self), roundPtr(s.Manager), roundPtr(s.Others)
+			if g := s.Peers; g != nil {
+				cs.Peers = &PeersJSON{Mean: Round(g.Mean), Min: Round(g.Min), Max: Round(g.Max), N: g.N}
+			}
+			if s.Flag != "" {
+				flag := s.Flag
+				cs.Flag = &flag
+			}
+			for _, p := range s.Picked {
+				cs.Picked = append(cs.Picked, PickedJSON{By: p.By, Statements: p.Statements, Evidence: p.Evidence})
+			}
+		} else {
+			cs.Old, cs.New = roundPtr(s.Old), roundPtr(s.New)
+		}
+		rep.Skills = append(rep.Skills, cs)
 	}
 	for i, ch := range c.Categories {
 		cat := &r.Categories[i]
@@ -102,22 +163,13 @@ func NewCompare(c *assess.Comparison, all bool) *Compare {
 	return rep
 }
 
-// sideLabel names a side for column headings: the assessor in a calibration, else the
-// date.
-func (c *Compare) sideLabel(w Who) string {
-	if c.Calibration {
-		return capitalise(w.Assessor)
-	}
-	if w.Date != nil {
-		return (*w.Date)[:10]
-	}
-	return "Then"
-}
+func (c *Compare) calibration() bool { return c.Kind == assess.Calibration }
 
+// labels name a growth's two sides by their dates.
 func (c *Compare) labels() (string, string) {
-	old, new := c.sideLabel(c.Old), c.sideLabel(c.New)
-	if old == new {
-		return "Old", "New"
+	old, new := "Old", "New"
+	if c.oldDate != nil && c.newDate != nil && (*c.oldDate)[:10] != (*c.newDate)[:10] {
+		old, new = (*c.oldDate)[:10], (*c.newDate)[:10]
 	}
 	return old, new
 }
@@ -136,40 +188,64 @@ func fmtChange(p *float64) string {
 
 // headline says what is compared, for every format.
 func (c *Compare) headline() string {
-	who := printable(c.New.Person)
-	if c.Old.Person != c.New.Person {
-		who = printable(c.Old.Person) + " and " + printable(c.New.Person)
+	who := printable(strings.Join(c.people, " and "))
+	if !c.calibration() {
+		line := fmt.Sprintf("%s: %s → %s", who, sideName(c.Raters[0].Assessor, c.oldDate), sideName(c.Raters[0].Assessor, c.newDate))
+		if n := len(c.Raters); n > 2 {
+			line += fmt.Sprintf(", the first and last of %d", n)
+		}
+		return line
 	}
-	sep := " → "
-	if c.Calibration {
-		sep = " vs "
+	var parts []string
+	parts = append(parts, "self")
+	if c.managers > 0 {
+		parts = append(parts, countOf(c.managers, "manager", "managers"))
 	}
-	return who + ": " + sideName(c.Old) + sep + sideName(c.New)
+	if c.peers > 0 {
+		parts = append(parts, countOf(c.peers, "peer", "peers"))
+	}
+	if c.Raters[0].Assessor != "self" {
+		parts = parts[1:]
+	}
+	return who + ": " + strings.Join(parts, ", ") + " (calibration)"
+}
+
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // sideName describes one assessment: "self-assessment (2026-11-22)".
-func sideName(w Who) string {
-	name := w.Assessor + "'s assessment"
-	if w.Assessor == "self" {
+func sideName(assessor string, date *string) string {
+	name := assessor + "'s assessment"
+	if assessor == "self" {
 		name = "self-assessment"
 	}
-	if w.Date != nil {
-		name += " (" + (*w.Date)[:10] + ")"
+	if date != nil {
+		name += " (" + (*date)[:10] + ")"
 	}
 	return name
 }
 
-// scope says which skills are listed.
+// scope says which skills are listed and how to read them.
 func (c *Compare) scope() string {
-	switch {
-	case !c.Calibration:
+	if !c.calibration() {
 		return "Change in every skill since the earlier assessment."
+	}
+	peers := ""
+	if c.peers > 0 && c.peers < c.MinPeers {
+		peers = fmt.Sprintf(" With fewer than %d peers, the peers and the manager are shown only together, as others.", c.MinPeers)
+	}
+	switch {
 	case c.AllSkills:
-		return "Calibration: every skill, as each assessor sees it."
+		return "Every skill, as each rater sees it. A blind spot is a self-rating a point or more above the others' mean, a hidden strength one a point or more below." + peers
 	case len(c.Skills) == 0:
-		return "Calibration: the two assessments agree within a point on every skill."
+		return "The raters agree within a point on every skill." + peers
 	default:
-		return fmt.Sprintf("Calibration: the %d of %d skills where the assessments differ by a point or more (--all for every skill). These are the conversations to have.", len(c.Skills), c.Total)
+		return fmt.Sprintf("The %d of %d skills where the raters differ by a point or more (--all for every skill): the conversations to have. A blind spot is a self-rating a point or more above the others' mean, a hidden strength one a point or more below.%s",
+			len(c.Skills), c.Total, peers)
 	}
 }
 
@@ -177,8 +253,66 @@ func (c *Compare) readinessLine() string {
 	if c.Target == nil {
 		return ""
 	}
+	if c.calibration() {
+		line := fmt.Sprintf("Readiness for %s: self %s", c.Target.Name, fmtPct(c.Readiness["self"]))
+		if c.managers > 0 {
+			line += ", manager " + fmtPct(c.Readiness["manager"])
+		}
+		return line
+	}
 	old, new := c.labels()
-	return fmt.Sprintf("Readiness for %s: %s %s, %s %s", c.Target.Name, old, fmtPct(c.Readiness.Old), new, fmtPct(c.Readiness.New))
+	return fmt.Sprintf("Readiness for %s: %s %s, %s %s", c.Target.Name, old, fmtPct(c.Readiness["old"]), new, fmtPct(c.Readiness["new"]))
+}
+
+// peersText shows the peers of a skill as a group: "3.3 (2–4, 3 peers)", or "–".
+func peersText(p *PeersJSON) string {
+	if p == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%s (%s–%s, %d)", num(p.Mean), num(p.Min), num(p.Max), p.N)
+}
+
+func flagText(f *string) string {
+	if f == nil {
+		return ""
+	}
+	return *f
+}
+
+// calibrationRow is a calibration skill's cells, for the table, Markdown and HTML.
+func (c *Compare) calibrationHeader() []string {
+	h := []string{"Skill", "Target", "Self"}
+	if c.managers > 0 {
+		h = append(h, "Manager")
+	}
+	if c.peers > 0 {
+		h = append(h, "Peers (range, n)")
+	}
+	return append(h, "Others", "Flag")
+}
+
+func (c *Compare) calibrationRow(s CompareSkill, name string) []string {
+	row := []string{name, fmtNum(s.Expected), fmtNum(s.Self)}
+	if c.managers > 0 {
+		row = append(row, fmtNum(s.Manager))
+	}
+	if c.peers > 0 {
+		row = append(row, peersText(s.Peers))
+	}
+	return append(row, fmtNum(s.OthersMean), flagText(s.Flag))
+}
+
+// pickedLines are what self and the managers said of a skill where they differ.
+func pickedLines(s CompareSkill) []string {
+	var out []string
+	for _, p := range s.Picked {
+		line := capitalise(p.By) + ": " + strings.Join(p.Statements, " / ")
+		if p.Evidence != nil {
+			line += " (evidence: " + *p.Evidence + ")"
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 // CompareTable writes a comparison for a terminal.
@@ -191,26 +325,54 @@ func CompareTable(w io.Writer, c *Compare, opt Options) error {
 		ew.printf("%s", textwrap.Wrap(line, width, "", ""))
 	}
 	ew.printf("\n")
-	old, new := c.labels()
-	if len(c.Skills) > 0 {
-		t := newTable(ew, "lrrr", "Skill", old, new, "Change")
+	if c.calibration() {
+		if len(c.Skills) == 0 {
+			return ew.err
+		}
+		h := c.calibrationHeader()
+		t := newTable(ew, "l"+strings.Repeat("r", len(h)-2)+"l", h...)
 		for _, s := range c.Skills {
-			change := fmtChange(s.Change)
-			if s.Change != nil && *s.Change < 0 {
-				change = opt.style(ansiRed, change)
-			} else if s.Change != nil && *s.Change > 0 {
-				change = opt.style(ansiGreen, change)
+			room := width - 48 // what the numbers and the flag leave the name
+			if c.peers > 0 {
+				room -= 18
 			}
-			if err := t.Append([]string{truncate(s.Name, width-40), fmtNum(s.Old), fmtNum(s.New), change}); err != nil {
+			if err := t.Append(c.calibrationRow(s, truncate(s.Name, max(room, 16)))); err != nil {
 				return err
 			}
 		}
 		if err := t.Render(); err != nil {
 			return err
 		}
-		ew.printf("\n")
+		for _, s := range c.Skills {
+			lines := pickedLines(s)
+			if len(lines) == 0 {
+				continue
+			}
+			ew.printf("\n%s\n", opt.style(ansiBold, s.Name))
+			for _, l := range lines {
+				ew.printf("%s", textwrap.Wrap(printable(l), width, "  • ", "    "))
+			}
+		}
+		return ew.err
 	}
-	t := newTable(ew, "lrrr", "Category", old, new, "Change")
+	old, new := c.labels()
+	t := newTable(ew, "lrrr", "Skill", old, new, "Change")
+	for _, s := range c.Skills {
+		change := fmtChange(s.Change)
+		if s.Change != nil && *s.Change < 0 {
+			change = opt.style(ansiRed, change)
+		} else if s.Change != nil && *s.Change > 0 {
+			change = opt.style(ansiGreen, change)
+		}
+		if err := t.Append([]string{truncate(s.Name, width-40), fmtNum(s.Old), fmtNum(s.New), change}); err != nil {
+			return err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	ew.printf("\n")
+	t = newTable(ew, "lrrr", "Category", old, new, "Change")
 	for _, cat := range c.Categories {
 		if err := t.Append([]string{cat.Name, fmtNum(cat.Old), fmtNum(cat.New), fmtChange(cat.Change)}); err != nil {
 			return err
@@ -229,17 +391,41 @@ func CompareMarkdown(w io.Writer, c *Compare) error {
 	if line := c.readinessLine(); line != "" {
 		ew.printf("\n%s\n", mdEscape(line))
 	}
-	old, new := c.labels()
-	if len(c.Skills) > 0 {
-		ew.printf("\n## Skills\n\n")
-		var rows [][]string
-		for _, s := range c.Skills {
-			rows = append(rows, []string{mdEscape(s.Name), fmtNum(s.Old), fmtNum(s.New), fmtChange(s.Change)})
+	if c.calibration() {
+		if len(c.Skills) > 0 {
+			ew.printf("\n## Skills\n\n")
+			var rows [][]string
+			for _, s := range c.Skills {
+				row := c.calibrationRow(s, s.Name)
+				for i := range row {
+					row[i] = mdEscape(row[i])
+				}
+				rows = append(rows, row)
+			}
+			h := c.calibrationHeader()
+			mdTable(ew, "l"+strings.Repeat("r", len(h)-2)+"l", h, rows)
 		}
-		mdTable(ew, "lrrr", []string{"Skill", mdEscape(old), mdEscape(new), "Change"}, rows)
+		for _, s := range c.Skills {
+			lines := pickedLines(s)
+			if len(lines) == 0 {
+				continue
+			}
+			ew.printf("\n### %s\n\n", mdEscape(s.Name))
+			for _, l := range lines {
+				ew.printf("- %s\n", mdEscape(l))
+			}
+		}
+		return ew.err
 	}
-	ew.printf("\n## Categories\n\n")
+	old, new := c.labels()
+	ew.printf("\n## Skills\n\n")
 	var rows [][]string
+	for _, s := range c.Skills {
+		rows = append(rows, []string{mdEscape(s.Name), fmtNum(s.Old), fmtNum(s.New), fmtChange(s.Change)})
+	}
+	mdTable(ew, "lrrr", []string{"Skill", mdEscape(old), mdEscape(new), "Change"}, rows)
+	ew.printf("\n## Categories\n\n")
+	rows = rows[:0]
 	for _, cat := range c.Categories {
 		rows = append(rows, []string{mdEscape(cat.Name), fmtNum(cat.Old), fmtNum(cat.New), fmtChange(cat.Change)})
 	}
@@ -247,28 +433,42 @@ func CompareMarkdown(w io.Writer, c *Compare) error {
 	return ew.err
 }
 
-// CompareCSV writes one row per listed skill.
+// CompareCSV writes one row per listed skill, the same columns for growth and
+// calibration.
 func CompareCSV(w io.Writer, c *Compare, excel bool) error {
 	cw, err := NewCSVWriter(w, excel)
 	if err != nil {
 		return err
 	}
-	if err := cw.Header("old_person", "old_assessor", "old_date", "new_person", "new_assessor", "new_date",
-		"category", "skill", "old", "new", "change"); err != nil {
+	if err := cw.Header("person", "kind", "category", "skill", "expected", "self", "manager", "peers_mean", "peers_min",
+		"peers_max", "peers_n", "others_mean", "old", "new", "change", "flag"); err != nil {
 		return err
 	}
 	for _, s := range c.Skills {
-		cw.Text(c.Old.Person)
-		cw.Text(c.Old.Assessor)
-		cw.Text(deref(c.Old.Date))
-		cw.Text(c.New.Person)
-		cw.Text(c.New.Assessor)
-		cw.Text(deref(c.New.Date))
+		cw.Text(c.Person)
+		cw.Text(c.Kind)
 		cw.Text(s.Category)
 		cw.Text(s.ID)
+		cw.Number(s.Expected)
+		cw.Number(s.Self)
+		cw.Number(s.Manager)
+		if p := s.Peers; p != nil {
+			n := float64(p.N)
+			cw.Number(&p.Mean)
+			cw.Number(&p.Min)
+			cw.Number(&p.Max)
+			cw.Number(&n)
+		} else {
+			cw.Number(nil)
+			cw.Number(nil)
+			cw.Number(nil)
+			cw.Number(nil)
+		}
+		cw.Number(s.OthersMean)
 		cw.Number(s.Old)
 		cw.Number(s.New)
 		cw.Number(s.Change)
+		cw.Text(flagText(s.Flag))
 		if err := cw.EndRow(); err != nil {
 			return err
 		}
@@ -283,8 +483,24 @@ const compareBody = `<header>
 </header>
 <h2>Skills</h2>
 {{.Chart}}
-<p class="legend"><span><span class="k old"></span>{{.OldLabel}}</span><span><span class="k score"></span>{{.NewLabel}}</span></p>
+{{- if .Calibration}}
+<p class="legend"><span><span class="k score"></span>self</span>{{if .Managers}}<span><span class="k target"></span>manager</span>{{end}}{{if .Peers}}<span><span class="k old"></span>peers: range and mean</span>{{end}}<span>◆ others' mean</span></p>
 {{- if .C.Skills}}
+<table>
+<thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
+{{- range .C.Skills}}{{if .Picked}}
+<h3>{{.Name}}</h3>
+<ul>{{range .Picked}}<li><strong>{{.By}}</strong>: {{range $i, $s := .Statements}}{{if $i}} / {{end}}{{$s}}{{end}}{{with .Evidence}} <em>(evidence: {{.}})</em>{{end}}</li>{{end}}</ul>
+{{- end}}{{end}}
+{{- else}}
+<p class="legend"><span><span class="k old"></span>{{.OldLabel}}</span><span><span class="k score"></span>{{.NewLabel}}</span></p>
 <table>
 <thead><tr><th>Skill</th><th class="num">{{.OldLabel}}</th><th class="num">{{.NewLabel}}</th><th class="num">Change</th></tr></thead>
 <tbody>
@@ -293,7 +509,6 @@ const compareBody = `<header>
 {{- end}}
 </tbody>
 </table>
-{{- end}}
 <h2>Categories</h2>
 <table>
 <thead><tr><th>Category</th><th class="num">{{.OldLabel}}</th><th class="num">{{.NewLabel}}</th><th class="num">Change</th></tr></thead>
@@ -302,25 +517,88 @@ const compareBody = `<header>
 <tr><td>{{.Name}}</td><td class="num">{{num .Old}}</td><td class="num">{{num .New}}</td><td class="num">{{change .Change}}</td></tr>
 {{- end}}
 </tbody>
-</table>`
+</table>
+{{- end}}`
 
-// CompareHTML writes a comparison as a self-contained page with both assessments on one
-// radar chart.
+// CompareHTML writes a comparison as a self-contained page: growth with both assessments
+// on one radar chart, a calibration with each rater's score on a line per skill.
 func CompareHTML(w io.Writer, c *Compare, all *assess.Comparison, r *rubric.Rubric) error {
-	old, new := c.labels()
-	ch := chart{Title: "Skill scores in both assessments", Min: float64(c.ScaleMin), Max: float64(c.ScaleMax)}
-	oldS := chartSeries{Name: old, Class: "old"}
-	newS := chartSeries{Name: new, Class: "score"}
-	for i, sk := range all.New.Skills {
-		ch.Axes = append(ch.Axes, sk.Skill.Name)
-		oldS.Values = append(oldS.Values, roundPtr(all.Old.Skills[i].Score))
-		newS.Values = append(newS.Values, roundPtr(sk.Score))
-	}
-	ch.Series = []chartSeries{oldS, newS}
 	view := struct {
 		Title, Headline, Scope, Readiness, OldLabel, NewLabel string
 		Chart                                                 template.HTML
 		C                                                     *Compare
-	}{c.headline(), c.headline(), c.scope(), c.readinessLine(), old, new, template.HTML(ch.SVG()), c}
+		Calibration                                           bool
+		Managers, Peers                                       int
+		Header                                                []string
+		Rows                                                  [][]string
+	}{Title: c.headline(), Headline: c.headline(), Scope: c.scope(), Readiness: c.readinessLine(), C: c,
+		Calibration: c.calibration(), Managers: c.managers, Peers: c.peers}
+	if c.calibration() {
+		view.Header = c.calibrationHeader()
+		for _, s := range c.Skills {
+			view.Rows = append(view.Rows, c.calibrationRow(s, s.Name))
+		}
+		view.Chart = template.HTML(raterChart(c))
+	} else {
+		old, new := c.labels()
+		view.OldLabel, view.NewLabel = old, new
+		ch := chart{Title: "Skill scores in both assessments", Min: float64(c.ScaleMin), Max: float64(c.ScaleMax)}
+		oldS := chartSeries{Name: old, Class: "old"}
+		newS := chartSeries{Name: new, Class: "score"}
+		for i, sk := range all.New.Skills {
+			ch.Axes = append(ch.Axes, sk.Skill.Name)
+			oldS.Values = append(oldS.Values, roundPtr(all.Old.Skills[i].Score))
+			newS.Values = append(newS.Values, roundPtr(sk.Score))
+		}
+		ch.Series = []chartSeries{oldS, newS}
+		view.Chart = template.HTML(ch.SVG())
+	}
 	return htmlPage(compareBody).Execute(w, view)
+}
+
+// raterChart draws, for each listed skill of a calibration, a line of the scale with a
+// mark per rater: self (a circle), the manager (a square), the peers' range (a bar) and
+// mean, the others' mean (a diamond), and the target's expectation (a dashed tick). Each
+// mark is labelled in a tooltip and told apart by shape, not only colour.
+func raterChart(c *Compare) string {
+	if len(c.Skills) == 0 {
+		return ""
+	}
+	const (
+		left, right, rowH, top = 250.0, 30.0, 34.0, 30.0
+		width                  = 760.0
+	)
+	lo, hi := float64(c.ScaleMin), float64(c.ScaleMax)
+	x := func(v float64) float64 { return left + (v-lo)/(hi-lo)*(width-left-right) }
+	h := top + rowH*float64(len(c.Skills)) + 10
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="Each rater's score per skill"><title>Each rater's score per skill</title>`, width, h)
+	for v := c.ScaleMin; v <= c.ScaleMax; v++ {
+		fmt.Fprintf(&b, `<line class="ring" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/><text class="tick" x="%.1f" y="%.1f" text-anchor="middle">%d</text>`,
+			x(float64(v)), top-8, x(float64(v)), h-10, x(float64(v)), top-12, v)
+	}
+	for i, s := range c.Skills {
+		y := top + rowH*float64(i) + rowH/2
+		fmt.Fprintf(&b, `<text class="axis" x="%.1f" y="%.1f" text-anchor="end">%s</text>`, left-10, y+4, svgText(s.Name))
+		fmt.Fprintf(&b, `<line class="spoke" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, x(lo), y, x(hi), y)
+		if e := s.Expected; e != nil {
+			fmt.Fprintf(&b, `<line class="target-tick" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#dc2626" stroke-dasharray="3 2"><title>target expects %s</title></line>`, x(*e), y-12, x(*e), y+12, num(*e))
+		}
+		if p := s.Peers; p != nil {
+			fmt.Fprintf(&b, `<rect class="old" x="%.1f" y="%.1f" width="%.1f" height="8"><title>peers %s to %s (%d)</title></rect>`, x(p.Min), y-4, max(x(p.Max)-x(p.Min), 2), num(p.Min), num(p.Max), p.N)
+			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#374151" stroke-width="2"><title>peers' mean %s</title></line>`, x(p.Mean), y-7, x(p.Mean), y+7, num(p.Mean))
+		}
+		if o := s.OthersMean; o != nil {
+			fmt.Fprintf(&b, `<polygon points="%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f" fill="#111827"><title>others' mean %s</title></polygon>`,
+				x(*o), y-6, x(*o)+6, y, x(*o), y+6, x(*o)-6, y, num(*o))
+		}
+		if m := s.Manager; m != nil {
+			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="10" height="10" fill="#dc2626"><title>manager %s</title></rect>`, x(*m)-5, y-5, num(*m))
+		}
+		if v := s.Self; v != nil {
+			fmt.Fprintf(&b, `<circle class="score" cx="%.1f" cy="%.1f" r="6"><title>self %s</title></circle>`, x(*v), y, num(*v))
+		}
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
 }

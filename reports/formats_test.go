@@ -216,9 +216,12 @@ func TestCompareHTML(t *testing.T) {
 	r, _ := rubric.Default()
 	old, _, _ := assess.ParseAnswers("o.yaml", []byte(hostile), r)
 	newer, _, _ := assess.ParseAnswers("n.yaml", []byte(strings.Replace(hostile, "assessor: self", "assessor: manager", 1)), r)
-	cmp := assess.Compare(r, old, newer, assess.ScoreOptions{}, false)
+	cmp, err := assess.Compare(r, []*assess.Answers{old, newer}, assess.CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
-	if err := CompareHTML(&buf, NewCompare(cmp, false), cmp, r); err != nil {
+	if err := CompareHTML(&buf, NewCompare(cmp), cmp, r); err != nil {
 		t.Fatal(err)
 	}
 	checkHTML(t, buf.String())

@@ -121,9 +121,10 @@ func writeStandingCSV(w io.Writer, st *assess.Standing, excel bool) error {
 	return err
 }
 
-// WriteCompare writes a comparison of two assessments; all lists every skill.
+// WriteCompare writes a comparison: growth or a calibration.
 func (o Output) WriteCompare(w io.Writer, cmp *assess.Comparison, all bool) error {
-	rep := NewCompare(cmp, all)
+	rep := NewCompare(cmp)
+	rep.AllSkills = all || !cmp.IsCalibration()
 	switch o.Format {
 	case "json":
 		return WriteJSON(w, rep)
