@@ -190,11 +190,14 @@ func fmtChange(p *float64) string {
 func (c *Compare) headline() string {
 	who := printable(strings.Join(c.people, " and "))
 	if !c.calibration() {
-		line := fmt.Sprintf("%s: %s → %s", who, sideName(c.Raters[0].Assessor, c.oldDate), sideName(c.Raters[0].Assessor, c.newDate))
-		if n := len(c.Raters); n > 2 {
-			line += fmt.Sprintf(", the first and last of %d", n)
+		if n := len(c.Raters); n > 2 && c.oldDate != nil && c.newDate != nil {
+			kind := "self-assessments"
+			if a := c.Raters[0].Assessor; a != "self" {
+				kind = a + "'s assessments"
+			}
+			return fmt.Sprintf("%s: %d %s, %s → %s", who, n, kind, (*c.oldDate)[:10], (*c.newDate)[:10])
 		}
-		return line
+		return fmt.Sprintf("%s: %s → %s", who, sideName(c.Raters[0].Assessor, c.oldDate), sideName(c.Raters[0].Assessor, c.newDate))
 	}
 	var parts []string
 	parts = append(parts, "self")
