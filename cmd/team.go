@@ -24,6 +24,8 @@ type TeamOptions struct {
 	Rubric      *rubric.Rubric
 	Paths       []string
 	SkipInvalid bool
+	// Calibration writes a calibration across the raters instead of the review.
+	Calibration bool
 	Roles       roleFlags
 	Out         outputFlags
 	Output      reports.Output
@@ -76,6 +78,7 @@ inside "people", which reads well with jq.`,
 		},
 	}
 	c.Flags().BoolVar(&opts.SkipInvalid, "skip-invalid", false, "report bad rows and files on stderr and score everyone else")
+	c.Flags().BoolVar(&opts.Calibration, "calibration", false, "calibrate across raters: self against manager per person, each manager's offset against the other raters, the outliers to discuss")
 	opts.Roles.register(c, f, true)
 	opts.Out.register(c, reports.TeamFormats())
 	return c
@@ -84,6 +87,9 @@ inside "people", which reads well with jq.`,
 func teamRun(opts *TeamOptions) error {
 	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
+	}
+	if opts.Calibration && opts.Output.Format == "xlsx" {
+		return usageErrorf(opts.cmdPath, "--calibration is written as table, markdown, csv, json or html, not xlsx")
 	}
 	inputs, err := assess.FindTeamInputs(opts.Paths, func(msg string) { warnf(opts.IO.ErrOut, "%s", msg) })
 	var empty *assess.EmptyFolderError
@@ -116,7 +122,13 @@ func teamRun(opts *TeamOptions) error {
 		review.Progress = bar
 	}
 	return opts.Out.writeSpooled(opts.IO, func(w io.Writer) error {
-		sink, err := opts.Output.NewTeamSink(w, opts.Rubric, opts.Roles.Certs)
+		var sink assess.TeamSink
+		var err error
+		if opts.Calibration {
+			sink, err = opts.Output.NewCalibrationSink(w, opts.Rubric)
+		} else {
+			sink, err = opts.Output.NewTeamSink(w, opts.Rubric, opts.Roles.Certs)
+		}
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,54 @@
+package assess
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+func rating(person, assessor, rater string, scores ...float64) Rating {
+	return Rating{Person: person, Assessor: assessor, Rater: rater, Scores: scores}
+}
+
+// TestCalibrate: a lenient manager's offset is positive and a strict one's negative; a
+// manager beyond one standard deviation of the managers' offsets is an outlier; a person
+// whose raters differ by 1.5 or more on a skill is one; a skill a rater left out is not
+// counted against them.
+func TestCalibrate(t *testing.T) {
+	nan := math.NaN()
+	ratings := []Rating{
+		rating("Ada", "self", "", 3, 3), rating("Ada", "manager", "Lenient", 4, 4), rating("Ada", "peer", "P", 3, 3),
+		rating("Bo", "self", "", 2, 2), rating("Bo", "manager", "Strict", 1, nan), rating("Bo", "peer", "Q", 2, 2),
+		rating("Cy", "self", "", 3, 3), rating("cy", "manager", "Fair", 3, 3.5),
+		rating("Di", "self", "", 2, 2), rating("Di", "manager", "Fair", 2, 2),
+		rating("Ed", "self", "", 1, 3), rating("Ed", "manager", "Middling", 2, 3),
+	}
+	c := Calibrate(ratings, []string{"a", "b"})
+	offsets := map[string]float64{}
+	for _, r := range c.Raters {
+		offsets[r.Rater] = *r.Offset
+	}
+	if offsets["Lenient"] != 1 || offsets["Strict"] != -1 || offsets["Fair"] != 0.125 {
+		t.Errorf("offsets %v: lenient +1, strict -1 (its unassessed b left out), fair +0.125", offsets)
+	}
+	if len(c.People) != 5 || c.People[2].Person != "Cy" || c.People[2].Raters != 2 {
+		t.Errorf("people grouped without regard to case: %+v", c.People)
+	}
+	if d := c.People[0].Difference; d == nil || *d != -1 {
+		t.Errorf("Ada: self 3 against manager 4: difference %v", d)
+	}
+	var reasons []string
+	for _, o := range c.Outliers {
+		reasons = append(reasons, o.Person+o.Rater+": "+o.Skill)
+	}
+	got := strings.Join(reasons, "; ")
+	// Spreads: Ada 1 (no), Bo a 1 (no), Ed a 1 (no). Offsets: mean 0.025, sd 0.73: Lenient
+	// and Strict are beyond it.
+	if got != "Lenient: ; Strict: " {
+		t.Errorf("outliers %q", got)
+	}
+	wide := Calibrate([]Rating{rating("Ada", "self", "", 4, 2), rating("Ada", "manager", "M", 2.5, 2)}, []string{"a", "b"})
+	if len(wide.Outliers) != 1 || wide.Outliers[0].Skill != "a" || !strings.Contains(wide.Outliers[0].Reason, "differ by 1.5") {
+		t.Errorf("raters 1.5 apart, exactly: %+v", wide.Outliers)
+	}
+}

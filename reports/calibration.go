@@ -1,0 +1,359 @@
+package reports
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/textwrap"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// CalibrationFormat is the format tag of the JSON team calibration.
+const CalibrationFormat = "pmladder-calibration/v1"
+
+// Calibration is a team calibration as every format shows it (DESIGN §7).
+type Calibration struct {
+	Format   string               `json:"format"`
+	People   []CalibrationPerson  `json:"people"`
+	Raters   []CalibrationRater   `json:"raters"`
+	Outliers []CalibrationOutlier `json:"outliers"`
+
+	skillNames map[string]string
+}
+
+// CalibrationPerson is one person's self against their managers.
+type CalibrationPerson struct {
+	Person      string   `json:"person"`
+	Raters      int      `json:"raters"`
+	SelfMean    *float64 `json:"self_mean"`
+	ManagerMean *float64 `json:"manager_mean"`
+	Difference  *float64 `json:"difference"`
+}
+
+// CalibrationRater is one manager across the people they rated.
+type CalibrationRater struct {
+	Rater     string         `json:"rater"`
+	Assessor  string         `json:"assessor"`
+	People    int            `json:"people"`
+	Offset    *float64       `json:"offset"`
+	Readiness ReadinessRange `json:"readiness"`
+}
+
+// ReadinessRange is the readiness of the people a manager rated.
+type ReadinessRange struct {
+	Min    *float64 `json:"min"`
+	Median *float64 `json:"median"`
+	Max    *float64 `json:"max"`
+}
+
+// CalibrationOutlier is a thing to discuss: a person and skill, or a manager.
+type CalibrationOutlier struct {
+	Person *string `json:"person"`
+	Skill  *string `json:"skill"`
+	Rater  *string `json:"rater"`
+	Reason string  `json:"reason"`
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// NewCalibration builds the report of a team calibration.
+func NewCalibration(tc *assess.TeamCalibration, r *rubric.Rubric) *Calibration {
+	c := &Calibration{Format: CalibrationFormat, People: []CalibrationPerson{}, Raters: []CalibrationRater{},
+		Outliers: []CalibrationOutlier{}, skillNames: map[string]string{}}
+	for _, sk := range r.Skills() {
+		c.skillNames[sk.ID] = sk.Name
+	}
+	for _, p := range tc.People {
+		c.People = append(c.People, CalibrationPerson{Person: p.Person, Raters: p.Raters, SelfMean: roundPtr(p.SelfMean),
+			ManagerMean: roundPtr(p.ManagerMean), Difference: roundPtr(p.Difference)})
+	}
+	for _, rc := range tc.Raters {
+		c.Raters = append(c.Raters, CalibrationRater{Rater: rc.Rater, Assessor: rc.Assessor, People: rc.People, Offset: roundPtr(rc.Offset),
+			Readiness: ReadinessRange{Min: roundPtr(rc.ReadinessMin), Median: roundPtr(rc.ReadinessMedian), Max: roundPtr(rc.ReadinessMax)}})
+	}
+	for _, o := range tc.Outliers {
+		c.Outliers = append(c.Outliers, CalibrationOutlier{Person: optional(o.Person), Skill: optional(o.Skill), Rater: optional(o.Rater), Reason: o.Reason})
+	}
+	return c
+}
+
+// paired counts the people with a self-assessment and a manager's.
+func (c *Calibration) paired() int {
+	n := 0
+	for _, p := range c.People {
+		if p.Difference != nil {
+			n++
+		}
+	}
+	return n
+}
+
+func (c *Calibration) headline() string {
+	return fmt.Sprintf("Calibration: %d people, %d with a self-assessment and a manager's; %d %s",
+		len(c.People), c.paired(), len(c.Raters), map[bool]string{true: "manager", false: "managers"}[len(c.Raters) == 1])
+}
+
+// outlierText says what an outlier is about.
+func (c *Calibration) outlierText(o CalibrationOutlier) string {
+	switch {
+	case o.Person != nil && o.Skill != nil:
+		name := c.skillNames[*o.Skill]
+		if name == "" {
+			name = *o.Skill
+		}
+		return fmt.Sprintf("%s, %s: %s", *o.Person, name, o.Reason)
+	case o.Rater != nil:
+		return *o.Rater + ": " + o.Reason
+	}
+	return o.Reason
+}
+
+func readinessText(r ReadinessRange) string {
+	if r.Median == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%s / %s / %s", fmtPct(r.Min), fmtPct(r.Median), fmtPct(r.Max))
+}
+
+func (c *Calibration) peopleRows() [][]string {
+	var rows [][]string
+	for _, p := range c.People {
+		if p.Difference == nil {
+			continue
+		}
+		rows = append(rows, []string{p.Person, fmt.Sprint(p.Raters), fmtNum(p.SelfMean), fmtNum(p.ManagerMean), fmtChange(p.Difference)})
+	}
+	return rows
+}
+
+func (c *Calibration) raterRows() [][]string {
+	var rows [][]string
+	for _, r := range c.Raters {
+		rows = append(rows, []string{r.Rater, fmt.Sprint(r.People), fmtChange(r.Offset), readinessText(r.Readiness)})
+	}
+	return rows
+}
+
+var (
+	calibrationPeopleHeader = []string{"Person", "Raters", "Self mean", "Manager mean", "Difference"}
+	calibrationRaterHeader  = []string{"Manager", "People", "Offset", "Readiness (min / median / max)"}
+)
+
+const calibrationNotes = "Difference is the self-rating's mean minus the managers', over the skills both rated. A manager's offset is the mean of their scores minus the other raters' mean for the same people and skills: a lenient manager is positive. Peers count among the other raters and are never listed."
+
+// CalibrationTable writes a team calibration for the terminal.
+func CalibrationTable(w io.Writer, c *Calibration, opt Options) error {
+	ew := &errWriter{w: w}
+	width := opt.width()
+	ew.printf("%s", textwrap.Wrap(opt.style(ansiBold, c.headline()), width, "", ""))
+	ew.printf("%s\n", textwrap.Wrap(calibrationNotes, width, "", ""))
+	for _, part := range []struct {
+		header []string
+		rows   [][]string
+	}{{calibrationPeopleHeader, c.peopleRows()}, {calibrationRaterHeader, c.raterRows()}} {
+		if len(part.rows) == 0 {
+			continue
+		}
+		t := newTable(ew, "l"+strings.Repeat("r", len(part.header)-1), part.header...)
+		for _, row := range part.rows {
+			for i := range row {
+				row[i] = printable(row[i])
+			}
+			if err := t.Append(row); err != nil {
+				return err
+			}
+		}
+		if err := t.Render(); err != nil {
+			return err
+		}
+		ew.printf("\n")
+	}
+	ew.printf("%s\n", opt.style(ansiBold, "To discuss"))
+	if len(c.Outliers) == 0 {
+		ew.printf("  Nothing stands out: no person's raters differ by %s or more on a skill, and no manager's offset is far from the others'.\n", num(assess.OutlierSpread))
+	}
+	for _, o := range c.Outliers {
+		ew.printf("%s", textwrap.Wrap(printable(c.outlierText(o)), width, "  • ", "    "))
+	}
+	return ew.err
+}
+
+// CalibrationMarkdown writes a team calibration as Markdown.
+func CalibrationMarkdown(w io.Writer, c *Calibration) error {
+	ew := &errWriter{w: w}
+	ew.printf("# %s\n\n%s\n", mdEscape(c.headline()), mdEscape(calibrationNotes))
+	for _, part := range []struct {
+		title  string
+		header []string
+		rows   [][]string
+	}{{"People", calibrationPeopleHeader, c.peopleRows()}, {"Managers", calibrationRaterHeader, c.raterRows()}} {
+		if len(part.rows) == 0 {
+			continue
+		}
+		for _, row := range part.rows {
+			for i := range row {
+				row[i] = mdEscape(row[i])
+			}
+		}
+		ew.printf("\n## %s\n\n", part.title)
+		mdTable(ew, "l"+strings.Repeat("r", len(part.header)-1), part.header, part.rows)
+	}
+	ew.printf("\n## To discuss\n\n")
+	if len(c.Outliers) == 0 {
+		ew.printf("Nothing stands out.\n")
+	}
+	for _, o := range c.Outliers {
+		ew.printf("- %s\n", mdEscape(c.outlierText(o)))
+	}
+	return ew.err
+}
+
+// CalibrationCSV writes one row per person, manager and outlier; kind says which.
+func CalibrationCSV(w io.Writer, c *Calibration, excel bool) error {
+	cw, err := NewCSVWriter(w, excel)
+	if err != nil {
+		return err
+	}
+	if err := cw.Header("kind", "person", "rater", "skill", "raters", "self_mean", "manager_mean", "difference",
+		"people", "offset", "readiness_min", "readiness_median", "readiness_max", "reason"); err != nil {
+		return err
+	}
+	row := func(kind, person, rater, skill string, nums []*float64, reason string) error {
+		cw.Text(kind)
+		cw.Text(person)
+		cw.Text(rater)
+		cw.Text(skill)
+		for _, n := range nums {
+			cw.Number(n)
+		}
+		cw.Text(reason)
+		return cw.EndRow()
+	}
+	f := func(n int) *float64 { v := float64(n); return &v }
+	for _, p := range c.People {
+		if err := row("person", p.Person, "", "", []*float64{f(p.Raters), p.SelfMean, p.ManagerMean, p.Difference, nil, nil, nil, nil, nil}, ""); err != nil {
+			return err
+		}
+	}
+	for _, r := range c.Raters {
+		if err := row("rater", "", r.Rater, "", []*float64{nil, nil, nil, nil, f(r.People), r.Offset, r.Readiness.Min, r.Readiness.Median, r.Readiness.Max}, ""); err != nil {
+			return err
+		}
+	}
+	for _, o := range c.Outliers {
+		if err := row("outlier", deref(o.Person), deref(o.Rater), deref(o.Skill), make([]*float64, 9), o.Reason); err != nil {
+			return err
+		}
+	}
+	return cw.Flush()
+}
+
+const calibrationBody = `<header>
+<h1>{{.Headline}}</h1>
+<p class="meta">{{.Notes}}</p>
+</header>
+{{- range .Parts}}{{if .Rows}}
+<h2>{{.Title}}</h2>
+<table>
+<thead><tr>{{range $i, $h := .Header}}<th{{if $i}} class="num"{{end}}>{{$h}}</th>{{end}}</tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr>{{range $i, $c := .}}<td{{if $i}} class="num"{{end}}>{{$c}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}{{end}}
+<h2>To discuss</h2>
+{{- if .Outliers}}
+<ul>{{range .Outliers}}<li>{{.}}</li>{{end}}</ul>
+{{- else}}
+<p>Nothing stands out.</p>
+{{- end}}`
+
+// CalibrationHTML writes a team calibration as one self-contained page.
+func CalibrationHTML(w io.Writer, c *Calibration) error {
+	type part struct {
+		Title  string
+		Header []string
+		Rows   [][]string
+	}
+	view := struct {
+		Title, Headline, Notes string
+		Parts                  []part
+		Outliers               []string
+	}{Title: c.headline(), Headline: c.headline(), Notes: calibrationNotes,
+		Parts: []part{{"People", calibrationPeopleHeader, c.peopleRows()}, {"Managers", calibrationRaterHeader, c.raterRows()}}}
+	for _, o := range c.Outliers {
+		view.Outliers = append(view.Outliers, c.outlierText(o))
+	}
+	return htmlPage(calibrationBody).Execute(w, view)
+}
+
+// calibrationSink collects a team's ratings and writes the calibration at Close.
+type calibrationSink struct {
+	w      *bufio.Writer
+	r      *rubric.Rubric
+	out    Output
+	rows   []assess.Rating
+	people int
+}
+
+type calibrationBatch struct{ rows []assess.Rating }
+
+func (b *calibrationBatch) Add(sc *assess.Scorer, a *assess.Answers) error {
+	b.rows = append(b.rows, assess.RatingOf(sc.Standing(a)))
+	return nil
+}
+func (b *calibrationBatch) Seal() error { return nil }
+func (b *calibrationBatch) Reset()      { b.rows = b.rows[:0] }
+
+func (s *calibrationSink) NewBatch() assess.TeamBatch { return &calibrationBatch{} }
+
+func (s *calibrationSink) Commit(tb assess.TeamBatch) error {
+	s.rows = append(s.rows, tb.(*calibrationBatch).rows...)
+	return nil
+}
+
+func (s *calibrationSink) Abort() {}
+
+func (s *calibrationSink) Close() error {
+	var skills []string
+	for _, sk := range s.r.Skills() {
+		skills = append(skills, sk.ID)
+	}
+	c := NewCalibration(assess.Calibrate(s.rows, skills), s.r)
+	var err error
+	switch s.out.Format {
+	case "json":
+		err = WriteJSON(s.w, c)
+	case "markdown":
+		err = CalibrationMarkdown(s.w, c)
+	case "csv":
+		err = CalibrationCSV(s.w, c, s.out.Excel)
+	case "html":
+		err = CalibrationHTML(s.w, c)
+	default:
+		err = trimmed(s.w, func(w io.Writer) error { return CalibrationTable(w, c, s.out.options()) })
+	}
+	if err != nil {
+		return err
+	}
+	return s.w.Flush()
+}
+
+// NewCalibrationSink returns the sink of `team --calibration`: it keeps each rating's
+// skill scores (a few hundred bytes a person) and writes the calibration at the end.
+func (o Output) NewCalibrationSink(w io.Writer, r *rubric.Rubric) (assess.TeamSink, error) {
+	if o.Format == "xlsx" {
+		return nil, fmt.Errorf("a calibration is written as table, markdown, csv, json or html, not xlsx")
+	}
+	return &calibrationSink{w: bufio.NewWriterSize(w, 64<<10), r: r, out: o}, nil
+}
