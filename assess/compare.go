@@ -78,7 +78,8 @@ type SkillChange struct {
 	Peers         *PeerGroup
 	Others        *float64
 	Flag          string
-	// Spread is the largest difference between two raters.
+	// Spread is the largest difference between the views: self, the manager, the peers
+	// as a group (or the others, where the peers are folded in).
 	Spread *float64
 	// Picked holds, where the raters differ, the statements self and each manager
 	// picked and their evidence (never a peer's).
@@ -216,10 +217,9 @@ func (c *Comparison) calibrate(r *rubric.Rubric, all bool) {
 	c.Readiness.New = mean(mr)
 	for i, sk := range c.Results[0].Skills {
 		s := SkillChange{Skill: sk.Skill, Expected: sk.ExpectedTarget}
-		var everyone, others, ms, ps []*float64
+		var others, ms, ps []*float64
 		if self != nil {
 			s.Self = self.Skills[i].Score
-			everyone = append(everyone, s.Self)
 		}
 		for _, m := range managers {
 			ms = append(ms, m.Skills[i].Score)
@@ -227,7 +227,6 @@ func (c *Comparison) calibrate(r *rubric.Rubric, all bool) {
 		for _, p := range peers {
 			ps = append(ps, p.Skills[i].Score)
 		}
-		everyone = append(append(everyone, ms...), ps...)
 		others = append(append(others, ms...), ps...)
 		s.Manager, s.Others = mean(ms), mean(others)
 		rated := values(ps)
@@ -239,7 +238,17 @@ func (c *Comparison) calibrate(r *rubric.Rubric, all bool) {
 		case len(rated) > 0:
 			s.Manager = nil // folded with the peers, or the lone peer's rating could be worked out
 		}
-		if v := values(everyone); len(v) >= 2 {
+		// How far apart the views are: self, the manager, the peers as a group, or the
+		// others together where the peers are folded in (a lone peer's score never counts
+		// on its own, and one peer out of many off by a point is not a disagreement).
+		views := []*float64{s.Self, s.Manager}
+		switch {
+		case s.Peers != nil:
+			views = append(views, &s.Peers.Mean)
+		case len(rated) > 0:
+			views = append(views, s.Others)
+		}
+		if v := values(views); len(v) >= 2 {
 			spread := slices.Max(v) - slices.Min(v)
 			s.Spread = &spread
 		}

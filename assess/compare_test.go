@@ -74,8 +74,13 @@ func TestCalibration(t *testing.T) {
 			"s3", "4", "nil", "nil", "2", BlindSpot, true},
 		{"na is left out like a skip", []*Answers{rated(t, "self", "", "na", "2", 1), rated(t, "manager", "Lin", "3", "2", 2)},
 			"s3", "nil", "3", "nil", "3", "", false},
-		{"without a self-assessment: no flag", []*Answers{rated(t, "manager", "Lin", "3", "2", 2), rated(t, "peer", "Bo", "1", "2", 3)},
-			"s3", "nil", "nil", "nil", "2", "", true},
+		{"without a self-assessment, a manager and a lone peer: only others, nothing to set apart",
+			[]*Answers{rated(t, "manager", "Lin", "3", "2", 2), rated(t, "peer", "Bo", "1", "2", 3)},
+			"s3", "nil", "nil", "nil", "2", "", false},
+		{"one peer out of three a point off: not a disagreement",
+			[]*Answers{rated(t, "self", "", "2", "2", 1), rated(t, "manager", "Lin", "2", "2", 2), rated(t, "peer", "Bo", "3", "2", 3),
+				rated(t, "peer", "Cy", "2", "2", 4), rated(t, "peer", "Di", "2", "2", 5)},
+			"s3", "2", "2", "2.333/2/3/3", "2.25", "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, err := Compare(r, tc.raters, CompareOptions{All: true})

@@ -66,18 +66,19 @@ func (s *ptySession) shown() string {
 	return s.screen.String()
 }
 
-// waitFor waits until text has been shown, failing the test after 15 seconds.
+// waitFor waits until text has been shown, failing the test after 30 seconds.
 func (s *ptySession) waitFor(text string) { s.t.Helper(); s.waitAfter(0, text) }
 
 // waitAfter waits until text has been shown after the first mark bytes of the screen.
 func (s *ptySession) waitAfter(mark int, text string) { s.t.Helper(); s.waitAny(mark, text) }
 
 // waitAny waits until one of texts has been shown after the first mark bytes of the
-// screen and returns which, failing the test after 15 seconds. The screen is read as a
-// person reads it: without escape sequences, a line wrapped to the width read as one.
+// screen and returns which, failing the test after 30 seconds (a loaded machine is
+// slow). The screen is read as a person reads it: without escape sequences, a line
+// wrapped to the width read as one.
 func (s *ptySession) waitAny(mark int, texts ...string) string {
 	s.t.Helper()
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		read := strings.Join(strings.Fields(ansiEscape.ReplaceAllString(s.shown()[mark:], "")), " ")
 		for _, text := range texts {
 			if strings.Contains(read, text) {

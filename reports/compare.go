@@ -305,6 +305,19 @@ func (c *Compare) calibrationRow(s CompareSkill, name string) []string {
 	return append(row, fmtNum(s.OthersMean), flagText(s.Flag))
 }
 
+// viewsLine is a calibration skill's numbers in a line: "self 2 · manager 1 · peers
+// 0.67 (0–1, 3) · others 0.75".
+func (c *Compare) viewsLine(s CompareSkill) string {
+	parts := []string{"self " + fmtNum(s.Self)}
+	if c.managers > 0 {
+		parts = append(parts, "manager "+fmtNum(s.Manager))
+	}
+	if c.peers > 0 {
+		parts = append(parts, "peers "+peersText(s.Peers))
+	}
+	return strings.Join(append(parts, "others "+fmtNum(s.OthersMean)), " · ")
+}
+
 // pickedLines are what self and the managers said of a skill where they differ.
 func pickedLines(s CompareSkill) []string {
 	var out []string
@@ -329,32 +342,21 @@ func CompareTable(w io.Writer, c *Compare, opt Options) error {
 	}
 	ew.printf("\n")
 	if c.calibration() {
-		if len(c.Skills) == 0 {
-			return ew.err
-		}
-		h := c.calibrationHeader()
-		t := newTable(ew, "l"+strings.Repeat("r", len(h)-2)+"l", h...)
+		// A block per skill rather than a table: seven columns do not fit 80 with the names.
 		for _, s := range c.Skills {
-			room := width - 48 // what the numbers and the flag leave the name
-			if c.peers > 0 {
-				room -= 18
+			head := s.Name
+			if s.Expected != nil {
+				head += " (target " + num(*s.Expected) + ")"
 			}
-			if err := t.Append(c.calibrationRow(s, truncate(s.Name, max(room, 16)))); err != nil {
-				return err
+			if s.Flag != nil {
+				head += ": " + opt.style(ansiBold, *s.Flag)
 			}
-		}
-		if err := t.Render(); err != nil {
-			return err
-		}
-		for _, s := range c.Skills {
-			lines := pickedLines(s)
-			if len(lines) == 0 {
-				continue
-			}
-			ew.printf("\n%s\n", opt.style(ansiBold, s.Name))
-			for _, l := range lines {
+			ew.printf("%s", textwrap.Wrap(printable(head), width, "", "  "))
+			ew.printf("%s", textwrap.Wrap(c.viewsLine(s), width, "  ", "  "))
+			for _, l := range pickedLines(s) {
 				ew.printf("%s", textwrap.Wrap(printable(l), width, "  • ", "    "))
 			}
+			ew.printf("\n")
 		}
 		return ew.err
 	}
