@@ -489,7 +489,7 @@ const compareBody = `<header>
 <h2>Skills</h2>
 {{.Chart}}
 {{- if .Calibration}}
-<p class="legend"><span><span class="k score"></span>self</span>{{if .Managers}}<span><span class="k target"></span>manager</span>{{end}}{{if .Peers}}<span><span class="k old"></span>peers: range and mean</span>{{end}}<span>◆ others' mean</span></p>
+<p class="legend"><span><span style="color:#2563eb">●</span> self</span>{{if .Managers}}<span><span style="color:#dc2626">■</span> manager</span>{{end}}{{if .Peers}}<span>▭ peers' range, │ their mean</span>{{end}}<span>◆ others' mean</span><span><span style="color:#dc2626">┆</span> what the target expects</span></p>
 {{- if .C.Skills}}
 <table>
 <thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
@@ -597,11 +597,12 @@ func raterChart(c *Compare) string {
 			fmt.Fprintf(&b, `<polygon points="%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f" fill="#111827"><title>others' mean %s</title></polygon>`,
 				x(*o), y-6, x(*o)+6, y, x(*o), y+6, x(*o)-6, y, num(*o))
 		}
+		// The manager above the line and self below it, so that equal scores both show.
 		if m := s.Manager; m != nil {
-			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="10" height="10" fill="#dc2626"><title>manager %s</title></rect>`, x(*m)-5, y-5, num(*m))
+			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="10" height="10" fill="#dc2626"><title>manager %s</title></rect>`, x(*m)-5, y-13, num(*m))
 		}
 		if v := s.Self; v != nil {
-			fmt.Fprintf(&b, `<circle class="score" cx="%.1f" cy="%.1f" r="6"><title>self %s</title></circle>`, x(*v), y, num(*v))
+			fmt.Fprintf(&b, `<circle class="score" cx="%.1f" cy="%.1f" r="5.5"><title>self %s</title></circle>`, x(*v), y+8, num(*v))
 		}
 	}
 	b.WriteString(`</svg>`)
