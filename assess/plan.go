@@ -35,8 +35,10 @@ type Plan struct {
 	// Created is when the plan was made; an assessment after it can show progress. A plan
 	// file may give only a day (a person's edit): then the day's start.
 	Created time.Time
-	// From is the assessment the plan was made from (a file name), for the reader.
-	From string
+	// From is the assessment the plan was made from (a file name), for the reader;
+	// Assessor and Rater are whose it was: status holds the same rater's latest against it.
+	From            string
+	Assessor, Rater string
 	// TargetRole is the role the plan works toward, "" when none.
 	TargetRole string
 	Rubric     RubricRef
@@ -98,7 +100,8 @@ func PlanOptions(res *Result) []GoalOption {
 	for _, g := range res.Gaps {
 		seen[g.Skill.ID] = true
 		out = append(out, GoalOption{Skill: g.Skill, Score: res.Skills[skillPos(r, g.Skill.ID)].Score,
-			Target: g.Expected, Gap: g.Gap, Priority: g.Priority, Actions: g.Actions(), Certifications: certsFor(res, g.Skill.ID)})
+			Target: g.Expected, Gap: g.Gap, Priority: g.Priority, Actions: actionsUpTo(g.Skill, g.Score, g.Expected),
+			Certifications: certsFor(res, g.Skill.ID)})
 	}
 	for i, sk := range r.Skills() {
 		score := res.Skills[i].Score
@@ -112,6 +115,20 @@ func PlanOptions(res *Result) []GoalOption {
 		step := min(int(math.Floor(from+eps))+1, r.Scale.Max)
 		out = append(out, GoalOption{Skill: sk, Score: score, Target: float64(step),
 			Actions: sk.ActionsFor(step), Certifications: certsFor(res, sk.ID)})
+	}
+	return out
+}
+
+// actionsUpTo are a skill's actions for every step from score to the target, in order,
+// each once: a goal two points up needs the second step's actions too.
+func actionsUpTo(sk *rubric.Skill, score, target float64) []string {
+	var out []string
+	for step := int(math.Floor(score+eps)) + 1; step <= rubric.MetAt(target); step++ {
+		for _, a := range sk.ActionsFor(step) {
+			if !slices.Contains(out, a) {
+				out = append(out, a)
+			}
+		}
 	}
 	return out
 }
@@ -170,6 +187,7 @@ func NewPlan(res *Result, source string, choices PlanChoices, now time.Time) (*P
 		return nil, fmt.Errorf("due %s is not after today (%s): a plan needs time ahead", due.Format(dateLayout), today.Format(dateLayout))
 	}
 	p := &Plan{Person: res.Answers.Person, Created: now.UTC().Truncate(time.Second), From: source,
+		Assessor: res.Answers.Assessor, Rater: res.Answers.Rater,
 		Rubric: RubricRef{Name: r.Name, Version: r.Version, SHA256: r.SHA256}}
 	if res.Target != nil {
 		p.TargetRole = res.Target.Role.ID
@@ -310,6 +328,8 @@ type planFile struct {
 	Person     string     `yaml:"person"`
 	Created    string     `yaml:"created"`
 	From       string     `yaml:"from,omitempty"`
+	Assessor   string     `yaml:"assessor,omitempty"`
+	Rater      string     `yaml:"rater,omitempty"`
 	TargetRole string     `yaml:"target_role,omitempty"`
 	Rubric     planRubric `yaml:"rubric,flow"`
 	Goals      []planGoal `yaml:"goals"`
@@ -333,6 +353,7 @@ type planGoal struct {
 // MarshalPlan encodes a plan as its YAML file.
 func MarshalPlan(p *Plan) []byte {
 	f := planFile{Format: PlanFormat, Person: p.Person, Created: p.Created.UTC().Format(time.RFC3339), From: p.From,
+		Assessor: p.Assessor, Rater: p.Rater,
 		TargetRole: p.TargetRole, Rubric: planRubric{p.Rubric.Name, p.Rubric.Version, p.Rubric.SHA256}}
 	for _, g := range p.Goals {
 		f.Goals = append(f.Goals, planGoal{Skill: g.Skill, From: g.From, Target: g.Target, Due: g.Due.Format(dateLayout),
@@ -364,7 +385,7 @@ func ParsePlan(file string, data []byte, r *rubric.Rubric) (*Plan, error) {
 	if root == nil {
 		return nil, rd.Problems.Err()
 	}
-	f := rd.Mapping(root, "the plan", "format", "person", "created", "from", "target_role", "rubric", "goals")
+	f := rd.Mapping(root, "the plan", "format", "person", "created", "from", "assessor", "rater", "target_role", "rubric", "goals")
 	switch format := rd.String(f["format"].Value, "format"); {
 	case f["format"].Key == nil:
 		rd.Addf(root, "missing format: want format: %s", PlanFormat)
@@ -374,7 +395,13 @@ func ParsePlan(file string, data []byte, r *rubric.Rubric) (*Plan, error) {
 		return nil, rd.Problems.Err()
 	}
 	p := &Plan{Person: strings.TrimSpace(rd.String(f["person"].Value, "person")),
-		From: rd.String(f["from"].Value, "from"), TargetRole: rd.String(f["target_role"].Value, "target_role")}
+		From: rd.String(f["from"].Value, "from"), TargetRole: rd.String(f["target_role"].Value, "target_role"),
+		Assessor: rd.String(f["assessor"].Value, "assessor"), Rater: strings.TrimSpace(rd.String(f["rater"].Value, "rater"))}
+	if p.Assessor == "" {
+		p.Assessor = "self"
+	} else if !IsAssessor(p.Assessor) {
+		rd.Addf(f["assessor"].Value, "assessor %s: want %s", quoteShort(p.Assessor), AssessorList)
+	}
 	if p.Person == "" {
 		rd.Addf(root, "missing person")
 	}

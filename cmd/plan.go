@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -176,6 +177,35 @@ func (opts *PlanOptions) latest() (string, error) {
 	return path, err
 }
 
+// latestBy is the latest saved assessment of the plan's person by the plan's rater (their
+// self-assessment, or the same manager's or peer's): progress is measured by one rater.
+func (opts *PlanOptions) latestBy(p *assess.Plan) (*assess.Answers, error) {
+	paths, err := opts.Store.List()
+	if err != nil {
+		return nil, fmt.Errorf("cannot list assessments: %w", err)
+	}
+	slug := "_" + assess.Slug(p.Person) + "_" + assess.Slug(p.Assessor)
+	for i := len(paths) - 1; i >= 0; i-- {
+		if !strings.Contains(filepath.Base(paths[i]), slug) {
+			continue
+		}
+		a, _, err := opts.Store.Load(paths[i], opts.Rubric)
+		if err != nil {
+			continue // unreadable: history shows it; an older one may do
+		}
+		if assess.SamePerson(a, &assess.Answers{Person: p.Person}) && a.Assessor == p.Assessor &&
+			assess.SamePerson(&assess.Answers{Person: a.Rater}, &assess.Answers{Person: p.Rater}) {
+			opts.Out.readsFrom(paths[i])
+			return a, nil
+		}
+	}
+	whose := "self-assessment"
+	if p.Assessor != "self" {
+		whose = p.Assessor + "'s assessment"
+	}
+	return nil, fmt.Errorf("no saved %s of %s to hold the plan against: assess first, or give one with --from FILE", whose, p.Person)
+}
+
 // parseDue reads --due: a date (2027-03-31) or a number of days ahead (60d).
 func parseDue(s string, today time.Time) (time.Time, error) {
 	if n, ok := strings.CutSuffix(s, "d"); ok {
@@ -215,10 +245,19 @@ func planNewRun(opts *PlanOptions) error {
 			choices.Skills = append(choices.Skills, id)
 		}
 	}
-	for _, id := range choices.Skills {
-		if r.Skill(id) == nil {
+	var ids []string
+	for _, sk := range r.Skills() {
+		ids = append(ids, sk.ID)
+	}
+	for i, id := range choices.Skills {
+		known, hint := match.Value(id, ids)
+		if known == "" {
+			if hint != "" {
+				return usageErrorf(cmdPath, "--skills: unknown skill %q%s", id, hint)
+			}
 			return usageErrorf(cmdPath, "--skills: %v", &assess.UnknownSkillError{ID: id, Rubric: r})
 		}
+		choices.Skills[i] = known
 	}
 	if len(choices.Skills) > assess.MaxGoals {
 		return usageErrorf(cmdPath, "--skills names %d skills: a plan focuses on 1 to %d", len(choices.Skills), assess.MaxGoals)
@@ -235,7 +274,7 @@ func planNewRun(opts *PlanOptions) error {
 		return fmt.Errorf("%w\n(the plan there cannot be read; --force replaces it, keeping the old file)", err)
 	case err == nil && !opts.Force:
 		if opts.Prompter == nil {
-			return usageErrorf(cmdPath, "%s already has a plan (%s, made %s): --force replaces it, keeping the old one as %s",
+			return usageErrorf("", "%s already has a plan (%s, made %s): --force replaces it, keeping the old one as %s",
 				a.Person, oldPath, old.Created.Format("2006-01-02"), filepath.Base(strings.TrimSuffix(oldPath, ".yaml")+"."+old.Created.Format("2006-01-02")+".yaml"))
 		}
 		choice, err := opts.Prompter.Select(fmt.Sprintf("%s already has a plan, made %s. Replace it? The old one is kept.", a.Person, old.Created.Format("2006-01-02")),
@@ -256,9 +295,9 @@ func planNewRun(opts *PlanOptions) error {
 			return planInterrupted(err)
 		}
 	}
-	p, err := assess.NewPlan(res, filepath.Base(source), choices, today)
+	p, err := assess.NewPlan(res, filepath.Base(source), choices, now)
 	if err != nil {
-		return usageErrorf(cmdPath, "%v", err)
+		return usageErrorf("", "%v", err) // about the assessment or the choices: no flag help would fix it
 	}
 	path, kept, err := opts.Store.SavePlan(p, old)
 	if err != nil {
@@ -294,10 +333,10 @@ func pickPlan(p assess.Prompter, errOut io.Writer, res *assess.Result, c *assess
 		for i, o := range options {
 			labels[i] = fmt.Sprintf("%s: now %s", o.Skill.Name, scoreText(o.Score))
 			if o.Gap > 0 {
-				labels[i] += fmt.Sprintf(", gap %s toward %s (%s priority)", strconv.FormatFloat(o.Gap, 'f', -1, 64), res.Target.Role.Name, o.Priority)
+				labels[i] += fmt.Sprintf(", gap %s (%s)", strconv.FormatFloat(o.Gap, 'f', -1, 64), o.Priority)
 			}
 		}
-		msg := fmt.Sprintf("Which skills will you focus on? Pick 1 to %d (the top gaps come first; none picks them).", assess.MaxGoals)
+		msg := fmt.Sprintf("Which skills will you focus on? Pick 1 to %d: the gaps toward %s come first, the largest first (none picks the top ones).", assess.MaxGoals, targetName(res))
 		for {
 			picked, err := p.MultiSelect(msg, labels, "")
 			if err != nil {
@@ -401,6 +440,13 @@ func targetChoices(o assess.GoalOption, r *rubric.Rubric) ([]float64, int) {
 	return out, slices.Index(out, o.Target)
 }
 
+func targetName(res *assess.Result) string {
+	if res.Target == nil {
+		return "the target"
+	}
+	return res.Target.Role.Name
+}
+
 func scoreText(p *float64) string {
 	if p == nil {
 		return "not assessed"
@@ -447,8 +493,12 @@ func planStatusRun(opts *PlanOptions) error {
 	if opts.Person == "" {
 		opts.Person = p.Person
 	}
-	a, _, err := opts.assessment()
-	if err != nil {
+	var a *assess.Answers
+	if opts.From != "" {
+		if a, _, err = opts.assessment(); err != nil {
+			return err
+		}
+	} else if a, err = opts.latestBy(p); err != nil {
 		return err
 	}
 	if !assess.SamePerson(a, &assess.Answers{Person: p.Person}) {

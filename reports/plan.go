@@ -31,6 +31,8 @@ type PlanView struct {
 	// it cannot show progress yet.
 	before  bool
 	created time.Time
+	// by names the plan's rater: "self-assessment", "manager's assessment (Morgan Reyes)".
+	by string
 }
 
 // PlanGoal is one goal of a plan view. Now and Status are those of plan status only.
@@ -75,7 +77,7 @@ const planDay = "2006-01-02"
 // NewPlanView shows a plan on its own.
 func NewPlanView(p *assess.Plan, r *rubric.Rubric) *PlanView {
 	v := &PlanView{Format: assess.PlanFormat, Person: p.Person, Created: p.Created.UTC().Format(time.RFC3339), From: p.From, Goals: []PlanGoal{},
-		created: p.Created}
+		created: p.Created, by: byRater(p.Assessor, p.Rater)}
 	if ro := r.Role(p.TargetRole); ro != nil {
 		v.TargetRole = &RoleRef{ID: ro.ID, Name: ro.Name}
 	}
@@ -91,6 +93,18 @@ func NewPlanView(p *assess.Plan, r *rubric.Rubric) *PlanView {
 		v.Goals = append(v.Goals, pg)
 	}
 	return v
+}
+
+// byRater names an assessment by who made it.
+func byRater(assessor, rater string) string {
+	by := "self-assessment"
+	if assessor != "" && assessor != "self" {
+		by = assessor + "'s assessment"
+		if rater != "" {
+			by += " (" + rater + ")"
+		}
+	}
+	return by
 }
 
 // NewPlanStatusView shows a plan held against the assessment of date assessed.
@@ -134,7 +148,7 @@ func (v *PlanView) meta(opt Options) string {
 		if v.Assessed == nil {
 			line += " · no assessment yet"
 		} else if t, err := time.Parse(time.RFC3339, *v.Assessed); err == nil {
-			line += " · held against the assessment of " + opt.localDay(t)
+			line += " · held against the " + v.by + " of " + opt.localDay(t)
 			if v.before {
 				line += ", made before the plan: assess again to see progress"
 			}
