@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // A calibration session across managers: a team review where people have several
@@ -76,6 +77,8 @@ type RaterCalibration struct {
 type Outlier struct {
 	Person, Skill, Rater string
 	Reason               string
+	// Spread is how far apart the raters are, for a person's skill.
+	Spread float64
 }
 
 // Calibrate works the team's calibration out from its ratings, in the order people were
@@ -140,19 +143,42 @@ func Calibrate(ratings []Rating, skills []string) *TeamCalibration {
 			}
 		}
 		c.People = append(c.People, pc)
-		// Outliers: skills where the person's raters differ by OutlierSpread or more.
+		// Outliers: skills where the person's raters differ by OutlierSpread or more,
+		// saying who stands where (managers by name, peers only as a range).
 		if len(p.ratings) >= 2 {
 			for k := range skills {
 				var v []float64
+				var who, peers []string
+				var peerScores []float64
 				for _, i := range p.ratings {
-					if x := ratings[i].Scores[k]; !math.IsNaN(x) {
-						v = append(v, x)
+					x := ratings[i].Scores[k]
+					if math.IsNaN(x) {
+						continue
 					}
+					v = append(v, x)
+					switch rt := ratings[i]; rt.Assessor {
+					case "peer":
+						peerScores = append(peerScores, x)
+					case "manager":
+						name := "manager"
+						if rt.Rater != "" {
+							name = rt.Rater
+						}
+						who = append(who, name+" "+fmtScore(x))
+					default:
+						who = append([]string{"self " + fmtScore(x)}, who...)
+					}
+				}
+				switch n := len(peerScores); {
+				case n >= DefaultMinPeers: // as a group, as compare shows them
+					peers = append(peers, fmt.Sprintf("%d peers %s–%s", n, fmtScore(slices.Min(peerScores)), fmtScore(slices.Max(peerScores))))
+				case n > 0: // too few to show without giving a peer's rating away
+					peers = append(peers, "and "+count(n, "peer", "peers"))
 				}
 				if len(v) >= 2 {
 					if spread := slices.Max(v) - slices.Min(v); spread >= OutlierSpread-eps {
-						c.Outliers = append(c.Outliers, Outlier{Person: p.name, Skill: skills[k],
-							Reason: fmt.Sprintf("the %d raters differ by %s", len(v), fmtScore(spread))})
+						c.Outliers = append(c.Outliers, Outlier{Person: p.name, Skill: skills[k], Spread: spread,
+							Reason: fmt.Sprintf("raters %s apart (%s)", fmtScore(spread), strings.Join(append(who, peers...), ", "))})
 					}
 				}
 			}
@@ -210,6 +236,8 @@ func Calibrate(ratings []Rating, skills []string) *TeamCalibration {
 		}
 		c.Raters = append(c.Raters, rc)
 	}
+	// The widest disagreements first; the managers' outliers after them.
+	sort.SliceStable(c.Outliers, func(i, j int) bool { return c.Outliers[i].Spread > c.Outliers[j].Spread })
 	// A manager whose offset is beyond one standard deviation of the managers'.
 	if len(offsets) >= 2 {
 		m, sd := meanSD(offsets)

@@ -48,7 +48,7 @@ func TestCalibrate(t *testing.T) {
 		t.Errorf("outliers %q", got)
 	}
 	wide := Calibrate([]Rating{rating("Ada", "self", "", 4, 2), rating("Ada", "manager", "M", 2.5, 2)}, []string{"a", "b"})
-	if len(wide.Outliers) != 1 || wide.Outliers[0].Skill != "a" || !strings.Contains(wide.Outliers[0].Reason, "differ by 1.5") {
+	if len(wide.Outliers) != 1 || wide.Outliers[0].Skill != "a" || wide.Outliers[0].Reason != "raters 1.5 apart (self 4, M 2.5)" {
 		t.Errorf("raters 1.5 apart, exactly: %+v", wide.Outliers)
 	}
 }

@@ -101,6 +101,14 @@ func (c *Calibration) headline() string {
 		len(c.People), c.paired(), len(c.Raters), map[bool]string{true: "manager", false: "managers"}[len(c.Raters) == 1])
 }
 
+// nothing says why there is nothing to discuss.
+func (c *Calibration) nothing() string {
+	if c.paired() == 0 && len(c.Raters) == 0 {
+		return "Nothing to calibrate: no one here has a manager's assessment. Give each person's manager's file (assessor: manager, rater: NAME) beside their self-assessment."
+	}
+	return fmt.Sprintf("Nothing stands out: no person's raters differ by %s or more on a skill, and no manager's offset is far from the others'.", num(assess.OutlierSpread))
+}
+
 // outlierText says what an outlier is about.
 func (c *Calibration) outlierText(o CalibrationOutlier) string {
 	switch {
@@ -147,7 +155,7 @@ var (
 	calibrationRaterHeader  = []string{"Manager", "People", "Offset", "Readiness (min / median / max)"}
 )
 
-const calibrationNotes = "Difference is the self-rating's mean minus the managers', over the skills both rated. A manager's offset is the mean of their scores minus the other raters' mean for the same people and skills: a lenient manager is positive. Peers count among the other raters and are never listed."
+const calibrationNotes = "Difference is the self-rating's mean minus the manager's (the managers' mean, for several), over the skills both rated. A manager's offset is the mean of their scores minus the other raters' mean for the same people and skills: a lenient manager is positive. Peers count among the other raters and are never listed."
 
 // CalibrationTable writes a team calibration for the terminal.
 func CalibrationTable(w io.Writer, c *Calibration, opt Options) error {
@@ -178,7 +186,7 @@ func CalibrationTable(w io.Writer, c *Calibration, opt Options) error {
 	}
 	ew.printf("%s\n", opt.style(ansiBold, "To discuss"))
 	if len(c.Outliers) == 0 {
-		ew.printf("  Nothing stands out: no person's raters differ by %s or more on a skill, and no manager's offset is far from the others'.\n", num(assess.OutlierSpread))
+		ew.printf("%s", textwrap.Wrap(c.nothing(), width, "  ", "  "))
 	}
 	for _, o := range c.Outliers {
 		ew.printf("%s", textwrap.Wrap(printable(c.outlierText(o)), width, "  • ", "    "))
@@ -208,7 +216,7 @@ func CalibrationMarkdown(w io.Writer, c *Calibration) error {
 	}
 	ew.printf("\n## To discuss\n\n")
 	if len(c.Outliers) == 0 {
-		ew.printf("Nothing stands out.\n")
+		ew.printf("%s\n", mdEscape(c.nothing()))
 	}
 	for _, o := range c.Outliers {
 		ew.printf("- %s\n", mdEscape(c.outlierText(o)))
@@ -275,7 +283,7 @@ const calibrationBody = `<header>
 {{- if .Outliers}}
 <ul>{{range .Outliers}}<li>{{.}}</li>{{end}}</ul>
 {{- else}}
-<p>Nothing stands out.</p>
+<p>{{.Nothing}}</p>
 {{- end}}`
 
 // CalibrationHTML writes a team calibration as one self-contained page.
@@ -286,10 +294,10 @@ func CalibrationHTML(w io.Writer, c *Calibration) error {
 		Rows   [][]string
 	}
 	view := struct {
-		Title, Headline, Notes string
-		Parts                  []part
-		Outliers               []string
-	}{Title: c.headline(), Headline: c.headline(), Notes: calibrationNotes,
+		Title, Headline, Notes, Nothing string
+		Parts                           []part
+		Outliers                        []string
+	}{Title: c.headline(), Headline: c.headline(), Notes: calibrationNotes, Nothing: c.nothing(),
 		Parts: []part{{"People", calibrationPeopleHeader, c.peopleRows()}, {"Managers", calibrationRaterHeader, c.raterRows()}}}
 	for _, o := range c.Outliers {
 		view.Outliers = append(view.Outliers, c.outlierText(o))
