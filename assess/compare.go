@@ -118,8 +118,15 @@ func changeOf(old, new *float64) Change {
 // compared without regard to case or spacing.
 func SamePerson(a, b *Answers) bool { return samePerson(a.Person) == samePerson(b.Person) }
 
-// raterKey tells raters apart: the assessor and, for a manager or peer, their name.
-func raterKey(a *Answers) string { return a.Assessor + "\x00" + samePerson(a.Rater) }
+// raterKey tells raters apart: the assessor and, for a manager or peer, their name. A
+// manager's or peer's file without a name is a rater of its own (file i): unnamed
+// peers are not one person.
+func raterKey(a *Answers, i int) string {
+	if a.Assessor != "self" && a.Rater == "" {
+		return fmt.Sprintf("%s\x00#%d", a.Assessor, i)
+	}
+	return a.Assessor + "\x00" + samePerson(a.Rater)
+}
 
 // Compare scores the answers toward one target and track and lines up the skills. One
 // assessor (and rater) is growth, the answers put in date order; several is a
@@ -134,12 +141,18 @@ func Compare(r *rubric.Rubric, answers []*Answers, opts CompareOptions) (*Compar
 	}
 	sorted := slices.Clone(answers)
 	slices.SortStableFunc(sorted, func(a, b *Answers) int { return a.Date.Compare(b.Date) })
+	// One assessor and rater throughout is growth; else a calibration of the latest of
+	// each rater.
+	growth := true
+	for _, a := range sorted[1:] {
+		growth = growth && a.Assessor == sorted[0].Assessor && samePerson(a.Rater) == samePerson(sorted[0].Rater)
+	}
 	raters := map[string]*Answers{}
-	for _, a := range sorted {
-		raters[raterKey(a)] = a // the latest of each rater
+	for i, a := range sorted {
+		raters[raterKey(a, i)] = a
 	}
 	c := &Comparison{Kind: Growth, MinPeers: opts.MinPeers, Total: len(r.Skills())}
-	if len(raters) > 1 {
+	if !growth {
 		c.Kind = Calibration
 		sorted = sorted[:0]
 		for _, a := range raters {

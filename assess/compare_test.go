@@ -153,3 +153,21 @@ func TestCompareGrowthInDateOrder(t *testing.T) {
 }
 
 func fmtList(s []string) string { return fmt.Sprintf("%v", s) }
+
+// TestUnnamedPeersAreSeveral: peers' files without a rater name are each a rater: none is
+// dropped as a repeat of another; a manager's unnamed files over time are still growth.
+func TestUnnamedPeersAreSeveral(t *testing.T) {
+	r := parseRubric(t, scoringRubric)
+	c, err := Compare(r, []*Answers{rated(t, "self", "", "4", "2", 1), rated(t, "peer", "", "1", "2", 2),
+		rated(t, "peer", "", "2", "2", 3), rated(t, "peer", "", "3", "2", 4)}, CompareOptions{All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := skillOf(t, c, "s3"); len(c.Results) != 4 || s.Peers == nil || s.Peers.N != 3 {
+		t.Errorf("%d raters; peers %+v", len(c.Results), s.Peers)
+	}
+	g, err := Compare(r, []*Answers{rated(t, "manager", "", "1", "2", 1), rated(t, "manager", "", "3", "2", 9)}, CompareOptions{})
+	if err != nil || g.Kind != Growth {
+		t.Errorf("a manager's two unnamed files: %v %v", g.Kind, err)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pmladder/pmladder/internal/cellsafe"
 	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/rubric"
@@ -280,6 +281,9 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 		if !utf8.ValidString(cell) {
 			probs.AddAt(s.src.where(i), line, "column %q: not UTF-8 text: %s", col.name, saveAsUTF8)
 			continue
+		}
+		if col.field != "" {
+			cell = cellsafe.Restore(cell) // a sheet pmladder wrote guards text that looks like a formula
 		}
 		switch col.field {
 		case ignoredField:

@@ -58,8 +58,8 @@ func NewWorkbookReader(file string, in io.Reader, r *rubric.Rubric) (s *SheetRea
 	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: workbookUnzipLimit, UnzipXMLSizeLimit: workbookInMemoryLimit})
 	if err != nil {
-		if errors.Is(err, excelize.ErrWorkbookFileFormat) || strings.Contains(err.Error(), "zip") {
-			return nil, fail("not a readable .xlsx workbook (%v): save it from the spreadsheet as \"Excel Workbook (.xlsx)\"", err)
+		if errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, io.EOF) || strings.Contains(err.Error(), "zip") {
+			return nil, fail("not a readable .xlsx workbook (a zip archive without a workbook in it, or a damaged one): save it from the spreadsheet as \"Excel Workbook (.xlsx)\"")
 		}
 		return nil, fail("cannot open the workbook: %v", err)
 	}
@@ -144,7 +144,7 @@ func (w *workbookRecords) short() bool  { return true }
 // date turns a date cell, stored as a day count, into the day or the moment it is.
 func (w *workbookRecords) date(cell string) string {
 	serial, err := strconv.ParseFloat(cell, 64)
-	if err != nil || serial <= 0 || serial > 2958465 { // text, or past 9999-12-31
+	if err != nil || serial < 1 || serial > 2958465 { // text, a time of day alone, or past 9999-12-31
 		return cell
 	}
 	t, err := excelize.ExcelDateToTime(serial, w.date1904)

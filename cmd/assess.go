@@ -197,7 +197,7 @@ func (opts *AssessOptions) scoreFile() error {
 	if opts.AssessorSet {
 		a.Assessor = opts.Assessor
 	}
-	if opts.Rater != "" {
+	if opts.Rater = strings.TrimSpace(opts.Rater); opts.Rater != "" {
 		if a.Assessor == "self" {
 			return usageErrorf(opts.cmdPath, "--rater names a manager or a peer: %s is a self-assessment (add --assessor manager or peer)", opts.AnswersFile)
 		}

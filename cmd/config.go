@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/pmladder/pmladder/reports"
 	"io/fs"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/pmladder/pmladder/internal/inputfile"
 	"github.com/pmladder/pmladder/internal/yamlnode"
@@ -84,7 +87,7 @@ func parseConfig(path string, data []byte) (map[string]any, error) {
 			continue
 		}
 		switch key {
-		case "accessible":
+		case "accessible", "evidence":
 			values[key] = rd.Bool(fld.Value, key)
 		case "color":
 			c := rd.String(fld.Value, key)
@@ -92,6 +95,12 @@ func parseConfig(path string, data []byte) (map[string]any, error) {
 				rd.Addf(fld.Value, "color %q is not auto, always or never", c)
 			}
 			values[key] = c
+		case "format":
+			fm := rd.String(fld.Value, key)
+			if !slices.Contains(reports.AllFormats(), fm) {
+				rd.Addf(fld.Value, "format %q is not one of %s", fm, strings.Join(reports.AllFormats(), ", "))
+			}
+			values[key] = fm
 		default:
 			values[key] = rd.String(fld.Value, key)
 		}

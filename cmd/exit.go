@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"syscall"
 
 	"github.com/pmladder/pmladder/internal/problem"
 )
@@ -15,6 +16,9 @@ const (
 	ExitFailure     = 1   // I/O or internal failure
 	ExitInvalid     = 2   // invalid usage or invalid input
 	ExitInterrupted = 130 // interrupted (Ctrl-C, SIGTERM, input ended); an interview's draft is kept
+	// ExitBrokenPipe: the reader of stdout went away (| head): pmladder stops quietly, as a
+	// program killed by SIGPIPE would, but only after removing its temporary files.
+	ExitBrokenPipe = 141
 )
 
 const exitHelp = `Exit status:
@@ -22,7 +26,8 @@ const exitHelp = `Exit status:
   1    failure (I/O, internal)
   2    invalid usage or invalid input (flags, rubric, answers, sheets)
   130  interview not finished (Ctrl-C, SIGTERM or input ended); the draft is kept;
-       a team review interrupted, leaving nothing behind`
+       a team review interrupted, leaving nothing behind
+  141  the reader of the output stopped early (| head); nothing is left behind`
 
 // usageError is a mistake on the command line. hint names the command whose help to read.
 type usageError struct {
@@ -53,6 +58,8 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return ExitOK
+	case errors.Is(err, syscall.EPIPE):
+		return ExitBrokenPipe
 	case errors.As(err, &intr):
 		return ExitInterrupted
 	case errors.As(err, &list), errors.As(err, &prob), errors.As(err, &usage):
@@ -65,6 +72,9 @@ func exitCode(err error) int {
 // printError writes err to w, one `pmladder: ` line per line of the message, and for
 // usage errors a pointer to the help.
 func printError(w io.Writer, err error) {
+	if errors.Is(err, syscall.EPIPE) {
+		return // the reader stopped reading: nothing to tell them
+	}
 	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
 		fmt.Fprintf(w, "pmladder: %s\n", line)
 	}

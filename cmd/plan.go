@@ -245,6 +245,9 @@ func planNewRun(opts *PlanOptions) error {
 			choices.Skills = append(choices.Skills, id)
 		}
 	}
+	if len(opts.Skills) > 0 && len(choices.Skills) == 0 {
+		return usageErrorf(cmdPath, "--skills names no skill: give skill ids separated by commas (pmladder rubric show lists them)")
+	}
 	var ids []string
 	for _, sk := range r.Skills() {
 		ids = append(ids, sk.ID)

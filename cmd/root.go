@@ -6,8 +6,10 @@ package cmd
 import (
 	"fmt"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 )
@@ -15,6 +17,9 @@ import (
 // Execute runs pmladder with the process's arguments, streams and environment and returns
 // the exit status for main to pass to os.Exit.
 func Execute() int {
+	// A write to a closed pipe returns EPIPE rather than killing the process, so that a
+	// review spooled to a temporary file removes it when the reader stops (| head).
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 	return Run(os.Args[1:], SystemIO(), os.Getenv)
 }
 

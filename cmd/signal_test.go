@@ -5,6 +5,7 @@ package cmd
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -233,5 +234,43 @@ func writeBigSheet(t *testing.T, path string, people int) {
 	defer f.Close()
 	if err := sheetgen.Write(f, r, people, 1); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestClosedPipeLeavesNothing: a reader that stops early (| head) ends a team review
+// spooled to stdout quietly with 141, and its temporary spool file is removed: it holds
+// everyone's data.
+func TestClosedPipeLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	sheetPath := filepath.Join(dir, "team.csv")
+	writeBigSheet(t, sheetPath, 20000)
+	tmp := filepath.Join(dir, "tmp")
+	os.Mkdir(tmp, 0o700)
+	cmd := pmladderCmd(t, dir, "team", sheetPath, "--format", "csv")
+	cmd.Env = append(cmd.Env, "TMPDIR="+tmp)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 100)
+	if _, err := io.ReadFull(out, buf); err != nil {
+		t.Fatal(err)
+	}
+	out.Close() // as head does once it has its lines
+	err = cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != ExitBrokenPipe {
+		t.Errorf("exit %v, want %d", err, ExitBrokenPipe)
+	}
+	if stderr.Len() != 0 {
+		t.Errorf("a stopped reader is no error to report: %q", stderr.String())
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("left behind in TMPDIR: %v", entries)
 	}
 }

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bufio"
+	"github.com/pmladder/pmladder/internal/cellsafe"
 	"io"
 	"strconv"
 	"unicode"
@@ -158,13 +159,4 @@ func needsQuotes(s string) bool {
 
 // SafeText neutralises a text cell that starts with =, +, -, @, a tab or a carriage return
 // by prefixing an apostrophe, so that spreadsheets show it as text instead of running it.
-func SafeText(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
-}
+func SafeText(s string) string { return cellsafe.Neutralise(s) }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -145,19 +146,57 @@ const (
 )
 
 // htmlPage wraps a body template in the page skeleton.
-func htmlPage(body string) *template.Template { return htmlTemplate(htmlHead + body + htmlFoot) }
+func htmlPage(body string) pageTemplate { return htmlTemplate(htmlHead + body + htmlFoot) }
 
 // htmlPageStart is the skeleton's start and the top of a body, for a page that streams
 // its middle; htmlPageEnd is the bottom of the body and the skeleton's end.
-func htmlPageStart(top string) *template.Template { return htmlTemplate(htmlHead + top) }
+func htmlPageStart(top string) pageTemplate { return htmlTemplate(htmlHead + top) }
 
 // htmlPageEnd: see htmlPageStart.
-func htmlPageEnd(bottom string) *template.Template {
+func htmlPageEnd(bottom string) pageTemplate {
 	return htmlTemplate(strings.TrimSuffix(bottom, "\n") + htmlFoot)
 }
 
-func htmlTemplate(text string) *template.Template {
-	return template.Must(template.New("page").Funcs(htmlFuncs()).Parse(text))
+func htmlTemplate(text string) pageTemplate {
+	return pageTemplate{template.Must(template.New("page").Funcs(htmlFuncs()).Parse(text))}
+}
+
+// pageTemplate is a page's template. html/template escapes markup but leaves control
+// characters as they are; text from a file (names, evidence, actions) may hold ESC or a
+// bidirectional override, so the page is written through controlEscaper.
+type pageTemplate struct{ t *template.Template }
+
+func (p pageTemplate) Execute(w io.Writer, data any) error {
+	return p.t.Execute(controlEscaper{w}, data)
+}
+
+// controlEscaper writes text with its control characters (but line breaks and tabs) and
+// bidirectional controls shown escaped, as printable shows them: \x1b, \u202e.
+type controlEscaper struct{ w io.Writer }
+
+func (c controlEscaper) Write(p []byte) (int, error) {
+	clean := true
+	for _, r := range string(p) {
+		if r != '\n' && r != '\t' && r != '\r' && (unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return c.w.Write(p)
+	}
+	var b strings.Builder
+	for _, r := range string(p) {
+		if r != '\n' && r != '\t' && r != '\r' && (unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)) {
+			b.WriteString(printable(string(r)))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	if _, err := io.WriteString(c.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 const reportBody = `<header>
@@ -344,7 +383,7 @@ func HTML(w io.Writer, rep *Report, r *rubric.Rubric) error {
 	return reportTemplate().Execute(w, v)
 }
 
-func reportTemplate() *template.Template { return htmlPage(reportBody) }
+func reportTemplate() pageTemplate { return htmlPage(reportBody) }
 
 // scoreName labels the person's scores in a chart.
 func scoreName(rep *Report) string { return byAssessor(rep, "your score", "the score") }

@@ -22,7 +22,7 @@ func mdEscape(s string) string {
 		case '\n', '\r':
 			b.WriteByte(' ')
 		default:
-			if unicode.IsControl(r) {
+			if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
 				b.WriteString(printable(string(r)))
 				continue
 			}

@@ -82,7 +82,12 @@ func NewPlanView(p *assess.Plan, r *rubric.Rubric) *PlanView {
 		v.TargetRole = &RoleRef{ID: ro.ID, Name: ro.Name}
 	}
 	for _, g := range p.Goals {
-		pg := PlanGoal{Skill: g.Skill, Name: skillName(r, g.Skill), From: g.From, Target: g.Target, Due: g.Due.Format(planDay), Actions: g.Actions}
+		pg := PlanGoal{Skill: g.Skill, Name: skillName(r, g.Skill), From: roundPtr(g.From), Target: Round(g.Target), Due: g.Due.Format(planDay)}
+		for _, a := range g.Actions {
+			if strings.TrimSpace(a) != "" { // an action emptied by hand is no action
+				pg.Actions = append(pg.Actions, a)
+			}
+		}
 		for _, id := range g.Certifications {
 			name := id
 			if c := r.Certification(id); c != nil {
@@ -117,7 +122,7 @@ func NewPlanStatusView(p *assess.Plan, r *rubric.Rubric, goals []assess.GoalStat
 		v.before = !assessed.After(p.Created)
 	}
 	for i, g := range goals {
-		v.Goals[i].Now, v.Goals[i].Status = g.Now, g.Status
+		v.Goals[i].Now, v.Goals[i].Status = roundPtr(g.Now), g.Status
 	}
 	return v
 }

@@ -51,7 +51,7 @@ func (t *Team) initials() []string {
 	names := make([]string, len(t.Members))
 	fallback := make([]string, len(t.Members))
 	for i, m := range t.Members {
-		names[i], fallback[i] = m.Person, fmt.Sprintf("P%d", i+1)
+		names[i], fallback[i] = printable(m.Person), fmt.Sprintf("P%d", i+1)
 	}
 	return uniqueInitials(names, fallback)
 }
@@ -334,6 +334,7 @@ func (teamHTML) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
 // appendHTMLCell appends a table cell of text, escaped.
 func appendHTMLCell(b []byte, open, text string) []byte {
 	b = append(b, open...)
+	text = printable(text)
 	if strings.ContainsAny(text, `<>&'"`) {
 		b = append(b, html.EscapeString(text)...)
 	} else {
