@@ -34,7 +34,11 @@ func TemplateYAML(r *rubric.Rubric, person, assessor, rater string, quick bool) 
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Answers for %s. Put a score (%d-%d) or na after each question id; leave it empty\n",
 		oneLine(rubricName(r)), r.Scale.Min, r.Scale.Max)
-	b.WriteString("# to skip it. Score it with: pmladder assess --answers FILE\n")
+	b.WriteString("# to skip it. Score it with: pmladder assess --answers FILE (a file of several people,\n")
+	b.WriteString("# separated by ---: pmladder team FILE)\n")
+	if assessor != "self" {
+		b.WriteString("# Each statement below describes the person rated, in their words (\"I ...\"): pick what they do.\n")
+	}
 	fmt.Fprintf(&b, "format: %s\n", AnswersFormat)
 	fmt.Fprintf(&b, "person: %s\n", yamlScalar(person))
 	fmt.Fprintf(&b, "assessor: %s  # self, manager or peer\n", assessor)

@@ -53,9 +53,9 @@ strength one a point or more below. Where the raters differ, the statements self
 manager picked and their evidence are shown. Only the skills where the raters differ by a
 point or more are listed; --all lists every skill. Peers are never named.`,
 		Example: `  pmladder compare q2.yaml q4.yaml
-  pmladder compare ada-self.yaml ada-manager.yaml
-  pmladder compare ada-self.yaml ada-manager.yaml ada-peer-*.yaml --format html -o 360.html
-  pmladder compare latest ada-manager.yaml --all --format markdown`,
+  pmladder compare examples/ada-self.yaml examples/ada-manager.yaml
+  pmladder compare examples/ada-self.yaml examples/ada-manager.yaml examples/ada-peer-*.yaml --format html -o 360.html
+  pmladder compare latest examples/ada-manager.yaml --all --format markdown`,
 		Args:              usageArgs(cobra.MinimumNArgs(2)),
 		ValidArgsFunction: f.completeSaved,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -89,7 +89,7 @@ actions and certifications for each. On a terminal you pick them; elsewhere the 
 and the flags decide. A plan already there is replaced only after you say so (or with
 --force), and kept as plans/<person>.<the day it was made>.yaml.`
 		c.Example = `  pmladder plan new
-  pmladder plan new --skills customer-insight,stakeholders --due 2027-03-31
+  pmladder plan new --skills customer-insight,stakeholder-alignment --due 2027-03-31
   pmladder plan new --person "Ada Lovelace" --from ada-manager.yaml --force`
 	case "show":
 		c.Short = "Print a person's development plan"
