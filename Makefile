@@ -38,7 +38,7 @@ fuzz:
 	$(GO) test ./reports/ -run '^$$' -fuzz '^FuzzCSVWriter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
 # The performance targets measured side by side in one run (bench/compare.py): every team
-# format (csv, json, markdown, table, html) at $(PEOPLE) and 100,000 people, one table of
+# format (csv, json, markdown, table, html, xlsx) at $(PEOPLE) and 100,000 people, one table of
 # median wall time, peak memory and ratio to the CSV path (also written as Markdown to
 # bench/out/table.md) and a verdict per target; the CSV path against a Python baseline and
 # the Go I/O floor; start-up against a hello-world. Then the Go benchmarks. RUNS=N sets the
