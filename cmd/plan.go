@@ -339,7 +339,7 @@ func pickPlan(p assess.Prompter, errOut io.Writer, res *assess.Result, c *assess
 				labels[i] += fmt.Sprintf(", gap %s (%s)", strconv.FormatFloat(o.Gap, 'f', -1, 64), o.Priority)
 			}
 		}
-		msg := fmt.Sprintf("Which skills will you focus on? Pick 1 to %d: the gaps toward %s come first, the largest first (none picks the top ones).", assess.MaxGoals, targetName(res))
+		msg := fmt.Sprintf("Which skills will you focus on? Pick 1 to %d: the gaps toward %s come first, the most pressing first (none picks the top ones).", assess.MaxGoals, targetName(res))
 		for {
 			picked, err := p.MultiSelect(msg, labels, "")
 			if err != nil {
@@ -373,6 +373,10 @@ func pickPlan(p assess.Prompter, errOut io.Writer, res *assess.Result, c *assess
 			if t == o.Target && o.Gap > 0 {
 				labels[k] += " (what " + res.Target.Role.Name + " expects)"
 			}
+			// What the score looks like: the skill's first anchored statement at it.
+			if st := o.Skill.StatementsAt(rubric.MetAt(t)); len(st) > 0 {
+				labels[k] += ": " + st[0]
+			}
 		}
 		k, err := p.Select(fmt.Sprintf("%s: what score will you reach? (now %s)", o.Skill.Name, scoreText(o.Score)), labels, def, "")
 		if err != nil {
@@ -380,7 +384,7 @@ func pickPlan(p assess.Prompter, errOut io.Writer, res *assess.Result, c *assess
 		}
 		c.Targets[id] = targets[k]
 		if len(o.Actions) > 0 {
-			picked, err := p.MultiSelect(o.Skill.Name+": which actions will you take?", o.Actions, "")
+			picked, err := p.MultiSelect(o.Skill.Name+": which actions will you take? (none: write your own in the plan file)", o.Actions, "")
 			if err != nil {
 				return err
 			}
