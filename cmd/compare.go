@@ -101,6 +101,13 @@ func compareRun(opts *CompareOptions) error {
 		}
 		answers[i] = a
 	}
+	for i := range opts.Files {
+		for j := range i {
+			if opts.Files[i] == opts.Files[j] && opts.Files[i] != "latest" {
+				return usageErrorf(opts.cmdPath, "%s is given twice: compare different assessments", opts.Files[i])
+			}
+		}
+	}
 	person := opts.Person
 	for _, a := range answers {
 		if a != nil {

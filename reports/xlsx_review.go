@@ -517,7 +517,11 @@ func (t *teamXLSX) end(s *teamSink, team *Team) error {
 	}
 	certs, err := t.summarySheet("Certifications", certsColumns(), func(add func(cells ...any)) {
 		for _, c := range team.Summary.Certifications {
-			add(c.ID, c.Name, c.Issuer, strings.Join(c.Covers, "; "), c.People, c.Value, c.URL)
+			covers := make([]string, len(c.Covers))
+			for i, id := range c.Covers {
+				covers[i] = skillName(s.r, id)
+			}
+			add(c.ID, c.Name, c.Issuer, strings.Join(covers, "; "), c.People, c.Value, c.URL)
 		}
 	})
 	if err != nil {
