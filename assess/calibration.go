@@ -187,11 +187,15 @@ func Calibrate(ratings []Rating, skills []string) *TeamCalibration {
 		for _, i := range managers {
 			rt := ratings[i]
 			key := samePerson(rt.Rater) + "\x00" + rt.Assessor
+			unnamed := rt.Rater == ""
+			if unnamed { // a manager's file without a name is a rater of its own
+				key = fmt.Sprintf("\x00#%d", i)
+			}
 			rs := raterIdx[key]
 			if rs == nil {
 				name := rt.Rater
-				if name == "" {
-					name = "(unnamed manager)"
+				if unnamed {
+					name = fmt.Sprintf("(unnamed manager of %s)", p.name)
 				}
 				rs = &raterSum{rater: name, assessor: rt.Assessor, people: map[string]bool{}}
 				raterIdx[key] = rs

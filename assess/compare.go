@@ -284,10 +284,13 @@ func (c *Comparison) calibrate(r *rubric.Rubric, all bool) {
 				s.Picked = append(s.Picked, pickedBy("self", self, r, sk.Skill))
 			}
 			if s.Manager != nil {
-				for _, m := range managers {
+				for k, m := range managers {
 					by := "manager"
-					if len(managers) > 1 && m.Answers.Rater != "" {
+					switch {
+					case len(managers) > 1 && m.Answers.Rater != "":
 						by = "manager (" + m.Answers.Rater + ")"
+					case len(managers) > 1:
+						by = fmt.Sprintf("manager %d", k+1)
 					}
 					if m.Skills[i].Score != nil {
 						s.Picked = append(s.Picked, pickedBy(by, m, r, sk.Skill))

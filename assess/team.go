@@ -457,7 +457,8 @@ func (tr *teamRun) add(pl problem.Place, line int, a *Answers) {
 	h.WriteByte(0)
 	hashName(&h, a.Rater)
 	key := h.Sum64()
-	if first, dup := tr.seen[key]; dup {
+	// Unnamed peers are several people: their rows are not repeats of each other.
+	if first, dup := tr.seen[key]; dup && !(a.Assessor == "peer" && a.Rater == "") {
 		tr.notice("%s: %s (%s) is listed again (first at %s): both are scored", at(), quoteShort(a.Person), a.Assessor, first.place.At(int(first.line)))
 	} else {
 		tr.seen[key] = rowAt{pl, int32(line)}

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -82,6 +83,17 @@ point or more are listed; --all lists every skill. Peers are never named.`,
 	return c
 }
 
+// sameFile reports whether two paths name one file (./a.yaml and a.yaml, a link and its
+// target); stdin and unreadable paths are never the same.
+func sameFile(a, b string) bool {
+	if a == "-" || b == "-" {
+		return false
+	}
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
+}
+
 func compareRun(opts *CompareOptions) error {
 	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
@@ -103,8 +115,8 @@ func compareRun(opts *CompareOptions) error {
 	}
 	for i := range opts.Files {
 		for j := range i {
-			if opts.Files[i] == opts.Files[j] && opts.Files[i] != "latest" {
-				return usageErrorf(opts.cmdPath, "%s is given twice: compare different assessments", opts.Files[i])
+			if sameFile(opts.Files[i], opts.Files[j]) {
+				return usageErrorf(opts.cmdPath, "%s and %s are the same file: compare different assessments", opts.Files[j], opts.Files[i])
 			}
 		}
 	}

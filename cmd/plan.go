@@ -33,11 +33,13 @@ type PlanOptions struct {
 	// From is an answers file to make the plan from (new) or to hold it against (status)
 	// instead of the person's latest saved assessment.
 	From string
-	// Skills, Due and Force are those of plan new.
-	Skills []string
-	Due    string
-	Force  bool
-	Roles  roleFlags
+	// Skills, Due and Force are those of plan new; SkillsSet is --skills given at all
+	// (--skills '' names no skill, which is a mistake, not the default).
+	Skills    []string
+	SkillsSet bool
+	Due       string
+	Force     bool
+	Roles     roleFlags
 	// Prompter lets the person pick on a terminal; nil elsewhere, where the defaults and
 	// the flags decide.
 	Prompter assess.Prompter
@@ -113,6 +115,7 @@ started at; else on track (progress, or no assessment since the plan yet).`
 		if opts.Person == "" {
 			opts.Person = f.Settings.Name
 		}
+		opts.SkillsSet = cmd.Flags().Changed("skills")
 		if name == "new" && opts.Prompter == nil && f.IO.InTTY && f.IO.OutTTY && f.IO.ErrTTY && !f.Settings.Accessible {
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
@@ -158,6 +161,25 @@ func (opts *PlanOptions) assessment() (*assess.Answers, string, error) {
 	opts.Out.readsFrom(path)
 	a, err := readAnswers(opts.IO, path, opts.Rubric)
 	return a, path, err
+}
+
+// containing suggests the skill ids that hold the word typed ("stakeholders" →
+// stakeholder-alignment), when the typo check finds none.
+func containing(typed string, ids []string) string {
+	word := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(typed)), "s")
+	if len(word) < 3 {
+		return ""
+	}
+	var found []string
+	for _, id := range ids {
+		if strings.Contains(id, word) {
+			found = append(found, id)
+		}
+	}
+	if len(found) == 0 || len(found) > 3 {
+		return ""
+	}
+	return " (did you mean " + strings.Join(found, " or ") + "?)"
 }
 
 // latest is the person's latest saved assessment, or of the only person in the history.
@@ -245,7 +267,7 @@ func planNewRun(opts *PlanOptions) error {
 			choices.Skills = append(choices.Skills, id)
 		}
 	}
-	if len(opts.Skills) > 0 && len(choices.Skills) == 0 {
+	if opts.SkillsSet && len(choices.Skills) == 0 {
 		return usageErrorf(cmdPath, "--skills names no skill: give skill ids separated by commas (pmladder rubric show lists them)")
 	}
 	var ids []string
@@ -254,6 +276,9 @@ func planNewRun(opts *PlanOptions) error {
 	}
 	for i, id := range choices.Skills {
 		known, hint := match.Value(id, ids)
+		if known == "" && hint == "" {
+			hint = containing(id, ids)
+		}
 		if known == "" {
 			if hint != "" {
 				return usageErrorf(cmdPath, "--skills: unknown skill %q%s", id, hint)

@@ -103,8 +103,11 @@ func (c *Calibration) headline() string {
 
 // nothing says why there is nothing to discuss.
 func (c *Calibration) nothing() string {
-	if c.paired() == 0 && len(c.Raters) == 0 {
+	switch {
+	case c.paired() == 0 && len(c.Raters) == 0:
 		return "Nothing to calibrate: no one here has a manager's assessment. Give each person's manager's file (assessor: manager, rater: NAME) beside their self-assessment."
+	case c.paired() == 0:
+		return "Nothing to set side by side: no one here has both a self-assessment and a manager's. Give each person's self-assessment beside their manager's."
 	}
 	return fmt.Sprintf("Nothing stands out: no person's raters differ by %s or more on a skill, and no manager's offset is far from the others'.", num(assess.OutlierSpread))
 }
