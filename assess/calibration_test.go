@@ -52,3 +52,12 @@ func TestCalibrate(t *testing.T) {
 		t.Errorf("raters 1.5 apart, exactly: %+v", wide.Outliers)
 	}
 }
+
+// TestCalibrateUnnamedManagers: two managers' files without a name are two raters, not
+// one whose scores cancel out.
+func TestCalibrateUnnamedManagers(t *testing.T) {
+	c := Calibrate([]Rating{rating("Dee", "self", "", 3), rating("Dee", "manager", "", 4), rating("Dee", "manager", "", 1)}, []string{"a"})
+	if len(c.Raters) != 2 || *c.Raters[0].Offset == *c.Raters[1].Offset {
+		t.Errorf("raters %+v", c.Raters)
+	}
+}
