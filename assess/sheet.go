@@ -106,6 +106,9 @@ type records interface {
 	// short reports whether a row may stop before the header's last column: a workbook
 	// stores no empty cells at the end of a row.
 	short() bool
+	// odd says what is wrong with cell col of row when its value cannot be read as typed
+	// (a workbook's TRUE/FALSE cell, a formula without a stored result), else "".
+	odd(col, row int) string
 	// date is the value a spreadsheet stored in a date column (a day count for a date
 	// cell), as the date it is, or the text as it is.
 	date(cell string) string
@@ -139,6 +142,7 @@ func (c *csvRecords) next() ([]string, int, error) {
 
 func (c *csvRecords) where(int) problem.Place { return problem.Place{File: c.file} }
 func (c *csvRecords) kind() string            { return "file" }
+func (c *csvRecords) odd(int, int) string     { return "" }
 func (c *csvRecords) short() bool             { return false }
 func (c *csvRecords) date(cell string) string { return cell }
 func (c *csvRecords) Close() error            { return nil }
@@ -281,6 +285,12 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 		if !utf8.ValidString(cell) {
 			probs.AddAt(s.src.where(i), line, "column %q: not UTF-8 text: %s", col.name, saveAsUTF8)
 			continue
+		}
+		if col.field != ignoredField {
+			if msg := s.src.odd(i, line); msg != "" {
+				probs.AddAt(s.src.where(i), line, "column %q: %s", col.name, msg)
+				continue
+			}
 		}
 		if col.field != "" {
 			cell = cellsafe.Restore(cell) // a sheet pmladder wrote guards text that looks like a formula

@@ -1,7 +1,9 @@
 package assess
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -80,7 +82,8 @@ func NewWorkbookReader(file string, in io.Reader, r *rubric.Rubric) (s *SheetRea
 		return nil, fail("cannot read sheet %q: %v", sheet, err)
 	}
 	props, _ := wb.GetWorkbookProps()
-	w := &workbookRecords{file: file, sheet: sheet, wb: wb, rows: rows, date1904: props.Date1904 != nil && *props.Date1904}
+	w := &workbookRecords{file: file, sheet: sheet, wb: wb, rows: rows, date1904: props.Date1904 != nil && *props.Date1904,
+		odds: oddCells(data, sheet)}
 	if s, err = newSheetReader(file, w, r); err != nil {
 		w.Close()
 		return nil, err
@@ -103,6 +106,19 @@ type workbookRecords struct {
 	rows        *excelize.Rows
 	row         int
 	date1904    bool
+	// odds are the cells whose stored value is not what was typed, by reference ("G7").
+	odds map[string]string
+}
+
+func (w *workbookRecords) odd(col, row int) string {
+	if len(w.odds) == 0 {
+		return ""
+	}
+	ref, err := excelize.CoordinatesToCellName(col+1, row)
+	if err != nil {
+		return ""
+	}
+	return w.odds[ref]
 }
 
 func (w *workbookRecords) next() (cells []string, row int, err error) {
@@ -160,4 +176,122 @@ func (w *workbookRecords) date(cell string) string {
 func (w *workbookRecords) Close() error {
 	w.rows.Close()
 	return w.wb.Close()
+}
+
+// oddCells finds, in a sheet's XML, the cells whose stored value would be read as something
+// the person did not type: a TRUE/FALSE cell (stored as 1 or 0), a formula without a
+// stored result (as a script saves one: it would read as empty), an error value (#N/A).
+// The streamed rows carry values only, so the sheet is scanned for them once. A workbook
+// it cannot make sense of has none: opening it reports the damage.
+func oddCells(data []byte, sheet string) map[string]string {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	open := func(name string) io.ReadCloser {
+		name = strings.TrimPrefix(name, "/")
+		for _, f := range zr.File {
+			if f.Name == name {
+				if rc, err := f.Open(); err == nil {
+					return struct {
+						io.Reader
+						io.Closer
+					}{io.LimitReader(rc, workbookUnzipLimit), rc}
+				}
+			}
+		}
+		return nil
+	}
+	// The sheet's part: its relationship id in the workbook, then that id's target.
+	id := ""
+	eachStart(open("xl/workbook.xml"), func(e xml.StartElement) {
+		if e.Name.Local == "sheet" && attr(e, "name") == sheet {
+			id = attr(e, "id")
+		}
+	})
+	target := ""
+	eachStart(open("xl/_rels/workbook.xml.rels"), func(e xml.StartElement) {
+		if e.Name.Local == "Relationship" && attr(e, "Id") == id && id != "" {
+			target = attr(e, "Target")
+		}
+	})
+	if target == "" {
+		return nil
+	}
+	if !strings.HasPrefix(target, "/") {
+		target = "xl/" + target
+	}
+	rc := open(target)
+	if rc == nil {
+		return nil
+	}
+	defer rc.Close()
+	odds := map[string]string{}
+	dec := xml.NewDecoder(rc)
+	var ref, typ string
+	var formula, value, inValue bool
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return odds
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "c":
+				ref, typ, formula, value = attr(t, "r"), attr(t, "t"), false, false
+			case "f":
+				formula = true
+			case "v":
+				inValue = true
+			}
+		case xml.CharData:
+			if inValue && len(bytes.TrimSpace(t)) > 0 {
+				value = true // an empty <v></v> is no stored result
+			}
+		case xml.EndElement:
+			if t.Name.Local == "v" {
+				inValue = false
+			}
+			if t.Name.Local != "c" || ref == "" {
+				continue
+			}
+			switch {
+			case typ == "b":
+				odds[ref] = "a TRUE/FALSE cell, not a score: type the score or na"
+			case typ == "e":
+				odds[ref] = "an error value (such as #N/A): type the score or na"
+			case formula && !value:
+				odds[ref] = "a formula without a stored result (the file was saved by a script, not a spreadsheet): type the value, or open and save the file in a spreadsheet"
+			}
+		}
+	}
+}
+
+// eachStart calls fn for each start element of an XML part; a missing part has none.
+func eachStart(rc io.ReadCloser, fn func(xml.StartElement)) {
+	if rc == nil {
+		return
+	}
+	defer rc.Close()
+	dec := xml.NewDecoder(rc)
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		if e, ok := tok.(xml.StartElement); ok {
+			fn(e)
+		}
+	}
+}
+
+// attr is an element's attribute by local name, whatever its namespace.
+func attr(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
 }

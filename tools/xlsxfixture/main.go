@@ -118,7 +118,16 @@ func run(dir string) error {
 	}
 	// One bad cell: a score off the scale, Grace's first question.
 	f.SetCellInt(sheet, cell(7, 3), 7)
-	return f.SaveAs(filepath.Join(dir, "team-bad.xlsx"))
+	if err := f.SaveAs(filepath.Join(dir, "team-bad.xlsx")); err != nil {
+		return err
+	}
+	// Cells whose stored value is not what was typed: TRUE in Ada's first answer, a
+	// formula without a stored result in one Grace left empty, and one in the notes (fine).
+	f.SetCellInt(sheet, cell(7, 3), 2)
+	f.SetCellBool(sheet, cell(7, 2), true)
+	f.SetCellFormula(sheet, cell(13, 3), "1+2") // a cell left empty in the filled sheet
+	f.SetCellFormula(sheet, cell(notes, 4), "A4")
+	return f.SaveAs(filepath.Join(dir, "team-odd-cells.xlsx"))
 }
 
 func cell(col, row int) string {
