@@ -69,33 +69,52 @@ func FuzzSheet(f *testing.F) {
 	f.Add("person,data-fluency.1\nA,seven\nB\nC,1,2\n")
 	f.Fuzz(func(t *testing.T, data string) {
 		sr, err := NewSheetReader("fuzz.csv", strings.NewReader(data), r)
-		if err != nil {
-			var list problem.List
-			if !errors.As(err, &list) || len(list) == 0 {
-				t.Fatalf("header error without problems: %v", err)
-			}
+		if !headerChecked(t, err) {
 			return
 		}
-		a := NewAnswers(r)
-		for rows := 0; rows <= strings.Count(data, "\n")+1; rows++ {
-			line, err := sr.ReadInto(a)
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			if err != nil {
-				var list problem.List
-				if !errors.As(err, &list) || len(list) == 0 || list[0].Line < 1 {
-					t.Fatalf("row error without a located problem: %v", err)
-				}
-				continue
-			}
-			if line < 2 {
-				t.Fatalf("row at line %d", line)
-			}
-			Score(r, a, ScoreOptions{Certs: 3})
+		if !readsEveryRow(t, sr, r, strings.Count(data, "\n")+1) {
+			t.Fatal("more rows than lines: the reader does not stop")
 		}
-		t.Fatal("more rows than lines: the reader does not stop")
 	})
+}
+
+// headerChecked reports whether a sheet's header was read; a header that was not must
+// come with located problems.
+func headerChecked(t *testing.T, err error) bool {
+	t.Helper()
+	if err == nil {
+		return true
+	}
+	var list problem.List
+	if !errors.As(err, &list) || len(list) == 0 {
+		t.Fatalf("header error without problems: %v", err)
+	}
+	return false
+}
+
+// readsEveryRow reads a sheet to its end, at most most rows: every row either scores or
+// comes back as located problems, past the header. It reports whether the end came.
+func readsEveryRow(t *testing.T, sr *SheetReader, r *rubric.Rubric, most int) bool {
+	t.Helper()
+	a := NewAnswers(r)
+	for rows := 0; rows <= most; rows++ {
+		line, err := sr.ReadInto(a)
+		if errors.Is(err, io.EOF) {
+			return true
+		}
+		if err != nil {
+			var list problem.List
+			if !errors.As(err, &list) || len(list) == 0 || list[0].Line < 1 {
+				t.Fatalf("row error without a located problem: %v", err)
+			}
+			continue
+		}
+		if line < 2 {
+			t.Fatalf("row at line %d", line)
+		}
+		Score(r, a, ScoreOptions{Certs: 3})
+	}
+	return false
 }
 
 // FuzzPlainPrompter feeds any input to the plain prompter: it must never panic or hang,
@@ -159,29 +178,12 @@ func FuzzWorkbook(f *testing.F) {
 	f.Add([]byte("PK\x03\x04 not really a zip"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sr, err := NewWorkbookReader("fuzz.xlsx", bytes.NewReader(data), r)
-		if err != nil {
-			var list problem.List
-			if !errors.As(err, &list) || len(list) == 0 {
-				t.Fatalf("an error without problems: %v", err)
-			}
+		if !headerChecked(t, err) {
 			return
 		}
 		defer sr.Close()
-		a := NewAnswers(r)
-		for rows := 0; rows <= 1<<21; rows++ {
-			_, err := sr.ReadInto(a)
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			if err != nil {
-				var list problem.List
-				if !errors.As(err, &list) || len(list) == 0 || list[0].Line < 1 {
-					t.Fatalf("row error without a located problem: %v", err)
-				}
-				continue
-			}
-			Score(r, a, ScoreOptions{Certs: 3})
+		if !readsEveryRow(t, sr, r, 1<<21) {
+			t.Fatal("more rows than a sheet holds: the reader does not stop")
 		}
-		t.Fatal("more rows than a sheet holds: the reader does not stop")
 	})
 }
