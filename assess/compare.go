@@ -346,15 +346,3 @@ func mean(ps []*float64) *float64 {
 
 // IsCalibration reports whether the comparison is of several raters.
 func (c *Comparison) IsCalibration() bool { return c.Kind == Calibration }
-
-// Disagreements counts the skills of a calibration where the raters differ by a point
-// or more.
-func (c *Comparison) Disagreements() int {
-	n := 0
-	for _, s := range c.Skills {
-		if s.Spread != nil && *s.Spread >= 1-eps {
-			n++
-		}
-	}
-	return n
-}

@@ -99,11 +99,11 @@ func dateOf(a *assess.Answers) *string {
 	return &d
 }
 
-// NewCompare builds the comparison report.
-func NewCompare(c *assess.Comparison) *Compare {
+// NewCompare builds the comparison report; all is --all (a calibration of every skill).
+func NewCompare(c *assess.Comparison, all bool) *Compare {
 	r := c.New.Rubric
 	rep := &Compare{Format: CompareFormat, Person: c.New.Answers.Person, Kind: c.Kind, Raters: []RaterRef{},
-		Skills: []CompareSkill{}, Readiness: map[string]*float64{}, AllSkills: !c.IsCalibration(),
+		Skills: []CompareSkill{}, Readiness: map[string]*float64{}, AllSkills: all || !c.IsCalibration(),
 		Total: c.Total, MinPeers: c.MinPeers, ScaleMin: r.Scale.Min, ScaleMax: r.Scale.Max}
 	for _, res := range c.Results {
 		a := res.Answers
@@ -137,7 +137,7 @@ func NewCompare(c *assess.Comparison) *Compare {
 	}
 	for _, s := range c.Skills {
 		cs := CompareSkill{ID: s.Skill.ID, Name: s.Skill.Name, Category: s.Skill.Category, Expected: roundPtr(s.Expected),
-			Change: roundPtr(s.Delta), spread: s.Spread}
+			Change: roundPtr(s.Delta)}
 		if c.IsCalibration() {
 			cs.Self, cs.Manager, cs.OthersMean = roundPtr(s.Self), roundPtr(s.Manager), roundPtr(s.Others)
 			if g := s.Peers; g != nil {
@@ -282,7 +282,7 @@ func flagText(f *string) string {
 	return *f
 }
 
-// calibrationRow is a calibration skill's cells, for the table, Markdown and HTML.
+// calibrationHeader and calibrationRow are a calibration's table, for Markdown and HTML.
 func (c *Compare) calibrationHeader() []string {
 	h := []string{"Skill", "Target", "Self"}
 	if c.managers > 0 {

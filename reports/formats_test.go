@@ -221,7 +221,7 @@ func TestCompareHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := CompareHTML(&buf, NewCompare(cmp), cmp, r); err != nil {
+	if err := CompareHTML(&buf, NewCompare(cmp, false), cmp, r); err != nil {
 		t.Fatal(err)
 	}
 	checkHTML(t, buf.String())

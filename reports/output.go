@@ -123,8 +123,7 @@ func writeStandingCSV(w io.Writer, st *assess.Standing, excel bool) error {
 
 // WriteCompare writes a comparison: growth or a calibration.
 func (o Output) WriteCompare(w io.Writer, cmp *assess.Comparison, all bool) error {
-	rep := NewCompare(cmp)
-	rep.AllSkills = all || !cmp.IsCalibration()
+	rep := NewCompare(cmp, all)
 	switch o.Format {
 	case "json":
 		return WriteJSON(w, rep)
