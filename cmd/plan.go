@@ -221,11 +221,8 @@ func (opts *PlanOptions) latestBy(p *assess.Plan) (*assess.Answers, error) {
 			return a, nil
 		}
 	}
-	whose := "self-assessment"
-	if p.Assessor != "self" {
-		whose = p.Assessor + "'s assessment"
-	}
-	return nil, fmt.Errorf("no saved %s of %s to hold the plan against: assess first, or give one with --from FILE", whose, p.Person)
+	return nil, fmt.Errorf("no saved %s of %s to hold the plan against: assess first, or give one with --from FILE",
+		reports.AssessmentName(p.Assessor, ""), p.Person)
 }
 
 // parseDue reads --due: a date (2027-03-31) or a number of days ahead (60d).

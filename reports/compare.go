@@ -222,10 +222,7 @@ func countOf(n int, one, many string) string {
 
 // sideName describes one assessment: "self-assessment (2026-11-22)".
 func sideName(assessor string, date *string) string {
-	name := assessor + "'s assessment"
-	if assessor == "self" {
-		name = "self-assessment"
-	}
+	name := AssessmentName(assessor, "")
 	if date != nil {
 		name += " (" + (*date)[:10] + ")"
 	}

@@ -77,7 +77,7 @@ const planDay = "2006-01-02"
 // NewPlanView shows a plan on its own.
 func NewPlanView(p *assess.Plan, r *rubric.Rubric) *PlanView {
 	v := &PlanView{Format: assess.PlanFormat, Person: p.Person, Created: p.Created.UTC().Format(time.RFC3339), From: p.From, Goals: []PlanGoal{},
-		created: p.Created, by: byRater(p.Assessor, p.Rater)}
+		created: p.Created, by: AssessmentName(p.Assessor, p.Rater)}
 	if ro := r.Role(p.TargetRole); ro != nil {
 		v.TargetRole = &RoleRef{ID: ro.ID, Name: ro.Name}
 	}
@@ -100,16 +100,16 @@ func NewPlanView(p *assess.Plan, r *rubric.Rubric) *PlanView {
 	return v
 }
 
-// byRater names an assessment by who made it.
-func byRater(assessor, rater string) string {
-	by := "self-assessment"
-	if assessor != "" && assessor != "self" {
-		by = assessor + "'s assessment"
-		if rater != "" {
-			by += " (" + rater + ")"
-		}
+// AssessmentName names an assessment by who made it: "self-assessment", "manager's
+// assessment", with the rater's name when given ("manager's assessment (Morgan Reyes)").
+func AssessmentName(assessor, rater string) string {
+	if assessor == "" || assessor == "self" {
+		return "self-assessment"
 	}
-	return by
+	if rater != "" {
+		return assessor + "'s assessment (" + rater + ")"
+	}
+	return assessor + "'s assessment"
 }
 
 // NewPlanStatusView shows a plan held against the assessment of date assessed.
