@@ -31,10 +31,10 @@ fmt-check:
 # `make test`.
 fuzz:
 	$(GO) test ./rubric/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
-	$(GO) test ./assess/ -run '^$$' -fuzz '^FuzzParseAnswers$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
-	$(GO) test ./assess/ -run '^$$' -fuzz '^FuzzSheet$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
-	$(GO) test ./assess/ -run '^$$' -fuzz '^FuzzWorkbook$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
-	$(GO) test ./assess/ -run '^$$' -fuzz '^FuzzPlainPrompter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+	$(GO) test ./assess/input/ -run '^$$' -fuzz '^FuzzParseAnswers$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+	$(GO) test ./assess/input/ -run '^$$' -fuzz '^FuzzSheet$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+	$(GO) test ./assess/input/ -run '^$$' -fuzz '^FuzzWorkbook$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+	$(GO) test ./assess/interview/ -run '^$$' -fuzz '^FuzzPlainPrompter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./reports/ -run '^$$' -fuzz '^FuzzCSVWriter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
 # The performance targets measured side by side in one run (bench/compare.py): every team

@@ -1,6 +1,8 @@
-// Package assess turns a person's answers into a scored assessment: the answers model and
-// its file formats, the interview that collects answers through a Prompter, the scoring
-// rules of DESIGN §6, the store of saved assessments and drafts, and the team-review loop.
+// Package assess holds the rules: the answers model, scoring (docs/scoring.md), growth and
+// calibration between raters, and development plans. It is pure: it reads no file and
+// talks to no terminal. Its rooms do that: assess/input reads answers files, sheets and
+// workbooks and runs the team-review loop; assess/store keeps assessments, drafts and
+// plans on disk; assess/interview asks the questions through a Prompter.
 package assess
 
 import (
@@ -11,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/pmladder/pmladder/internal/match"
+	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -84,12 +87,12 @@ type Answers struct {
 // NewAnswers returns empty, complete answers by a self-assessor to the rubric's questions.
 func NewAnswers(r *rubric.Rubric) *Answers {
 	a := &Answers{}
-	a.reset(r)
+	a.Reset(r)
 	return a
 }
 
-// reset empties a for another person, keeping its memory.
-func (a *Answers) reset(r *rubric.Rubric) {
+// Reset empties a for another person, keeping its memory.
+func (a *Answers) Reset(r *rubric.Rubric) {
 	n := len(r.Questions())
 	vals, given := a.vals, a.given
 	if len(vals) != n || a.r != r {
@@ -151,11 +154,11 @@ func (a *Answers) Set(id string, v Answer) bool {
 // and whether there is one: the fast path of scoring.
 func (a *Answers) Lookup(pos int) (Answer, bool) { return a.vals[pos], a.given[pos] }
 
-// setAt records the answer at a question's position.
-func (a *Answers) setAt(pos int, v Answer) { a.vals[pos], a.given[pos] = v, true }
+// SetAt records the answer at a question's position.
+func (a *Answers) SetAt(pos int, v Answer) { a.vals[pos], a.given[pos] = v, true }
 
-// anyAnswer reports whether any question has an answer.
-func (a *Answers) anyAnswer() bool { return slices.Contains(a.given, true) }
+// AnyAnswer reports whether any question has an answer.
+func (a *Answers) AnyAnswer() bool { return slices.Contains(a.given, true) }
 
 // Count returns how many of the given questions have an answer (a score or na).
 func (a *Answers) Count(qs []*rubric.Question) int {
@@ -202,11 +205,11 @@ func ProfileFields() []string {
 	return []string{FieldPerson, FieldAssessor, FieldDate, FieldCurrent, FieldTarget, FieldTrack}
 }
 
-// setProfile checks one profile field's text and, when it is good, records it: the one
+// SetProfile checks one profile field's text and, when it is good, records it: the one
 // validator of the profile, for answers files and team sheets alike. It returns what is
 // wrong, as a message fragment that starts with the value ("\"wizard\" is not a role …"),
 // or "". Empty text leaves the field as it is (unset, or the default assessor).
-func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
+func (a *Answers) SetProfile(r *rubric.Rubric, field, text string) string {
 	if text == "" {
 		return ""
 	}
@@ -219,7 +222,7 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 			who, hint = match.Value(text, Assessors())
 		}
 		if who == "" {
-			return fmt.Sprintf("%s is not %s%s", quoteShort(text), AssessorList, hint)
+			return fmt.Sprintf("%s is not %s%s", problem.Quote(text), AssessorList, hint)
 		}
 		a.Assessor = who
 	case FieldDate:
@@ -234,7 +237,7 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 			id, hint = match.Value(text, r.RoleIDs())
 		}
 		if id == "" {
-			return fmt.Sprintf("%s is not a role of %s%s (roles: %s)", quoteShort(text), r.Name, hint, r.RoleList())
+			return fmt.Sprintf("%s is not a role of %s%s (roles: %s)", problem.Quote(text), r.Name, hint, r.RoleList())
 		}
 		if field == FieldCurrent {
 			a.CurrentRole = id
@@ -247,7 +250,7 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 			id, hint = match.Value(text, r.TrackIDs())
 		}
 		if id == "" {
-			return fmt.Sprintf("%s is not a track of %s%s (%s)", quoteShort(text), r.Name, hint, r.TrackList())
+			return fmt.Sprintf("%s is not a track of %s%s (%s)", problem.Quote(text), r.Name, hint, r.TrackList())
 		}
 		a.Track = id
 	case FieldRater:
@@ -255,7 +258,7 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 	case FieldCertifications:
 		// A sheet's cell: ids separated by semicolons, commas or spaces.
 		for _, id := range strings.FieldsFunc(text, func(c rune) bool { return c == ';' || c == ',' || unicode.IsSpace(c) }) {
-			if msg := a.addCertification(r, id); msg != "" {
+			if msg := a.AddCertification(r, id); msg != "" {
 				return msg
 			}
 		}
@@ -263,11 +266,11 @@ func (a *Answers) setProfile(r *rubric.Rubric, field, text string) string {
 	return ""
 }
 
-// addCertification records a certification the person holds, checking that the rubric
+// AddCertification records a certification the person holds, checking that the rubric
 // has it; a repeat is recorded once.
-func (a *Answers) addCertification(r *rubric.Rubric, id string) string {
+func (a *Answers) AddCertification(r *rubric.Rubric, id string) string {
 	if r.Certification(id) == nil {
-		return fmt.Sprintf("%s is not a certification of %s (certifications: %s)", quoteShort(id), r.Name, r.CertificationList())
+		return fmt.Sprintf("%s is not a certification of %s (certifications: %s)", problem.Quote(id), r.Name, r.CertificationList())
 	}
 	if !a.Holds(id) {
 		a.Certifications = append(a.Certifications, id)
@@ -285,4 +288,23 @@ func (a *Answers) SetEvidence(skill, text string) {
 		a.Evidence = map[string]string{}
 	}
 	a.Evidence[skill] = text
+}
+
+// PersonKey is how names are compared: without regard to case or spacing. Two names with
+// the same key are one person (or one rater).
+func PersonKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
+
+// QuestionsAsked are the questions an interview or a blank sheet asks, in rubric order:
+// every question, or with quick the quick set (the first question of each skill).
+func QuestionsAsked(r *rubric.Rubric, quick bool) []*rubric.Question {
+	var qs []*rubric.Question
+	for _, s := range r.Skills() {
+		for i := range s.Questions {
+			if quick && i > 0 {
+				break
+			}
+			qs = append(qs, &s.Questions[i])
+		}
+	}
+	return qs
 }

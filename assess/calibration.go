@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/pmladder/pmladder/internal/words"
 )
 
 // A calibration session across managers: a team review where people have several
@@ -91,7 +93,7 @@ func Calibrate(ratings []Rating, skills []string) *TeamCalibration {
 	var people []*person
 	byName := map[string]*person{}
 	for i, rt := range ratings {
-		key := samePerson(rt.Person)
+		key := PersonKey(rt.Person)
 		p := byName[key]
 		if p == nil {
 			p = &person{name: rt.Person}
@@ -173,7 +175,7 @@ func Calibrate(ratings []Rating, skills []string) *TeamCalibration {
 				case n >= DefaultMinPeers: // as a group, as compare shows them
 					peers = append(peers, fmt.Sprintf("%d peers %s–%s", n, fmtScore(slices.Min(peerScores)), fmtScore(slices.Max(peerScores))))
 				case n > 0: // too few to show without giving a peer's rating away
-					peers = append(peers, "and "+count(n, "peer", "peers"))
+					peers = append(peers, "and "+words.Count(n, "peer", "peers"))
 				}
 				if len(v) >= 2 {
 					if spread := slices.Max(v) - slices.Min(v); spread >= OutlierSpread-eps {
@@ -186,7 +188,7 @@ func Calibrate(ratings []Rating, skills []string) *TeamCalibration {
 		// Each manager against the other raters of this person.
 		for _, i := range managers {
 			rt := ratings[i]
-			key := samePerson(rt.Rater) + "\x00" + rt.Assessor
+			key := PersonKey(rt.Rater) + "\x00" + rt.Assessor
 			unnamed := rt.Rater == ""
 			if unnamed { // a manager's file without a name is a rater of its own
 				key = fmt.Sprintf("\x00#%d", i)
@@ -201,7 +203,7 @@ func Calibrate(ratings []Rating, skills []string) *TeamCalibration {
 				raterIdx[key] = rs
 				raters = append(raters, rs)
 			}
-			rs.people[samePerson(p.name)] = true
+			rs.people[PersonKey(p.name)] = true
 			if rt.Readiness != nil {
 				rs.readiness = append(rs.readiness, *rt.Readiness)
 			}

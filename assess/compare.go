@@ -116,7 +116,7 @@ func changeOf(old, new *float64) Change {
 
 // SamePerson reports whether two assessments are of the same person: their names are
 // compared without regard to case or spacing.
-func SamePerson(a, b *Answers) bool { return samePerson(a.Person) == samePerson(b.Person) }
+func SamePerson(a, b *Answers) bool { return PersonKey(a.Person) == PersonKey(b.Person) }
 
 // raterKey tells raters apart: the assessor and, for a manager or peer, their name. A
 // manager's or peer's file without a name is a rater of its own (file i): unnamed
@@ -125,7 +125,7 @@ func raterKey(a *Answers, i int) string {
 	if a.Assessor != "self" && a.Rater == "" {
 		return fmt.Sprintf("%s\x00#%d", a.Assessor, i)
 	}
-	return a.Assessor + "\x00" + samePerson(a.Rater)
+	return a.Assessor + "\x00" + PersonKey(a.Rater)
 }
 
 // Compare scores the answers toward one target and track and lines up the skills. One
@@ -145,7 +145,7 @@ func Compare(r *rubric.Rubric, answers []*Answers, opts CompareOptions) (*Compar
 	// each rater.
 	growth := true
 	for _, a := range sorted[1:] {
-		growth = growth && a.Assessor == sorted[0].Assessor && samePerson(a.Rater) == samePerson(sorted[0].Rater)
+		growth = growth && a.Assessor == sorted[0].Assessor && PersonKey(a.Rater) == PersonKey(sorted[0].Rater)
 	}
 	raters := map[string]*Answers{}
 	for i, a := range sorted {
@@ -160,7 +160,7 @@ func Compare(r *rubric.Rubric, answers []*Answers, opts CompareOptions) (*Compar
 		}
 		order := map[string]int{"self": 0, "manager": 1, "peer": 2}
 		slices.SortStableFunc(sorted, func(a, b *Answers) int {
-			return cmp.Or(cmp.Compare(order[a.Assessor], order[b.Assessor]), cmp.Compare(samePerson(a.Rater), samePerson(b.Rater)), a.Date.Compare(b.Date))
+			return cmp.Or(cmp.Compare(order[a.Assessor], order[b.Assessor]), cmp.Compare(PersonKey(a.Rater), PersonKey(b.Rater)), a.Date.Compare(b.Date))
 		})
 	}
 	// The target and track of the first scored (self, or the newest of a growth) count for all.

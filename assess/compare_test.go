@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/pmladder/pmladder/assess/assesstest"
 )
 
 // rated builds one rater's answers of person "Ada" on skill s3 (a single question) and
 // s4; score "" leaves a skill unanswered, "na" answers it not applicable.
 func rated(t *testing.T, assessor, rater, s3, s4 string, day int) *Answers {
 	t.Helper()
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	var pairs []string
 	if s3 != "" {
 		pairs = append(pairs, "s3.1="+s3)
@@ -45,7 +47,7 @@ func show(p *float64) string {
 // TestCalibration covers the aggregation: the flags at their boundary (exactly a point),
 // peers below and at --min-peers, a rater who skipped a skill, na, and the skills listed.
 func TestCalibration(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	for _, tc := range []struct {
 		name   string
 		raters []*Answers
@@ -114,7 +116,7 @@ func TestCalibration(t *testing.T) {
 // TestCalibrationPicked: where raters differ, what self and the manager picked is shown,
 // with their evidence; a peer's never is.
 func TestCalibrationPicked(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	self := rated(t, "self", "", "4", "2", 1)
 	self.SetEvidence("s3", "ran the pricing test")
 	peers := []*Answers{rated(t, "peer", "Bo", "1", "2", 3), rated(t, "peer", "Cy", "1", "2", 4), rated(t, "peer", "Di", "1", "2", 5)}
@@ -132,7 +134,7 @@ func TestCalibrationPicked(t *testing.T) {
 // TestCompareGrowthInDateOrder: files given newest first are put in date order: the
 // change is from the oldest to the newest.
 func TestCompareGrowthInDateOrder(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	newest, middle, oldest := rated(t, "self", "", "3", "2", 20), rated(t, "self", "", "2", "2", 10), rated(t, "self", "", "1", "2", 1)
 	c, err := Compare(r, []*Answers{newest, middle, oldest}, CompareOptions{})
 	if err != nil {
@@ -157,7 +159,7 @@ func fmtList(s []string) string { return fmt.Sprintf("%v", s) }
 // TestUnnamedPeersAreSeveral: peers' files without a rater name are each a rater: none is
 // dropped as a repeat of another; a manager's unnamed files over time are still growth.
 func TestUnnamedPeersAreSeveral(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	c, err := Compare(r, []*Answers{rated(t, "self", "", "4", "2", 1), rated(t, "peer", "", "1", "2", 2),
 		rated(t, "peer", "", "2", "2", 3), rated(t, "peer", "", "3", "2", 4)}, CompareOptions{All: true})
 	if err != nil {

@@ -6,46 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pmladder/pmladder/assess/assesstest"
 	"github.com/pmladder/pmladder/rubric"
 )
-
-// scoringRubric is small enough to score by hand. Weights: s1 2 (core), s2 1, s3 1, s4 3.
-const scoringRubric = `format: pmladder-rubric/v1
-name: Hand
-scale: {min: 0, max: 4}
-scoring: {pass: 70}
-tracks: [{id: a, name: A}, {id: b, name: B}]
-categories:
-  - id: x
-    name: X
-    skills:
-      - {id: s1, name: S1, weight: 2, core: true, questions: [q, q]}
-      - {id: s2, name: S2, questions: [q, q]}
-  - id: y
-    name: Y
-    skills:
-      - {id: s3, name: S3, questions: [q]}
-      - {id: s4, name: S4, weight: 3, questions: [q]}
-roles:
-  - {id: r1, name: R1, level: 1, expects: {s1: 1, s2: 1, s3: 1}, next: [r2a, r2b, lat]}
-  - {id: r2a, name: R2a, level: 2, tracks: [a], expects: {s1: 2, s2: 2, s3: 2, s4: 2}, next: [r3a]}
-  - {id: r2b, name: R2b, level: 2, tracks: [b], expects: {s1: 2, s2: 3, s4: 1}}
-  - {id: r3a, name: R3a, level: 3, tracks: [a], expects: {s1: 3, s2: 3, s3: 3, s4: 3}}
-  - {id: lat, name: Lateral, expects: {s3: 2, s4: 1}}
-certifications:
-  - {id: c1, name: C1, issuer: I, skills: [s1, s2]}
-  - {id: c2, name: C2, issuer: I, skills: [s4], roles: [r3a]}
-  - {id: c3, name: C3, issuer: I, skills: [s3], roles: [r2b]}
-`
-
-func parseRubric(t *testing.T, src string) *rubric.Rubric {
-	t.Helper()
-	r, err := rubric.Parse("test.yaml", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
 
 // answers builds answers from "id=value" pairs; value "na" is not applicable.
 func answers(r *rubric.Rubric, pairs ...string) *Answers {
@@ -111,7 +74,7 @@ func fitOf(t *testing.T, res *Result, id string) RoleFit {
 // Case A, no track. s1 = mean(2,3) = 2.5; s2 = 2 (the na is not a zero); s3 unanswered,
 // so unassessed; s4 = 1.
 func TestScoreNoTrackEstimatesAndStays(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	res := Score(r, answers(r, "s1.1=2", "s1.2=3", "s2.1=na", "s2.2=2", "s4.1=1"), ScoreOptions{Certs: 3})
 
 	if res.Answered != 5 || res.Questions != 6 {
@@ -185,7 +148,7 @@ func TestScoreNoTrackEstimatesAndStays(t *testing.T) {
 // Case B, the same answers on track a: r2b is off the track, so only r1 holds; the target
 // is r1's first next role on the track.
 func TestScoreTrack(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	a := answers(r, "s1.1=2", "s1.2=3", "s2.1=na", "s2.2=2", "s4.1=1")
 	a.Track = "a"
 	res := Score(r, a, ScoreOptions{Certs: 3})
@@ -228,7 +191,7 @@ func TestScoreTrack(t *testing.T) {
 // Case C: a core skill below expectation stops a role from being held even above the
 // pass mark. s1 = 1, everything else 4.
 func TestScoreCoreRule(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	res := Score(r, answers(r, "s1.1=1", "s1.2=1", "s2.1=4", "s2.2=4", "s3.1=4", "s4.1=4"), ScoreOptions{Certs: 3})
 	// r2a: s1 ✗ (2) s2 s3 s4 ✓ (1+1+3) → 5/7 = 71.43 ≥ 70, but s1 is core and missed.
 	if f := fitOf(t, res, "r2a"); num(f.Readiness) != "71.4286" || f.Holds {
@@ -256,7 +219,7 @@ func TestScoreCoreRule(t *testing.T) {
 // Declared roles and the --target, --current overrides; gap ordering and certification
 // limits toward a far target.
 func TestScoreDeclaredAndOrdering(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	a := answers(r, "s1.1=2", "s1.2=3", "s2.1=na", "s2.2=2", "s4.1=1")
 	a.CurrentRole, a.TargetRole = "r1", "r2a"
 	res := Score(r, a, ScoreOptions{Certs: 3})
@@ -289,7 +252,7 @@ func TestScoreDeclaredAndOrdering(t *testing.T) {
 // Case E: every answer na. Nothing is assessed, no role can be held, so there is no
 // current role; the target is the lowest ladder role.
 func TestScoreNothingAssessed(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	res := Score(r, answers(r, "s1.1=na", "s1.2=na", "s2.1=na", "s2.2=na", "s3.1=na", "s4.1=na"), ScoreOptions{Certs: 3})
 	if res.Answered != 6 || res.Estimated != nil || res.Current != nil {
 		t.Fatalf("answered %d estimated %v current %v", res.Answered, res.Estimated, res.Current)
@@ -341,7 +304,7 @@ roles:
 `
 
 func TestScorePassThresholdAndTies(t *testing.T) {
-	r := parseRubric(t, thresholdRubric)
+	r := assesstest.Rubric(t, thresholdRubric)
 	// a = mean(1, 2, 3) = 2 exactly meets 2; b, c met; d missed → exactly 75% → holds.
 	res := Score(r, answers(r, "a.1=1", "a.2=2", "a.3=3", "b.1=2", "c.1=2", "d.1=1"), ScoreOptions{})
 	if f := fitOf(t, res, "one"); !near(*f.Readiness, 75) || !f.Holds {
@@ -385,7 +348,7 @@ func TestSortGapsWeightThenRubricOrder(t *testing.T) {
 
 // A rubric whose only roles are lateral has no ladder role to target.
 func TestScoreNoLadder(t *testing.T) {
-	r := parseRubric(t, `format: pmladder-rubric/v1
+	r := assesstest.Rubric(t, `format: pmladder-rubric/v1
 name: Flat
 scale: {min: 0, max: 2}
 categories: [{id: c, name: C, skills: [{id: s, name: S, questions: [q]}]}]
@@ -430,7 +393,7 @@ certifications:
 `
 
 func TestScoreV2Rules(t *testing.T) {
-	r := parseRubric(t, v2Rubric)
+	r := assesstest.Rubric(t, v2Rubric)
 	// a = mean(1, 2) = 1.5; b and z unanswered.
 	a := answers(r, "a.1=1", "a.2=2")
 	res := Score(r, a, ScoreOptions{Certs: 3})

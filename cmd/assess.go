@@ -16,6 +16,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/interview"
+	"github.com/pmladder/pmladder/assess/store"
 	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
@@ -25,9 +27,9 @@ import (
 type AssessOptions struct {
 	IO     *IOStreams
 	Rubric *rubric.Rubric
-	Store  *assess.Store
+	Store  *store.Store
 	// Prompter asks the interview's questions; tests pass a scripted one.
-	Prompter assess.Prompter
+	Prompter interview.Prompter
 	Now      func() time.Time
 
 	AnswersFile string
@@ -141,13 +143,13 @@ func loginName(getenv func(string) string) string {
 
 // Prompter picks how the interview asks: survey's menus when stdin, stdout and stderr are
 // terminals, otherwise (or with --accessible) plain numbered prompts on stderr.
-func (f *Factory) Prompter(ctx context.Context, accessible bool) assess.Prompter {
-	in, inOK := f.IO.In.(assess.Terminal)
-	errOut, errOK := f.IO.ErrOut.(assess.Terminal)
+func (f *Factory) Prompter(ctx context.Context, accessible bool) interview.Prompter {
+	in, inOK := f.IO.In.(interview.Terminal)
+	errOut, errOK := f.IO.ErrOut.(interview.Terminal)
 	if !accessible && inOK && errOK && f.IO.InTTY && f.IO.OutTTY && f.IO.ErrTTY {
-		return assess.NewSurveyPrompter(ctx, in, errOut)
+		return interview.NewSurveyPrompter(ctx, in, errOut)
 	}
-	p := assess.NewPlainPrompter(ctx, f.IO.In, f.IO.ErrOut)
+	p := interview.NewPlainPrompter(ctx, f.IO.In, f.IO.ErrOut)
 	p.Echo = !f.IO.InTTY
 	return p
 }
@@ -224,7 +226,7 @@ func (opts *AssessOptions) scoreFile() error {
 // interview asks the questions, keeping a draft after every answer, then saves and
 // reports. An interruption leaves the draft and says how to resume.
 func (opts *AssessOptions) interview(ctx context.Context) error {
-	r, store := opts.Rubric, opts.Store
+	r, st := opts.Rubric, opts.Store
 	var (
 		a         *assess.Answers
 		draftPath string
@@ -237,8 +239,8 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		if who == "" {
 			who = opts.ConfiguredName
 		}
-		d, err := store.DraftOf(who)
-		var several *assess.AmbiguousDraftsError
+		d, err := st.DraftOf(who)
+		var several *store.AmbiguousDraftsError
 		if errors.As(err, &several) {
 			return usageErrorf(opts.cmdPath, "unfinished interviews of %d people (%s): name whose to resume with --name",
 				len(several.People), strings.Join(several.People, ", "))
@@ -252,7 +254,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		}
 		opts.Rubric = r
 		var warnings []string
-		if a, warnings, err = store.Load(draftPath, r); err != nil {
+		if a, warnings, err = st.Load(draftPath, r); err != nil {
 			return err
 		}
 		for _, w := range warnings {
@@ -264,7 +266,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		opts.NoSave = opts.NoSave || a.NoSave
 	} else {
 		if opts.Name != "" {
-			if d, err := store.DraftOf(opts.Name); err == nil {
+			if d, err := st.DraftOf(opts.Name); err == nil {
 				infof(opts.IO.ErrOut, "%s has an unfinished interview (%s): pmladder assess --resume --name %q continues it; this is a new one",
 					d.Person, d.Path, d.Person)
 			}
@@ -292,7 +294,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		a.Track = opts.Roles.Track
 	}
 
-	iv := &assess.Interview{
+	iv := &interview.Interview{
 		Rubric:        r,
 		Prompter:      opts.Prompter,
 		Out:           opts.IO.ErrOut,
@@ -302,7 +304,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		DefaultName:   opts.DefaultName,
 		Evidence:      opts.Evidence,
 		Checkpoint: func(a *assess.Answers) error {
-			p, err := store.SaveDraft(draftPath, a, r, opts.Now())
+			p, err := st.SaveDraft(draftPath, a, r, opts.Now())
 			if err != nil {
 				return fmt.Errorf("cannot save the draft: %w", err)
 			}
@@ -331,13 +333,13 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 	a.Complete = true
 	a.Date = opts.Now().UTC()
 	if !opts.NoSave {
-		path, _, err := store.SaveAssessment(a, r, opts.Now())
+		path, _, err := st.SaveAssessment(a, r, opts.Now())
 		if err != nil {
 			return fmt.Errorf("cannot save the assessment (your answers are still in %s): %w", draftPath, err)
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "\nsaved to %s\n", path)
 	}
-	if err := store.FinishDraft(draftPath); err != nil {
+	if err := st.FinishDraft(draftPath); err != nil {
 		warnf(opts.IO.ErrOut, "cannot remove the draft: %v", err)
 	}
 	fmt.Fprintln(opts.IO.ErrOut)
@@ -351,7 +353,7 @@ func (opts *AssessOptions) render(a *assess.Answers) error {
 
 // draftRubric is the rubric a draft was started with, when it is not the one in use and
 // no rubric was chosen for this run: the resumed interview asks the same questions.
-func draftRubric(d assess.Draft, current *rubric.Rubric, chosen bool) (*rubric.Rubric, error) {
+func draftRubric(d store.Draft, current *rubric.Rubric, chosen bool) (*rubric.Rubric, error) {
 	if chosen || d.Rubric.SHA256 == "" || d.Rubric.SHA256 == current.SHA256 || d.Rubric.Source == "" {
 		return current, nil
 	}

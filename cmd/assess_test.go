@@ -12,7 +12,8 @@ import (
 	"time"
 
 	"github.com/pmladder/pmladder/assess"
-	"github.com/pmladder/pmladder/assess/prompttest"
+	"github.com/pmladder/pmladder/assess/interview/prompttest"
+	"github.com/pmladder/pmladder/assess/store"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -28,7 +29,7 @@ func newAssessOptions(t *testing.T, script ...any) (*AssessOptions, *bytes.Buffe
 	opts := &AssessOptions{
 		IO:          &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut},
 		Rubric:      r,
-		Store:       &assess.Store{Dir: t.TempDir()},
+		Store:       &store.Store{Dir: t.TempDir()},
 		Prompter:    &prompttest.Prompter{Answers: script},
 		Now:         func() time.Time { return time.Date(2026, 11, 22, 10, 4, 5, 0, time.UTC) },
 		Assessor:    "self",

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/store"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -18,7 +19,7 @@ type CompareOptions struct {
 	// Files are the assessments: saved names, paths, or "latest".
 	Files []string
 	// Store and Person resolve "latest": the person's latest saved assessment.
-	Store  *assess.Store
+	Store  *store.Store
 	Person string
 	All    bool
 	// MinPeers is the fewest peers shown as a group.

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/input"
 	"github.com/pmladder/pmladder/assess/sheetgen"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -89,7 +90,7 @@ func TestKilledInterviewKeepsItsDraft(t *testing.T) {
 		paths, _ := filepath.Glob(filepath.Join(drafts, "*.yaml"))
 		if len(paths) == 1 {
 			data, _ := os.ReadFile(paths[0])
-			if got, _, err := assess.ParseAnswers(paths[0], data, r); err == nil && got.Count(r.Questions()) == 3 {
+			if got, _, err := input.ParseAnswers(paths[0], data, r); err == nil && got.Count(r.Questions()) == 3 {
 				a = got
 				break
 			}

@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
-	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/store"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -203,7 +203,7 @@ func (f *Factory) location() *time.Location {
 }
 
 // Store is the store of saved assessments and drafts in the data directory.
-func (f *Factory) Store() *assess.Store { return &assess.Store{Dir: f.Settings.DataDir} }
+func (f *Factory) Store() *store.Store { return &store.Store{Dir: f.Settings.DataDir} }
 
 // dataDir is where assessments and drafts live: the setting, else $XDG_DATA_HOME/pmladder,
 // else ~/.local/share/pmladder.

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/store"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -16,7 +17,7 @@ import (
 type HistoryOptions struct {
 	IO     *IOStreams
 	Rubric *rubric.Rubric
-	Store  *assess.Store
+	Store  *store.Store
 	Person string
 	// Drafts lists the unfinished interviews instead.
 	Drafts bool

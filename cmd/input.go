@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/input"
 	"github.com/pmladder/pmladder/internal/inputfile"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -26,7 +27,7 @@ func readAnswers(streams *IOStreams, file string, r *rubric.Rubric) (*assess.Ans
 	if err != nil {
 		return nil, fmt.Errorf("cannot read answers: %w", err)
 	}
-	a, warnings, err := assess.ParseAnswers(name, data, r)
+	a, warnings, err := input.ParseAnswers(name, data, r)
 	if err != nil {
 		return nil, err
 	}

@@ -17,6 +17,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/interview"
+	"github.com/pmladder/pmladder/assess/store"
 	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
@@ -26,7 +28,7 @@ import (
 type PlanOptions struct {
 	IO     *IOStreams
 	Rubric *rubric.Rubric
-	Store  *assess.Store
+	Store  *store.Store
 	// Person is whose plan it is: --person, else the name setting, else the only person
 	// in the history.
 	Person string
@@ -42,7 +44,7 @@ type PlanOptions struct {
 	Roles     roleFlags
 	// Prompter lets the person pick on a terminal; nil elsewhere, where the defaults and
 	// the flags decide.
-	Prompter assess.Prompter
+	Prompter interview.Prompter
 	Now      func() time.Time
 	Out      outputFlags
 	Output   reports.Output
@@ -185,7 +187,7 @@ func containing(typed string, ids []string) string {
 // latest is the person's latest saved assessment, or of the only person in the history.
 func (opts *PlanOptions) latest() (string, error) {
 	path, err := latestOf(opts.Store, opts.Person, opts.cmdPath)
-	if errors.Is(err, assess.ErrNoAssessment) {
+	if errors.Is(err, store.ErrNoAssessment) {
 		whose := ""
 		if opts.Person != "" {
 			whose = " of " + opts.Person
@@ -206,7 +208,7 @@ func (opts *PlanOptions) latestBy(p *assess.Plan) (*assess.Answers, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot list assessments: %w", err)
 	}
-	slug := "_" + assess.Slug(p.Person) + "_" + assess.Slug(p.Assessor)
+	slug := "_" + store.Slug(p.Person) + "_" + store.Slug(p.Assessor)
 	for i := len(paths) - 1; i >= 0; i-- {
 		if !strings.Contains(filepath.Base(paths[i]), slug) {
 			continue
@@ -293,7 +295,7 @@ func planNewRun(opts *PlanOptions) error {
 	}
 	old, oldPath, err := opts.Store.LoadPlan(a.Person, r)
 	switch {
-	case errors.Is(err, assess.ErrNoPlan):
+	case errors.Is(err, store.ErrNoPlan):
 		old = nil
 	case err != nil && !opts.Force:
 		return fmt.Errorf("%w\n(the plan there cannot be read; --force replaces it, keeping the old file)", err)
@@ -347,7 +349,7 @@ func planInterrupted(err error) error {
 // pickPlan lets the person choose the skills (the top gaps first), each one's target,
 // actions and certifications, and the due day, on a terminal. Flags already given are
 // not asked again.
-func pickPlan(p assess.Prompter, errOut io.Writer, res *assess.Result, c *assess.PlanChoices, today time.Time) error {
+func pickPlan(p interview.Prompter, errOut io.Writer, res *assess.Result, c *assess.PlanChoices, today time.Time) error {
 	r := res.Rubric
 	options := assess.PlanOptions(res)
 	if len(options) == 0 {
@@ -499,7 +501,7 @@ func (opts *PlanOptions) loadPlan() (*assess.Plan, error) {
 		who = a.Person
 	}
 	p, _, err := opts.Store.LoadPlan(who, opts.Rubric)
-	if errors.Is(err, assess.ErrNoPlan) {
+	if errors.Is(err, store.ErrNoPlan) {
 		return nil, fmt.Errorf("no plan for %s yet: make one with 'pmladder plan new'", who)
 	}
 	return p, err

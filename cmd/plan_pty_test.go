@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/store"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -54,7 +54,7 @@ answers: {customer-insight.1: 2, customer-insight.2: 2, stakeholder-alignment.1:
 		t.Fatalf("plan new: %v; the terminal shows:\n%q", err, s.shown())
 	}
 	r, _ := rubric.Default()
-	p, _, err := (&assess.Store{Dir: filepath.Join(dir, "data", "pmladder")}).LoadPlan("Ada", r)
+	p, _, err := (&store.Store{Dir: filepath.Join(dir, "data", "pmladder")}).LoadPlan("Ada", r)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // progress draws a bar on stderr while a large team is scored: bytes read of the known
-// total, and people so far. It is an assess.TeamProgress, drawn only on a terminal and at
+// total, and people so far. It is an input.TeamProgress, drawn only on a terminal and at
 // most ten times a second.
 type progress struct {
 	out    io.Writer

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/store"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -16,7 +17,7 @@ import (
 type ReportOptions struct {
 	IO     *IOStreams
 	Rubric *rubric.Rubric
-	Store  *assess.Store
+	Store  *store.Store
 	File   string
 	// Person is whose latest assessment "latest" is: --person, else the name setting,
 	// else the only person in the history.
@@ -91,9 +92,9 @@ func reportRun(opts *ReportOptions) error {
 
 // latestOf is the latest saved assessment of a person, or of the only person in the
 // history; several people and no name is invalid usage, naming them.
-func latestOf(store *assess.Store, person, cmdPath string) (string, error) {
-	path, err := store.LatestOf(person)
-	var several *assess.AmbiguousDraftsError
+func latestOf(st *store.Store, person, cmdPath string) (string, error) {
+	path, err := st.LatestOf(person)
+	var several *store.AmbiguousDraftsError
 	if errors.As(err, &several) {
 		return "", usageErrorf(cmdPath, "saved assessments of %d people (%s): say whose with --person or the name setting",
 			len(several.People), strings.Join(several.People, ", "))

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/input"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -91,8 +92,8 @@ func teamRun(opts *TeamOptions) error {
 	if opts.Calibration && opts.Output.Format == "xlsx" {
 		return usageErrorf(opts.cmdPath, "--calibration is written as table, markdown, csv, json or html, not xlsx")
 	}
-	inputs, err := assess.FindTeamInputs(opts.Paths, func(msg string) { warnf(opts.IO.ErrOut, "%s", msg) })
-	var empty *assess.EmptyFolderError
+	inputs, err := input.FindTeamInputs(opts.Paths, func(msg string) { warnf(opts.IO.ErrOut, "%s", msg) })
+	var empty *input.EmptyFolderError
 	if errors.As(err, &empty) {
 		return usageErrorf(opts.cmdPath, "%v", err)
 	}
@@ -103,7 +104,7 @@ func teamRun(opts *TeamOptions) error {
 		opts.Out.readsFrom(in.Path)
 	}
 	errOut := opts.IO.ErrOut
-	review := &assess.Review{
+	review := &input.Review{
 		Rubric:      opts.Rubric,
 		Options:     opts.Roles.scoreOptions(),
 		SkipInvalid: opts.SkipInvalid,
@@ -122,7 +123,7 @@ func teamRun(opts *TeamOptions) error {
 		review.Progress = bar
 	}
 	return opts.Out.writeSpooled(opts.IO, func(w io.Writer) error {
-		var sink assess.TeamSink
+		var sink input.TeamSink
 		var err error
 		if opts.Calibration {
 			sink, err = opts.Output.NewCalibrationSink(w, opts.Rubric)

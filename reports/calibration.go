@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/input"
 	"github.com/pmladder/pmladder/internal/textwrap"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -326,9 +327,9 @@ func (b *calibrationBatch) Add(sc *assess.Scorer, a *assess.Answers) error {
 func (b *calibrationBatch) Seal() error { return nil }
 func (b *calibrationBatch) Reset()      { b.rows = b.rows[:0] }
 
-func (s *calibrationSink) NewBatch() assess.TeamBatch { return &calibrationBatch{} }
+func (s *calibrationSink) NewBatch() input.TeamBatch { return &calibrationBatch{} }
 
-func (s *calibrationSink) Commit(tb assess.TeamBatch) error {
+func (s *calibrationSink) Commit(tb input.TeamBatch) error {
 	s.rows = append(s.rows, tb.(*calibrationBatch).rows...)
 	return nil
 }
@@ -362,7 +363,7 @@ func (s *calibrationSink) Close() error {
 
 // NewCalibrationSink returns the sink of `team --calibration`: it keeps each rating's
 // skill scores (a few hundred bytes a person) and writes the calibration at the end.
-func (o Output) NewCalibrationSink(w io.Writer, r *rubric.Rubric) (assess.TeamSink, error) {
+func (o Output) NewCalibrationSink(w io.Writer, r *rubric.Rubric) (input.TeamSink, error) {
 	if o.Format == "xlsx" {
 		return nil, fmt.Errorf("a calibration is written as table, markdown, csv, json or html, not xlsx")
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/input"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -36,7 +37,7 @@ func hostileResult(t *testing.T) *assess.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _, err := assess.ParseAnswers("hostile.yaml", []byte(hostile), r)
+	a, _, err := input.ParseAnswers("hostile.yaml", []byte(hostile), r)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,8 +215,8 @@ func TestMarkdownEscapes(t *testing.T) {
 
 func TestCompareHTML(t *testing.T) {
 	r, _ := rubric.Default()
-	old, _, _ := assess.ParseAnswers("o.yaml", []byte(hostile), r)
-	newer, _, _ := assess.ParseAnswers("n.yaml", []byte(strings.Replace(hostile, "assessor: self", "assessor: manager", 1)), r)
+	old, _, _ := input.ParseAnswers("o.yaml", []byte(hostile), r)
+	newer, _, _ := input.ParseAnswers("n.yaml", []byte(strings.Replace(hostile, "assessor: self", "assessor: manager", 1)), r)
 	cmp, err := assess.Compare(r, []*assess.Answers{old, newer}, assess.CompareOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -1,10 +1,11 @@
 package reports
 
 import (
-	"github.com/pmladder/pmladder/internal/textwrap"
 	"io"
 	"path/filepath"
 	"time"
+
+	"github.com/pmladder/pmladder/internal/textwrap"
 
 	"github.com/pmladder/pmladder/assess"
 )

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/input"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -38,7 +39,7 @@ func TestReportJSONMatchesEncodingJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	sheet, err := assess.NewSheetReader("team-odd.csv", f, r)
+	sheet, err := input.NewSheetReader("team-odd.csv", f, r)
 	if err != nil {
 		t.Fatal(err)
 	}

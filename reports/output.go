@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/input"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -222,7 +223,7 @@ func (o Output) WriteTemplate(w io.Writer, r *rubric.Rubric, t TemplateSheet) er
 					return err
 				}
 			}
-			if _, err := w.Write(assess.TemplateYAML(r, p, t.Assessor, t.Rater, t.Quick)); err != nil {
+			if _, err := w.Write(input.TemplateYAML(r, p, t.Assessor, t.Rater, t.Quick)); err != nil {
 				return err
 			}
 		}
@@ -235,7 +236,7 @@ func (o Output) WriteTemplate(w io.Writer, r *rubric.Rubric, t TemplateSheet) er
 	if err != nil {
 		return err
 	}
-	header := templateHeader(r, assess.TemplateQuestions(r, t.Quick), t.Rater != "")
+	header := templateHeader(r, assess.QuestionsAsked(r, t.Quick), t.Rater != "")
 	if err := cw.Header(header...); err != nil {
 		return err
 	}
@@ -292,7 +293,7 @@ func scaleHint(r *rubric.Rubric) string {
 
 // NewTeamSink returns the sink that writes a team review in the format, recommending up
 // to certs certifications in the summary. It buffers its writes; every format streams.
-func (o Output) NewTeamSink(w io.Writer, r *rubric.Rubric, certs int) (assess.TeamSink, error) {
+func (o Output) NewTeamSink(w io.Writer, r *rubric.Rubric, certs int) (input.TeamSink, error) {
 	s := &teamSink{w: bufio.NewWriterSize(w, 256<<10), r: r, certs: certs, opt: o.options(),
 		excel: o.Excel, totals: NewTeamTotals(r)}
 	switch o.Format {

@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/input"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -193,7 +194,7 @@ type teamFormat interface {
 	end(s *teamSink, team *Team) error
 }
 
-// teamSink is the assess.TeamSink of every team format.
+// teamSink is the input.TeamSink of every team format.
 type teamSink struct {
 	w      *bufio.Writer
 	format teamFormat
@@ -227,7 +228,7 @@ type teamBatch struct {
 	xlsx xlsxRows
 }
 
-func (s *teamSink) NewBatch() assess.TeamBatch {
+func (s *teamSink) NewBatch() input.TeamBatch {
 	return &teamBatch{sink: s, totals: NewTeamTotals(s.r), rows: newStandingRows(s.excel)}
 }
 
@@ -263,7 +264,7 @@ func (b *teamBatch) person(sc *assess.Scorer, a *assess.Answers) (*assess.Result
 	return res, memberOf(res, false)
 }
 
-func (s *teamSink) Commit(tb assess.TeamBatch) error {
+func (s *teamSink) Commit(tb input.TeamBatch) error {
 	b := tb.(*teamBatch)
 	s.totals.merge(b.totals)
 	for _, m := range b.members {

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/pmladder/pmladder/internal/textwrap"
-	"github.com/pmladder/pmladder/internal/words"
 	"html"
 	"io"
 	"strings"
+
+	"github.com/pmladder/pmladder/internal/textwrap"
+	"github.com/pmladder/pmladder/internal/words"
 
 	"github.com/pmladder/pmladder/assess"
 )

@@ -3,11 +3,13 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/pmladder/pmladder/internal/textwrap"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pmladder/pmladder/assess/input"
+	"github.com/pmladder/pmladder/internal/textwrap"
 
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/rubric"
@@ -17,16 +19,16 @@ import (
 // format and returns what it wrote.
 func teamOutput(t *testing.T, r *rubric.Rubric, out Output, workers int, sheets ...string) []byte {
 	t.Helper()
-	var inputs []assess.TeamInput
+	var inputs []input.TeamInput
 	for _, s := range sheets {
-		inputs = append(inputs, assess.TeamInput{Path: s, Sheet: strings.HasSuffix(s, ".csv")})
+		inputs = append(inputs, input.TeamInput{Path: s, Sheet: strings.HasSuffix(s, ".csv")})
 	}
 	var buf bytes.Buffer
 	sink, err := out.NewTeamSink(&buf, r, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rv := &assess.Review{Rubric: r, Options: assess.ScoreOptions{Certs: 3}, Workers: workers}
+	rv := &input.Review{Rubric: r, Options: assess.ScoreOptions{Certs: 3}, Workers: workers}
 	if err := rv.Run(inputs, sink); err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +66,7 @@ func TestTeamCSVGolden(t *testing.T) {
 		t.Fatalf("--excel: want the same cells with a byte-order mark and CRLF:\n%s", firstDiff(excel, []byte(wantExcel)))
 	}
 	// One person's report writes the same rows as the team review does for them.
-	a, _, err := assess.ParseAnswers("ada.yaml", []byte("format: pmladder-answers/v1\nperson: \"=cmd\"\nanswers: {data-fluency.1: 3}\n"), r)
+	a, _, err := input.ParseAnswers("ada.yaml", []byte("format: pmladder-answers/v1\nperson: \"=cmd\"\nanswers: {data-fluency.1: 3}\n"), r)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/input"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -36,11 +37,11 @@ func colName(col int) string {
 func TemplateXLSX(w io.Writer, r *rubric.Rubric, people []string, t TemplateSheet) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", assess.AnswersSheet); err != nil {
+	if err := f.SetSheetName("Sheet1", input.AnswersSheet); err != nil {
 		return err
 	}
-	const sheet = assess.AnswersSheet
-	questions := assess.TemplateQuestions(r, t.Quick)
+	const sheet = input.AnswersSheet
+	questions := assess.QuestionsAsked(r, t.Quick)
 	header := templateHeader(r, questions, t.Rater != "")
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F3F4F6"}}})

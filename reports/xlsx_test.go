@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/input"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -148,8 +149,8 @@ func TestTeamXLSXRowsSheetsSplit(t *testing.T) {
 		t.Fatal(err)
 	}
 	tmp := x.dir
-	rv := &assess.Review{Rubric: r, Options: assess.ScoreOptions{Certs: 3}, Workers: 2}
-	if err := rv.Run([]assess.TeamInput{{Path: filepath.Join("testdata", "team-odd.csv"), Sheet: true}}, sink); err != nil {
+	rv := &input.Review{Rubric: r, Options: assess.ScoreOptions{Certs: 3}, Workers: 2}
+	if err := rv.Run([]input.TeamInput{{Path: filepath.Join("testdata", "team-odd.csv"), Sheet: true}}, sink); err != nil {
 		t.Fatal(err)
 	}
 	wb := openWorkbook(t, buf.Bytes())

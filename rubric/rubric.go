@@ -8,7 +8,9 @@
 package rubric
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -450,4 +452,32 @@ func (r *Rubric) TrackList() string {
 		ids[i] = r.Tracks[i].ID
 	}
 	return "tracks: " + strings.Join(ids, ", ")
+}
+
+// Title is the rubric's name with its version, as messages and the interview name it.
+func (r *Rubric) Title() string {
+	if r.Version != "" {
+		return r.Name + " " + r.Version
+	}
+	return r.Name
+}
+
+// Choices are what a question offers and the score of each, from the lowest score up: its
+// anchored statements, or for a plain rating every point of the scale with its label.
+// The interview asks them and the YAML template lists them, in this one order.
+func (r *Rubric) Choices(q *Question) (texts []string, scores []int) {
+	if len(q.Options) > 0 {
+		sorted := slices.Clone(q.Options)
+		slices.SortStableFunc(sorted, func(a, b Option) int { return cmp.Compare(a.Score, b.Score) })
+		for _, o := range sorted {
+			texts = append(texts, o.Text)
+			scores = append(scores, o.Score)
+		}
+		return texts, scores
+	}
+	for v := r.Scale.Min; v <= r.Scale.Max; v++ {
+		texts = append(texts, r.Scale.Rating(v))
+		scores = append(scores, v)
+	}
+	return texts, scores
 }

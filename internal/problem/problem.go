@@ -90,3 +90,13 @@ func (l List) Err() error {
 	})
 	return l
 }
+
+// Quote quotes a value for a message, cut to 40 characters so that one bad cell cannot
+// flood the terminal: messages never quote more (docs/formats.md, "Messages").
+func Quote(s string) string {
+	const most = 40
+	if r := []rune(s); len(r) > most {
+		return strconv.Quote(string(r[:most])) + "…"
+	}
+	return strconv.Quote(s)
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/input"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -47,7 +48,7 @@ func run(dir string) error {
 		return err
 	}
 	defer f.Close()
-	const sheet = assess.AnswersSheet
+	const sheet = input.AnswersSheet
 	header, err := f.GetRows(sheet)
 	if err != nil {
 		return err

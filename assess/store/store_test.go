@@ -1,4 +1,4 @@
-package assess
+package store
 
 import (
 	"errors"
@@ -7,16 +7,20 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/assesstest"
 )
 
 func TestStoreIsPrivate(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	shared := filepath.Join(t.TempDir(), "shared")
 	os.MkdirAll(shared, 0o755)
 	os.Chmod(shared, 0o777|os.ModeSticky) // a shared, sticky folder such as /tmp
 	dir := filepath.Join(shared, "data")
 	s := &Store{Dir: dir}
-	a := answers(r, "s1.1=2")
+	a := assess.NewAnswers(r)
+	a.Set("s1.1", assess.Answer{Score: 2})
 	a.Person = "Zoë O'Brien / QA"
 	now := time.Date(2026, 11, 22, 10, 4, 5, 0, time.UTC)
 	draft, err := s.SaveDraft("", a, r, now)

@@ -1,4 +1,4 @@
-package assess
+package input
 
 import (
 	"bufio"
@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/internal/cellsafe"
 	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/internal/problem"
@@ -172,14 +173,14 @@ func newSheetReader(file string, src records, r *rubric.Rubric) (*SheetReader, e
 	var probs problem.List
 	header, line, err := src.next()
 	if errors.Is(err, io.EOF) {
-		probs.AddAt(src.where(0), 1, "empty %s: want a team sheet whose header starts %s", src.kind(), strings.Join(ProfileFields(), ","))
+		probs.AddAt(src.where(0), 1, "empty %s: want a team sheet whose header starts %s", src.kind(), strings.Join(assess.ProfileFields(), ","))
 		return nil, probs.Err()
 	}
 	if err != nil {
 		return nil, err
 	}
-	fields := ProfileFields()
-	optional := []string{FieldRater, FieldCertifications}
+	fields := assess.ProfileFields()
+	optional := []string{assess.FieldRater, assess.FieldCertifications}
 	// Spreadsheets often save empty cells after the last column: they are no columns.
 	for len(header) > 0 && strings.TrimSpace(header[len(header)-1]) == "" {
 		header = header[:len(header)-1]
@@ -213,11 +214,11 @@ func newSheetReader(file string, src records, r *rubric.Rubric) (*SheetReader, e
 				continue
 			}
 			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: column %s is neither a field (%s) nor a question of %s: ignored",
-				src.where(i).At(line), quoteShort(name), strings.Join(append(fields[:len(fields):len(fields)], optional...), ", "), describeRubric(r)))
+				src.where(i).At(line), problem.Quote(name), strings.Join(append(fields[:len(fields):len(fields)], optional...), ", "), assess.Describe(r)))
 			s.cols = append(s.cols, sheetColumn{field: ignoredField, name: name})
 		}
 	}
-	if _, ok := seen[FieldPerson]; !ok && len(probs) == 0 {
+	if _, ok := seen[assess.FieldPerson]; !ok && len(probs) == 0 {
 		probs.AddAt(src.where(0), line, "no person column: the header starts %s", strings.Join(fields, ","))
 	}
 	if err := probs.Err(); err != nil {
@@ -237,7 +238,7 @@ func (s *SheetReader) Close() error { return s.src.Close() }
 // problems comes back as a problem.List, and reading can go on with the next row, unless
 // the CSV itself is broken, after which ReadInto returns io.EOF. Rows with no cells
 // filled in are skipped, as spreadsheets leave them at the end.
-func (s *SheetReader) ReadInto(a *Answers) (int, error) {
+func (s *SheetReader) ReadInto(a *assess.Answers) (int, error) {
 	if s.fatal {
 		return 0, io.EOF
 	}
@@ -267,7 +268,7 @@ func blank(record []string) bool {
 }
 
 // row checks and reads one row into a.
-func (s *SheetReader) row(record []string, line int, a *Answers) error {
+func (s *SheetReader) row(record []string, line int, a *assess.Answers) error {
 	var probs problem.List
 	if n := len(s.cols); len(record) > n && len(record) <= n+s.trailing && blank(record[n:]) {
 		record = record[:n] // the empty cells under the empty header cells
@@ -279,7 +280,7 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 		probs.AddAt(s.src.where(0), line, "row has %d cells, the header has %d", len(record), len(s.cols))
 		return probs.Err()
 	}
-	a.reset(s.r)
+	a.Reset(s.r)
 	for i, col := range s.cols {
 		cell := strings.TrimSpace(record[i])
 		if !utf8.ValidString(cell) {
@@ -303,10 +304,10 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 			continue
 		}
 		if col.field != "" {
-			if col.field == FieldDate {
+			if col.field == assess.FieldDate {
 				cell = s.src.date(cell)
 			}
-			if msg := a.setProfile(s.r, col.field, cell); msg != "" {
+			if msg := a.SetProfile(s.r, col.field, cell); msg != "" {
 				probs.AddAt(s.src.where(i), line, "column %q: %s", col.name, msg)
 			}
 			continue
@@ -314,12 +315,12 @@ func (s *SheetReader) row(record []string, line int, a *Answers) error {
 		if cell == "" {
 			continue
 		}
-		v, err := ParseScore(cell, s.r.Scale)
+		v, err := assess.ParseScore(cell, s.r.Scale)
 		if err != nil {
 			probs.AddAt(s.src.where(i), line, "column %q: %v", col.name, err)
 			continue
 		}
-		a.setAt(col.pos, v)
+		a.SetAt(col.pos, v)
 	}
 	return probs.Err()
 }

@@ -1,10 +1,4 @@
-package assess
-
-import "errors"
-
-// ErrInterrupted is returned by a Prompter when the person stops the interview: Ctrl-C,
-// or the end of the input. The interview's answers so far are in the draft.
-var ErrInterrupted = errors.New("interview interrupted")
+package interview
 
 // Prompter asks the interview's questions. It stands between the interview and the
 // terminal library, so the interview can be driven by survey on a terminal, by numbered

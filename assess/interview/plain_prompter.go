@@ -1,4 +1,4 @@
-package assess
+package interview
 
 import (
 	"bufio"
@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/pmladder/pmladder/assess"
 )
 
 // PlainPrompter asks with plain numbered prompts, one line per answer and no cursor
@@ -79,14 +81,14 @@ func readLine(br *bufio.Reader) (inputLine, error) {
 	}
 }
 
-// readLine returns the next line of input, or ErrInterrupted at the end of the input or
+// readLine returns the next line of input, or assess.ErrInterrupted at the end of the input or
 // when the context is cancelled.
 func (p *PlainPrompter) readLine() (string, error) {
 	for {
 		select {
 		case in, ok := <-p.lines:
 			if !ok {
-				return "", ErrInterrupted
+				return "", assess.ErrInterrupted
 			}
 			if in.tooLong {
 				fmt.Fprintf(p.out, "\nThat answer is longer than %d KiB; please answer again: ", maxAnswer>>10)
@@ -94,7 +96,7 @@ func (p *PlainPrompter) readLine() (string, error) {
 			}
 			return p.answer(in.text), nil
 		case <-p.ctx.Done():
-			return "", ErrInterrupted
+			return "", assess.ErrInterrupted
 		}
 	}
 }

@@ -1,8 +1,7 @@
-package assess
+package input
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"io"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -44,7 +44,7 @@ func FuzzParseAnswers(f *testing.F) {
 				t.Fatalf("accepted %s = %v", q.ID, v)
 			}
 		}
-		res := Score(r, a, ScoreOptions{Certs: 3})
+		res := assess.Score(r, a, assess.ScoreOptions{Certs: 3})
 		if res.Answered > res.Questions {
 			t.Fatalf("answered %d of %d", res.Answered, res.Questions)
 		}
@@ -96,7 +96,7 @@ func headerChecked(t *testing.T, err error) bool {
 // comes back as located problems, past the header. It reports whether the end came.
 func readsEveryRow(t *testing.T, sr *SheetReader, r *rubric.Rubric, most int) bool {
 	t.Helper()
-	a := NewAnswers(r)
+	a := assess.NewAnswers(r)
 	for rows := 0; rows <= most; rows++ {
 		line, err := sr.ReadInto(a)
 		if errors.Is(err, io.EOF) {
@@ -112,56 +112,9 @@ func readsEveryRow(t *testing.T, sr *SheetReader, r *rubric.Rubric, most int) bo
 		if line < 2 {
 			t.Fatalf("row at line %d", line)
 		}
-		Score(r, a, ScoreOptions{Certs: 3})
+		assess.Score(r, a, assess.ScoreOptions{Certs: 3})
 	}
 	return false
-}
-
-// FuzzPlainPrompter feeds any input to the plain prompter: it must never panic or hang,
-// every answer it returns must be one of the options or a line of the input, and the end
-// of the input must end the interview (ErrInterrupted).
-func FuzzPlainPrompter(f *testing.F) {
-	f.Add([]byte("2\n"))
-	f.Add([]byte("9\n?\n3\n"))
-	f.Add([]byte("\ufeffAda\r\n1 3,2\n"))
-	f.Add([]byte(strings.Repeat("x", 70000) + "\n1\n"))
-	f.Add([]byte("\x00\xff\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		p := NewPlainPrompter(context.Background(), bytes.NewReader(data), io.Discard)
-		options := []string{"one", "two", "three"}
-		for i := 0; i < 200; i++ {
-			var err error
-			switch i % 3 {
-			case 0:
-				var n int
-				n, err = p.Select("Pick", options, 1, "help")
-				if err == nil && (n < 0 || n >= len(options)) {
-					t.Fatalf("select returned %d", n)
-				}
-			case 1:
-				var s string
-				s, err = p.Input("Name", "def")
-				if err == nil && s != "def" && !bytes.Contains(data, []byte(s)) {
-					t.Fatalf("input returned %q, not in the input", s)
-				}
-			default:
-				var picked []int
-				picked, err = p.MultiSelect("Held", options, "")
-				for k, n := range picked {
-					if n < 0 || n >= len(options) || (k > 0 && picked[k-1] >= n) {
-						t.Fatalf("multiselect returned %v", picked)
-					}
-				}
-			}
-			if errors.Is(err, ErrInterrupted) {
-				return
-			}
-			if err != nil {
-				t.Fatalf("unexpected error %v", err)
-			}
-		}
-		t.Fatal("200 questions answered from the input: it never ended")
-	})
 }
 
 // FuzzWorkbook feeds any bytes to the workbook reader, starting from the fixtures: it
@@ -169,7 +122,7 @@ func FuzzPlainPrompter(f *testing.F) {
 func FuzzWorkbook(f *testing.F) {
 	r := fuzzRubric(f)
 	for _, name := range []string{"team-filled.xlsx", "team-bad.xlsx", "team-filled-libreoffice.xlsx"} {
-		data, err := os.ReadFile(filepath.Join("..", "cmd", "testdata", "xlsx", name))
+		data, err := os.ReadFile(filepath.Join("..", "..", "cmd", "testdata", "xlsx", name))
 		if err != nil {
 			f.Fatal(err)
 		}

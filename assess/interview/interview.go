@@ -1,14 +1,18 @@
-package assess
+// Package interview asks a person the rubric's questions through a Prompter: the survey
+// prompter on a terminal, numbered plain prompts elsewhere (or with --accessible), or a
+// script in tests (interview/prompttest). Only survey_prompter.go imports the terminal
+// libraries.
+package interview
 
 import (
 	"errors"
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/internal/textwrap"
 	"github.com/pmladder/pmladder/internal/words"
 	"github.com/pmladder/pmladder/rubric"
@@ -44,21 +48,12 @@ type Interview struct {
 	// rating: one line, Enter to skip (the evidence setting, on by default).
 	Evidence bool
 	// Checkpoint is called after every answer, so that a draft survives an interruption.
-	Checkpoint func(*Answers) error
+	Checkpoint func(*assess.Answers) error
 }
 
 // Questions returns the questions an interview asks, in order.
 func (iv *Interview) Questions() []*rubric.Question {
-	var qs []*rubric.Question
-	for _, s := range iv.Rubric.Skills() {
-		for i := range s.Questions {
-			if iv.Quick && i > 0 {
-				break
-			}
-			qs = append(qs, &s.Questions[i])
-		}
-	}
-	return qs
+	return assess.QuestionsAsked(iv.Rubric, iv.Quick)
 }
 
 // Reading speed and choosing time behind the interview's time estimate: 238 words a minute
@@ -95,7 +90,7 @@ func (iv *Interview) Intro() string {
 	return iv.fit(fmt.Sprintf(`%s: %s in %s, about %s.
 %s Your answers stay on this machine.
 %sCtrl-C pauses at any time: your answers are kept and 'pmladder assess --resume' continues.
-`, rubricName(iv.Rubric), count(len(qs), "question", "questions"), count(len(iv.Rubric.Categories), "category", "categories"), count(iv.Minutes(), "minute", "minutes"), what, iv.evidenceIntro()))
+`, iv.Rubric.Title(), words.Count(len(qs), "question", "questions"), words.Count(len(iv.Rubric.Categories), "category", "categories"), words.Count(iv.Minutes(), "minute", "minutes"), what, iv.evidenceIntro()))
 }
 
 // evidenceIntro tells, when evidence is asked, what it is for.
@@ -126,11 +121,6 @@ func (iv *Interview) fit(text string) string {
 	return b.String()
 }
 
-// count writes a count with its noun: "1 category", "4 categories".
-func count(n int, one, many string) string {
-	return fmt.Sprintf("%d %s", n, words.Plural(n, one, many))
-}
-
 // words are the profile questions, asked of the person or, by a manager or a peer,
 // about them.
 func (iv *Interview) words(self, other string) string {
@@ -140,16 +130,9 @@ func (iv *Interview) words(self, other string) string {
 	return self
 }
 
-func rubricName(r *rubric.Rubric) string {
-	if r.Version != "" {
-		return r.Name + " " + r.Version
-	}
-	return r.Name
-}
-
 // AskProfile asks for what the answers do not already hold: the person's name, current
 // role, track and target. Flags fill these beforehand to skip the questions.
-func (iv *Interview) AskProfile(a *Answers, askRoles bool) error {
+func (iv *Interview) AskProfile(a *assess.Answers, askRoles bool) error {
 	for a.Person == "" {
 		name, err := iv.Prompter.Input(iv.words("Your name", "The name of the person you assess"), iv.DefaultName)
 		if err != nil {
@@ -260,7 +243,7 @@ func targetChoices(r *rubric.Rubric, current, track string) []*rubric.Role {
 
 // askCertifications asks once which of the rubric's certifications the person holds, so
 // that none of them is recommended; Enter skips it.
-func (iv *Interview) askCertifications(a *Answers) error {
+func (iv *Interview) askCertifications(a *assess.Answers) error {
 	certs := iv.Rubric.Certifications
 	if len(certs) == 0 || len(a.Certifications) > 0 {
 		return nil
@@ -292,9 +275,9 @@ func trackHelp(r *rubric.Rubric) string {
 // any of the role, track, target or certification questions, the first question offers
 // "back" to them: they are cleared to what the flags or the draft gave and asked again. The
 // name is not asked again: the draft is filed under it.
-func (iv *Interview) Run(a *Answers, askRoles bool) error {
+func (iv *Interview) Run(a *assess.Answers, askRoles bool) error {
 	type profile struct{ current, track, target, certs string }
-	of := func(a *Answers) profile {
+	of := func(a *assess.Answers) profile {
 		return profile{a.CurrentRole, a.Track, a.TargetRole, strings.Join(a.Certifications, ";")}
 	}
 	for {
@@ -315,9 +298,9 @@ var errBackToProfile = errors.New("back to the profile questions")
 
 // AskQuestions asks every question not yet answered, starting at the first unanswered
 // one. "Back" returns to the previous question, whose answer becomes the default.
-func (iv *Interview) AskQuestions(a *Answers) error { return iv.askQuestions(a, false) }
+func (iv *Interview) AskQuestions(a *assess.Answers) error { return iv.askQuestions(a, false) }
 
-func (iv *Interview) askQuestions(a *Answers, backToProfile bool) error {
+func (iv *Interview) askQuestions(a *assess.Answers, backToProfile bool) error {
 	qs := iv.Questions()
 	i := 0
 	for i < len(qs) {
@@ -332,7 +315,7 @@ func (iv *Interview) askQuestions(a *Answers, backToProfile bool) error {
 		cat := iv.Rubric.Category(skill.Category)
 		fmt.Fprint(iv.Out, iv.fit(fmt.Sprintf("\n%s · %d of %d · %s\n", cat.Name, i+1, len(qs), skill.Name)))
 
-		opts, scores := iv.options(q)
+		opts, scores := iv.Rubric.Choices(q)
 		skipAt := len(opts)
 		opts = append(opts, choiceSkip)
 		if i > 0 {
@@ -355,14 +338,14 @@ func (iv *Interview) askQuestions(a *Answers, backToProfile bool) error {
 		}
 		switch {
 		case choice == skipAt:
-			a.Set(q.ID, Answer{NA: true})
+			a.Set(q.ID, assess.Answer{NA: true})
 		case choice > skipAt && i == 0:
 			return errBackToProfile
 		case choice > skipAt:
 			i--
 			continue
 		default:
-			a.Set(q.ID, Answer{Score: scores[choice]})
+			a.Set(q.ID, assess.Answer{Score: scores[choice]})
 		}
 		if err := iv.checkpoint(a); err != nil {
 			return err
@@ -382,7 +365,7 @@ const evidenceClear = "-"
 
 // askEvidence asks for an example that backs the answers to a skill's questions, once
 // they are answered; a skill whose every question was skipped has no rating to back.
-func (iv *Interview) askEvidence(a *Answers, skill *rubric.Skill, asked []*rubric.Question) error {
+func (iv *Interview) askEvidence(a *assess.Answers, skill *rubric.Skill, asked []*rubric.Question) error {
 	rated := false
 	for _, q := range asked {
 		if ans, ok := a.Get(q.ID); ok && q.Skill == skill.ID && !ans.NA {
@@ -416,29 +399,7 @@ func (iv *Interview) askEvidence(a *Answers, skill *rubric.Skill, asked []*rubri
 	return iv.checkpoint(a)
 }
 
-// options returns a question's choices and the score of each: its anchored statements
-// from the lowest score up, or for a plain rating every point of the scale with its label.
-func (iv *Interview) options(q *rubric.Question) ([]string, []int) {
-	var opts []string
-	var scores []int
-	if len(q.Options) > 0 {
-		sorted := append([]rubric.Option(nil), q.Options...)
-		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Score < sorted[j].Score })
-		for _, o := range sorted {
-			opts = append(opts, o.Text)
-			scores = append(scores, o.Score)
-		}
-		return opts, scores
-	}
-	sc := iv.Rubric.Scale
-	for v := sc.Min; v <= sc.Max; v++ {
-		opts = append(opts, sc.Rating(v))
-		scores = append(scores, v)
-	}
-	return opts, scores
-}
-
-func (iv *Interview) checkpoint(a *Answers) error {
+func (iv *Interview) checkpoint(a *assess.Answers) error {
 	if iv.Checkpoint == nil {
 		return nil
 	}

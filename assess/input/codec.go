@@ -1,4 +1,10 @@
-package assess
+// Package input reads what people give pmladder: answers files (YAML or JSON, one person
+// or a stream of several), team sheets (CSV) and workbooks (XLSX), each checked against
+// the rubric with every problem located by file and line (or sheet and cell), and the
+// team-review loop (Review) that reads them all, scores them on several goroutines and
+// hands them in order to a TeamSink. The blank templates people fill in live here too,
+// beside the readers they must satisfy.
+package input
 
 import (
 	"bytes"
@@ -10,6 +16,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/internal/yamlnode"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -18,7 +25,7 @@ import (
 // Problems (unknown questions, scores off the scale, unknown roles…) come back together as
 // a problem.List naming file and line. Warnings are things worth telling the user that do
 // not stop scoring, such as answers given against another version of the rubric.
-func ParseAnswers(file string, data []byte, r *rubric.Rubric) (a *Answers, warnings []string, err error) {
+func ParseAnswers(file string, data []byte, r *rubric.Rubric) (a *assess.Answers, warnings []string, err error) {
 	rd := yamlnode.Reader{File: file}
 	root := rd.Parse(data, answersWhat)
 	if root == nil {
@@ -27,7 +34,7 @@ func ParseAnswers(file string, data []byte, r *rubric.Rubric) (a *Answers, warni
 	return parseAnswersNode(&rd, root, r)
 }
 
-const answersWhat = "answers (" + AnswersFormat + ")"
+const answersWhat = "answers (" + assess.AnswersFormat + ")"
 
 // rubricChanged starts the warning for answers given against another rubric (or another
 // version of it), which a team review gives once.
@@ -35,7 +42,7 @@ const rubricChanged = "these answers were given against"
 
 // AnswersDoc is one document of a file that may hold several people's answers.
 type AnswersDoc struct {
-	Answers *Answers
+	Answers *assess.Answers
 	// Line is where the document starts.
 	Line     int
 	Warnings []string
@@ -65,33 +72,33 @@ func EachAnswers(file string, data []byte, r *rubric.Rubric, fn func(AnswersDoc)
 }
 
 // parseAnswersNode reads one answers document.
-func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a *Answers, warnings []string, err error) {
+func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a *assess.Answers, warnings []string, err error) {
 	file := rd.File
-	f := rd.Mapping(root, "the answers", append(append([]string{"format"}, ProfileFields()...),
-		FieldRater, FieldCertifications, "rubric", "complete", "quick", "no_save", "answers", "evidence")...)
+	f := rd.Mapping(root, "the answers", append(append([]string{"format"}, assess.ProfileFields()...),
+		assess.FieldRater, assess.FieldCertifications, "rubric", "complete", "quick", "no_save", "answers", "evidence")...)
 	switch format := rd.String(f["format"].Value, "format"); {
 	case f["format"].Key == nil:
-		rd.Addf(root, "missing format: want format: %s", AnswersFormat)
-	case format != AnswersFormat:
+		rd.Addf(root, "missing format: want format: %s", assess.AnswersFormat)
+	case format != assess.AnswersFormat:
 		rd.Problems = nil
-		rd.Addf(f["format"].Value, "format %q is not %s: this is not an answers file", format, AnswersFormat)
+		rd.Addf(f["format"].Value, "format %q is not %s: this is not an answers file", format, assess.AnswersFormat)
 		return nil, nil, rd.Problems.Err()
 	}
-	a = NewAnswers(r)
-	for _, field := range append(ProfileFields(), FieldRater) {
+	a = assess.NewAnswers(r)
+	for _, field := range append(assess.ProfileFields(), assess.FieldRater) {
 		v := f[field].Value
 		if yamlnode.IsNull(v) {
 			continue
 		}
 		text := strings.TrimSpace(rd.String(v, field))
-		if msg := a.setProfile(r, field, text); msg != "" {
+		if msg := a.SetProfile(r, field, text); msg != "" {
 			rd.Addf(v, "%s %s", field, msg)
 		}
 	}
-	if v := f[FieldCertifications].Value; !yamlnode.IsNull(v) {
-		ids, nodes := rd.Strings(v, FieldCertifications)
+	if v := f[assess.FieldCertifications].Value; !yamlnode.IsNull(v) {
+		ids, nodes := rd.Strings(v, assess.FieldCertifications)
 		for i, id := range ids {
-			if msg := a.addCertification(r, id); msg != "" {
+			if msg := a.AddCertification(r, id); msg != "" {
 				rd.Addf(nodes[i], "certifications: %s", msg)
 			}
 		}
@@ -109,14 +116,14 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 		text := strings.TrimSpace(rd.String(e.Value, "evidence for "+e.Key.Value))
 		switch {
 		case r.Skill(e.Key.Value) == nil:
-			rd.Addf(e.Key, "evidence for unknown skill %q: not in %s", e.Key.Value, describeRubric(r))
+			rd.Addf(e.Key, "evidence for unknown skill %q: not in %s", e.Key.Value, assess.Describe(r))
 		case text != "":
 			a.SetEvidence(e.Key.Value, text)
 		}
 	}
 	if v := f["rubric"].Value; !yamlnode.IsNull(v) {
 		rf := rd.Mapping(v, "rubric", "name", "version", "sha256", "source")
-		a.Rubric = RubricRef{
+		a.Rubric = assess.RubricRef{
 			Name:    rd.String(rf["name"].Value, "rubric name"),
 			Version: rd.String(rf["version"].Value, "rubric version"),
 			SHA256:  rd.String(rf["sha256"].Value, "rubric sha256"),
@@ -124,13 +131,13 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 		}
 		if a.Rubric.SHA256 != "" && a.Rubric.SHA256 != r.SHA256 {
 			warnings = append(warnings, fmt.Sprintf("%s:%d: %s %s; scoring them against %s",
-				file, v.Line, rubricChanged, describeRef(a.Rubric), describeRubric(r)))
+				file, v.Line, rubricChanged, a.Rubric.Describe(), assess.Describe(r)))
 		}
 	}
 	for _, e := range rd.Pairs(f["answers"].Value, "answers") {
 		id := e.Key.Value
 		if r.Question(id) == nil {
-			rd.Addf(e.Key, "unknown question %q: not in %s", id, describeRubric(r))
+			rd.Addf(e.Key, "unknown question %q: not in %s", id, assess.Describe(r))
 			continue
 		}
 		if ans, ok := readAnswer(rd, e.Value, id, r.Scale); ok {
@@ -144,22 +151,22 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 }
 
 // readAnswer reads one answer: an integer on the scale or "na"; empty means unanswered.
-func readAnswer(rd *yamlnode.Reader, n *yaml.Node, id string, scale rubric.Scale) (Answer, bool) {
+func readAnswer(rd *yamlnode.Reader, n *yaml.Node, id string, scale rubric.Scale) (assess.Answer, bool) {
 	if yamlnode.IsNull(n) {
-		return Answer{}, false
+		return assess.Answer{}, false
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
 		if strings.EqualFold(strings.TrimSpace(n.Value), "na") {
-			return Answer{NA: true}, true
+			return assess.Answer{NA: true}, true
 		}
 		if strings.TrimSpace(n.Value) == "" {
-			return Answer{}, false
+			return assess.Answer{}, false
 		}
 	}
-	v, err := ParseScore(scalarText(n), scale)
+	v, err := assess.ParseScore(scalarText(n), scale)
 	if err != nil {
 		rd.Addf(n, "question %q: %v", id, err)
-		return Answer{}, false
+		return assess.Answer{}, false
 	}
 	return v, true
 }
@@ -174,130 +181,19 @@ func scalarText(n *yaml.Node) string {
 	return n.Value
 }
 
-// ParseScore reads one answer as written in a file or a sheet cell: a whole number on the
-// scale, or "na". The error says what is wrong in words a user can act on.
-func ParseScore(s string, scale rubric.Scale) (Answer, error) {
-	if len(s) == 1 && s[0] >= '0' && s[0] <= '9' { // the common case, quickly
-		if v := int(s[0] - '0'); v >= scale.Min && v <= scale.Max {
-			return Answer{Score: v}, nil
-		}
-	}
-	t := strings.TrimSpace(s)
-	if strings.EqualFold(t, "na") {
-		return Answer{NA: true}, nil
-	}
-	// A whole number, optionally written with a zero fraction as spreadsheets may ("3.0");
-	// nothing that only Go's number syntax would read ("0x1p1", "0_3", "3.").
-	whole, frac, hasFrac := strings.Cut(t, ".")
-	v, err := strconv.Atoi(whole)
-	if err != nil || strings.ContainsAny(whole, "_") || whole == "" || strings.HasPrefix(whole, "+") ||
-		(hasFrac && (frac == "" || strings.Trim(frac, "0") != "")) {
-		return Answer{}, fmt.Errorf("%s is not a score (%d–%d or na)", quoteShort(s), scale.Min, scale.Max)
-	}
-	if v < scale.Min || v > scale.Max {
-		return Answer{}, fmt.Errorf("score %d is outside the scale %d–%d", v, scale.Min, scale.Max)
-	}
-	return Answer{Score: v}, nil
-}
-
-// ParseDate reads a date as RFC 3339 (2026-11-22T10:04:05Z), a calendar day (2026-11-22,
-// 2026/11/22) or a day as spreadsheets export it in the writer's locale: 22/11/2026, 11/22/2026,
-// 22.11.2026 (dots are always day first), with or without leading zeros. A slash date whose day
-// and month could be swapped (03/04/2026) is refused rather than guessed, because a wrong guess
-// would silently move an assessment by months; the error says how to write it.
-func ParseDate(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if len(s) == len("2006-01-02") {
-		if t, err := time.Parse("2006-01-02", s); err == nil {
-			return t, nil
-		}
-	}
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
-		}
-	}
-	if t, ok, err := parseLocaleDay(s); ok {
-		return t, err
-	}
-	return time.Time{}, fmt.Errorf("%s is not a date (2026-11-22, 22/11/2026 or 2026-11-22T10:04:05Z)", quoteShort(s))
-}
-
-// parseLocaleDay reads the numeric day forms with / or . as separator; ok is false when s
-// has none of those shapes.
-func parseLocaleDay(s string) (t time.Time, ok bool, err error) {
-	sep := "/"
-	if strings.Count(s, ".") == 2 {
-		sep = "."
-	}
-	parts := strings.Split(s, sep)
-	if len(parts) != 3 {
-		return time.Time{}, false, nil
-	}
-	var n [3]int
-	for i, p := range parts {
-		if p == "" || len(p) > 4 || strings.Trim(p, "0123456789") != "" {
-			return time.Time{}, false, nil
-		}
-		n[i], _ = strconv.Atoi(p)
-	}
-	day := func(y, m, d int) (time.Time, bool, error) {
-		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		if m < 1 || m > 12 || d < 1 || t.Day() != d {
-			return time.Time{}, true, fmt.Errorf("%s is not a day of the calendar", quoteShort(s))
-		}
-		return t, true, nil
-	}
-	switch {
-	case len(parts[0]) == 4: // 2026/11/22
-		return day(n[0], n[1], n[2])
-	case len(parts[2]) != 4:
-		return time.Time{}, true, fmt.Errorf("%s: write the year with four digits (2026-11-22)", quoteShort(s))
-	case sep == ".": // 22.11.2026
-		return day(n[2], n[1], n[0])
-	case n[0] > 12: // 22/11/2026
-		return day(n[2], n[1], n[0])
-	case n[1] > 12: // 11/22/2026
-		return day(n[2], n[0], n[1])
-	case n[0] == n[1]: // 05/05/2026 reads the same either way
-		return day(n[2], n[0], n[1])
-	default:
-		return time.Time{}, true, fmt.Errorf("%s could be %04d-%02d-%02d or %04d-%02d-%02d; write it as YYYY-MM-DD",
-			quoteShort(s), n[2], n[1], n[0], n[2], n[0], n[1])
-	}
-}
-
-func describeRef(ref RubricRef) string {
-	d := ref.Name
-	if d == "" {
-		d = "another rubric"
-	}
-	if ref.Version != "" {
-		d += " " + ref.Version
-	}
-	if len(ref.SHA256) >= 12 {
-		d += " (" + ref.SHA256[:12] + ")"
-	}
-	return d
-}
-
-func describeRubric(r *rubric.Rubric) string {
-	return describeRef(RubricRef{Name: r.Name, Version: r.Version, SHA256: r.SHA256})
-}
-
 // MarshalYAML writes answers as a pmladder-answers/v1 document, answers in rubric order,
 // recording the rubric they were given against.
-func MarshalYAML(a *Answers, r *rubric.Rubric) []byte {
+func MarshalYAML(a *assess.Answers, r *rubric.Rubric) []byte {
 	doc := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(key string, value *yaml.Node) {
 		doc.Content = append(doc.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, value)
 	}
 	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
-	add("format", str(AnswersFormat))
+	add("format", str(assess.AnswersFormat))
 	add("person", str(a.Person))
 	add("assessor", str(a.Assessor))
 	if a.Rater != "" {
-		add(FieldRater, str(a.Rater))
+		add(assess.FieldRater, str(a.Rater))
 	}
 	if !a.Date.IsZero() {
 		add("date", str(a.Date.UTC().Format(time.RFC3339)))
@@ -326,7 +222,7 @@ func MarshalYAML(a *Answers, r *rubric.Rubric) []byte {
 		for _, c := range a.Certifications {
 			certs.Content = append(certs.Content, str(c))
 		}
-		add(FieldCertifications, certs)
+		add(assess.FieldCertifications, certs)
 	}
 	add("rubric", ref)
 	add("complete", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(a.Complete)})
@@ -368,14 +264,4 @@ func MarshalYAML(a *Answers, r *rubric.Rubric) []byte {
 	}
 	enc.Close()
 	return buf.Bytes()
-}
-
-// quoteShort quotes a value for a message, cut to 40 characters so that one bad cell
-// cannot make a message of megabytes.
-func quoteShort(s string) string {
-	const most = 40
-	if r := []rune(s); len(r) > most {
-		return strconv.Quote(string(r[:most])) + "…"
-	}
-	return strconv.Quote(s)
 }

@@ -1,4 +1,4 @@
-package assess
+package input
 
 import (
 	"fmt"
@@ -6,15 +6,9 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/rubric"
 )
-
-// TemplateQuestions returns the questions a blank sheet asks: all, or with quick the
-// first of each skill.
-func TemplateQuestions(r *rubric.Rubric, quick bool) []*rubric.Question {
-	iv := Interview{Rubric: r, Quick: quick}
-	return iv.Questions()
-}
 
 // yamlScalar quotes s as YAML would.
 func yamlScalar(s string) string {
@@ -33,13 +27,13 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func TemplateYAML(r *rubric.Rubric, person, assessor, rater string, quick bool) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Answers for %s. Put a score (%d-%d) or na after each question id; leave it empty\n",
-		oneLine(rubricName(r)), r.Scale.Min, r.Scale.Max)
+		oneLine(r.Title()), r.Scale.Min, r.Scale.Max)
 	b.WriteString("# to skip it. Score it with: pmladder assess --answers FILE (a file of several people,\n")
 	b.WriteString("# separated by ---: pmladder team FILE)\n")
 	if assessor != "self" {
 		b.WriteString("# Each statement below describes the person rated, in their words (\"I ...\"): pick what they do.\n")
 	}
-	fmt.Fprintf(&b, "format: %s\n", AnswersFormat)
+	fmt.Fprintf(&b, "format: %s\n", assess.AnswersFormat)
 	fmt.Fprintf(&b, "person: %s\n", yamlScalar(person))
 	fmt.Fprintf(&b, "assessor: %s  # self, manager or peer\n", assessor)
 	if rater != "" {
@@ -60,7 +54,7 @@ func TemplateYAML(r *rubric.Rubric, person, assessor, rater string, quick bool) 
 	}
 	b.WriteString("answers:\n")
 	category := ""
-	for _, q := range TemplateQuestions(r, quick) {
+	for _, q := range assess.QuestionsAsked(r, quick) {
 		skill := r.Skill(q.Skill)
 		if skill.Category != category {
 			category = skill.Category
@@ -68,8 +62,7 @@ func TemplateYAML(r *rubric.Rubric, person, assessor, rater string, quick bool) 
 		}
 		fmt.Fprintf(&b, "\n  # %s: %s\n", oneLine(skill.Name), oneLine(q.Text))
 		if len(q.Options) > 0 {
-			iv := Interview{Rubric: r}
-			texts, scores := iv.options(q)
+			texts, scores := r.Choices(q)
 			for i, t := range texts {
 				fmt.Fprintf(&b, "  #   %d  %s\n", scores[i], oneLine(t))
 			}

@@ -1,6 +1,6 @@
 //go:build linux
 
-package assess
+package interview
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+
+	"github.com/pmladder/pmladder/assess"
 )
 
 // terminalSession is a real pseudo-terminal: the prompter gets the terminal side; the
@@ -134,7 +136,7 @@ func TestSurveyCtrlCInterrupts(t *testing.T) {
 	}()
 	term.waitFor("two")
 	term.typeKeys("\x03")
-	if r := <-res; !errors.Is(r.err, ErrInterrupted) {
+	if r := <-res; !errors.Is(r.err, assess.ErrInterrupted) {
 		t.Fatalf("Ctrl-C: %v", r.err)
 	}
 }
@@ -188,7 +190,7 @@ func TestSurveyCtrlDEndsTheInterview(t *testing.T) {
 	}()
 	term.waitFor("two")
 	term.typeKeys("\x04")
-	if r := <-res; !errors.Is(r.err, ErrInterrupted) {
+	if r := <-res; !errors.Is(r.err, assess.ErrInterrupted) {
 		t.Fatalf("Ctrl-D must end the interview, not choose an option: %d, %v", r.index, r.err)
 	}
 }
@@ -204,7 +206,7 @@ func TestSurveyCancelledContextInterrupts(t *testing.T) {
 	}()
 	term.waitFor("two")
 	cancel() // as SIGTERM does
-	if r := <-res; !errors.Is(r.err, ErrInterrupted) {
+	if r := <-res; !errors.Is(r.err, assess.ErrInterrupted) {
 		t.Fatalf("a cancelled context: %v", r.err)
 	}
 }

@@ -1,4 +1,4 @@
-package assess
+package input
 
 import (
 	"bufio"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/assesstest"
 	"github.com/pmladder/pmladder/internal/problem"
 )
 
@@ -24,7 +26,7 @@ type namesBatch struct{ people []string }
 func (s *namesSink) NewBatch() TeamBatch { return &namesBatch{} }
 func (s *namesSink) Abort()              {}
 
-func (b *namesBatch) Add(sc *Scorer, a *Answers) error {
+func (b *namesBatch) Add(sc *assess.Scorer, a *assess.Answers) error {
 	st := sc.Standing(a)
 	b.people = append(b.people, fmt.Sprintf("%s %s", a.Person, st.Target.Role.ID))
 	return nil
@@ -57,7 +59,7 @@ func writeFiles(t *testing.T, files map[string]string) map[string]string {
 }
 
 func TestReviewReadsEveryInputInOrderWithAnyWorkers(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	var sheet strings.Builder
 	sheet.WriteString("person,current_role,s1.1,s4.1\n")
 	var want []string
@@ -99,7 +101,7 @@ func TestReviewReadsEveryInputInOrderWithAnyWorkers(t *testing.T) {
 }
 
 func TestReviewProblems(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	var sheet strings.Builder
 	sheet.WriteString("person,s1.1\n")
 	for i := 0; i < 150; i++ {
@@ -152,7 +154,7 @@ func TestReviewProblems(t *testing.T) {
 }
 
 func TestReviewReadsSheetsAndAnswersFromStdin(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	for _, in := range []string{"person,s1.1\nAda,3\n", "\ufeffperson,s1.1\r\nAda,3\r\n", "format: pmladder-answers/v1\nperson: Ada\nanswers: {s1.1: 3}\n",
 		`{"format": "pmladder-answers/v1", "person": "Ada", "answers": {"s1.1": 3}}`} {
 		sink := &namesSink{}

@@ -1,4 +1,4 @@
-package assess
+package interview
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"golang.org/x/term"
 
+	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/internal/textwrap"
 )
 
@@ -69,7 +70,7 @@ func (p *SurveyPrompter) ask(q survey.Prompt, answer any, extra ...survey.AskOpt
 			term.Restore(fd, state)
 		}
 		io.WriteString(p.out, "\x1b[?25h\n") // show the cursor again
-		return ErrInterrupted
+		return assess.ErrInterrupted
 	}
 }
 
@@ -202,10 +203,10 @@ func (p *SurveyPrompter) MultiSelect(message string, options []string, help stri
 	return picked, err
 }
 
-// interrupted maps Ctrl-C and the end of input to ErrInterrupted.
+// interrupted maps Ctrl-C and the end of input to assess.ErrInterrupted.
 func interrupted(err error) error {
 	if errors.Is(err, terminal.InterruptErr) || errors.Is(err, io.EOF) {
-		return ErrInterrupted
+		return assess.ErrInterrupted
 	}
 	return err
 }

@@ -1,4 +1,4 @@
-package assess
+package input
 
 import (
 	"bufio"
@@ -18,6 +18,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/internal/inputfile"
 	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/rubric"
@@ -135,7 +136,7 @@ type TeamSink interface {
 // (Scorer.Standing or Scorer.Result) and keeps what Commit will write. Seal follows the
 // batch's last Add on the same worker, for work on the whole batch (compressing it).
 type TeamBatch interface {
-	Add(sc *Scorer, a *Answers) error
+	Add(sc *assess.Scorer, a *assess.Answers) error
 	Seal() error
 	Reset()
 }
@@ -152,7 +153,7 @@ type TeamProgress interface {
 // Review is one team review's settings.
 type Review struct {
 	Rubric  *rubric.Rubric
-	Options ScoreOptions
+	Options assess.ScoreOptions
 	// SkipInvalid reports bad rows and files through Warn and scores everyone else;
 	// without it any problem fails the review, after every problem has been found.
 	SkipInvalid bool
@@ -167,7 +168,7 @@ type Review struct {
 	// Progress, when set, follows the reading.
 	Progress TeamProgress
 	// Context, when set, stops the review when it is cancelled (Ctrl-C, SIGTERM): Run
-	// then returns ErrInterrupted, and the sink is not closed.
+	// then returns assess.ErrInterrupted, and the sink is not closed.
 	Context context.Context
 }
 
@@ -185,7 +186,7 @@ const teamBatchSize = 64
 // batch is a run of people read in input order, with the sink's part of them.
 type batch struct {
 	seq    int
-	people []*Answers
+	people []*assess.Answers
 	n      int
 	sink   TeamBatch
 	err    error
@@ -272,7 +273,7 @@ func (rv *Review) Run(inputs []TeamInput, sink TeamSink) error {
 	}
 	if rv.stopped() {
 		sink.Abort()
-		return ErrInterrupted
+		return assess.ErrInterrupted
 	}
 	if len(tr.problems) == 0 && tr.people == 0 {
 		tr.problems.Add("", 0, "no one to review: every row and file was empty or skipped")
@@ -288,15 +289,15 @@ func (rv *Review) Run(inputs []TeamInput, sink TeamSink) error {
 }
 
 func newBatch(r *rubric.Rubric, sink TeamSink) *batch {
-	b := &batch{people: make([]*Answers, teamBatchSize), sink: sink.NewBatch()}
+	b := &batch{people: make([]*assess.Answers, teamBatchSize), sink: sink.NewBatch()}
 	for i := range b.people {
-		b.people[i] = NewAnswers(r)
+		b.people[i] = assess.NewAnswers(r)
 	}
 	return b
 }
 
 // fill adds the batch's people to the sink's batch with the scorer.
-func (b *batch) fill(sc *Scorer) {
+func (b *batch) fill(sc *assess.Scorer) {
 	for k := 0; k < b.n && b.err == nil; k++ {
 		b.err = b.sink.Add(sc, b.people[k])
 	}
@@ -307,7 +308,7 @@ func (b *batch) fill(sc *Scorer) {
 
 // serial reads, scores and commits on this goroutine, in the same batches as parallel.
 func (tr *teamRun) serial(inputs []TeamInput, sink TeamSink) error {
-	sc := &Scorer{Rubric: tr.rv.Rubric, Options: tr.rv.Options}
+	sc := &assess.Scorer{Rubric: tr.rv.Rubric, Options: tr.rv.Options}
 	b := newBatch(tr.rv.Rubric, sink)
 	var commitErr error
 	tr.next = func() *batch { return b }
@@ -336,7 +337,7 @@ func (tr *teamRun) parallel(inputs []TeamInput, sink TeamSink, workers int) erro
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sc := &Scorer{Rubric: tr.rv.Rubric, Options: tr.rv.Options}
+			sc := &assess.Scorer{Rubric: tr.rv.Rubric, Options: tr.rv.Options}
 			for b := range work {
 				b.fill(sc)
 				done <- b
@@ -416,7 +417,7 @@ func (tr *teamRun) readAll(inputs []TeamInput) error {
 
 // slot returns where the next person is read: the current batch's next place, or once
 // a problem has been found (nothing more is scored) a scratch place in the same batch.
-func (tr *teamRun) slot() *Answers {
+func (tr *teamRun) slot() *assess.Answers {
 	if len(tr.problems) > 0 {
 		return tr.cur.people[0]
 	}
@@ -424,12 +425,12 @@ func (tr *teamRun) slot() *Answers {
 }
 
 // add counts the person just read into slot and hands on a full batch.
-func (tr *teamRun) add(pl problem.Place, line int, a *Answers) {
+func (tr *teamRun) add(pl problem.Place, line int, a *assess.Answers) {
 	at := func() string { return pl.At(line) }
 	if p := tr.rv.Progress; p != nil {
 		p.Person()
 	}
-	if a.Person == "" && !a.anyAnswer() {
+	if a.Person == "" && !a.AnyAnswer() {
 		// A template row left blank (the template fills in the assessor): not a person.
 		tr.notice("%s: a row with no person and no answers: skipped (an unfilled row is not a person)", at())
 		return
@@ -440,8 +441,8 @@ func (tr *teamRun) add(pl problem.Place, line int, a *Answers) {
 		tr.invalid(list)
 		return
 	}
-	if !a.anyAnswer() {
-		tr.notice("%s: %s has no answers: skipped (an unfilled row is not a person)", at(), quoteShort(a.Person))
+	if !a.AnyAnswer() {
+		tr.notice("%s: %s has no answers: skipped (an unfilled row is not a person)", at(), problem.Quote(a.Person))
 		return
 	}
 	// The people seen are kept as hashes of who, assessed by whom: 100,000 people cost a
@@ -459,11 +460,11 @@ func (tr *teamRun) add(pl problem.Place, line int, a *Answers) {
 	key := h.Sum64()
 	// Unnamed peers are several people: their rows are not repeats of each other.
 	if first, dup := tr.seen[key]; dup && !(a.Assessor == "peer" && a.Rater == "") {
-		tr.notice("%s: %s (%s) is listed again (first at %s): both are scored", at(), quoteShort(a.Person), a.Assessor, first.place.At(int(first.line)))
+		tr.notice("%s: %s (%s) is listed again (first at %s): both are scored", at(), problem.Quote(a.Person), a.Assessor, first.place.At(int(first.line)))
 	} else {
 		tr.seen[key] = rowAt{pl, int32(line)}
 	}
-	if FutureDate(a.Date) {
+	if assess.FutureDate(a.Date) {
 		tr.notice("%s: the date %s is in the future", at(), a.Date.Format("2006-01-02"))
 	}
 	if len(tr.problems) > 0 {

@@ -1,4 +1,7 @@
-package assess
+// Package store keeps a person's data on disk: saved assessments, unfinished interviews
+// (drafts) and development plans, in owner-only files written atomically
+// (docs/architecture.md, "The store").
+package store
 
 import (
 	"bytes"
@@ -15,6 +18,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/input"
 	"github.com/pmladder/pmladder/internal/atomicfile"
 	"github.com/pmladder/pmladder/internal/inputfile"
 	"github.com/pmladder/pmladder/rubric"
@@ -59,7 +64,7 @@ func (s *Store) ensure(dir string) error {
 
 // NewName returns a new file name for answers: the UTC time, the person and the
 // assessor, so that names sort by time and say whose they are.
-func NewName(a *Answers, now time.Time) string {
+func NewName(a *assess.Answers, now time.Time) string {
 	return fmt.Sprintf("%s_%s_%s.yaml", now.UTC().Format("20060102T150405Z"), Slug(a.Person), Slug(a.Assessor))
 }
 
@@ -90,11 +95,11 @@ func Slug(name string) string {
 // write saves answers atomically in dir under name, adding -2, -3… if the name is taken
 // (two saves in the same second), and returns the path. With keepSame, a file there that
 // already holds exactly these answers is kept instead, and its path returned with same set.
-func (s *Store) write(dir, name string, a *Answers, r *rubric.Rubric, keepSame bool) (path string, same bool, err error) {
+func (s *Store) write(dir, name string, a *assess.Answers, r *rubric.Rubric, keepSame bool) (path string, same bool, err error) {
 	if err := s.ensure(dir); err != nil {
 		return "", false, err
 	}
-	data := MarshalYAML(a, r)
+	data := input.MarshalYAML(a, r)
 	base := strings.TrimSuffix(name, ".yaml")
 	for n := 1; ; n++ {
 		path := filepath.Join(dir, name)
@@ -115,7 +120,7 @@ func (s *Store) write(dir, name string, a *Answers, r *rubric.Rubric, keepSame b
 // The file is named for the answers' date, so the history sorts by when people answered.
 // Answers the history already holds (the same file saved twice) are not recorded again:
 // the path of the earlier file is returned, with already set.
-func (s *Store) SaveAssessment(a *Answers, r *rubric.Rubric, now time.Time) (path string, already bool, err error) {
+func (s *Store) SaveAssessment(a *assess.Answers, r *rubric.Rubric, now time.Time) (path string, already bool, err error) {
 	when := a.Date
 	if when.IsZero() {
 		when = now
@@ -125,7 +130,7 @@ func (s *Store) SaveAssessment(a *Answers, r *rubric.Rubric, now time.Time) (pat
 
 // SaveDraft writes an unfinished interview. The first call (path "") creates a draft and
 // returns its path; later calls replace that file.
-func (s *Store) SaveDraft(path string, a *Answers, r *rubric.Rubric, now time.Time) (string, error) {
+func (s *Store) SaveDraft(path string, a *assess.Answers, r *rubric.Rubric, now time.Time) (string, error) {
 	if path == "" {
 		path, _, err := s.write(s.Drafts(), NewName(a, now), a, r, false)
 		return path, err
@@ -133,7 +138,7 @@ func (s *Store) SaveDraft(path string, a *Answers, r *rubric.Rubric, now time.Ti
 	if err := s.ensure(s.Drafts()); err != nil {
 		return "", err
 	}
-	return path, atomicfile.WriteFile(path, MarshalYAML(a, r), 0o600, atomicfile.Options{})
+	return path, atomicfile.WriteFile(path, input.MarshalYAML(a, r), 0o600, atomicfile.Options{})
 }
 
 // list returns the .yaml files of dir, oldest first by name (names start with the time).
@@ -205,7 +210,7 @@ type Draft struct {
 	Person string
 	// Rubric is the rubric the interview was started with: its source (a path, or
 	// "built-in") lets a resumed interview carry on with the same questions.
-	Rubric RubricRef
+	Rubric assess.RubricRef
 }
 
 // ListDrafts lists the unfinished interviews, oldest first. Only what a draft says of
@@ -272,12 +277,12 @@ func latestOf(dir, person string) (Draft, error) {
 	var names []string
 	for i := range files {
 		d := &files[i]
-		key := samePerson(d.Person)
+		key := assess.PersonKey(d.Person)
 		if !people[key] {
 			people[key] = true
 			names = append(names, d.Person)
 		}
-		if person == "" || key == samePerson(person) {
+		if person == "" || key == assess.PersonKey(person) {
 			found = d
 		}
 	}
@@ -298,9 +303,6 @@ func (e *AmbiguousDraftsError) Error() string {
 	return fmt.Sprintf("files of %d people (%s): say whose", len(e.People), strings.Join(e.People, ", "))
 }
 
-// samePerson is how names are compared: without regard to case or spacing.
-func samePerson(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
-
 // peekDraft reads the person and the rubric of a draft without checking its answers.
 func peekDraft(path string) (Draft, error) {
 	data, err := inputfile.ReadFile(path)
@@ -314,21 +316,21 @@ func peekDraft(path string) (Draft, error) {
 			Name, Version, SHA256, Source string
 		} `yaml:"rubric"`
 	}
-	if err := yaml.Unmarshal(data, &doc); err != nil || doc.Format != AnswersFormat {
+	if err := yaml.Unmarshal(data, &doc); err != nil || doc.Format != assess.AnswersFormat {
 		return Draft{}, fmt.Errorf("%s is not a draft", path)
 	}
 	r := doc.Rubric
-	return Draft{Path: path, Person: doc.Person, Rubric: RubricRef{Name: r.Name, Version: r.Version, SHA256: r.SHA256, Source: r.Source}}, nil
+	return Draft{Path: path, Person: doc.Person, Rubric: assess.RubricRef{Name: r.Name, Version: r.Version, SHA256: r.SHA256, Source: r.Source}}, nil
 }
 
 // Load reads a saved assessment or draft, checked against the rubric; warnings are as
 // ParseAnswers gives them.
-func (s *Store) Load(path string, r *rubric.Rubric) (*Answers, []string, error) {
+func (s *Store) Load(path string, r *rubric.Rubric) (*assess.Answers, []string, error) {
 	data, err := inputfile.ReadFile(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
 	}
-	return ParseAnswers(path, data, r)
+	return input.ParseAnswers(path, data, r)
 }
 
 // FinishDraft removes the draft at path, once its interview has been saved as an
@@ -355,7 +357,7 @@ func (s *Store) PlanPath(person string) string {
 }
 
 // LoadPlan reads a person's plan, checked against the rubric; ErrNoPlan when there is none.
-func (s *Store) LoadPlan(person string, r *rubric.Rubric) (*Plan, string, error) {
+func (s *Store) LoadPlan(person string, r *rubric.Rubric) (*assess.Plan, string, error) {
 	path := s.PlanPath(person)
 	data, err := inputfile.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -371,7 +373,7 @@ func (s *Store) LoadPlan(person string, r *rubric.Rubric) (*Plan, string, error)
 // SavePlan writes a person's plan, 0600 and atomically. A plan already there is first
 // kept as plans/<slug>.<the day it was made>.yaml (-2, -3… when that is taken), whose
 // path is returned as kept: replacing a plan never loses the old one.
-func (s *Store) SavePlan(p *Plan, old *Plan) (path, kept string, err error) {
+func (s *Store) SavePlan(p *assess.Plan, old *assess.Plan) (path, kept string, err error) {
 	if err := s.ensure(s.Plans()); err != nil {
 		return "", "", err
 	}
@@ -379,7 +381,7 @@ func (s *Store) SavePlan(p *Plan, old *Plan) (path, kept string, err error) {
 	if data, err := os.ReadFile(path); err == nil {
 		made := "old"
 		if old != nil {
-			made = old.Created.Format(dateLayout)
+			made = old.Created.Format(assess.DayLayout)
 		}
 		base := strings.TrimSuffix(path, ".yaml") + "." + made
 		kept = base + ".yaml"

@@ -1,4 +1,4 @@
-package assess
+package input
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/assesstest"
 	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -26,7 +28,7 @@ answers:
 `
 
 func TestParseAnswers(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	a, warnings, err := ParseAnswers("a.yaml", []byte(validAnswers), r)
 	if err != nil {
 		t.Fatal(err)
@@ -39,7 +41,7 @@ func TestParseAnswers(t *testing.T) {
 		a.TargetRole != "r2a" || a.Track != "a" || !a.Complete {
 		t.Errorf("%+v", a)
 	}
-	if a.Count(r.Questions()) != 3 || get(a, "s1.1") != (Answer{Score: 3}) || !get(a, "s1.2").NA || get(a, "s4.1").Score != 2 {
+	if a.Count(r.Questions()) != 3 || get(a, "s1.1") != (assess.Answer{Score: 3}) || !get(a, "s1.2").NA || get(a, "s4.1").Score != 2 {
 		t.Errorf("values %v (an empty value is unanswered)", a)
 	}
 	if _, ok := a.Get("s2.1"); ok {
@@ -48,7 +50,7 @@ func TestParseAnswers(t *testing.T) {
 }
 
 func TestParseAnswersJSON(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	src := `{"format": "pmladder-answers/v1", "person": "Grace", "date": "2026-11-22",
   "answers": {"s1.1": 4, "s2.2": "na"}}`
 	a, _, err := ParseAnswers("g.json", []byte(src), r)
@@ -61,7 +63,7 @@ func TestParseAnswersJSON(t *testing.T) {
 }
 
 func TestAnswersProblems(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	cases := []struct {
 		name, old, new, want string
 	}{
@@ -106,7 +108,7 @@ func TestAnswersProblems(t *testing.T) {
 }
 
 func TestRubricMismatchWarns(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	src := strings.Replace(validAnswers, "complete: true", "complete: true\nrubric: {name: Hand, version: \"0\", sha256: 0123456789abcdef}", 1)
 	_, warnings, err := ParseAnswers("a.yaml", []byte(src), r)
 	if err != nil {
@@ -118,7 +120,7 @@ func TestRubricMismatchWarns(t *testing.T) {
 }
 
 func TestMarshalRoundTrip(t *testing.T) {
-	r := parseRubric(t, scoringRubric)
+	r := assesstest.Rubric(t, assesstest.Hand)
 	a, _, err := ParseAnswers("a.yaml", []byte(validAnswers), r)
 	if err != nil {
 		t.Fatal(err)
@@ -141,7 +143,7 @@ func TestMarshalRoundTrip(t *testing.T) {
 }
 
 // get returns the answer to a question, or the zero Answer.
-func get(a *Answers, id string) Answer {
+func get(a *assess.Answers, id string) assess.Answer {
 	v, _ := a.Get(id)
 	return v
 }
@@ -149,18 +151,18 @@ func get(a *Answers, id string) Answer {
 func TestParseScoreIsStrict(t *testing.T) {
 	scale := rubric.Scale{Min: 0, Max: 5}
 	for in, want := range map[string]string{"3": "3", " 4 ": "4", "3.0": "3", "3.00": "3", "na": "na", "NA": "na", "0": "0"} {
-		got, err := ParseScore(in, scale)
+		got, err := assess.ParseScore(in, scale)
 		if err != nil || got.String() != want {
 			t.Errorf("%q: %v %v, want %s", in, got, err, want)
 		}
 	}
 	for _, in := range []string{"0x1p1", "0_3", "3.", "3.5", "+3", "1e0", "three", "", "-1", "6", " 2 3"} {
-		if got, err := ParseScore(in, scale); err == nil {
+		if got, err := assess.ParseScore(in, scale); err == nil {
 			t.Errorf("%q read as %v, want an error", in, got)
 		}
 	}
 	long := strings.Repeat("x", 10<<20)
-	if _, err := ParseScore(long, scale); err == nil || len(err.Error()) > 100 {
+	if _, err := assess.ParseScore(long, scale); err == nil || len(err.Error()) > 100 {
 		t.Errorf("a 10 MB cell: the message is %d bytes", len(err.Error()))
 	}
 }
@@ -168,12 +170,12 @@ func TestParseScoreIsStrict(t *testing.T) {
 func TestParseDateForms(t *testing.T) {
 	day := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 	for _, s := range []string{"2026-11-22", "2026/11/22", "22/11/2026", "11/22/2026", "22.11.2026", "22.11.2026 ", "2026-11-22T00:00:00Z"} {
-		got, err := ParseDate(s)
+		got, err := assess.ParseDate(s)
 		if err != nil || !got.Equal(day) {
 			t.Errorf("ParseDate(%q) = %v, %v; want %v", s, got, err, day)
 		}
 	}
-	if got, err := ParseDate("5/5/2026"); err != nil || !got.Equal(time.Date(2026, 5, 5, 0, 0, 0, 0, time.UTC)) {
+	if got, err := assess.ParseDate("5/5/2026"); err != nil || !got.Equal(time.Date(2026, 5, 5, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("5/5/2026 = %v, %v", got, err)
 	}
 	for s, want := range map[string]string{
@@ -185,7 +187,7 @@ func TestParseDateForms(t *testing.T) {
 		"1/2/3/2026": `is not a date`,
 		"-1/11/2026": `is not a date`,
 	} {
-		if _, err := ParseDate(s); err == nil || !strings.Contains(err.Error(), want) {
+		if _, err := assess.ParseDate(s); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("ParseDate(%q) error = %v; want it to say %q", s, err, want)
 		}
 	}

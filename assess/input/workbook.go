@@ -1,4 +1,4 @@
-package assess
+package input
 
 import (
 	"archive/zip"

@@ -1,4 +1,4 @@
-package assess_test
+package interview_test
 
 import (
 	"bytes"
@@ -10,46 +10,27 @@ import (
 	"testing"
 
 	"github.com/pmladder/pmladder/assess"
-	"github.com/pmladder/pmladder/assess/prompttest"
+	"github.com/pmladder/pmladder/assess/assesstest"
+	"github.com/pmladder/pmladder/assess/input"
+	"github.com/pmladder/pmladder/assess/interview"
+	"github.com/pmladder/pmladder/assess/interview/prompttest"
 	"github.com/pmladder/pmladder/rubric"
 )
 
 // def, in a script, takes a Select's default.
 const def = -1
 
-const ladder = `format: pmladder-rubric/v1
-name: Mini
-scale: {min: 1, max: 3, labels: [Low, Mid, High]}
-tracks: [{id: ic, name: IC}, {id: mgmt, name: Managers}]
-categories:
-  - id: c
-    name: Craft
-    skills:
-      - id: a
-        name: Alpha
-        description: What alpha is.
-        questions:
-          - text: Alpha one?
-            options: [{score: 3, text: top}, {score: 1, text: bottom}, {score: 2, text: middle}]
-          - Alpha two?
-      - {id: b, name: Beta, questions: ["Beta one?"]}
-roles:
-  - {id: jr, name: Junior, level: 1, expects: {a: 1}, next: [sr, lead]}
-  - {id: sr, name: Senior, level: 2, tracks: [ic], expects: {a: 2}}
-  - {id: lead, name: Lead, level: 2, tracks: [mgmt], expects: {a: 2, b: 2}}
-`
-
-func newInterview(t *testing.T, script ...any) (*assess.Interview, *prompttest.Prompter, *[]string) {
+func newInterview(t *testing.T, script ...any) (*interview.Interview, *prompttest.Prompter, *[]string) {
 	t.Helper()
-	r, err := rubric.Parse("mini.yaml", []byte(ladder))
+	r, err := rubric.Parse("mini.yaml", []byte(assesstest.Mini))
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := &prompttest.Prompter{Answers: script}
 	var saved []string
-	iv := &assess.Interview{Rubric: r, Prompter: p, Out: io.Discard, DefaultName: "login",
+	iv := &interview.Interview{Rubric: r, Prompter: p, Out: io.Discard, DefaultName: "login",
 		Checkpoint: func(a *assess.Answers) error {
-			saved = append(saved, string(assess.MarshalYAML(a, r)))
+			saved = append(saved, string(input.MarshalYAML(a, r)))
 			return nil
 		}}
 	return iv, p, &saved
@@ -177,7 +158,7 @@ func TestInterviewOneTrackRoleSetsTrack(t *testing.T) {
 func TestPlainPrompter(t *testing.T) {
 	var out bytes.Buffer
 	in := strings.NewReader("9\nx\n?\n2\n\nAda\n")
-	p := assess.NewPlainPrompter(context.Background(), in, &out)
+	p := interview.NewPlainPrompter(context.Background(), in, &out)
 	i, err := p.Select("Pick one", []string{"first", "second"}, 0, "Some help.")
 	if err != nil || i != 1 {
 		t.Fatalf("got %d %v", i, err)
@@ -201,7 +182,7 @@ func TestPlainPrompterCancel(t *testing.T) {
 	r, w := io.Pipe()
 	defer w.Close()
 	ctx, cancel := context.WithCancel(context.Background())
-	p := assess.NewPlainPrompter(ctx, r, io.Discard)
+	p := interview.NewPlainPrompter(ctx, r, io.Discard)
 	cancel()
 	if _, err := p.Input("Name", ""); !errors.Is(err, assess.ErrInterrupted) {
 		t.Errorf("a cancelled context (Ctrl-C) interrupts a waiting question: %v", err)
@@ -221,7 +202,7 @@ func TestInterviewBackKeepsThePreviousAnswerAsDefault(t *testing.T) {
 
 func TestPlainPrompterEchoesPipedAnswers(t *testing.T) {
 	var out bytes.Buffer
-	p := assess.NewPlainPrompter(context.Background(), strings.NewReader("2\nAda\n"), &out)
+	p := interview.NewPlainPrompter(context.Background(), strings.NewReader("2\nAda\n"), &out)
 	p.Echo = true
 	p.Select("Pick", []string{"a", "b"}, 0, "")
 	p.Input("Name", "")
@@ -238,7 +219,7 @@ func get(a *assess.Answers, id string) assess.Answer {
 
 func TestPlainMultiSelect(t *testing.T) {
 	var out bytes.Buffer
-	p := assess.NewPlainPrompter(context.Background(), strings.NewReader("4\n3, 1 3\n\n"), &out)
+	p := interview.NewPlainPrompter(context.Background(), strings.NewReader("4\n3, 1 3\n\n"), &out)
 	if picked, err := p.MultiSelect("Held?", []string{"a", "b", "c"}, ""); err != nil || fmt.Sprint(picked) != "[0 2]" {
 		t.Fatalf("%v %v", picked, err)
 	}
