@@ -78,7 +78,7 @@ type GoalOption struct {
 	Score  *float64
 	Target float64
 	// Gap is the gap toward the target role, 0 when there is none, and Priority its
-	// priority (DESIGN §6 rule 5).
+	// priority (docs/scoring.md, rule 5).
 	Gap      float64
 	Priority string
 	// Actions are the skill's actions for the step up, Certifications the ids of the

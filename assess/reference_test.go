@@ -12,7 +12,7 @@ import (
 	"github.com/pmladder/pmladder/rubric"
 )
 
-// This file checks Score against a second, deliberately plain reading of DESIGN §6 on
+// This file checks Score against a second, deliberately plain reading of docs/scoring.md on
 // random rubrics and answers: different code, written from the text, so that a slip in
 // one is caught by the other. The reference works in exact rational arithmetic, which is
 // what the rules mean: two gaps of exactly 1/3 are a tie for the weight to break, whatever

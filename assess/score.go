@@ -8,7 +8,7 @@ import (
 	"github.com/pmladder/pmladder/rubric"
 )
 
-// Priorities of a skill toward the target role (DESIGN §6 rule 5).
+// Priorities of a skill toward the target role (docs/scoring.md, rule 5).
 const (
 	PriorityHigh   = "high"
 	PriorityMedium = "medium"
@@ -28,7 +28,7 @@ type ScoreOptions struct {
 	Certs int
 }
 
-// Standing is where a person stands, by DESIGN §6 rules 1–5 unrounded: the roles, the
+// Standing is where a person stands, by the rules 1–5 of docs/scoring.md, unrounded: the roles, the
 // target's readiness and every skill's score and gap toward the target. Every result has
 // one, and it is all a long CSV row shows, so a team review scored to CSV computes only
 // this (ScoreStanding, Scorer.Standing).
@@ -175,7 +175,7 @@ type CategoryScore struct {
 // of exactly the expectation meets it.
 const eps = 1e-9
 
-// Score scores answers against a rubric by DESIGN §6: the whole result. Role and track ids
+// Score scores answers against a rubric by docs/scoring.md: the whole result. Role and track ids
 // in opts and in the answers must exist in the rubric; callers check them first.
 func Score(r *rubric.Rubric, a *Answers, opts ScoreOptions) *Result {
 	s := Scorer{Rubric: r, Options: opts}
@@ -317,7 +317,7 @@ func (res *Standing) scoreSkills() {
 	skills := res.Rubric.Skills()
 	res.Skills = append(res.Skills[:0], make([]SkillScore, len(skills))...)
 	// A quick interview asked the first question of each skill: answered and questions
-	// count that set (DESIGN §7).
+	// count that set (docs/formats.md, "answered").
 	quick := res.Answers.Quick
 	if quick {
 		res.Questions = len(skills)

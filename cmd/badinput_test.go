@@ -46,7 +46,7 @@ func TestBadInput(t *testing.T) {
 		"sheet-date.csv":       "person,date\nA,yesterday\n",
 		"config-bad.yaml":      "colour: red\n",
 		"config-value.yaml":    "accessible: perhaps\n",
-		// The second round (issue 12).
+		// The second round of bad inputs.
 		"config-format.yaml":     "format: jsno\n",
 		"sheet-1252.csv":         "person,data-fluency.1\nJos\xe9,3\n",
 		"sheet-utf16.csv":        "\xff\xfep\x00e\x00r\x00s\x00o\x00n\x00",
@@ -134,7 +134,7 @@ func TestBadInput(t *testing.T) {
 		{"nothing to resume", []string{"assess", "--resume"}, 1, `no unfinished interview in `},
 		{"nothing saved", []string{"report"}, 1, `no saved assessment in `},
 		{"init over a file", []string{"rubric", "init", p("good-rubric.yaml")}, 1, `good-rubric.yaml already exists; use --force to overwrite it`},
-		// The second round (issue 12).
+		// The second round of bad inputs.
 		{"config format", []string{"--config", p("config-format.yaml"), "rubric", "roles"}, 2, `config-format.yaml:1: format "jsno" is not one of table, markdown`},
 		{"sheet Windows-1252", []string{"team", p("sheet-1252.csv")}, 2, `sheet-1252.csv:1: this is not UTF-8 text \(Excel's plain "CSV" is Windows-1252\): save it from the spreadsheet as "CSV UTF-8`},
 		{"sheet UTF-16", []string{"team", p("sheet-utf16.csv")}, 2, `sheet-utf16.csv:1: this is UTF-16 text`},

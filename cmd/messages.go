@@ -5,7 +5,7 @@ import (
 	"io"
 )
 
-// Text for people, as opposed to data, follows one set of rules (DESIGN §3): it goes to
+// Text for people, as opposed to data, follows one set of rules (docs/cli.md, "Messages"): it goes to
 // stderr, starts "pmladder: ", is lower case and has no trailing period; text from input
 // files is printed with control characters escaped. warnf and infof write it, so no
 // command types the prefix by hand. (Errors are printed once, by Run.)

@@ -9,7 +9,7 @@ import (
 )
 
 // TestBuiltInContent guards the built-in ladder's content: a future edit that breaks one
-// of these promises to users fails here (issue 3, DESIGN §4).
+// of these promises to users fails here (docs/rubric.md, docs/ladder.md).
 func TestBuiltInContent(t *testing.T) {
 	r, err := Default()
 	if err != nil {

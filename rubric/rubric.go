@@ -89,7 +89,7 @@ type Skill struct {
 }
 
 // Action is a development step for a skill. Level is the score it helps reach (the step
-// up it fits, DESIGN §6 rule 10); 0 means it fits every step.
+// up it fits, docs/scoring.md, rule 10); 0 means it fits every step.
 type Action struct {
 	Level int
 	Text  string

@@ -1,6 +1,6 @@
 // Package store keeps a person's data on disk: saved assessments, unfinished interviews
 // (drafts) and development plans, in owner-only files written atomically
-// (docs/architecture.md, "The store").
+// (docs/cli.md, "Files").
 package store
 
 import (
