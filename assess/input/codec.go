@@ -50,17 +50,11 @@ type AnswersDoc struct {
 	Err error
 }
 
-// ParseAnswersAll reads every document of a YAML stream (documents separated by ---), one
-// person each, as a team review does. Each document is checked on its own, so that one
-// bad document does not hide the others; err reports problems with the file as a whole,
+// EachAnswers reads every document of a YAML stream (documents separated by ---), one
+// person each, as a team review does: each goes to fn as it is read, so memory holds one
+// document's tree, not the file's. Each document is checked on its own, so that one bad
+// document does not hide the others; the error reports problems with the file as a whole,
 // such as broken YAML, after which later documents are lost.
-func ParseAnswersAll(file string, data []byte, r *rubric.Rubric) (docs []AnswersDoc, err error) {
-	err = EachAnswers(file, data, r, func(d AnswersDoc) { docs = append(docs, d) })
-	return docs, err
-}
-
-// EachAnswers is ParseAnswersAll one document at a time, for a team review: each goes to
-// fn as it is read, so memory holds one document's tree, not the file's.
 func EachAnswers(file string, data []byte, r *rubric.Rubric, fn func(AnswersDoc)) error {
 	rd := yamlnode.Reader{File: file}
 	rd.EachDocument(data, answersWhat, func(root *yaml.Node) {

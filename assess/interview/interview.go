@@ -271,7 +271,7 @@ func trackHelp(r *rubric.Rubric) string {
 	return strings.TrimSpace(b.String())
 }
 
-// Run asks the profile (AskProfile) and then the questions (AskQuestions). When it asked
+// Run asks the profile (AskProfile) and then the questions. When it asked
 // any of the role, track, target or certification questions, the first question offers
 // "back" to them: they are cleared to what the flags or the draft gave and asked again. The
 // name is not asked again: the draft is filed under it.
@@ -296,10 +296,9 @@ func (iv *Interview) Run(a *assess.Answers, askRoles bool) error {
 // errBackToProfile is how the first question asks Run for the profile questions again.
 var errBackToProfile = errors.New("back to the profile questions")
 
-// AskQuestions asks every question not yet answered, starting at the first unanswered
-// one. "Back" returns to the previous question, whose answer becomes the default.
-func (iv *Interview) AskQuestions(a *assess.Answers) error { return iv.askQuestions(a, false) }
-
+// askQuestions asks every question not yet answered, starting at the first unanswered
+// one. "Back" returns to the previous question, whose answer becomes the default; from the
+// first question, when backToProfile, it returns errBackToProfile.
 func (iv *Interview) askQuestions(a *assess.Answers, backToProfile bool) error {
 	qs := iv.Questions()
 	i := 0

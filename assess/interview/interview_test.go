@@ -1,4 +1,4 @@
-package interview_test
+package interview
 
 import (
 	"bytes"
@@ -12,7 +12,6 @@ import (
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/assess/assesstest"
 	"github.com/pmladder/pmladder/assess/input"
-	"github.com/pmladder/pmladder/assess/interview"
 	"github.com/pmladder/pmladder/assess/interview/prompttest"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -20,7 +19,7 @@ import (
 // def, in a script, takes a Select's default.
 const def = -1
 
-func newInterview(t *testing.T, script ...any) (*interview.Interview, *prompttest.Prompter, *[]string) {
+func newInterview(t *testing.T, script ...any) (*Interview, *prompttest.Prompter, *[]string) {
 	t.Helper()
 	r, err := rubric.Parse("mini.yaml", []byte(assesstest.Mini))
 	if err != nil {
@@ -28,7 +27,7 @@ func newInterview(t *testing.T, script ...any) (*interview.Interview, *prompttes
 	}
 	p := &prompttest.Prompter{Answers: script}
 	var saved []string
-	iv := &interview.Interview{Rubric: r, Prompter: p, Out: io.Discard, DefaultName: "login",
+	iv := &Interview{Rubric: r, Prompter: p, Out: io.Discard, DefaultName: "login",
 		Checkpoint: func(a *assess.Answers) error {
 			saved = append(saved, string(input.MarshalYAML(a, r)))
 			return nil
@@ -44,7 +43,7 @@ func TestInterviewProfileAndQuestions(t *testing.T) {
 	if err := iv.AskProfile(a, true); err != nil {
 		t.Fatal(err)
 	}
-	if err := iv.AskQuestions(a); err != nil {
+	if err := iv.askQuestions(a, false); err != nil {
 		t.Fatal(err)
 	}
 	if a.Person != "login" || a.CurrentRole != "jr" || a.Track != "ic" || a.TargetRole != "sr" {
@@ -80,7 +79,7 @@ func TestInterviewDefaultsEverywhere(t *testing.T) {
 	if err := iv.AskProfile(a, true); err != nil {
 		t.Fatal(err)
 	}
-	if err := iv.AskQuestions(a); err != nil {
+	if err := iv.askQuestions(a, false); err != nil {
 		t.Fatal(err)
 	}
 	// Enter everywhere: not sure, undecided, decide for me, lowest scores.
@@ -94,7 +93,7 @@ func TestInterviewBack(t *testing.T) {
 	// top; a.2 → 2; b.1 → 1.
 	iv, p, _ := newInterview(t, 0, 4, 2, 1, 0)
 	a := assess.NewAnswers(iv.Rubric)
-	if err := iv.AskQuestions(a); err != nil {
+	if err := iv.askQuestions(a, false); err != nil {
 		t.Fatal(err)
 	}
 	if get(a, "a.1").Score != 3 || get(a, "a.2").Score != 2 || get(a, "b.1").Score != 1 {
@@ -108,7 +107,7 @@ func TestInterviewBack(t *testing.T) {
 func TestInterviewResumeAndInterrupt(t *testing.T) {
 	iv, _, saved := newInterview(t, 2, prompttest.Interrupt)
 	a := assess.NewAnswers(iv.Rubric)
-	err := iv.AskQuestions(a)
+	err := iv.askQuestions(a, false)
 	if !errors.Is(err, assess.ErrInterrupted) {
 		t.Fatalf("want interrupted, got %v", err)
 	}
@@ -117,7 +116,7 @@ func TestInterviewResumeAndInterrupt(t *testing.T) {
 	}
 	// Resume starts at the first unanswered question.
 	iv2, p2, _ := newInterview(t, 0, 0)
-	if err := iv2.AskQuestions(a); err != nil {
+	if err := iv2.askQuestions(a, false); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(p2.Asked[0], "select: Alpha two?") || a.Count(iv.Rubric.Questions()) != 3 {
@@ -158,7 +157,7 @@ func TestInterviewOneTrackRoleSetsTrack(t *testing.T) {
 func TestPlainPrompter(t *testing.T) {
 	var out bytes.Buffer
 	in := strings.NewReader("9\nx\n?\n2\n\nAda\n")
-	p := interview.NewPlainPrompter(context.Background(), in, &out)
+	p := NewPlainPrompter(context.Background(), in, &out)
 	i, err := p.Select("Pick one", []string{"first", "second"}, 0, "Some help.")
 	if err != nil || i != 1 {
 		t.Fatalf("got %d %v", i, err)
@@ -182,7 +181,7 @@ func TestPlainPrompterCancel(t *testing.T) {
 	r, w := io.Pipe()
 	defer w.Close()
 	ctx, cancel := context.WithCancel(context.Background())
-	p := interview.NewPlainPrompter(ctx, r, io.Discard)
+	p := NewPlainPrompter(ctx, r, io.Discard)
 	cancel()
 	if _, err := p.Input("Name", ""); !errors.Is(err, assess.ErrInterrupted) {
 		t.Errorf("a cancelled context (Ctrl-C) interrupts a waiting question: %v", err)
@@ -192,7 +191,7 @@ func TestPlainPrompterCancel(t *testing.T) {
 func TestInterviewBackKeepsThePreviousAnswerAsDefault(t *testing.T) {
 	iv, _, _ := newInterview(t, 1, 4, def, def, def)
 	a := assess.NewAnswers(iv.Rubric)
-	if err := iv.AskQuestions(a); err != nil {
+	if err := iv.askQuestions(a, false); err != nil {
 		t.Fatal(err)
 	}
 	if get(a, "a.1").Score != 2 {
@@ -202,7 +201,7 @@ func TestInterviewBackKeepsThePreviousAnswerAsDefault(t *testing.T) {
 
 func TestPlainPrompterEchoesPipedAnswers(t *testing.T) {
 	var out bytes.Buffer
-	p := interview.NewPlainPrompter(context.Background(), strings.NewReader("2\nAda\n"), &out)
+	p := NewPlainPrompter(context.Background(), strings.NewReader("2\nAda\n"), &out)
 	p.Echo = true
 	p.Select("Pick", []string{"a", "b"}, 0, "")
 	p.Input("Name", "")
@@ -219,7 +218,7 @@ func get(a *assess.Answers, id string) assess.Answer {
 
 func TestPlainMultiSelect(t *testing.T) {
 	var out bytes.Buffer
-	p := interview.NewPlainPrompter(context.Background(), strings.NewReader("4\n3, 1 3\n\n"), &out)
+	p := NewPlainPrompter(context.Background(), strings.NewReader("4\n3, 1 3\n\n"), &out)
 	if picked, err := p.MultiSelect("Held?", []string{"a", "b", "c"}, ""); err != nil || fmt.Sprint(picked) != "[0 2]" {
 		t.Fatalf("%v %v", picked, err)
 	}
@@ -270,7 +269,7 @@ func TestInterviewEvidence(t *testing.T) {
 		iv, p, _ := newInterview(t, 1, 2, "Led the churn review", 3)
 		iv.Evidence = true
 		a := assess.NewAnswers(iv.Rubric)
-		if err := iv.AskQuestions(a); err != nil {
+		if err := iv.askQuestions(a, false); err != nil {
 			t.Fatal(err)
 		}
 		var inputs []string
@@ -291,7 +290,7 @@ func TestInterviewEvidence(t *testing.T) {
 			iv, p, saved := newInterview(t, 1, 2, "Led the churn review", 4 /* back */, def, tc.again, 0, "")
 			iv.Evidence = true
 			a := assess.NewAnswers(iv.Rubric)
-			if err := iv.AskQuestions(a); err != nil {
+			if err := iv.askQuestions(a, false); err != nil {
 				t.Fatal(err)
 			}
 			got := ""
@@ -312,7 +311,7 @@ func TestInterviewEvidence(t *testing.T) {
 	t.Run("of someone else", func(t *testing.T) {
 		iv, p, _ := newInterview(t, 1, 2, "", 0, "")
 		iv.Evidence, iv.OfSomeoneElse = true, true
-		if err := iv.AskQuestions(assess.NewAnswers(iv.Rubric)); err != nil {
+		if err := iv.askQuestions(assess.NewAnswers(iv.Rubric), false); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(strings.Join(p.Asked, "\n"), "input: Alpha: an example of their work that shows it") {

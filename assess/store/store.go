@@ -213,11 +213,6 @@ type Draft struct {
 	Rubric assess.RubricRef
 }
 
-// ListDrafts lists the unfinished interviews, oldest first. Only what a draft says of
-// itself is read (the person and the rubric), so a draft started with another rubric is
-// listed too.
-func (s *Store) ListDrafts() ([]Draft, error) { return listFiles(s.Drafts()) }
-
 // listFiles peeks at every answers file of dir, oldest first.
 func listFiles(dir string) ([]Draft, error) {
 	paths, err := list(dir)
