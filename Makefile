@@ -42,15 +42,22 @@ fuzz:
 # median wall time, peak memory and ratio to the CSV path (also written as Markdown to
 # bench/out/table.md) and a verdict per target; the CSV path against a Python baseline and
 # the Go I/O floor; start-up against a hello-world. Then the Go benchmarks. RUNS=N sets the
-# runs per measurement (default 7 for CSV, 5 or 3 for the slower formats).
+# runs per measurement (default 7 for CSV, 5 or 3 for the slower formats). BASE=REV also
+# builds pmladder at git revision REV and runs every format against it, interleaved, adding
+# a "× baseline" column (e.g. make bench BASE=HEAD~3).
 bench:
 	@mkdir -p bench/out
 	$(GO) build -o bench/out/pmladder .
+	@if [ -n "$(BASE)" ]; then \
+		tmp=$$(mktemp -d) && git worktree add -q --detach $$tmp $(BASE) && \
+		(cd $$tmp && $(GO) build -o $(CURDIR)/bench/out/pmladder-base .); rc=$$?; \
+		git worktree remove --force $$tmp; exit $$rc; \
+	fi
 	$(GO) build -o bench/out/iofloor ./bench/iofloor
 	$(GO) build -o bench/out/hello ./bench/hello
 	$(GO) run ./bench/gensheet -people $(PEOPLE) -o bench/out/team-$(PEOPLE).csv
 	$(GO) run ./bench/gensheet -people 100000 -o bench/out/team-100000.csv
-	PEOPLE=$(PEOPLE) RUNS=$(RUNS) python3 bench/compare.py
+	PEOPLE=$(PEOPLE) RUNS=$(RUNS) BASELINE=$(if $(BASE),bench/out/pmladder-base) python3 bench/compare.py
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # The workbooks the team tests read (cmd/testdata/xlsx): made by tools/xlsxfixture, and

@@ -23,6 +23,11 @@ at PEOPLE and 3 at 100,000 (RUNS=N sets every one of these to N), 3 for Python, 
 start-up. Each output file is deleted after its run. The table is also written as
 Markdown, for the README, to bench/out/table.md.
 
+With BASELINE=PATH (`make bench BASE=REV` builds pmladder at git revision REV there), every
+format at both sizes is also run with that binary, the two runs interleaved so that the
+machine's noise falls on both alike, and the table gains a column: time as a ratio to the
+baseline's. This is how a change shows it made no format slower.
+
 Run by `make bench`; expects the binaries and the sheets in bench/out (the Makefile makes
 them).
 """
@@ -38,6 +43,7 @@ OUT = "bench/out"
 PEOPLE = int(os.environ.get("PEOPLE", "20000"))
 BIG = 100_000
 RUNS = os.environ.get("RUNS")
+BASELINE = os.environ.get("BASELINE")
 FORMATS = {"csv": "csv", "json": "json", "markdown": "md", "table": "txt", "html": "html", "xlsx": "xlsx"}
 MB = 1024  # ru_maxrss is in KB on Linux
 
@@ -67,9 +73,19 @@ def measure(cmd, runs, out=None):
     return statistics.median(w for w, _ in results), max(kb for _, kb in results)
 
 
-def team(people, fmt):
+def measure_pair(cmd, base, runs, out):
+    """measure for cmd and for base, their runs interleaved: (wall, KB) of each."""
+    mine, theirs = [], []
+    for _ in range(runs):
+        mine.append(run_once(cmd, out))
+        theirs.append(run_once(base, out))
+    return ((statistics.median(w for w, _ in mine), max(kb for _, kb in mine)),
+            (statistics.median(w for w, _ in theirs), max(kb for _, kb in theirs)))
+
+
+def team(people, fmt, binary=f"{OUT}/pmladder"):
     out = f"{OUT}/review-{people}.{FORMATS[fmt]}"
-    return [f"{OUT}/pmladder", "team", f"{OUT}/team-{people}.csv", "--format", fmt, "-o", out], out
+    return [binary, "team", f"{OUT}/team-{people}.csv", "--format", fmt, "-o", out], out
 
 
 def verdict(ok, text):
@@ -98,12 +114,16 @@ def main():
     same = filecmp.cmp(pm_out, py_out, shallow=False)  # in chunks: see run_once
     os.remove(pm_out)
 
-    wall, kb, runs = {}, {}, {}
+    wall, kb, runs, base_wall = {}, {}, {}, {}
     for people in sizes:
         for fmt in FORMATS:
             n = runs[fmt, people] = int(RUNS or (7 if fmt == "csv" else 5 if people < BIG else 3))
             cmd, out = team(people, fmt)
-            wall[fmt, people], kb[fmt, people] = measure(cmd, n, out)
+            if BASELINE:
+                (wall[fmt, people], kb[fmt, people]), (base_wall[fmt, people], _) = measure_pair(
+                    cmd, team(people, fmt, BASELINE)[0], n, out)
+            else:
+                wall[fmt, people], kb[fmt, people] = measure(cmd, n, out)
     floor_out = f"{OUT}/floor.csv"
     floor = [f"{OUT}/iofloor", f"{OUT}/team-{PEOPLE}.csv", floor_out, "16"]
     t_floor, _ = measure(floor, int(RUNS or 7), floor_out)
@@ -116,8 +136,13 @@ def main():
              f"{wall[fmt, people] / wall['csv', people]:.2f}×", f"{wall[fmt, people] / people * 1e6:.1f}",
              str(runs[fmt, people])]
             for fmt in FORMATS for people in sizes]
+    if BASELINE:
+        head.append("× baseline")
+        for r, (fmt, people) in zip(rows, [(f, p) for f in FORMATS for p in sizes]):
+            r.append(f"{wall[fmt, people] / base_wall[fmt, people]:.2f}×")
     widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
-    print("pmladder team SHEET --format F -o OUT (wall: median of the runs; peak RSS: largest)")
+    print("pmladder team SHEET --format F -o OUT (wall: median of the runs; peak RSS: largest)"
+          + (f"; baseline: {BASELINE}, runs interleaved" if BASELINE else ""))
     for r in [head] + rows:
         print("  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
     with open(f"{OUT}/table.md", "w", encoding="utf-8") as f:
