@@ -6,8 +6,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -409,11 +411,16 @@ func (p *parser) defineQuestion(id string, at *yaml.Node) {
 }
 
 func (p *parser) role(n *yaml.Node) Role {
-	f := p.rd.Mapping(n, "role", "id", "name", "description", "level", "tracks", "expects", "next")
+	f := p.rd.Mapping(n, "role", "id", "name", "short", "scope", "description", "level", "tracks", "expects", "next")
 	ro := Role{ID: p.define("role", n, f["id"], "role"), Expects: map[string]float64{}}
 	what := fmt.Sprintf("role %q", ro.ID)
 	ro.Name = p.required(n, f, "name", what)
 	ro.Description = p.rd.String(f["description"].Value, what+" description")
+	ro.Short = p.rd.String(f["short"].Value, what+" short")
+	if n := utf8.RuneCountInString(ro.Short); n > maxShort {
+		p.rd.Addf(f["short"].Value, "%s short %q is %d characters: at most %d, for narrow tables", what, ro.Short, n, maxShort)
+	}
+	ro.Scope = p.rd.String(f["scope"].Value, what+" scope")
 	if f["level"].Key != nil && !yamlnode.IsNull(f["level"].Value) {
 		if lv, ok := p.rd.Int(f["level"].Value, what+" level"); ok {
 			if lv < 1 {
@@ -449,7 +456,7 @@ func (p *parser) role(n *yaml.Node) Role {
 }
 
 func (p *parser) certification(n *yaml.Node) Certification {
-	f := p.rd.Mapping(n, "certification", "id", "name", "issuer", "url", "description", "skills", "roles", "requires")
+	f := p.rd.Mapping(n, "certification", "id", "name", "issuer", "url", "description", "skills", "roles", "requires", "primary", "family")
 	c := Certification{ID: p.define("certification", n, f["id"], "certification")}
 	what := fmt.Sprintf("certification %q", c.ID)
 	c.Name = p.required(n, f, "name", what)
@@ -460,6 +467,13 @@ func (p *parser) certification(n *yaml.Node) Certification {
 	if len(c.Skills) == 0 {
 		p.rd.Addf(keyOr(f["skills"], n), "%s builds no skills: list them under skills", what)
 	}
+	c.Primary = p.refList("skill", f["primary"].Value, what+" primary")
+	for _, id := range c.Primary {
+		if !slices.Contains(c.Skills, id) {
+			p.rd.Addf(f["primary"].Value, "%s primary skill %s is not one of its skills: add it to skills", what, id)
+		}
+	}
+	c.Family = p.rd.String(f["family"].Value, what+" family")
 	c.Roles = p.refList("role", f["roles"].Value, what+" roles")
 	c.Requires = p.refList("certification", f["requires"].Value, what+" requires")
 	for i, req := range c.Requires {
@@ -471,6 +485,10 @@ func (p *parser) certification(n *yaml.Node) Certification {
 	}
 	return c
 }
+
+// maxShort is the longest a role's short name may be: it stands in for the name in
+// columns of a table that must fit 60 characters.
+const maxShort = 8
 
 // MaxWeight bounds a skill's weight: large enough for any real ladder, small enough that
 // sums of weights × gaps stay exact and finite.

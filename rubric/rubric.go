@@ -186,6 +186,12 @@ type Option struct {
 // Role is a position, on the ladder (Level > 0) or lateral to it (Level == 0).
 type Role struct {
 	ID, Name, Description string
+	// Short is an abbreviation of the name for narrow tables ("SrPM", at most 8
+	// characters); empty means none.
+	Short string
+	// Scope is one line of what the role owns and how much autonomy it has; empty means
+	// none is given.
+	Scope string
 	// Level is the ladder position; 0 for lateral roles, which sit beside the ladder.
 	Level int
 	// Tracks the role belongs to; empty means every track.
@@ -209,6 +215,20 @@ type Certification struct {
 	Roles []string
 	// Requires lists the certifications a person must hold before taking this one.
 	Requires []string
+	// Primary are the skills it mainly builds, a subset of Skills: it is recommended only
+	// for a gap in one of them (docs/scoring.md, rule 14). Empty means all of Skills.
+	Primary []string
+	// Family names certifications that do the same job (the entry product-owner
+	// certificates, say): a report recommends one of a family. Empty means none.
+	Family string
+}
+
+// PrimarySkills are the skills the certification mainly builds: Primary, else Skills.
+func (c *Certification) PrimarySkills() []string {
+	if len(c.Primary) > 0 {
+		return c.Primary
+	}
+	return c.Skills
 }
 
 // Skills returns every skill in rubric order (category order, then file order).

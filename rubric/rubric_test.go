@@ -3,6 +3,7 @@ package rubric
 import (
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,6 +100,27 @@ func TestBaseIsValid(t *testing.T) {
 	}
 }
 
+// TestV3Fields: a role's short name and scope, a certification's primary skills and
+// family are read; a certification without primary skills builds all its skills mainly.
+func TestV3Fields(t *testing.T) {
+	src := strings.Replace(base, "    name: Role one\n", "    name: Role one\n    short: R1\n    scope: One feature, with guidance\n", 1)
+	src = strings.Replace(src, "skills: [s1], roles: [r1]}", "skills: [s1], primary: [s1], family: po, roles: [r1]}\n  - {id: c2, name: Two, issuer: Org, skills: [s1]}", 1)
+	r, err := Parse("x.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ro := r.Role("r1"); ro.Short != "R1" || ro.Scope != "One feature, with guidance" {
+		t.Errorf("role r1: short %q, scope %q", ro.Short, ro.Scope)
+	}
+	c1, c2 := r.Certification("c1"), r.Certification("c2")
+	if c1.Family != "po" || !slices.Equal(c1.PrimarySkills(), []string{"s1"}) {
+		t.Errorf("c1: family %q, primary %v", c1.Family, c1.PrimarySkills())
+	}
+	if c2.Family != "" || !slices.Equal(c2.PrimarySkills(), c2.Skills) {
+		t.Errorf("c2 has no primary: want its skills, got %v", c2.PrimarySkills())
+	}
+}
+
 func TestProblems(t *testing.T) {
 	cases := []struct {
 		name, old, new string
@@ -142,6 +164,10 @@ func TestProblems(t *testing.T) {
 			[]string{`x.yaml:11: skill "s1" action 1: missing level`}},
 		{"empty action", "        name: Skill one\n", "        name: Skill one\n        actions: [\"  \"]\n",
 			[]string{`x.yaml:11: skill "s1" action 1 is empty`}},
+		{"short too long", "  - id: r2\n", "  - id: r2\n    short: Principal\n", []string{`x.yaml:22: role "r2" short "Principal" is 9 characters: at most 8`}},
+		{"primary not among its skills", "skills: [s1], roles", "skills: [s1], primary: [s2], roles", []string{`x.yaml:25: certification "c1" primary skill s2 is not one of its skills`}},
+		{"primary unknown", "skills: [s1], roles", "skills: [s1], primary: [s9], roles", []string{`x.yaml:25: certification "c1" primary names unknown skill "s9"`}},
+		{"family not text", "skills: [s1], roles", "skills: [s1], family: [a, b], roles", []string{`x.yaml:25: certification "c1" family`}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
