@@ -311,8 +311,9 @@ var personas = []persona{
 	{
 		// CPO of a 2,000-person company, on the executive team: 5 in customer and market,
 		// business, strategy, influence, alignment, executives and the organisation.
-		// The ladder ends here; what comes next is founding, running a business or
-		// fractional leadership, never a step down.
+		// The ladder ends here: the target is the CPO role itself, where to deepen (rule
+		// 11); the moves on offer are founding, running a business or fractional
+		// leadership, never a step down.
 		name: "chief product officer",
 		scores: map[string]int{
 			"data-fluency": 3, "customer-insight": 5, "experimentation": 2, "business-acumen": 5,
@@ -321,7 +322,7 @@ var personas = []persona{
 			"technical-fluency": 3, "delivery": 3, "ux-literacy": 3, "ai-literacy": 3,
 		},
 		wantEstimated: one("cpo"),
-		wantTarget:    []string{"founder-gm", "fractional-product-leader"},
+		wantTarget:    one("cpo"),
 		wantFirstNext: []string{"founder-gm", "fractional-product-leader"},
 	},
 	{

@@ -62,8 +62,12 @@ type PlanChoices struct {
 	Skills []string
 	// Targets holds a target score by skill id.
 	Targets map[string]float64
-	// Due is the day the goals are due.
+	// Due is the day the goals are due; zero gives each goal a quarter (DefaultPlanDays)
+	// per whole step from its score to its target (docs/scoring.md, rule 15).
 	Due time.Time
+	// ToTarget aims each default goal at the target role's expectation rather than the
+	// next step up (rule 15).
+	ToTarget bool
 	// Actions and Certifications hold, by skill id, what was chosen; a skill that is not
 	// there gets every action of its next step and the first certification the report
 	// recommends that builds it, if any: a plan of five courses per skill is not a plan.
@@ -89,15 +93,20 @@ type GoalOption struct {
 
 // PlanOptions lists the skills a plan can focus on: the gaps toward the target in
 // priority order (the defaults, the first MaxGoals of them), then every other skill
-// below the top of the scale in rubric order.
-func PlanOptions(res *Result) []GoalOption {
+// below the top of the scale in rubric order. A gap's default target is its next step
+// (rule 15: one step a quarter), or with toTarget the target role's expectation.
+func PlanOptions(res *Result, toTarget bool) []GoalOption {
 	r := res.Rubric
 	var out []GoalOption
 	seen := map[string]bool{}
 	for _, g := range res.Gaps {
 		seen[g.Skill.ID] = true
+		target := float64(g.Step())
+		if toTarget {
+			target = g.Expected
+		}
 		out = append(out, GoalOption{Skill: g.Skill, Score: res.Skills[skillPos(r, g.Skill.ID)].Score,
-			Target: g.Expected, Gap: g.Gap, Priority: g.Priority, Actions: actionsUpTo(g.Skill, g.Score, g.Expected),
+			Target: target, Gap: g.Gap, Priority: g.Priority, Actions: actionsUpTo(g.Skill, g.Score, target),
 			Certifications: certsFor(res, g.Skill.ID)})
 	}
 	for i, sk := range r.Skills() {
@@ -114,6 +123,16 @@ func PlanOptions(res *Result) []GoalOption {
 			Actions: sk.ActionsFor(step), Certifications: certsFor(res, sk.ID)})
 	}
 	return out
+}
+
+// stepsUp counts the whole steps from a score to a target: 2.5 → 4 is two (to 3, to 4).
+// Not assessed counts from below the scale.
+func stepsUp(from *float64, target float64, r *rubric.Rubric) int {
+	start := r.Scale.Min - 1
+	if from != nil {
+		start = int(math.Floor(*from + eps))
+	}
+	return max(1, rubric.MetAt(target)-start)
 }
 
 // actionsUpTo are a skill's actions for every step from score to the target, in order,
@@ -163,7 +182,7 @@ func certsFor(res *Result, skill string) []string {
 func NewPlan(res *Result, source string, choices PlanChoices, now time.Time) (*Plan, error) {
 	r := res.Rubric
 	today := day(now)
-	options := PlanOptions(res)
+	options := PlanOptions(res, choices.ToTarget)
 	skills := choices.Skills
 	if len(skills) == 0 {
 		for _, o := range options[:DefaultGoals(res)] {
@@ -177,11 +196,10 @@ func NewPlan(res *Result, source string, choices PlanChoices, now time.Time) (*P
 		return nil, fmt.Errorf("%d skills: a plan focuses on 1 to %d", len(skills), MaxGoals)
 	}
 	due := choices.Due
-	if due.IsZero() {
-		due = today.AddDate(0, 0, DefaultPlanDays)
-	}
-	if due = day(due); !due.After(today) {
-		return nil, fmt.Errorf("due %s is not after today (%s): a plan needs time ahead", due.Format(DayLayout), today.Format(DayLayout))
+	if !due.IsZero() {
+		if due = day(due); !due.After(today) {
+			return nil, fmt.Errorf("due %s is not after today (%s): a plan needs time ahead", due.Format(DayLayout), today.Format(DayLayout))
+		}
 	}
 	p := &Plan{Person: res.Answers.Person, Created: now.UTC().Truncate(time.Second), From: source,
 		Assessor: res.Answers.Assessor, Rater: res.Answers.Rater,
@@ -212,6 +230,9 @@ func NewPlan(res *Result, source string, choices PlanChoices, now time.Time) (*P
 		if !r.Scale.Contains(g.Target) || (g.From != nil && g.Target <= *g.From) {
 			return nil, fmt.Errorf("target %s for %s: want a score above %s, at most %d", strconv.FormatFloat(g.Target, 'f', -1, 64),
 				r.Skill(id).Name, fromText(g.From, r), r.Scale.Max)
+		}
+		if g.Due.IsZero() {
+			g.Due = today.AddDate(0, 0, DefaultPlanDays*stepsUp(o.Score, g.Target, r))
 		}
 		if a, ok := choices.Actions[id]; ok {
 			g.Actions = a

@@ -30,6 +30,8 @@ type refOut struct {
 	cats       []string
 	coverage   string
 	unassessed []string
+	alsoHolds  []string
+	checks     []string
 }
 
 func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
@@ -193,8 +195,8 @@ func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
 		tgt = a.TargetRole
 	}
 	if tgt == "" && cur != "" {
-		for _, n := range r.Role(cur).Next {
-			if onTrack(r.Role(n)) {
+		for _, n := range r.Role(cur).Next { // 11. a ladder role, never a lateral one
+			if r.Role(n).Level > 0 && onTrack(r.Role(n)) {
 				tgt = n
 				break
 			}
@@ -209,6 +211,69 @@ func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
 		}
 	}
 	out.target = tgt
+	// 12. the other roles held: ladder roles by level (desc), then lateral; the most ready
+	// first, then rubric order.
+	type heldRole struct {
+		ro *rubric.Role
+		i  int
+	}
+	var hs []heldRole
+	for i := range r.Roles {
+		ro := &r.Roles[i]
+		if holds(ro) && onTrack(ro) && ro.ID != cur && ro.ID != out.estimated {
+			hs = append(hs, heldRole{ro, i})
+		}
+	}
+	sort.SliceStable(hs, func(i, j int) bool {
+		x, y := hs[i].ro, hs[j].ro
+		if (x.Level == 0) != (y.Level == 0) {
+			return x.Level > 0
+		}
+		if x.Level != y.Level {
+			return x.Level > y.Level
+		}
+		if c := readinessRat(x).Cmp(readinessRat(y)); c != 0 {
+			return c > 0
+		}
+		return hs[i].i < hs[j].i
+	})
+	for _, h := range hs {
+		out.alsoHolds = append(out.alsoHolds, h.ro.ID)
+	}
+	// 13. checks: one value for 90% of at least 10 scores; a declared ladder role two
+	// levels or more from the estimated one.
+	counts, scored := map[int]int{}, 0
+	for _, q := range r.Questions() {
+		if v, ok := a.Get(q.ID); ok && !v.NA {
+			counts[v.Score]++
+			scored++
+		}
+	}
+	for _, n := range counts {
+		if scored >= 10 && n*10 >= scored*9 {
+			out.checks = append(out.checks, "same-answer")
+			break
+		}
+	}
+	declared := o.Current
+	if declared == "" {
+		declared = a.CurrentRole
+	}
+	if declared != "" && r.Role(declared).Level > 0 {
+		l := r.Role(declared).Level
+		e := math.MaxInt // none held: one below the lowest ladder level of the rubric
+		for _, ro := range r.Roles {
+			if ro.Level > 0 {
+				e = min(e, ro.Level-1)
+			}
+		}
+		if est != nil {
+			e = est.Level
+		}
+		if e <= l-2 || e >= l+2 {
+			out.checks = append(out.checks, "far-from-declared")
+		}
+	}
 	// 5. gaps toward a role
 	type gap struct {
 		id       string
@@ -316,11 +381,32 @@ func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
 				v.Add(v, new(big.Rat).Mul(rat(weight(s)), g))
 			}
 		}
-		if ok && v.Sign() > 0 {
+		// 14. only with a gap in a primary skill (none listed: every skill is primary)
+		primary := c.Primary
+		if len(primary) == 0 {
+			primary = c.Skills
+		}
+		gapInPrimary := false
+		for _, s := range primary {
+			gapInPrimary = gapInPrimary || gapOf[s] != nil
+		}
+		if ok && v.Sign() > 0 && gapInPrimary {
 			cs = append(cs, cv{c.ID, v, i})
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].v.Cmp(cs[j].v) > 0 })
+	// 14. one of a family: the most valuable
+	families := map[string]bool{}
+	var one []cv
+	for _, c := range cs {
+		f := r.Certifications[c.i].Family
+		if f != "" && families[f] {
+			continue
+		}
+		families[f] = true
+		one = append(one, c)
+	}
+	cs = one
 	for i, c := range cs {
 		if i < o.Certs {
 			f, _ := c.v.Float64()
@@ -432,6 +518,12 @@ func fromResult(res *Result) refOut {
 	if res.Current != nil {
 		out.current = res.Current.ID
 	}
+	for _, ro := range res.AlsoHolds {
+		out.alsoHolds = append(out.alsoHolds, ro.ID)
+	}
+	for _, c := range res.Checks {
+		out.checks = append(out.checks, c.Code)
+	}
 	if res.Target == nil {
 		return out
 	}
@@ -499,7 +591,7 @@ func fromStanding(st *Standing) string {
 		var gaps []Gap
 		for i := range st.Skills {
 			if sk := &st.Skills[i]; sk.Gap != nil && *sk.Gap > 0 {
-				gaps = append(gaps, gapOf(sk, i, *sk.ExpectedTarget))
+				gaps = append(gaps, st.gapOf(sk, i, *sk.ExpectedTarget))
 			}
 		}
 		sortGaps(gaps)
@@ -582,6 +674,12 @@ func randomCase(rng *rand.Rand) (string, *Answers, ScoreOptions) {
 		if c > 0 && rng.Intn(3) == 0 {
 			extra += fmt.Sprintf(", requires: [k%d]", rng.Intn(c))
 		}
+		if rng.Intn(2) == 0 { // the first of its skills is its primary one
+			extra += ", primary: [" + strings.SplitN(certSkills, ",", 2)[0] + "]"
+		}
+		if rng.Intn(2) == 0 {
+			extra += fmt.Sprintf(", family: f%d", rng.Intn(2))
+		}
 		fmt.Fprintf(&b, "  - {id: k%d, name: K%d, issuer: I, skills: [%s]%s}\n", c, c, certSkills, extra)
 	}
 
@@ -645,6 +743,7 @@ func TestScoreAgreesWithAPlainReading(t *testing.T) {
 			{"gaps", got.gaps, want.gaps}, {"certifications", got.certs, want.certs},
 			{"next roles", got.next, want.next}, {"categories", got.cats, want.cats},
 			{"coverage", got.coverage, want.coverage}, {"unassessed", got.unassessed, want.unassessed},
+			{"also holds", got.alsoHolds, want.alsoHolds}, {"checks", got.checks, want.checks},
 		}
 		for _, c := range checks {
 			if fmt.Sprint(c.got) != fmt.Sprint(c.want) {

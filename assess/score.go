@@ -49,6 +49,10 @@ type Standing struct {
 	CurrentDeclared bool
 	// Target is the role the gaps are measured toward, or nil when there is none.
 	Target *RoleFit
+	// AtTop is true when no target was given and the current role leads to no ladder role
+	// on the track: the target is the current role (rule 11), and the report says the
+	// person is at the top of the ladder and where to deepen.
+	AtTop bool
 
 	// roles has an entry per rubric role; a Standing works out only those rules 3 and 4
 	// need (done marks them), a Result all of them.
@@ -73,6 +77,13 @@ type Result struct {
 	// Certifications holds the first ScoreOptions.Certs of AllCertifications.
 	Certifications []CertValue
 	NextRoles      []NextRole
+	// AlsoHolds are the roles held besides the current and the estimated one (rule 12).
+	AlsoHolds []*rubric.Role
+	// Checks are the plausibility checks that fired (rule 13), in rule order.
+	Checks []Check
+	// Deepen, at the top of the ladder (AtTop), are the largest gaps toward the top of the
+	// scale on the skills the current role expects: where to deepen, at most three.
+	Deepen []Gap
 
 	allCerts []CertValue
 	// covers and nextGaps back the certifications' covers and the next roles' gaps, and
@@ -131,7 +142,8 @@ type Gap struct {
 	Score, Expected, Gap float64
 	Priority             string
 
-	pos int // the skill's rubric order, for ties
+	pos     int      // the skill's rubric order, for ties
+	answers *Answers // whose gap: the next step leaves out what they already do
 }
 
 // Step is the score the next step up reaches (rule 10): the next whole score above the
@@ -141,8 +153,27 @@ func (g Gap) Step() int {
 }
 
 // NextStep is the anchored statement of the step's score in each of the skill's
-// questions that has options (rule 10).
-func (g Gap) NextStep() []string { return g.Skill.StatementsAt(g.Step()) }
+// questions that has options and whose answer is below the step or missing (rule 10):
+// never a statement the person already picked or passed. A question answered na counts
+// as missing: it has no score to pass the step with.
+func (g Gap) NextStep() []string {
+	step := g.Step()
+	var out []string
+	for i := range g.Skill.Questions {
+		q := &g.Skill.Questions[i]
+		text := q.StatementAt(step)
+		if text == "" {
+			continue
+		}
+		if g.answers != nil {
+			if v, ok := g.answers.Get(q.ID); ok && !v.NA && v.Score >= step {
+				continue
+			}
+		}
+		out = append(out, text)
+	}
+	return out
+}
 
 // Actions are the skill's actions for the step, then those that fit every step (rule 10).
 func (g Gap) Actions() []string { return g.Skill.ActionsFor(g.Step()) }
@@ -218,7 +249,7 @@ func (s *Scorer) Result(a *Answers) *Result {
 	for i := range res.Skills {
 		sk := &res.Skills[i]
 		if sk.Gap != nil && *sk.Gap > 0 {
-			res.Gaps = append(res.Gaps, gapOf(sk, i, *sk.ExpectedTarget))
+			res.Gaps = append(res.Gaps, res.gapOf(sk, i, *sk.ExpectedTarget))
 		}
 	}
 	sortGaps(res.Gaps)
@@ -235,6 +266,9 @@ func (s *Scorer) Result(a *Answers) *Result {
 	res.Certifications = res.allCerts[:min(len(res.allCerts), max(s.Options.Certs, 0))]
 	res.NextRoles = res.nextRoles()
 	res.Categories = res.categories()
+	res.AlsoHolds = res.alsoHolds()
+	res.Checks = res.checks()
+	res.Deepen = res.deepen()
 	return res
 }
 
@@ -304,7 +338,7 @@ func (st *Standing) score(r *rubric.Rubric, a *Answers, opts ScoreOptions) {
 		case sk.ExpectedTarget == nil:
 			sk.Priority = PriorityNone
 		default:
-			g := gapOf(sk, i, *sk.ExpectedTarget)
+			g := st.gapOf(sk, i, *sk.ExpectedTarget)
 			sk.Gap = st.num(g.Gap)
 			sk.Priority = g.Priority
 		}
@@ -401,7 +435,7 @@ func (res *Standing) fitOf(ro *rubric.Role) *RoleFit {
 	return nil
 }
 
-// targetRole applies rule 4's fallbacks for the target.
+// targetRole applies the fallbacks of rules 4 and 11 for the target.
 func (res *Standing) targetRole(flag string) *rubric.Role {
 	r := res.Rubric
 	switch {
@@ -416,11 +450,14 @@ func (res *Standing) targetRole(flag string) *rubric.Role {
 		}
 		return lowest[0]
 	}
+	// Rule 11: the first ladder role next on the track; a lateral move is a choice the
+	// person makes, never the default. With none, the current role: the top of the ladder.
 	for _, id := range res.Current.Next {
-		if ro := r.Role(id); ro.OnTrack(res.Track) {
+		if ro := r.Role(id); ro.IsLadder() && ro.OnTrack(res.Track) {
 			return ro
 		}
 	}
+	res.AtTop = true
 	return res.Current
 }
 
@@ -441,10 +478,10 @@ func (res *Standing) lowestLadderRoles() []*rubric.Role {
 
 // gapOf applies rule 5 to an assessed skill and an expectation. The thresholds are
 // compared on expectation × count − sum, which is exact for whole-number answers.
-func gapOf(sk *SkillScore, pos int, expected float64) Gap {
+func (res *Standing) gapOf(sk *SkillScore, pos int, expected float64) Gap {
 	n := float64(sk.count)
 	short := expected*n - sk.sum // gap × count
-	g := Gap{Skill: sk.Skill, Score: *sk.Score, Expected: expected, Priority: PriorityNone, pos: pos}
+	g := Gap{Skill: sk.Skill, Score: *sk.Score, Expected: expected, Priority: PriorityNone, pos: pos, answers: res.Answers}
 	if short <= eps {
 		return g
 	}
@@ -510,7 +547,7 @@ func (res *Result) rankCertifications() []CertValue {
 				res.covers = append(res.covers, s)
 			}
 		}
-		if cv.Value > eps {
+		if cv.Value > eps && res.primaryGap(c) {
 			cv.Covers = res.covers[start:len(res.covers):len(res.covers)]
 			out = append(out, cv)
 		} else {
@@ -526,7 +563,26 @@ func (res *Result) rankCertifications() []CertValue {
 		}
 		return 0
 	})
-	return out
+	// Rule 14: of one family, only the most valuable (the first, once sorted).
+	kept := out[:0]
+	for _, cv := range out {
+		if f := cv.Cert.Family; f == "" || !slices.ContainsFunc(kept, func(o CertValue) bool { return o.Cert.Family == f }) {
+			kept = append(kept, cv)
+		}
+	}
+	return kept
+}
+
+// primaryGap reports whether one of the certification's primary skills has a gap toward
+// the target (rule 14): a certification is for what it mainly builds.
+func (res *Result) primaryGap(c *rubric.Certification) bool {
+	for _, s := range c.PrimarySkills() {
+		pos, _ := res.Rubric.SkillPos(s)
+		if g := res.Skills[pos].Gap; g != nil && *g > eps {
+			return true
+		}
+	}
+	return false
 }
 
 // nextRoles applies rule 7.
@@ -550,7 +606,7 @@ func (res *Result) nextRoles() []NextRole {
 		for i := range res.Skills {
 			sk := &res.Skills[i]
 			if e, ok := ro.ExpectAt(i); ok && sk.Score != nil {
-				if g := gapOf(sk, i, e); g.Gap > 0 {
+				if g := res.gapOf(sk, i, e); g.Gap > 0 {
 					res.nextGaps = append(res.nextGaps, g)
 				}
 			}
@@ -627,4 +683,126 @@ func (res *Result) categories() []CategoryScore {
 		out = append(out, cs)
 	}
 	return out
+}
+
+// alsoHolds applies rule 12: the roles on the track, other than the current and the
+// estimated one, that the person holds — ladder roles first, highest level first, then
+// lateral roles; within each the most ready first, then rubric order.
+func (res *Result) alsoHolds() []*rubric.Role {
+	out := res.AlsoHolds[:0]
+	var fits []*RoleFit
+	for i := range res.Roles {
+		fit := &res.Roles[i]
+		ro := fit.Role
+		if !fit.Holds || !ro.OnTrack(res.Track) || ro == res.Current || (res.Estimated != nil && ro == res.Estimated.Role) {
+			continue
+		}
+		fits = append(fits, fit)
+	}
+	slices.SortStableFunc(fits, func(a, b *RoleFit) int {
+		if a.Role.IsLadder() != b.Role.IsLadder() {
+			if a.Role.IsLadder() {
+				return -1
+			}
+			return 1
+		}
+		if a.Role.Level != b.Role.Level {
+			return cmp.Compare(b.Role.Level, a.Role.Level)
+		}
+		if *a.Readiness > *b.Readiness+eps || *b.Readiness > *a.Readiness+eps {
+			return cmp.Compare(*b.Readiness, *a.Readiness)
+		}
+		return 0 // Roles is in rubric order, and the sort is stable
+	})
+	for _, fit := range fits {
+		out = append(out, fit.Role)
+	}
+	return out
+}
+
+// Plausibility checks (rule 13), by code.
+const (
+	// CheckSameAnswer: at least SameAnswerMin questions have a score and at least
+	// SameAnswerShare percent of those scores are one value.
+	CheckSameAnswer = "same-answer"
+	// CheckFarFromDeclared: the declared role is a ladder role two levels or more from
+	// the estimated one.
+	CheckFarFromDeclared = "far-from-declared"
+)
+
+// The thresholds of the same-answer check (rule 13).
+const (
+	SameAnswerMin   = 10
+	SameAnswerShare = 90
+)
+
+// Check is a plausibility check that fired: the answers look unlike most people's, so a
+// second view (a manager's, peers') is worth having. It changes no number. The numbers
+// say what was seen; a report phrases them.
+type Check struct {
+	Code string
+	// Same-answer: Score was given to Count of the Scored questions that have a score.
+	Score, Count, Scored int
+	// Far-from-declared: the declared role and the estimated one (nil when none is held).
+	Declared, Estimated *rubric.Role
+}
+
+// checks applies rule 13.
+func (res *Result) checks() []Check {
+	out := res.Checks[:0]
+	counts := map[int]int{}
+	scored := 0
+	for pos := range res.Rubric.Questions() {
+		if v, ok := res.Answers.Lookup(pos); ok && !v.NA {
+			counts[v.Score]++
+			scored++
+		}
+	}
+	if scored >= SameAnswerMin {
+		best, n := 0, 0
+		for score, c := range counts {
+			if c > n || (c == n && score > best) {
+				best, n = score, c
+			}
+		}
+		if 100*n >= SameAnswerShare*scored {
+			out = append(out, Check{Code: CheckSameAnswer, Score: best, Count: n, Scored: scored})
+		}
+	}
+	if res.CurrentDeclared && res.Current != nil && res.Current.IsLadder() {
+		declared := res.Current.Level
+		// None held counts as one level below the rubric's lowest ladder level.
+		estimated := declared
+		for _, ro := range res.Rubric.LadderRoles("") {
+			estimated = min(estimated, ro.Level-1)
+		}
+		var est *rubric.Role
+		if res.Estimated != nil {
+			est, estimated = res.Estimated.Role, res.Estimated.Role.Level
+		}
+		if estimated <= declared-2 || estimated >= declared+2 {
+			out = append(out, Check{Code: CheckFarFromDeclared, Declared: res.Current, Estimated: est})
+		}
+	}
+	return out
+}
+
+// deepen is, at the top of the ladder, where to deepen: the skills the current role
+// expects, each as a gap toward the top of the scale, in rule 5 order, at most three.
+func (res *Result) deepen() []Gap {
+	out := res.Deepen[:0]
+	if !res.AtTop || res.Current == nil {
+		return out
+	}
+	top := float64(res.Rubric.Scale.Max)
+	for i := range res.Skills {
+		sk := &res.Skills[i]
+		if _, ok := res.Current.ExpectAt(i); ok && sk.Score != nil {
+			if g := res.gapOf(sk, i, top); g.Gap > 0 {
+				out = append(out, g)
+			}
+		}
+	}
+	sortGaps(out)
+	return out[:min(len(out), 3)]
 }

@@ -351,7 +351,7 @@ func planInterrupted(err error) error {
 // not asked again.
 func pickPlan(p interview.Prompter, errOut io.Writer, res *assess.Result, c *assess.PlanChoices, today time.Time) error {
 	r := res.Rubric
-	options := assess.PlanOptions(res)
+	options := assess.PlanOptions(res, c.ToTarget)
 	if len(options) == 0 {
 		return nil // NewPlan says why there is nothing to plan
 	}
