@@ -18,7 +18,6 @@ import (
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/assess/interview"
 	"github.com/pmladder/pmladder/assess/store"
-	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -115,9 +114,8 @@ line.`,
 	fl := c.Flags()
 	fl.StringVar(&opts.AnswersFile, "answers", "", "score the answers in `FILE` (- for stdin) instead of interviewing")
 	fl.String("name", "", "the assessed person's `NAME` (default: the config's name, else your login name)")
-	fl.StringVar(&opts.Assessor, "assessor", "self", "who answers: self, manager or peer")
+	registerAssessor(c, &opts.Assessor, "self", "who answers: self, manager or peer")
 	fl.StringVar(&opts.Rater, "rater", "", "who rates, by `NAME`, for --assessor manager or peer (kept with the answers)")
-	c.RegisterFlagCompletionFunc("assessor", cobra.FixedCompletions(assess.Assessors(), cobra.ShellCompDirectiveNoFileComp))
 	fl.BoolVar(&opts.Quick, "quick", false, "ask only the first question of each skill")
 	fl.BoolVar(&opts.Resume, "resume", false, "continue the latest unfinished interview")
 	fl.BoolVar(&opts.NoSave, "no-save", false, "do not record the finished interview in the history")
@@ -156,12 +154,10 @@ func (f *Factory) Prompter(ctx context.Context, accessible bool) interview.Promp
 
 func assessRun(ctx context.Context, opts *AssessOptions) error {
 	r, cmdPath := opts.Rubric, opts.cmdPath
-	if a, _ := match.Value(opts.Assessor, assess.Assessors()); a != "" {
-		opts.Assessor = a
+	if err := checkAssessor(cmdPath, &opts.Assessor); err != nil {
+		return err
 	}
 	switch {
-	case !assess.IsAssessor(opts.Assessor):
-		return usageErrorf(cmdPath, "--assessor %q: want %s", opts.Assessor, assess.AssessorList)
 	case opts.Save && opts.NoSave:
 		return usageErrorf(cmdPath, "--save and --no-save contradict each other")
 	case opts.Resume && opts.AnswersFile != "":

@@ -21,7 +21,9 @@ type CompareOptions struct {
 	// Store and Person resolve "latest": the person's latest saved assessment.
 	Store  *store.Store
 	Person string
-	All    bool
+	// Assessor is whose assessment "latest" is: self unless --assessor says otherwise.
+	Assessor string
+	All      bool
 	// MinPeers is the fewest peers shown as a group.
 	MinPeers int
 	// AnyPerson allows comparing the assessments of different people.
@@ -76,6 +78,7 @@ point or more are listed; --all lists every skill. Peers are never named.`,
 			return compareRun(opts)
 		},
 	}
+	registerAssessor(c, &opts.Assessor, "self", "whose assessment latest is: self or manager (a peer's is never anyone's latest)")
 	c.Flags().BoolVar(&opts.All, "all", false, "in a calibration, list every skill, not only the disagreements")
 	c.Flags().IntVar(&opts.MinPeers, "min-peers", assess.DefaultMinPeers, "show peers as a group only when at least `K` rated a skill")
 	c.Flags().BoolVar(&opts.AnyPerson, "any-person", false, "compare the assessments of different people")
@@ -132,7 +135,10 @@ func compareRun(opts *CompareOptions) error {
 		if answers[i] != nil {
 			continue
 		}
-		path, err := latestOf(opts.Store, person, opts.cmdPath)
+		if err := checkAssessor(opts.cmdPath, &opts.Assessor); err != nil {
+			return err
+		}
+		path, err := latestOf(opts.Store, person, opts.Assessor, opts.cmdPath)
 		if err != nil {
 			return err
 		}

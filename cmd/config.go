@@ -4,15 +4,17 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/pmladder/pmladder/reports"
 	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/pmladder/pmladder/reports"
+
+	"github.com/spf13/cobra"
+
 	"github.com/pmladder/pmladder/internal/inputfile"
 	"github.com/pmladder/pmladder/internal/yamlnode"
-	"github.com/spf13/cobra"
 )
 
 // configPath is --config, else PMLADDER_CONFIG, else $XDG_CONFIG_HOME/pmladder/config.yaml

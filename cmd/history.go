@@ -24,9 +24,12 @@ type HistoryOptions struct {
 	// Trend shows one person's readiness and skills across their assessments instead.
 	Trend bool
 	// Name is the name setting: whose trend it is without --person.
-	Name   string
-	Out    outputFlags
-	Output reports.Output
+	Name string
+	// Assessor lists only assessments by that kind of assessor; a trend is one kind's
+	// line, self unless told otherwise.
+	Assessor string
+	Out      outputFlags
+	Output   reports.Output
 
 	cmdPath string
 }
@@ -64,6 +67,7 @@ target. Use 'pmladder report FILE' to see one again.`,
 		},
 	}
 	c.Flags().StringVar(&opts.Person, "person", "", "only the assessments of `NAME` (case does not matter)")
+	registerAssessor(c, &opts.Assessor, "", "only the assessments by self, manager or peer (--trend: self unless told)")
 	c.Flags().BoolVar(&opts.Trend, "trend", false, "one person's readiness and every skill across their assessments (every format: "+strings.Join(reports.PersonFormats(), ", ")+")")
 	c.Flags().BoolVar(&opts.Drafts, "drafts", false, "list the unfinished interviews (drafts) instead, to resume with assess --resume --name")
 	opts.Out.register(c, reports.HistoryFormats())
@@ -71,6 +75,9 @@ target. Use 'pmladder report FILE' to see one again.`,
 }
 
 func historyRun(opts *HistoryOptions) error {
+	if err := checkAssessor(opts.cmdPath, &opts.Assessor); err != nil {
+		return err
+	}
 	if opts.Trend {
 		return historyTrendRun(opts)
 	}
@@ -93,7 +100,8 @@ func historyRun(opts *HistoryOptions) error {
 		for _, w := range warnings {
 			warnf(opts.IO.ErrOut, "%s", w)
 		}
-		if opts.Person != "" && !strings.EqualFold(strings.TrimSpace(a.Person), strings.TrimSpace(opts.Person)) {
+		if (opts.Person != "" && assess.PersonKey(a.Person) != assess.PersonKey(opts.Person)) ||
+			(opts.Assessor != "" && a.Assessor != opts.Assessor) {
 			continue
 		}
 		st := assess.ScoreStanding(opts.Rubric, a, assess.ScoreOptions{})
@@ -104,7 +112,16 @@ func historyRun(opts *HistoryOptions) error {
 	case opts.Drafts:
 		empty = "No unfinished interviews."
 	case len(paths) > 0:
-		empty = fmt.Sprintf("No saved assessments of %s (of %d saved; history without --person lists everyone).", opts.Person, len(paths))
+		// What was asked for: of a person, by a kind of assessor, or both.
+		what, without := "", ""
+		if opts.Person != "" {
+			what, without = " of "+opts.Person, "--person"
+		}
+		if opts.Assessor != "" {
+			what += " by " + map[string]string{"self": "themselves", "manager": "a manager", "peer": "a peer"}[opts.Assessor]
+			without = strings.TrimPrefix(without+" or --assessor", " or ")
+		}
+		empty = fmt.Sprintf("No saved assessments%s (of %d saved; history without %s lists everyone).", what, len(paths), without)
 	}
 	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteHistory(w, entries, empty) })
 }
@@ -116,7 +133,11 @@ func historyTrendRun(opts *HistoryOptions) error {
 	if who == "" {
 		who = opts.Name
 	}
-	latest, err := latestOf(opts.Store, who, opts.cmdPath)
+	assessor := opts.Assessor
+	if assessor == "" {
+		assessor = "self"
+	}
+	latest, err := latestOf(opts.Store, who, assessor, opts.cmdPath)
 	if err != nil {
 		return err
 	}
@@ -151,7 +172,7 @@ func historyTrendRun(opts *HistoryOptions) error {
 	var files []string
 	var standings []*assess.Standing
 	for _, s := range all {
-		if assess.SamePerson(s.a, a) {
+		if assess.SamePerson(s.a, a) && s.a.Assessor == assessor {
 			files = append(files, s.path)
 			standings = append(standings, assess.ScoreStanding(opts.Rubric, s.a, assess.ScoreOptions{}))
 		}

@@ -41,7 +41,11 @@ type PlanOptions struct {
 	SkillsSet bool
 	Due       string
 	Force     bool
-	Roles     roleFlags
+	// ToTarget aims the default goals at the target's expectations, not the next step.
+	ToTarget bool
+	// Assessor is whose latest assessment the plan is made from or held against.
+	Assessor string
+	Roles    roleFlags
 	// Prompter lets the person pick on a terminal; nil elsewhere, where the defaults and
 	// the flags decide.
 	Prompter interview.Prompter
@@ -127,12 +131,14 @@ started at; else on track (progress, or no assessment since the plan yet).`
 	}
 	fl := c.Flags()
 	fl.StringVar(&opts.Person, "person", "", "whose plan (default: the name setting, else the only person)")
+	registerAssessor(c, &opts.Assessor, "self", "whose latest assessment: self or manager (a peer's is never anyone's latest)")
 	if name != "show" {
 		fl.StringVar(&opts.From, "from", "", "use the answers in `FILE` instead of the latest saved assessment")
 	}
 	if name == "new" {
 		fl.StringSliceVar(&opts.Skills, "skills", nil, "the skill `IDS` to focus on, 1 to 3, comma-separated (default: the top gaps)")
 		fl.StringVar(&opts.Due, "due", "", "the due `DATE`, YYYY-MM-DD or a number of days such as 60d (default: 90d)")
+		fl.BoolVar(&opts.ToTarget, "to-target", false, "aim each goal at the target role's expectation, due a quarter per step (default: the next step, in 90 days)")
 		fl.BoolVar(&opts.Force, "force", false, "replace the person's plan without asking (the old one is kept)")
 		opts.Roles.register(c, f, false)
 		c.RegisterFlagCompletionFunc("skills", func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
@@ -186,7 +192,10 @@ func containing(typed string, ids []string) string {
 
 // latest is the person's latest saved assessment, or of the only person in the history.
 func (opts *PlanOptions) latest() (string, error) {
-	path, err := latestOf(opts.Store, opts.Person, opts.cmdPath)
+	if err := checkAssessor(opts.cmdPath, &opts.Assessor); err != nil {
+		return "", err
+	}
+	path, err := latestOf(opts.Store, opts.Person, opts.Assessor, opts.cmdPath)
 	if errors.Is(err, store.ErrNoAssessment) {
 		whose := ""
 		if opts.Person != "" {
@@ -253,7 +262,7 @@ func planNewRun(opts *PlanOptions) error {
 	}
 	now := opts.Now()
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	var choices assess.PlanChoices
+	choices := assess.PlanChoices{ToTarget: opts.ToTarget}
 	if opts.Due != "" {
 		due, err := parseDue(opts.Due, today)
 		if err != nil {

@@ -1,9 +1,7 @@
 package cmd
 
 import (
-	"errors"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -22,9 +20,11 @@ type ReportOptions struct {
 	// Person is whose latest assessment "latest" is: --person, else the name setting,
 	// else the only person in the history.
 	Person string
-	Roles  roleFlags
-	Out    outputFlags
-	Output reports.Output
+	// Assessor is whose assessment "latest" is: self unless --assessor says otherwise.
+	Assessor string
+	Roles    roleFlags
+	Out      outputFlags
+	Output   reports.Output
 
 	cmdPath string
 }
@@ -63,6 +63,7 @@ JSON for a script.`,
 			return reportRun(opts)
 		},
 	}
+	registerAssessor(c, &opts.Assessor, "self", whoseUsage)
 	c.Flags().StringVar(&opts.Person, "person", "", "whose latest assessment to show (default: the name setting, else the only person)")
 	opts.Roles.register(c, f, true)
 	opts.Out.register(c, reports.PersonFormats())
@@ -73,10 +74,13 @@ func reportRun(opts *ReportOptions) error {
 	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
 	}
+	if err := checkAssessor(opts.cmdPath, &opts.Assessor); err != nil {
+		return err
+	}
 	path := opts.File
 	if path == "latest" {
 		var err error
-		if path, err = latestOf(opts.Store, opts.Person, opts.cmdPath); err != nil {
+		if path, err = latestOf(opts.Store, opts.Person, opts.Assessor, opts.cmdPath); err != nil {
 			return err
 		}
 	}
@@ -88,16 +92,4 @@ func reportRun(opts *ReportOptions) error {
 	}
 	res := assess.Score(opts.Rubric, a, opts.Roles.scoreOptions())
 	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WritePerson(w, res) })
-}
-
-// latestOf is the latest saved assessment of a person, or of the only person in the
-// history; several people and no name is invalid usage, naming them.
-func latestOf(st *store.Store, person, cmdPath string) (string, error) {
-	path, err := st.LatestOf(person)
-	var several *store.AmbiguousDraftsError
-	if errors.As(err, &several) {
-		return "", usageErrorf(cmdPath, "saved assessments of %d people (%s): say whose with --person or the name setting",
-			len(several.People), strings.Join(several.People, ", "))
-	}
-	return path, err
 }

@@ -7,8 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/pmladder/pmladder/assess"
-	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -51,11 +49,8 @@ its anchored statements as comments, to fill in an editor.`,
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
-			if a, _ := match.Value(opts.Assessor, assess.Assessors()); a != "" {
-				opts.Assessor = a
-			}
-			if !assess.IsAssessor(opts.Assessor) {
-				return usageErrorf(cmd.CommandPath(), "--assessor %q: want %s", opts.Assessor, assess.AssessorList)
+			if err := checkAssessor(cmd.CommandPath(), &opts.Assessor); err != nil {
+				return err
 			}
 			if opts.Rater = strings.TrimSpace(opts.Rater); opts.Rater != "" && opts.Assessor == "self" {
 				return usageErrorf(cmd.CommandPath(), "--rater names a manager or a peer: add --assessor manager or peer")
@@ -70,8 +65,7 @@ its anchored statements as comments, to fill in an editor.`,
 		},
 	}
 	c.Flags().StringSliceVar(&opts.People, "people", nil, "one row (or document) per `NAME`, comma-separated or repeated")
-	c.Flags().StringVar(&opts.Assessor, "assessor", "self", "who will answer: self, manager or peer")
-	c.RegisterFlagCompletionFunc("assessor", cobra.FixedCompletions(assess.Assessors(), cobra.ShellCompDirectiveNoFileComp))
+	registerAssessor(c, &opts.Assessor, "self", "who will answer: self, manager or peer")
 	c.Flags().StringVar(&opts.Rater, "rater", "", "the `NAME` of the manager or peer who will fill it in (a rater column)")
 	c.Flags().BoolVar(&opts.Quick, "quick", false, "only the first question of each skill")
 	opts.Out.register(c, reports.TemplateFormats())

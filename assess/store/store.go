@@ -208,6 +208,9 @@ func (s *Store) DraftPaths() ([]string, error) { return list(s.Drafts()) }
 type Draft struct {
 	Path   string
 	Person string
+	// Assessor is who made it (self when the file does not say) and Rater, for a manager
+	// or a peer, their name.
+	Assessor, Rater string
 	// Rubric is the rubric the interview was started with: its source (a path, or
 	// "built-in") lets a resumed interview carry on with the same questions.
 	Rubric assess.RubricRef
@@ -234,7 +237,7 @@ func listFiles(dir string) ([]Draft, error) {
 // no name, the only person's latest draft. Several people with drafts and no name is an
 // AmbiguousDraftsError; none is ErrNoDraft.
 func (s *Store) DraftOf(person string) (Draft, error) {
-	d, err := latestOf(s.Drafts(), person)
+	d, err := latestOf(s.Drafts(), person, "")
 	if errors.Is(err, errNone) {
 		if person != "" {
 			return Draft{}, fmt.Errorf("%w of %s in %s", ErrNoDraft, person, s.Drafts())
@@ -244,25 +247,38 @@ func (s *Store) DraftOf(person string) (Draft, error) {
 	return d, err
 }
 
-// LatestOf returns the latest saved assessment of the named person; with no name, of the
-// only person in the history. Several people and no name is an AmbiguousDraftsError
-// (naming them); none is ErrNoAssessment.
-func (s *Store) LatestOf(person string) (string, error) {
-	d, err := latestOf(s.Assessments(), person)
+// LatestOf returns the latest saved assessment of the named person by one kind of
+// assessor (self, or manager); with no name, of the only person the history has such
+// assessments of. A peer's assessment is never anyone's latest: peers are heard as a
+// group, in a calibration. Several people and no name is an AmbiguousDraftsError (naming
+// them); none is ErrNoAssessment.
+func (s *Store) LatestOf(person, assessor string) (string, error) {
+	if assessor == "peer" {
+		return "", ErrPeerLatest
+	}
+	d, err := latestOf(s.Assessments(), person, assessor)
 	if errors.Is(err, errNone) {
-		if person != "" {
-			return "", fmt.Errorf("%w of %s in %s", ErrNoAssessment, person, s.Assessments())
+		by := ""
+		if assessor != "self" {
+			by = " by a " + assessor
 		}
-		return "", fmt.Errorf("%w in %s", ErrNoAssessment, s.Assessments())
+		if person != "" {
+			return "", fmt.Errorf("%w%s of %s in %s", ErrNoAssessment, by, person, s.Assessments())
+		}
+		return "", fmt.Errorf("%w%s in %s", ErrNoAssessment, by, s.Assessments())
 	}
 	return d.Path, err
 }
 
+// ErrPeerLatest refuses a peer's assessment as someone's latest.
+var ErrPeerLatest = errors.New("a peer's assessment is never anyone's latest: name the file, or compare the peers' files with the person's own")
+
 // errNone is latestOf's "nothing of that person".
 var errNone = errors.New("none")
 
-// latestOf finds the latest file of dir for a person (or the only person).
-func latestOf(dir, person string) (Draft, error) {
+// latestOf finds the latest file of dir for a person (or the only person), made by the
+// assessor ("" is any).
+func latestOf(dir, person, assessor string) (Draft, error) {
 	files, err := listFiles(dir)
 	if err != nil {
 		return Draft{}, err
@@ -272,6 +288,9 @@ func latestOf(dir, person string) (Draft, error) {
 	var names []string
 	for i := range files {
 		d := &files[i]
+		if assessor != "" && d.Assessor != assessor {
+			continue
+		}
 		key := assess.PersonKey(d.Person)
 		if !people[key] {
 			people[key] = true
@@ -305,8 +324,10 @@ func peekDraft(path string) (Draft, error) {
 		return Draft{}, err
 	}
 	var doc struct {
-		Format string `yaml:"format"`
-		Person string `yaml:"person"`
+		Format   string `yaml:"format"`
+		Person   string `yaml:"person"`
+		Assessor string `yaml:"assessor"`
+		Rater    string `yaml:"rater"`
 		Rubric struct {
 			Name, Version, SHA256, Source string
 		} `yaml:"rubric"`
@@ -315,7 +336,10 @@ func peekDraft(path string) (Draft, error) {
 		return Draft{}, fmt.Errorf("%s is not a draft", path)
 	}
 	r := doc.Rubric
-	return Draft{Path: path, Person: doc.Person, Rubric: assess.RubricRef{Name: r.Name, Version: r.Version, SHA256: r.SHA256, Source: r.Source}}, nil
+	if doc.Assessor == "" {
+		doc.Assessor = "self"
+	}
+	return Draft{Path: path, Person: doc.Person, Assessor: doc.Assessor, Rater: doc.Rater, Rubric: assess.RubricRef{Name: r.Name, Version: r.Version, SHA256: r.SHA256, Source: r.Source}}, nil
 }
 
 // Load reads a saved assessment or draft, checked against the rubric; warnings are as

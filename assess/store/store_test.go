@@ -62,7 +62,7 @@ func TestStoreIsPrivate(t *testing.T) {
 			t.Errorf("%s is %v, want 0600", p, fi.Mode().Perm())
 		}
 	}
-	if latest, _ := s.LatestOf(""); latest != again {
+	if latest, _ := s.LatestOf("", "self"); latest != again {
 		t.Errorf("latest %s", latest)
 	}
 	if d, _ := s.DraftOf(""); d.Path != draft {
@@ -73,5 +73,51 @@ func TestStoreIsPrivate(t *testing.T) {
 	}
 	if Slug("  ") != "anonymous" || Slug("Ada  Lovelace!") != "ada-lovelace" {
 		t.Errorf("slugs %q %q", Slug("  "), Slug("Ada  Lovelace!"))
+	}
+}
+
+// TestLatestByAssessor: personal commands take the person's own latest self-assessment
+// unless told another kind of assessor; a peer's assessment is never anyone's latest,
+// and a manager's files of other people do not make the history ambiguous for self.
+func TestLatestByAssessor(t *testing.T) {
+	r := assesstest.Rubric(t, assesstest.Hand)
+	s := &Store{Dir: t.TempDir()}
+	day := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	save := func(person, assessor, rater string, days int) string {
+		t.Helper()
+		a := assess.NewAnswers(r)
+		a.Person, a.Assessor, a.Rater = person, assessor, rater
+		a.Set("s1.1", assess.Answer{Score: 2})
+		path, _, err := s.SaveAssessment(a, r, day.AddDate(0, 0, days))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	self := save("Ada", "self", "", 0)
+	manager := save("Ada", "manager", "Grace", 1)
+	save("Ada", "peer", "Linus", 2)
+	if got, err := s.LatestOf("Ada", "self"); err != nil || got != self {
+		t.Errorf("Ada's latest self-assessment: %s, %v; want %s (not the later manager's or peer's)", got, err, self)
+	}
+	if got, err := s.LatestOf("ada", "manager"); err != nil || got != manager {
+		t.Errorf("Ada's latest by a manager: %s, %v; want %s", got, err, manager)
+	}
+	if _, err := s.LatestOf("Ada", "peer"); !errors.Is(err, ErrPeerLatest) {
+		t.Errorf("a peer's latest: %v, want ErrPeerLatest", err)
+	}
+	// Grace rates Alan too; her own self-assessment is the only one: she needs no name.
+	save("Alan", "manager", "Grace", 3)
+	grace := save("Grace", "self", "", 4)
+	save("Alan", "manager", "Grace", 5)
+	var several *AmbiguousDraftsError
+	if _, err := s.LatestOf("", "self"); !errors.As(err, &several) || len(several.People) != 2 {
+		t.Errorf("Ada and Grace both assessed themselves: %v, want the two named", err)
+	}
+	if _, err := s.LatestOf("Linus", "self"); !errors.Is(err, ErrNoAssessment) {
+		t.Errorf("no self-assessment of Linus: %v", err)
+	}
+	if got, _ := s.LatestOf("Grace", "self"); got != grace {
+		t.Errorf("Grace's latest: %s, want %s", got, grace)
 	}
 }
