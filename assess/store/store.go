@@ -328,7 +328,7 @@ func peekDraft(path string) (Draft, error) {
 		Person   string `yaml:"person"`
 		Assessor string `yaml:"assessor"`
 		Rater    string `yaml:"rater"`
-		Rubric struct {
+		Rubric   struct {
 			Name, Version, SHA256, Source string
 		} `yaml:"rubric"`
 	}
