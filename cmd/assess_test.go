@@ -13,6 +13,7 @@ import (
 
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/assess/prompttest"
+	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -36,7 +37,7 @@ func newAssessOptions(t *testing.T, script ...any) (*AssessOptions, *bytes.Buffe
 		Quick:       true,
 	}
 	opts.Roles.Certs = assess.DefaultCerts
-	opts.Out.formats = []string{"table", "json"}
+	opts.Out.formats = []reports.Format{reports.Table, reports.JSON}
 	opts.Output.Format = "json"
 	opts.cmdPath = "pmladder assess"
 	return opts, &out, &errOut

@@ -49,7 +49,7 @@ target. Use 'pmladder report FILE' to see one again.`,
 				if opts.Drafts {
 					return usageErrorf(cmd.CommandPath(), "--trend and --drafts cannot be used together")
 				}
-				opts.Out.formats = reports.PersonFormats() // a trend is a report: every format
+				opts.Out.writes("history --trend", reports.Formats[*reports.Trend]())
 			}
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
@@ -63,9 +63,9 @@ target. Use 'pmladder report FILE' to see one again.`,
 		},
 	}
 	c.Flags().StringVar(&opts.Person, "person", "", "only the assessments of `NAME` (case does not matter)")
-	c.Flags().BoolVar(&opts.Trend, "trend", false, "one person's readiness and every skill across their assessments (every format: "+strings.Join(reports.PersonFormats(), ", ")+")")
+	c.Flags().BoolVar(&opts.Trend, "trend", false, "one person's readiness and every skill across their assessments (written as "+reports.FormatList(reports.Formats[*reports.Trend]())+")")
 	c.Flags().BoolVar(&opts.Drafts, "drafts", false, "list the unfinished interviews (drafts) instead, to resume with assess --resume --name")
-	opts.Out.register(c, reports.HistoryFormats())
+	opts.Out.register(c, reports.Formats[*reports.History]())
 	return c
 }
 
@@ -105,7 +105,7 @@ func historyRun(opts *HistoryOptions) error {
 	case len(paths) > 0:
 		empty = fmt.Sprintf("No saved assessments of %s (of %d saved; history without --person lists everyone).", opts.Person, len(paths))
 	}
-	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteHistory(w, entries, empty) })
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, &reports.History{Entries: entries, Empty: empty}) })
 }
 
 // historyTrendRun shows one person's assessments in date order: whose is --person, else
@@ -156,5 +156,5 @@ func historyTrendRun(opts *HistoryOptions) error {
 		}
 	}
 	t := reports.NewTrend(a.Person, files, standings)
-	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteTrend(w, t) })
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, t) })
 }

@@ -64,7 +64,7 @@ JSON for a script.`,
 	}
 	c.Flags().StringVar(&opts.Person, "person", "", "whose latest assessment to show (default: the name setting, else the only person)")
 	opts.Roles.register(c, f, true)
-	opts.Out.register(c, reports.PersonFormats())
+	opts.Out.register(c, reports.Formats[*reports.Person]())
 	return c
 }
 
@@ -86,7 +86,7 @@ func reportRun(opts *ReportOptions) error {
 		return err
 	}
 	res := assess.Score(opts.Rubric, a, opts.Roles.scoreOptions())
-	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WritePerson(w, res) })
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, reports.NewPerson(res)) })
 }
 
 // latestOf is the latest saved assessment of a person, or of the only person in the

@@ -160,8 +160,8 @@ var (
 
 const calibrationNotes = "Difference is the self-rating's mean minus the manager's (the managers' mean, for several), over the skills both rated. A manager's offset is the mean of their scores minus the other raters' mean for the same people and skills: a lenient manager is positive. Peers count among the other raters and are never listed."
 
-// CalibrationTable writes a team calibration for the terminal.
-func CalibrationTable(w io.Writer, c *Calibration, opt Options) error {
+// writeTable writes a team calibration for the terminal.
+func (c *Calibration) writeTable(w io.Writer, opt Options) error {
 	ew := &errWriter{w: w}
 	width := opt.width()
 	ew.printf("%s", textwrap.Wrap(opt.style(ansiBold, c.headline()), width, "", ""))
@@ -197,8 +197,8 @@ func CalibrationTable(w io.Writer, c *Calibration, opt Options) error {
 	return ew.err
 }
 
-// CalibrationMarkdown writes a team calibration as Markdown.
-func CalibrationMarkdown(w io.Writer, c *Calibration) error {
+// writeMarkdown writes a team calibration as Markdown.
+func (c *Calibration) writeMarkdown(w io.Writer) error {
 	ew := &errWriter{w: w}
 	ew.printf("# %s\n\n%s\n", mdEscape(c.headline()), mdEscape(calibrationNotes))
 	for _, part := range []struct {
@@ -227,8 +227,8 @@ func CalibrationMarkdown(w io.Writer, c *Calibration) error {
 	return ew.err
 }
 
-// CalibrationCSV writes one row per person, manager and outlier; kind says which.
-func CalibrationCSV(w io.Writer, c *Calibration, excel bool) error {
+// writeCSV writes one row per person, manager and outlier; kind says which.
+func (c *Calibration) writeCSV(w io.Writer, excel bool) error {
 	cw, err := NewCSVWriter(w, excel)
 	if err != nil {
 		return err
@@ -289,8 +289,10 @@ const calibrationBody = `<header>
 <p>{{.Nothing}}</p>
 {{- end}}`
 
-// CalibrationHTML writes a team calibration as one self-contained page.
-func CalibrationHTML(w io.Writer, c *Calibration) error {
+func (c *Calibration) writeJSON(w io.Writer) error { return WriteJSON(w, c) }
+
+// writeHTML writes a team calibration as one self-contained page.
+func (c *Calibration) writeHTML(w io.Writer) error {
 	type part struct {
 		Title  string
 		Header []string
@@ -341,30 +343,19 @@ func (s *calibrationSink) Close() error {
 		skills = append(skills, sk.ID)
 	}
 	c := NewCalibration(assess.Calibrate(s.rows, skills), s.r)
-	var err error
-	switch s.out.Format {
-	case "json":
-		err = WriteJSON(s.w, c)
-	case "markdown":
-		err = CalibrationMarkdown(s.w, c)
-	case "csv":
-		err = CalibrationCSV(s.w, c, s.out.Excel)
-	case "html":
-		err = CalibrationHTML(s.w, c)
-	default:
-		err = trimmed(s.w, func(w io.Writer) error { return CalibrationTable(w, c, s.out.options()) })
-	}
-	if err != nil {
+	if err := s.out.Write(s.w, c); err != nil {
 		return err
 	}
 	return s.w.Flush()
 }
 
 // NewCalibrationSink returns the sink of `team --calibration`: it keeps each rating's
-// skill scores (a few hundred bytes a person) and writes the calibration at the end.
+// skill scores (a few hundred bytes a person) and writes the calibration at the end. A
+// format the calibration is not written in (Formats[*Calibration]) is a FormatError,
+// before anything is read.
 func (o Output) NewCalibrationSink(w io.Writer, r *rubric.Rubric) (assess.TeamSink, error) {
-	if o.Format == "xlsx" {
-		return nil, fmt.Errorf("a calibration is written as table, markdown, csv, json or html, not xlsx")
+	if err := o.Check(Formats[*Calibration]()); err != nil {
+		return nil, err
 	}
 	return &calibrationSink{w: bufio.NewWriterSize(w, 64<<10), r: r, out: o}, nil
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/internal/textwrap"
-	"github.com/pmladder/pmladder/rubric"
 )
 
 // CompareFormat is the format tag of a JSON comparison.
@@ -328,8 +327,8 @@ func pickedLines(s CompareSkill) []string {
 	return out
 }
 
-// CompareTable writes a comparison for a terminal.
-func CompareTable(w io.Writer, c *Compare, opt Options) error {
+// writeTable writes a comparison for a terminal.
+func (c *Compare) writeTable(w io.Writer, opt Options) error {
 	ew := &errWriter{w: w}
 	width := opt.width()
 	ew.printf("%s", textwrap.Wrap(opt.style(ansiBold, c.headline()), width, "", ""))
@@ -386,8 +385,8 @@ func CompareTable(w io.Writer, c *Compare, opt Options) error {
 	return ew.err
 }
 
-// CompareMarkdown writes a comparison as Markdown.
-func CompareMarkdown(w io.Writer, c *Compare) error {
+// writeMarkdown writes a comparison as Markdown.
+func (c *Compare) writeMarkdown(w io.Writer) error {
 	ew := &errWriter{w: w}
 	ew.printf("# %s\n\n%s\n", mdEscape(c.headline()), mdEscape(c.scope()))
 	if line := c.readinessLine(); line != "" {
@@ -435,9 +434,9 @@ func CompareMarkdown(w io.Writer, c *Compare) error {
 	return ew.err
 }
 
-// CompareCSV writes one row per listed skill, the same columns for growth and
+// writeCSV writes one row per listed skill, the same columns for growth and
 // calibration.
-func CompareCSV(w io.Writer, c *Compare, excel bool) error {
+func (c *Compare) writeCSV(w io.Writer, excel bool) error {
 	cw, err := NewCSVWriter(w, excel)
 	if err != nil {
 		return err
@@ -522,9 +521,11 @@ const compareBody = `<header>
 </table>
 {{- end}}`
 
-// CompareHTML writes a comparison as a self-contained page: growth with both assessments
+func (c *Compare) writeJSON(w io.Writer) error { return WriteJSON(w, c) }
+
+// writeHTML writes a comparison as a self-contained page: growth with both assessments
 // on one radar chart, a calibration with each rater's score on a line per skill.
-func CompareHTML(w io.Writer, c *Compare, all *assess.Comparison, r *rubric.Rubric) error {
+func (c *Compare) writeHTML(w io.Writer) error {
 	view := struct {
 		Title, Headline, Scope, Readiness, OldLabel, NewLabel string
 		Chart                                                 template.HTML
@@ -547,10 +548,10 @@ func CompareHTML(w io.Writer, c *Compare, all *assess.Comparison, r *rubric.Rubr
 		ch := chart{Title: "Skill scores in both assessments", Min: float64(c.ScaleMin), Max: float64(c.ScaleMax)}
 		oldS := chartSeries{Name: old, Class: "old"}
 		newS := chartSeries{Name: new, Class: "score"}
-		for i, sk := range all.New.Skills {
-			ch.Axes = append(ch.Axes, sk.Skill.Name)
-			oldS.Values = append(oldS.Values, roundPtr(all.Old.Skills[i].Score))
-			newS.Values = append(newS.Values, roundPtr(sk.Score))
+		for _, s := range c.Skills { // growth lists every skill
+			ch.Axes = append(ch.Axes, s.Name)
+			oldS.Values = append(oldS.Values, s.Old)
+			newS.Values = append(newS.Values, s.New)
 		}
 		ch.Series = []chartSeries{oldS, newS}
 		view.Chart = template.HTML(ch.SVG())

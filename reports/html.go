@@ -320,9 +320,9 @@ type reportView struct {
 	Next                              []htmlNext
 }
 
-// HTML writes a report as one self-contained page: a radar chart of scores against the
+// personHTML writes a report as one self-contained page: a radar chart of scores against the
 // target's expectations, the tables of the terminal report and every gap with its actions.
-func HTML(w io.Writer, rep *Report, r *rubric.Rubric) error {
+func personHTML(w io.Writer, rep *Report, r *rubric.Rubric) error {
 	who := rep.Person
 	if who == "" {
 		who = "(no name)"

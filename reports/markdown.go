@@ -62,9 +62,9 @@ func appendMarkdownRow(dst []byte, cells ...string) []byte {
 	return append(dst, " |\n"...)
 }
 
-// Markdown writes a report as headings and tables, ready to paste into a document or a
+// personMarkdown writes a report as headings and tables, ready to paste into a document or a
 // ticket. Unlike the terminal table it lists every gap.
-func Markdown(w io.Writer, rep *Report, r *rubric.Rubric) error {
+func personMarkdown(w io.Writer, rep *Report, r *rubric.Rubric) error {
 	ew := &errWriter{w: w}
 	who := rep.Person
 	if who == "" {

@@ -152,12 +152,27 @@ func scaleLine(s rubric.Scale) string {
 	return line
 }
 
-// RubricMatrix writes the skills × roles matrix of expected scores: one table for the
-// ladder and one for lateral roles, so that each fits the width.
-func RubricMatrix(w io.Writer, r *rubric.Rubric, opt Options) error {
-	return trimmed(w, func(w io.Writer) error { return rubricMatrix(w, r, opt) })
+// RubricShow is a ladder as rubric show shows it: the skills × roles matrix of expected
+// scores, or with a role what that one role expects.
+type RubricShow struct {
+	r    *rubric.Rubric
+	role *rubric.Role
 }
 
+// NewRubricShow shows the whole ladder of r, or only role when it is not nil.
+func NewRubricShow(r *rubric.Rubric, role *rubric.Role) *RubricShow {
+	return &RubricShow{r: r, role: role}
+}
+
+func (v *RubricShow) writeTable(w io.Writer, opt Options) error {
+	if v.role != nil {
+		return roleExpectations(w, v.r, v.role, opt)
+	}
+	return rubricMatrix(w, v.r, opt)
+}
+
+// rubricMatrix writes the skills × roles matrix of expected scores: one table for the
+// ladder and one for lateral roles, so that each fits the width.
 func rubricMatrix(w io.Writer, r *rubric.Rubric, opt Options) error {
 	writeTitle(w, r, opt.width())
 	fmt.Fprintf(w, "%s", textwrap.Wrap(fmt.Sprintf("%d skills · %d questions · %d roles · %d certifications · a role is held at %s%% with every core skill met",
@@ -297,12 +312,8 @@ func matrixTable(w io.Writer, r *rubric.Rubric, title string, roles []*rubric.Ro
 	return t.Render()
 }
 
-// RoleExpectations writes one role: what it is, where it sits, what it expects per skill,
+// roleExpectations writes one role: what it is, where it sits, what it expects per skill,
 // where it leads and the certifications offered toward it.
-func RoleExpectations(w io.Writer, r *rubric.Rubric, ro *rubric.Role, opt Options) error {
-	return trimmed(w, func(w io.Writer) error { return roleExpectations(w, r, ro, opt) })
-}
-
 func roleExpectations(w io.Writer, r *rubric.Rubric, ro *rubric.Role, opt Options) error {
 	width := opt.width()
 	fmt.Fprintf(w, "%s (%s)\n", ro.Name, ro.ID)

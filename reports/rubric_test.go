@@ -51,7 +51,7 @@ func TestRubricViewsFitTheWidth(t *testing.T) {
 	r := mustParse(t, bigLadder(30))
 	for _, width := range []int{80, 100} {
 		var buf bytes.Buffer
-		if err := RubricMatrix(&buf, r, Options{Width: width}); err != nil {
+		if err := (Output{Format: Table, Options: Options{Width: width}}).Write(&buf, NewRubricShow(r, nil)); err != nil {
 			t.Fatal(err)
 		}
 		checkWidth(t, buf.String(), width)
@@ -64,7 +64,7 @@ func TestRubricViewsFitTheWidth(t *testing.T) {
 		}
 		checkWidth(t, buf.String(), width)
 		buf.Reset()
-		if err := RoleExpectations(&buf, r, r.Role("r7"), Options{Width: width}); err != nil {
+		if err := (Output{Format: Table, Options: Options{Width: width}}).Write(&buf, NewRubricShow(r, r.Role("r7"))); err != nil {
 			t.Fatal(err)
 		}
 		checkWidth(t, buf.String(), width)
@@ -82,7 +82,7 @@ categories: [{id: c, name: C, skills: [{id: s, name: S, questions: [Q]}]}]
 roles: [{id: a, name: Alpha, expects: {s: 1}}, {id: b, name: Beta, expects: {s: 2}, next: [a]}]
 `)
 	var buf bytes.Buffer
-	if err := RubricMatrix(&buf, r, Options{}); err != nil {
+	if err := (Output{Format: Table}).Write(&buf, NewRubricShow(r, nil)); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(buf.String(), "Expected score by role") || !strings.Contains(buf.String(), "Lateral roles") {

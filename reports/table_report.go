@@ -13,10 +13,10 @@ import (
 // maxGapsShown is how many gaps the terminal report details with their actions.
 const maxGapsShown = 5
 
-// Table writes a report for a terminal: who, current → target with a readiness bar, the
+// personTable writes a report for a terminal: who, current → target with a readiness bar, the
 // skills by category with scores drawn as bars, the top gaps with development actions,
 // the certifications that cover them and the next roles.
-func Table(w io.Writer, rep *Report, r *rubric.Rubric, opt Options) error {
+func personTable(w io.Writer, rep *Report, r *rubric.Rubric, opt Options) error {
 	ew := &errWriter{w: w}
 	width := opt.width()
 	writeWho(ew, rep, r, opt)
