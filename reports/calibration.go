@@ -76,13 +76,54 @@ func NewCalibration(tc *assess.TeamCalibration, r *rubric.Rubric) *Calibration {
 			ManagerMean: roundPtr(p.ManagerMean), Difference: roundPtr(p.Difference)})
 	}
 	for _, rc := range tc.Raters {
-		c.Raters = append(c.Raters, CalibrationRater{Rater: rc.Rater, Assessor: rc.Assessor, People: rc.People, Offset: roundPtr(rc.Offset),
+		c.Raters = append(c.Raters, CalibrationRater{Rater: raterName(rc.Rater, rc.Of), Assessor: rc.Assessor, People: rc.People, Offset: roundPtr(rc.Offset),
 			Readiness: ReadinessRange{Min: roundPtr(rc.ReadinessMin), Median: roundPtr(rc.ReadinessMedian), Max: roundPtr(rc.ReadinessMax)}})
 	}
 	for _, o := range tc.Outliers {
-		c.Outliers = append(c.Outliers, CalibrationOutlier{Person: optional(o.Person), Skill: optional(o.Skill), Rater: optional(o.Rater), Reason: o.Reason})
+		co := CalibrationOutlier{Person: optional(o.Person), Skill: optional(o.Skill), Reason: outlierReason(o)}
+		if o.Kind != assess.RatersApart {
+			co.Rater = optional(raterName(o.Rater, o.Of))
+		}
+		c.Outliers = append(c.Outliers, co)
 	}
 	return c
+}
+
+// raterName names a manager: by their name, or the person they rated when their file
+// gives none.
+func raterName(name, of string) string {
+	if name == "" && of != "" {
+		return fmt.Sprintf("(unnamed manager of %s)", of)
+	}
+	return name
+}
+
+// outlierReason says why an outlier is to be discussed, in every format: "raters 1.5
+// apart (self 4, Morgan Reyes 2.5, 3 peers 2–4)", or how a manager's offset stands.
+func outlierReason(o assess.Outlier) string {
+	if o.Kind != assess.RatersApart {
+		way := "more lenient"
+		if o.Kind == assess.StricterManager {
+			way = "stricter"
+		}
+		return fmt.Sprintf("%s than the other managers: rates %s against the other raters of the same people (managers' mean %s, standard deviation %s)",
+			way, fmtChange(roundPtr(&o.Offset)), fmtChange(roundPtr(&o.Mean)), num(Round(o.SD)))
+	}
+	var who []string
+	for _, s := range o.Scores {
+		name := s.Assessor
+		if s.Assessor == "manager" && s.Rater != "" {
+			name = s.Rater
+		}
+		who = append(who, name+" "+num(Round(s.Score)))
+	}
+	switch p := o.Peers; {
+	case p.N >= assess.DefaultMinPeers: // as a group, as compare shows them
+		who = append(who, fmt.Sprintf("%d peers %s–%s", p.N, num(Round(p.Min)), num(Round(p.Max))))
+	case p.N > 0: // too few to show without giving a peer's rating away
+		who = append(who, "and "+countOf(p.N, "peer", "peers"))
+	}
+	return fmt.Sprintf("raters %s apart (%s)", num(Round(o.Spread)), strings.Join(who, ", "))
 }
 
 // paired counts the people with a self-assessment and a manager's.

@@ -79,6 +79,7 @@ type PeersJSON struct {
 
 // PickedJSON is what self or a manager said of a skill where the raters differ.
 type PickedJSON struct {
+	// By is "self", "manager", or among several managers "manager (NAME)" or "manager 2".
 	By         string   `json:"by"`
 	Statements []string `json:"statements"`
 	Evidence   *string  `json:"evidence"`
@@ -88,6 +89,18 @@ type PickedJSON struct {
 type CategoryChange struct {
 	ID, Name         string
 	Old, New, Change *float64
+}
+
+// pickedBy names who picked: "self", "manager", or among several managers "manager
+// (NAME)" or, without a name, "manager 2".
+func pickedBy(p assess.Picked) string {
+	switch {
+	case p.Nth == 0:
+		return p.Assessor
+	case p.Rater != "":
+		return p.Assessor + " (" + p.Rater + ")"
+	}
+	return fmt.Sprintf("%s %d", p.Assessor, p.Nth)
 }
 
 func dateOf(a *assess.Answers) *string {
@@ -147,7 +160,7 @@ func NewCompare(c *assess.Comparison, all bool) *Compare {
 				cs.Flag = &flag
 			}
 			for _, p := range s.Picked {
-				cs.Picked = append(cs.Picked, PickedJSON{By: p.By, Statements: p.Statements, Evidence: p.Evidence})
+				cs.Picked = append(cs.Picked, PickedJSON{By: pickedBy(p), Statements: p.Statements, Evidence: p.Evidence})
 			}
 		} else {
 			cs.Old, cs.New = roundPtr(s.Old), roundPtr(s.New)
