@@ -331,13 +331,24 @@ func (c *Compare) viewsLine(s CompareSkill) string {
 func pickedLines(s CompareSkill) []string {
 	var out []string
 	for _, p := range s.Picked {
-		line := capitalise(p.By) + ": " + strings.Join(p.Statements, " / ")
+		line := p.label() + ": " + p.statements()
 		if p.Evidence != nil {
-			line += " (evidence: " + *p.Evidence + ")"
+			line += " " + p.evidence()
 		}
 		out = append(out, line)
 	}
 	return out
+}
+
+// label, statements and evidence word what one rater picked, in every format: "Self",
+// "Manager (Morgan Reyes)"; the statements apart by " / "; "(evidence: …)".
+func (p PickedJSON) label() string      { return capitalise(p.By) }
+func (p PickedJSON) statements() string { return strings.Join(p.Statements, " / ") }
+func (p PickedJSON) evidence() string {
+	if p.Evidence == nil {
+		return ""
+	}
+	return "(evidence: " + *p.Evidence + ")"
 }
 
 // writeTable writes a comparison for a terminal.
@@ -509,10 +520,10 @@ const compareBody = `<header>
 </tbody>
 </table>
 {{- end}}
-{{- range .C.Skills}}{{if .Picked}}
+{{- range .Picks}}
 <h3>{{.Name}}</h3>
-<ul>{{range .Picked}}<li><strong>{{.By}}</strong>: {{range $i, $s := .Statements}}{{if $i}} / {{end}}{{$s}}{{end}}{{with .Evidence}} <em>(evidence: {{.}})</em>{{end}}</li>{{end}}</ul>
-{{- end}}{{end}}
+<ul>{{range .Picked}}<li><strong>{{.Label}}</strong>: {{.Said}}{{with .Evidence}} <em>{{.}}</em>{{end}}</li>{{end}}</ul>
+{{- end}}
 {{- else}}
 <p class="legend"><span><span class="k old"></span>{{.OldLabel}}</span><span><span class="k score"></span>{{.NewLabel}}</span></p>
 <table>
@@ -547,12 +558,21 @@ func (c *Compare) writeHTML(w io.Writer) error {
 		Managers, Peers                                       int
 		Header                                                []string
 		Rows                                                  [][]string
+		Picks                                                 []htmlPicks
 	}{Title: c.headline(), Headline: c.headline(), Scope: c.scope(), Readiness: c.readinessLine(), C: c,
 		Calibration: c.calibration(), Managers: c.managers, Peers: c.peers}
 	if c.calibration() {
 		view.Header = c.calibrationHeader()
 		for _, s := range c.Skills {
 			view.Rows = append(view.Rows, c.calibrationRow(s, s.Name))
+			if len(s.Picked) == 0 {
+				continue
+			}
+			hp := htmlPicks{Name: s.Name}
+			for _, p := range s.Picked {
+				hp.Picked = append(hp.Picked, htmlPick{Label: p.label(), Said: p.statements(), Evidence: p.evidence()})
+			}
+			view.Picks = append(view.Picks, hp)
 		}
 		view.Chart = template.HTML(raterChart(c))
 	} else {
@@ -571,6 +591,14 @@ func (c *Compare) writeHTML(w io.Writer) error {
 	}
 	return htmlPage(compareBody).Execute(w, view)
 }
+
+// htmlPicks are what the raters picked for a skill, on a calibration's page.
+type htmlPicks struct {
+	Name   string
+	Picked []htmlPick
+}
+
+type htmlPick struct{ Label, Said, Evidence string }
 
 // raterChart draws, for each listed skill of a calibration, a line of the scale with a
 // mark per rater: self (a circle), the manager (a square), the peers' range (a bar) and

@@ -152,8 +152,9 @@ func (v *PlanView) title() string {
 	return t
 }
 
+// meta says when the plan was made and, for plan status, what it is held against.
 func (v *PlanView) meta(opt Options) string {
-	line := "made " + opt.localDay(v.created)
+	line := "Made " + opt.localDay(v.created)
 	if v.status {
 		if v.Assessed == nil {
 			line += " · no assessment yet"
@@ -198,7 +199,7 @@ func (v *PlanView) writeTable(w io.Writer, opt Options) error {
 // writeMarkdown writes a plan as Markdown.
 func (v *PlanView) writeMarkdown(w io.Writer) error {
 	ew := &errWriter{w: w}
-	ew.printf("# %s\n\n%s\n", mdEscape(v.title()), mdEscape(capitalise(v.meta(Options{}))))
+	ew.printf("# %s\n\n%s\n", mdEscape(v.title()), mdEscape(v.meta(Options{})))
 	for i, g := range v.Goals {
 		ew.printf("\n## %d. %s\n\n", i+1, mdEscape(v.goalLine(g)))
 		for _, a := range g.Actions {
@@ -295,7 +296,7 @@ type planHTMLView struct {
 // writeHTML writes a plan as one self-contained page.
 func (v *PlanView) writeHTML(w io.Writer) error {
 	hv := planHTMLView{Title: v.title(), Status: v.status, Goals: v.Goals}
-	hv.V.Title, hv.V.Meta = v.title(), capitalise(v.meta(Options{}))
+	hv.V.Title, hv.V.Meta = v.title(), v.meta(Options{})
 	t := htmlPage(planBody)
 	return t.Execute(w, hv)
 }
