@@ -56,6 +56,7 @@ func TestPersonWordsAreTheSameInEveryFormat(t *testing.T) {
 				}
 				out[f] = buf.String()
 				if f == HTML {
+					checkHTML(t, out[f])
 					out[f] = html.UnescapeString(out[f])
 				}
 			}
