@@ -5,10 +5,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
-	"strings"
-
-	"github.com/pmladder/pmladder/internal/words"
 )
 
 // A calibration session across managers: a team review where people have several
@@ -66,201 +62,292 @@ type PersonCalibration struct {
 // their scores minus the other raters' mean for the same person and skill (a lenient
 // manager is positive), nil when no one else rated those people.
 type RaterCalibration struct {
-	Rater, Assessor string
-	People          int
-	Offset          *float64
+	// Rater is the manager's name. A manager's file without one is a rater of its own:
+	// Rater is empty and Of names the person they rated.
+	Rater, Of, Assessor string
+	People              int
+	Offset              *float64
 	// Readiness of the people they rated, by their ratings.
 	ReadinessMin, ReadinessMedian, ReadinessMax *float64
 }
 
-// Outlier is a thing to discuss: a person whose raters differ by OutlierSpread or more
-// on a skill, or a manager whose offset is beyond one standard deviation of the
-// managers'.
+// OutlierKind says why an outlier is to be discussed.
+type OutlierKind int
+
+const (
+	// RatersApart is a person whose raters differ by OutlierSpread or more on a skill.
+	RatersApart OutlierKind = iota + 1
+	// LenientManager and StricterManager are a manager whose offset is beyond one
+	// standard deviation of the managers', above their mean or below it.
+	LenientManager
+	StricterManager
+)
+
+// Outlier is a thing to discuss, with the numbers that make it one; the reports word it.
 type Outlier struct {
-	Person, Skill, Rater string
-	Reason               string
-	// Spread is how far apart the raters are, for a person's skill.
-	Spread float64
+	Kind OutlierKind
+	// Person and Skill are whose raters stand apart, on what (RatersApart); Spread is how
+	// far apart, Scores are what self and each manager gave (self first, then the
+	// managers as they were read) and Peers the peers as a group.
+	Person, Skill string
+	Spread        float64
+	Scores        []RaterScore
+	Peers         PeerGroup
+	// Rater and Of name the manager of LenientManager and StricterManager as in
+	// TeamCalibration.Raters; Offset is theirs, Mean and SD the mean and standard
+	// deviation of the managers' offsets.
+	Rater, Of        string
+	Offset, Mean, SD float64
+}
+
+// RaterScore is one rater's score of a skill: self, or a manager by name (none when their
+// file gives none).
+type RaterScore struct {
+	Assessor, Rater string
+	Score           float64
 }
 
 // Calibrate works the team's calibration out from its ratings, in the order people were
 // first read; skills are the rubric's in order, for the outliers' names.
 func Calibrate(ratings []Rating, skills []string) *TeamCalibration {
-	type person struct {
-		name    string
-		ratings []int
+	c := &TeamCalibration{}
+	var raters raterSums
+	for _, p := range groupPeople(ratings) {
+		c.People = append(c.People, p.calibration(ratings))
+		if len(p.ratings) >= 2 {
+			c.Outliers = append(c.Outliers, p.outliers(ratings, skills)...)
+		}
+		for _, i := range p.managers(ratings) {
+			raters.add(ratings, p, i)
+		}
 	}
-	var people []*person
-	byName := map[string]*person{}
+	c.Raters = raters.calibrations()
+	// The widest disagreements first; the managers' outliers after them.
+	sort.SliceStable(c.Outliers, func(i, j int) bool { return c.Outliers[i].Spread > c.Outliers[j].Spread })
+	c.Outliers = append(c.Outliers, managerOutliers(c.Raters)...)
+	return c
+}
+
+// ratedPerson is one person of a calibration and the positions of their ratings.
+type ratedPerson struct {
+	name    string
+	ratings []int
+}
+
+// groupPeople groups the ratings by person (names compared as SamePerson does), in the
+// order people were first read.
+func groupPeople(ratings []Rating) []*ratedPerson {
+	var people []*ratedPerson
+	byName := map[string]*ratedPerson{}
 	for i, rt := range ratings {
 		key := PersonKey(rt.Person)
 		p := byName[key]
 		if p == nil {
-			p = &person{name: rt.Person}
+			p = &ratedPerson{name: rt.Person}
 			byName[key] = p
 			people = append(people, p)
 		}
 		p.ratings = append(p.ratings, i)
 	}
-	c := &TeamCalibration{}
-	type raterSum struct {
-		rater, assessor string
-		people          map[string]bool
-		offsetSum       float64
-		offsetN         int
-		readiness       []float64
+	return people
+}
+
+// managers are the positions of the person's managers' ratings.
+func (p *ratedPerson) managers(ratings []Rating) []int {
+	var out []int
+	for _, i := range p.ratings {
+		if ratings[i].Assessor == "manager" {
+			out = append(out, i)
+		}
 	}
-	var raters []*raterSum
-	raterIdx := map[string]*raterSum{}
-	for _, p := range people {
-		pc := PersonCalibration{Person: p.name, Raters: len(p.ratings)}
-		var self []int
-		var managers []int
+	return out
+}
+
+// calibration is the person's latest self-rating against their managers' mean, over the
+// skills both rated.
+func (p *ratedPerson) calibration(ratings []Rating) PersonCalibration {
+	pc := PersonCalibration{Person: p.name, Raters: len(p.ratings)}
+	self := -1
+	for _, i := range p.ratings {
+		if ratings[i].Assessor == "self" {
+			self = i
+		}
+	}
+	managers := p.managers(ratings)
+	if self < 0 || len(managers) == 0 {
+		return pc
+	}
+	s := ratings[self]
+	var sSum, mSum float64
+	n := 0
+	for k := range s.Scores {
+		m := meanAt(ratings, managers, k)
+		if math.IsNaN(s.Scores[k]) || math.IsNaN(m) {
+			continue
+		}
+		sSum += s.Scores[k]
+		mSum += m
+		n++
+	}
+	if n > 0 {
+		sm, mm := sSum/float64(n), mSum/float64(n)
+		d := sm - mm
+		pc.SelfMean, pc.ManagerMean, pc.Difference, pc.Skills = &sm, &mm, &d, n
+	}
+	return pc
+}
+
+// outliers are the skills where the person's raters differ by OutlierSpread or more,
+// with who stands where: self and the managers by name, peers only as a group.
+func (p *ratedPerson) outliers(ratings []Rating, skills []string) []Outlier {
+	var out []Outlier
+	for k := range skills {
+		var all, peers []float64
+		var scores []RaterScore
 		for _, i := range p.ratings {
-			switch ratings[i].Assessor {
-			case "self":
-				self = append(self, i)
-			case "manager":
-				managers = append(managers, i)
-			}
-		}
-		// Self against managers, over the skills both rated.
-		if len(self) > 0 && len(managers) > 0 {
-			s := ratings[self[len(self)-1]]
-			var sSum, mSum float64
-			n := 0
-			for k := range s.Scores {
-				m := meanAt(ratings, managers, k)
-				if math.IsNaN(s.Scores[k]) || math.IsNaN(m) {
-					continue
-				}
-				sSum += s.Scores[k]
-				mSum += m
-				n++
-			}
-			if n > 0 {
-				sm, mm := sSum/float64(n), mSum/float64(n)
-				d := sm - mm
-				pc.SelfMean, pc.ManagerMean, pc.Difference, pc.Skills = &sm, &mm, &d, n
-			}
-		}
-		c.People = append(c.People, pc)
-		// Outliers: skills where the person's raters differ by OutlierSpread or more,
-		// saying who stands where (managers by name, peers only as a range).
-		if len(p.ratings) >= 2 {
-			for k := range skills {
-				var v []float64
-				var who, peers []string
-				var peerScores []float64
-				for _, i := range p.ratings {
-					x := ratings[i].Scores[k]
-					if math.IsNaN(x) {
-						continue
-					}
-					v = append(v, x)
-					switch rt := ratings[i]; rt.Assessor {
-					case "peer":
-						peerScores = append(peerScores, x)
-					case "manager":
-						name := "manager"
-						if rt.Rater != "" {
-							name = rt.Rater
-						}
-						who = append(who, name+" "+fmtScore(x))
-					default:
-						who = append([]string{"self " + fmtScore(x)}, who...)
-					}
-				}
-				switch n := len(peerScores); {
-				case n >= DefaultMinPeers: // as a group, as compare shows them
-					peers = append(peers, fmt.Sprintf("%d peers %s–%s", n, fmtScore(slices.Min(peerScores)), fmtScore(slices.Max(peerScores))))
-				case n > 0: // too few to show without giving a peer's rating away
-					peers = append(peers, "and "+words.Count(n, "peer", "peers"))
-				}
-				if len(v) >= 2 {
-					if spread := slices.Max(v) - slices.Min(v); spread >= OutlierSpread-eps {
-						c.Outliers = append(c.Outliers, Outlier{Person: p.name, Skill: skills[k], Spread: spread,
-							Reason: fmt.Sprintf("raters %s apart (%s)", fmtScore(spread), strings.Join(append(who, peers...), ", "))})
-					}
-				}
-			}
-		}
-		// Each manager against the other raters of this person.
-		for _, i := range managers {
 			rt := ratings[i]
-			key := PersonKey(rt.Rater) + "\x00" + rt.Assessor
-			unnamed := rt.Rater == ""
-			if unnamed { // a manager's file without a name is a rater of its own
-				key = fmt.Sprintf("\x00#%d", i)
+			x := rt.Scores[k]
+			if math.IsNaN(x) {
+				continue
 			}
-			rs := raterIdx[key]
-			if rs == nil {
-				name := rt.Rater
-				if unnamed {
-					name = fmt.Sprintf("(unnamed manager of %s)", p.name)
-				}
-				rs = &raterSum{rater: name, assessor: rt.Assessor, people: map[string]bool{}}
-				raterIdx[key] = rs
-				raters = append(raters, rs)
+			all = append(all, x)
+			switch rt.Assessor {
+			case "peer":
+				peers = append(peers, x)
+			case "manager":
+				scores = append(scores, RaterScore{Assessor: rt.Assessor, Rater: rt.Rater, Score: x})
+			default:
+				scores = append([]RaterScore{{Assessor: rt.Assessor, Score: x}}, scores...)
 			}
-			rs.people[PersonKey(p.name)] = true
-			if rt.Readiness != nil {
-				rs.readiness = append(rs.readiness, *rt.Readiness)
-			}
-			var others []int
-			for _, j := range p.ratings {
-				if j != i {
-					others = append(others, j)
-				}
-			}
-			for k, x := range rt.Scores {
-				o := meanAt(ratings, others, k)
-				if math.IsNaN(x) || math.IsNaN(o) {
-					continue
-				}
-				rs.offsetSum += x - o
-				rs.offsetN++
-			}
+		}
+		if len(all) < 2 {
+			continue
+		}
+		spread := slices.Max(all) - slices.Min(all)
+		if spread < OutlierSpread-eps {
+			continue
+		}
+		o := Outlier{Kind: RatersApart, Person: p.name, Skill: skills[k], Spread: spread, Scores: scores}
+		o.Peers.N = len(peers)
+		if len(peers) >= DefaultMinPeers { // as a group, as compare shows them; fewer only as a count
+			o.Peers.Min, o.Peers.Max = slices.Min(peers), slices.Max(peers)
+			o.Peers.Mean = *mean(ptrs(peers))
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+func ptrs(v []float64) []*float64 {
+	out := make([]*float64, len(v))
+	for i := range v {
+		out[i] = &v[i]
+	}
+	return out
+}
+
+// raterSums add up each manager's ratings across the people they rated, in the order
+// the managers were first read.
+type raterSums struct {
+	list []*raterSum
+	idx  map[string]*raterSum
+}
+
+type raterSum struct {
+	rater, of, assessor string
+	people              map[string]bool
+	offsetSum           float64
+	offsetN             int
+	readiness           []float64
+}
+
+// add counts the rating at i, a manager's of person p, against p's other raters.
+func (rs *raterSums) add(ratings []Rating, p *ratedPerson, i int) {
+	rt := ratings[i]
+	key := PersonKey(rt.Rater) + "\x00" + rt.Assessor
+	if rt.Rater == "" { // a manager's file without a name is a rater of its own
+		key = fmt.Sprintf("\x00#%d", i)
+	}
+	if rs.idx == nil {
+		rs.idx = map[string]*raterSum{}
+	}
+	sum := rs.idx[key]
+	if sum == nil {
+		sum = &raterSum{rater: rt.Rater, assessor: rt.Assessor, people: map[string]bool{}}
+		if rt.Rater == "" {
+			sum.of = p.name
+		}
+		rs.idx[key] = sum
+		rs.list = append(rs.list, sum)
+	}
+	sum.people[PersonKey(p.name)] = true
+	if rt.Readiness != nil {
+		sum.readiness = append(sum.readiness, *rt.Readiness)
+	}
+	var others []int
+	for _, j := range p.ratings {
+		if j != i {
+			others = append(others, j)
 		}
 	}
-	var offsets []float64
-	for _, rs := range raters {
-		rc := RaterCalibration{Rater: rs.rater, Assessor: rs.assessor, People: len(rs.people)}
-		if rs.offsetN > 0 {
-			o := rs.offsetSum / float64(rs.offsetN)
-			rc.Offset = &o
-			offsets = append(offsets, o)
+	for k, x := range rt.Scores {
+		o := meanAt(ratings, others, k)
+		if math.IsNaN(x) || math.IsNaN(o) {
+			continue
 		}
-		if n := len(rs.readiness); n > 0 {
-			sort.Float64s(rs.readiness)
-			lo, hi := rs.readiness[0], rs.readiness[n-1]
-			med := rs.readiness[n/2]
+		sum.offsetSum += x - o
+		sum.offsetN++
+	}
+}
+
+// calibrations are the managers' offsets and the readiness of the people they rated.
+func (rs *raterSums) calibrations() []RaterCalibration {
+	var out []RaterCalibration
+	for _, sum := range rs.list {
+		rc := RaterCalibration{Rater: sum.rater, Of: sum.of, Assessor: sum.assessor, People: len(sum.people)}
+		if sum.offsetN > 0 {
+			o := sum.offsetSum / float64(sum.offsetN)
+			rc.Offset = &o
+		}
+		if n := len(sum.readiness); n > 0 {
+			sort.Float64s(sum.readiness)
+			lo, hi := sum.readiness[0], sum.readiness[n-1]
+			med := sum.readiness[n/2]
 			if n%2 == 0 {
-				med = (rs.readiness[n/2-1] + rs.readiness[n/2]) / 2
+				med = (sum.readiness[n/2-1] + sum.readiness[n/2]) / 2
 			}
 			rc.ReadinessMin, rc.ReadinessMedian, rc.ReadinessMax = &lo, &med, &hi
 		}
-		c.Raters = append(c.Raters, rc)
+		out = append(out, rc)
 	}
-	// The widest disagreements first; the managers' outliers after them.
-	sort.SliceStable(c.Outliers, func(i, j int) bool { return c.Outliers[i].Spread > c.Outliers[j].Spread })
-	// A manager whose offset is beyond one standard deviation of the managers'.
-	if len(offsets) >= 2 {
-		m, sd := meanSD(offsets)
-		for _, rc := range c.Raters {
-			if rc.Offset == nil || sd < eps || math.Abs(*rc.Offset-m) <= sd+eps {
-				continue
-			}
-			way := "more lenient"
-			if *rc.Offset < m {
-				way = "stricter"
-			}
-			c.Outliers = append(c.Outliers, Outlier{Rater: rc.Rater, Reason: fmt.Sprintf(
-				"%s than the other managers: rates %s against the other raters of the same people (managers' mean %s, standard deviation %s)",
-				way, fmtSigned(*rc.Offset), fmtSigned(m), fmtScore(sd))})
+	return out
+}
+
+// managerOutliers are the managers whose offset is beyond one standard deviation of the
+// managers' offsets.
+func managerOutliers(raters []RaterCalibration) []Outlier {
+	var offsets []float64
+	for _, rc := range raters {
+		if rc.Offset != nil {
+			offsets = append(offsets, *rc.Offset)
 		}
 	}
-	return c
+	if len(offsets) < 2 {
+		return nil
+	}
+	m, sd := meanSD(offsets)
+	var out []Outlier
+	for _, rc := range raters {
+		if rc.Offset == nil || sd < eps || math.Abs(*rc.Offset-m) <= sd+eps {
+			continue
+		}
+		kind := LenientManager
+		if *rc.Offset < m {
+			kind = StricterManager
+		}
+		out = append(out, Outlier{Kind: kind, Rater: rc.Rater, Of: rc.Of, Offset: *rc.Offset, Mean: m, SD: sd})
+	}
+	return out
 }
 
 // meanAt is the mean score of skill k over the ratings at idx that assessed it; NaN when
@@ -291,13 +378,4 @@ func meanSD(v []float64) (float64, float64) {
 		ss += (x - m) * (x - m)
 	}
 	return m, math.Sqrt(ss / float64(len(v)))
-}
-
-func fmtScore(v float64) string { return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) }
-
-func fmtSigned(v float64) string {
-	if v > 0 {
-		return "+" + fmtScore(v)
-	}
-	return fmtScore(v)
 }

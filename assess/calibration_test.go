@@ -2,6 +2,7 @@ package assess
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -48,8 +49,12 @@ func TestCalibrate(t *testing.T) {
 		t.Errorf("outliers %q", got)
 	}
 	wide := Calibrate([]Rating{rating("Ada", "self", "", 4, 2), rating("Ada", "manager", "M", 2.5, 2)}, []string{"a", "b"})
-	if len(wide.Outliers) != 1 || wide.Outliers[0].Skill != "a" || wide.Outliers[0].Reason != "raters 1.5 apart (self 4, M 2.5)" {
+	if o := wide.Outliers; len(o) != 1 || o[0].Skill != "a" || o[0].Kind != RatersApart || o[0].Spread != 1.5 ||
+		!slices.Equal(o[0].Scores, []RaterScore{{"self", "", 4}, {"manager", "M", 2.5}}) || o[0].Peers.N != 0 {
 		t.Errorf("raters 1.5 apart, exactly: %+v", wide.Outliers)
+	}
+	if o := c.Outliers; len(o) != 2 || o[0].Kind != LenientManager || o[1].Kind != StricterManager || o[0].Offset != 1 {
+		t.Errorf("a lenient and a stricter manager: %+v", o)
 	}
 }
 
@@ -57,7 +62,7 @@ func TestCalibrate(t *testing.T) {
 // one whose scores cancel out.
 func TestCalibrateUnnamedManagers(t *testing.T) {
 	c := Calibrate([]Rating{rating("Dee", "self", "", 3), rating("Dee", "manager", "", 4), rating("Dee", "manager", "", 1)}, []string{"a"})
-	if len(c.Raters) != 2 || *c.Raters[0].Offset == *c.Raters[1].Offset {
+	if len(c.Raters) != 2 || *c.Raters[0].Offset == *c.Raters[1].Offset || c.Raters[0].Rater != "" || c.Raters[0].Of != "Dee" {
 		t.Errorf("raters %+v", c.Raters)
 	}
 }

@@ -94,10 +94,12 @@ type PeerGroup struct {
 
 // Picked is what one rater said about a skill.
 type Picked struct {
-	// By is "self", "manager", or "manager (NAME)" when there are several.
-	By         string
-	Statements []string
-	Evidence   *string
+	// Assessor is self or manager, and Rater the manager's name (empty when their file
+	// gives none). Nth is a manager's place among several (1, 2, …), 0 when there is one.
+	Assessor, Rater string
+	Nth             int
+	Statements      []string
+	Evidence        *string
 }
 
 // Change is a figure in two assessments and how it moved; nil where it is missing.
@@ -281,19 +283,16 @@ func (c *Comparison) calibrate(r *rubric.Rubric, all bool) {
 		}
 		if differ {
 			if self != nil && s.Self != nil {
-				s.Picked = append(s.Picked, pickedBy("self", self, r, sk.Skill))
+				s.Picked = append(s.Picked, pickedBy(self, 0, r, sk.Skill))
 			}
 			if s.Manager != nil {
 				for k, m := range managers {
-					by := "manager"
-					switch {
-					case len(managers) > 1 && m.Answers.Rater != "":
-						by = "manager (" + m.Answers.Rater + ")"
-					case len(managers) > 1:
-						by = fmt.Sprintf("manager %d", k+1)
+					nth := 0
+					if len(managers) > 1 {
+						nth = k + 1
 					}
 					if m.Skills[i].Score != nil {
-						s.Picked = append(s.Picked, pickedBy(by, m, r, sk.Skill))
+						s.Picked = append(s.Picked, pickedBy(m, nth, r, sk.Skill))
 					}
 				}
 			}
@@ -304,8 +303,9 @@ func (c *Comparison) calibrate(r *rubric.Rubric, all bool) {
 
 // pickedBy is what one rater's answers said of a skill: the statement of each answer
 // (the score and its label for a plain rating) and their evidence.
-func pickedBy(by string, res *Result, r *rubric.Rubric, sk *rubric.Skill) Picked {
-	p := Picked{By: by, Evidence: res.Answers.EvidenceFor(sk.ID)}
+func pickedBy(res *Result, nth int, r *rubric.Rubric, sk *rubric.Skill) Picked {
+	a := res.Answers
+	p := Picked{Assessor: a.Assessor, Rater: a.Rater, Nth: nth, Evidence: a.EvidenceFor(sk.ID)}
 	for i := range sk.Questions {
 		q := &sk.Questions[i]
 		if ans, ok := res.Answers.Get(q.ID); ok && !ans.NA {

@@ -125,7 +125,7 @@ func TestCalibrationPicked(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := skillOf(t, c, "s3")
-	if len(s.Picked) != 2 || s.Picked[0].By != "self" || s.Picked[1].By != "manager" ||
+	if len(s.Picked) != 2 || s.Picked[0].Assessor != "self" || s.Picked[1].Assessor != "manager" || s.Picked[1].Rater != "Lin" || s.Picked[1].Nth != 0 ||
 		s.Picked[0].Evidence == nil || *s.Picked[0].Evidence != "ran the pricing test" || s.Picked[0].Statements[0] != "4" {
 		t.Errorf("picked %+v", s.Picked)
 	}

@@ -121,7 +121,7 @@ line.`,
 	fl.BoolVar(&opts.NoSave, "no-save", false, "do not record the finished interview in the history")
 	fl.BoolVar(&opts.Save, "save", false, "record an --answers file in the history")
 	opts.Roles.register(c, f, true)
-	opts.Out.register(c, reports.PersonFormats())
+	opts.Out.register(c, reports.Formats[*reports.Person]())
 	return c
 }
 
@@ -344,7 +344,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 
 func (opts *AssessOptions) render(a *assess.Answers) error {
 	res := assess.Score(opts.Rubric, a, opts.Roles.scoreOptions())
-	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WritePerson(w, res) })
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, reports.NewPerson(res)) })
 }
 
 // draftRubric is the rubric a draft was started with, when it is not the one in use and

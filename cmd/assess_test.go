@@ -14,6 +14,7 @@ import (
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/assess/interview/prompttest"
 	"github.com/pmladder/pmladder/assess/store"
+	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -37,7 +38,7 @@ func newAssessOptions(t *testing.T, script ...any) (*AssessOptions, *bytes.Buffe
 		Quick:       true,
 	}
 	opts.Roles.Certs = assess.DefaultCerts
-	opts.Out.formats = []string{"table", "json"}
+	opts.Out.formats = []reports.Format{reports.Table, reports.JSON}
 	opts.Output.Format = "json"
 	opts.cmdPath = "pmladder assess"
 	return opts, &out, &errOut

@@ -83,7 +83,7 @@ point or more are listed; --all lists every skill. Peers are never named.`,
 	c.Flags().IntVar(&opts.MinPeers, "min-peers", assess.DefaultMinPeers, "show peers as a group only when at least `K` rated a skill")
 	c.Flags().BoolVar(&opts.AnyPerson, "any-person", false, "compare the assessments of different people")
 	opts.Roles.register(c, f, false)
-	opts.Out.register(c, reports.PersonFormats())
+	opts.Out.register(c, reports.Formats[*reports.Compare]())
 	return c
 }
 
@@ -157,5 +157,5 @@ func compareRun(opts *CompareOptions) error {
 	if err != nil {
 		return usageErrorf(opts.cmdPath, "%v", err)
 	}
-	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteCompare(w, cmp, opts.All) })
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, reports.NewCompare(cmp, opts.All)) })
 }

@@ -99,8 +99,8 @@ func parseConfig(path string, data []byte) (map[string]any, error) {
 			values[key] = c
 		case "format":
 			fm := rd.String(fld.Value, key)
-			if !slices.Contains(reports.AllFormats(), fm) {
-				rd.Addf(fld.Value, "format %q is not one of %s", fm, strings.Join(reports.AllFormats(), ", "))
+			if !slices.Contains(reports.AllFormats(), reports.Format(fm)) {
+				rd.Addf(fld.Value, "format %q is not one of %s", fm, strings.Join(formatNames(reports.AllFormats()), ", "))
 			}
 			values[key] = fm
 		default:

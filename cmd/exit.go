@@ -8,6 +8,7 @@ import (
 	"syscall"
 
 	"github.com/pmladder/pmladder/internal/problem"
+	"github.com/pmladder/pmladder/reports"
 )
 
 // Exit statuses, listed in `pmladder --help`.
@@ -54,6 +55,9 @@ func exitCode(err error) int {
 		prob  *problem.Problem
 		usage *usageError
 		intr  *interruptedError
+		// A format a report lacks is refused before anything is written (outputFlags);
+		// should one reach a writer all the same, it is still invalid usage.
+		format *reports.FormatError
 	)
 	switch {
 	case err == nil:
@@ -62,7 +66,7 @@ func exitCode(err error) int {
 		return ExitBrokenPipe
 	case errors.As(err, &intr):
 		return ExitInterrupted
-	case errors.As(err, &list), errors.As(err, &prob), errors.As(err, &usage):
+	case errors.As(err, &list), errors.As(err, &prob), errors.As(err, &usage), errors.As(err, &format):
 		return ExitInvalid
 	default:
 		return ExitFailure

@@ -90,9 +90,9 @@ func (f *Factory) resolveSettings(cmd *cobra.Command) error {
 	if s.Rubric != "" {
 		s.Rubric = expandHome(s.Rubric, f.Getenv)
 	}
-	if s.Format != "" && !slices.Contains(reports.AllFormats(), s.Format) {
+	if s.Format != "" && !slices.Contains(reports.AllFormats(), reports.Format(s.Format)) {
 		return usageErrorf(cmd.CommandPath(), "format: %q is not one of %s (from PMLADDER_FORMAT or the config file)",
-			s.Format, strings.Join(reports.AllFormats(), ", "))
+			s.Format, strings.Join(formatNames(reports.AllFormats()), ", "))
 	}
 	switch s.Color {
 	case "auto", "always", "never":

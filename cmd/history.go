@@ -53,7 +53,7 @@ target. Use 'pmladder report FILE' to see one again.`,
 				if opts.Drafts {
 					return usageErrorf(cmd.CommandPath(), "--trend and --drafts cannot be used together")
 				}
-				opts.Out.formats = reports.PersonFormats() // a trend is a report: every format
+				opts.Out.writes("history --trend", reports.Formats[*reports.Trend]())
 			}
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
@@ -68,9 +68,9 @@ target. Use 'pmladder report FILE' to see one again.`,
 	}
 	c.Flags().StringVar(&opts.Person, "person", "", "only the assessments of `NAME` (case does not matter)")
 	registerAssessor(c, &opts.Assessor, "", "only the assessments by self, manager or peer (--trend: self unless told)")
-	c.Flags().BoolVar(&opts.Trend, "trend", false, "one person's readiness and every skill across their assessments (every format: "+strings.Join(reports.PersonFormats(), ", ")+")")
+	c.Flags().BoolVar(&opts.Trend, "trend", false, "one person's readiness and every skill across their assessments (written as "+reports.FormatList(reports.Formats[*reports.Trend]())+")")
 	c.Flags().BoolVar(&opts.Drafts, "drafts", false, "list the unfinished interviews (drafts) instead, to resume with assess --resume --name")
-	opts.Out.register(c, reports.HistoryFormats())
+	opts.Out.register(c, reports.Formats[*reports.History]())
 	return c
 }
 
@@ -123,7 +123,7 @@ func historyRun(opts *HistoryOptions) error {
 		}
 		empty = fmt.Sprintf("No saved assessments%s (of %d saved; history without %s lists everyone).", what, len(paths), without)
 	}
-	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteHistory(w, entries, empty) })
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, &reports.History{Entries: entries, Empty: empty}) })
 }
 
 // historyTrendRun shows one person's assessments in date order: whose is --person, else
@@ -178,5 +178,5 @@ func historyTrendRun(opts *HistoryOptions) error {
 		}
 	}
 	t := reports.NewTrend(a.Person, files, standings)
-	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WriteTrend(w, t) })
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, t) })
 }

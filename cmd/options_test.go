@@ -68,7 +68,7 @@ func TestFlagsToOptions(t *testing.T) {
 	}
 
 	show := parseCommand(t, env, NewCmdRubricShow, "show", "--role", "pm", "--no-color")
-	if show.Role != "pm" || show.Report.Color {
+	if show.Role != "pm" || show.Output.Color || show.Output.Format != "table" {
 		t.Errorf("rubric show: %+v", show)
 	}
 	validate := parseCommand(t, env, NewCmdRubricValidate, "validate", "a.yaml", "b.yaml")

@@ -17,12 +17,18 @@ import (
 
 // outputFlags are the flags of every command that writes a report: --format, -o and,
 // where CSV is a format, --excel. Which formats there are is the reports package's
-// business (reports.PersonFormats and the like); the first is the default.
+// business: the formats of the view the command shows (reports.Formats[*reports.Person]
+// and the like); the first is the default. A format the command does not write, named by
+// --format or by -o FILE's extension, is refused before anything is read or written, as
+// is an -o extension that names no format (docs/formats.md).
 type outputFlags struct {
 	Format  string
 	Output  string
 	Excel   bool
-	formats []string
+	formats []reports.Format
+	// what names the command in a refusal ("compare", "team --calibration"); empty, the
+	// command's path without the program's name.
+	what string
 	// inputs are the files the command reads: -o may not name one of them.
 	inputs []string
 	// cmdPath names the command for usage errors.
@@ -47,46 +53,82 @@ func (o *outputFlags) checkTarget() error {
 	return nil
 }
 
-func (o *outputFlags) register(c *cobra.Command, formats []string) {
+func (o *outputFlags) register(c *cobra.Command, formats []reports.Format) {
 	o.formats = formats
-	c.Flags().StringVar(&o.Format, "format", "", "output `FORMAT`: "+strings.Join(formats, ", ")+" (default "+formats[0]+", or the -o file's extension)")
-	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+	names := formatNames(formats)
+	c.Flags().StringVar(&o.Format, "format", "", "output `FORMAT`: "+strings.Join(names, ", ")+" (default "+names[0]+", or the -o file's extension)")
+	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp))
 	c.Flags().StringVarP(&o.Output, "output", "o", "", "write to `FILE` (atomically, mode 0600) instead of stdout")
 	if reports.WritesCSV(formats) {
 		c.Flags().BoolVar(&o.Excel, "excel", false, "CSV for Excel: a UTF-8 byte-order mark and CRLF line ends")
 	}
 }
 
-// resolve settles the output: the format flag, else the format setting when this command
-// can write it, else the command's default; colour and width when it goes to the terminal.
+// writes says which formats the command writes in a mode of its own (history --trend,
+// team --calibration), and how a refusal names that mode.
+func (o *outputFlags) writes(what string, formats []reports.Format) {
+	o.what, o.formats = what, formats
+}
+
+// formatNames are the formats' names, as flags and completion take them.
+func formatNames(formats []reports.Format) []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = string(f)
+	}
+	return names
+}
+
+// resolve settles the output: the format flag, else the -o file's extension, else the
+// format setting when this command writes it, else the command's default; colour and
+// width when it goes to the terminal. A format the command does not write is refused
+// (exit 2), never replaced by another.
 func (o *outputFlags) resolve(f *Factory, cmd *cobra.Command) (reports.Output, error) {
 	o.cmdPath = cmd.CommandPath()
+	if o.what == "" {
+		o.what = strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+	}
 	if f.Settings.Rubric != "" {
 		o.readsFrom(f.Settings.Rubric)
 	}
-	out := reports.Output{Format: o.Format, Excel: o.Excel, Options: reports.Options{Location: f.location()}}
-	if cmd.Flags().Changed("format") {
-		format, hint := match.Value(o.Format, o.formats)
-		if format == "" {
-			return out, usageErrorf(cmd.CommandPath(), "unknown format %q%s: want %s", o.Format, hint, strings.Join(o.formats, ", "))
+	out := reports.Output{Excel: o.Excel, Options: reports.Options{Location: f.location()}}
+	writes := o.what + " writes " + reports.FormatList(o.formats)
+	switch {
+	case cmd.Flags().Changed("format"):
+		name, hint := match.Value(o.Format, formatNames(o.formats))
+		if name == "" {
+			if _, known := reports.ParseFormat(o.Format); known {
+				return out, usageErrorf(cmd.CommandPath(), "%s", writes)
+			}
+			return out, usageErrorf(cmd.CommandPath(), "unknown format %q%s: %s", o.Format, hint, writes)
 		}
-		out.Format = format
-	} else {
-		// The -o file's extension, else the format setting when this command writes it,
-		// else the command's default.
-		out.Format = o.formats[0]
-		if s := f.Settings.Format; (reports.Output{Format: s}).Check(o.formats) == nil {
-			out.Format = s
+		out.Format = reports.Format(name)
+	case !o.toStdout():
+		ext, err := reports.FormatOfFile(o.Output)
+		if err != nil {
+			return out, usageErrorf(cmd.CommandPath(), "cannot tell a format from %s: %s writes %s (or say which with --format)",
+				o.Output, o.what, reports.Extensions(o.formats))
 		}
-		if ext := reports.FormatOfFile(o.Output); ext != "" && slices.Contains(o.formats, ext) {
+		if ext != "" {
+			if !slices.Contains(o.formats, ext) {
+				return out, usageErrorf(cmd.CommandPath(), "%s", writes)
+			}
 			out.Format = ext
+			break
+		}
+		fallthrough
+	default:
+		// The format setting when this command writes it, else the command's default.
+		out.Format = o.formats[0]
+		if s, ok := reports.ParseFormat(f.Settings.Format); ok && slices.Contains(o.formats, s) {
+			out.Format = s
 		}
 	}
 	if err := out.Check(o.formats); err != nil {
 		return out, &usageError{err: err, hint: cmd.CommandPath()}
 	}
 	if o.toStdout() {
-		if out.Format == "xlsx" && f.IO.OutTTY {
+		if out.Format == reports.XLSX && f.IO.OutTTY {
 			// A workbook is a zip archive: on a terminal it is noise that can upset it.
 			return out, usageErrorf(cmd.CommandPath(), "an xlsx workbook is not for the terminal: write it with -o FILE.xlsx (or pipe it)")
 		}

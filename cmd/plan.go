@@ -151,7 +151,7 @@ started at; else on track (progress, or no assessment since the plan yet).`
 			})
 		})
 	}
-	opts.Out.register(c, reports.PersonFormats())
+	opts.Out.register(c, reports.Formats[*reports.PlanView]())
 	return c
 }
 
@@ -344,7 +344,7 @@ func planNewRun(opts *PlanOptions) error {
 	}
 	infof(opts.IO.ErrOut, "saved the plan to %s", path)
 	v := reports.NewPlanView(p, r)
-	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WritePlan(w, v) })
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, v) })
 }
 
 // planInterrupted is a stop while picking: nothing was saved.
@@ -522,7 +522,7 @@ func planShowRun(opts *PlanOptions) error {
 		return err
 	}
 	v := reports.NewPlanView(p, opts.Rubric)
-	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WritePlan(w, v) })
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, v) })
 }
 
 func planStatusRun(opts *PlanOptions) error {
@@ -547,5 +547,5 @@ func planStatusRun(opts *PlanOptions) error {
 	res := assess.Score(opts.Rubric, a, assess.ScoreOptions{Target: p.TargetRole})
 	goals := p.Status(res, a.Date, opts.Now())
 	v := reports.NewPlanStatusView(p, opts.Rubric, goals, a.Date)
-	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WritePlan(w, v) })
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, v) })
 }

@@ -66,7 +66,7 @@ JSON for a script.`,
 	registerAssessor(c, &opts.Assessor, "self", whoseUsage)
 	c.Flags().StringVar(&opts.Person, "person", "", "whose latest assessment to show (default: the name setting, else the only person)")
 	opts.Roles.register(c, f, true)
-	opts.Out.register(c, reports.PersonFormats())
+	opts.Out.register(c, reports.Formats[*reports.Person]())
 	return c
 }
 
@@ -91,5 +91,5 @@ func reportRun(opts *ReportOptions) error {
 		return err
 	}
 	res := assess.Score(opts.Rubric, a, opts.Roles.scoreOptions())
-	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.WritePerson(w, res) })
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, reports.NewPerson(res)) })
 }

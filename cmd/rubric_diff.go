@@ -46,7 +46,7 @@ promotion conversation, diff your role and the next one.`,
 			return rubricDiffRun(opts)
 		},
 	}
-	opts.Out.register(c, reports.PersonFormats())
+	opts.Out.register(c, reports.Formats[*reports.RubricDiff]())
 	return c
 }
 
@@ -61,6 +61,6 @@ func rubricDiffRun(opts *RubricDiffOptions) error {
 		return err
 	}
 	return opts.Out.write(opts.IO, func(w io.Writer) error {
-		return opts.Output.WriteRubricDiff(w, r, r.Role(from), r.Role(to))
+		return opts.Output.Write(w, reports.NewRubricDiff(r, r.Role(from), r.Role(to)))
 	})
 }

@@ -14,7 +14,8 @@ type RubricShowOptions struct {
 	IO     *IOStreams
 	Rubric *rubric.Rubric
 	Role   string
-	Report reports.Options
+	Out    outputFlags
+	Output reports.Output
 
 	cmdPath string
 }
@@ -26,16 +27,20 @@ func NewCmdRubricShow(f *Factory, runF func(*RubricShowOptions) error) *cobra.Co
 	c := &cobra.Command{
 		Use:   "show [--role ROLE]",
 		Short: "Show what each role expects of each skill",
+		Long: `Show the ladder: what each role expects of each skill, as a table on the terminal, or to
+publish as Markdown, a self-contained HTML page, CSV for a spreadsheet or JSON (every
+skill with its questions and anchored statements, every role with its expectations).
+With --role, only what that role expects.`,
 		Example: `  pmladder rubric show
   pmladder rubric show --role senior-pm
-  pmladder rubric show --rubric my-ladder.yaml`,
+  pmladder rubric show --rubric my-ladder.yaml -o ladder.html`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if opts.Rubric, err = f.Rubric(); err != nil {
+			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
-			opts.Report, opts.cmdPath = f.terminal(), cmd.CommandPath()
+			opts.cmdPath = cmd.CommandPath()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -44,16 +49,16 @@ func NewCmdRubricShow(f *Factory, runF func(*RubricShowOptions) error) *cobra.Co
 	}
 	c.Flags().StringVar(&opts.Role, "role", "", "show only what `ROLE` expects")
 	c.RegisterFlagCompletionFunc("role", f.completeRoles)
+	opts.Out.register(c, reports.Formats[*reports.RubricShow]())
 	return c
 }
 
 func rubricShowRun(opts *RubricShowOptions) error {
-	if opts.Role == "" {
-		return writeStdout(opts.IO, func(w io.Writer) error { return reports.RubricMatrix(w, opts.Rubric, opts.Report) })
+	var ro *rubric.Role
+	if opts.Role != "" {
+		if ro = opts.Rubric.Role(opts.Role); ro == nil {
+			return usageErrorf(opts.cmdPath, "unknown role %q (roles: %s)", opts.Role, opts.Rubric.RoleList())
+		}
 	}
-	ro := opts.Rubric.Role(opts.Role)
-	if ro == nil {
-		return usageErrorf(opts.cmdPath, "unknown role %q (roles: %s)", opts.Role, opts.Rubric.RoleList())
-	}
-	return writeStdout(opts.IO, func(w io.Writer) error { return reports.RoleExpectations(w, opts.Rubric, ro, opts.Report) })
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, reports.NewRubricShow(opts.Rubric, ro)) })
 }

@@ -62,6 +62,9 @@ inside "people", which reads well with jq.`,
   pmladder team reviews/ --target senior-pm --format html -o promotion-round.html`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Calibration {
+				opts.Out.writes("team --calibration", reports.Formats[*reports.Calibration]())
+			}
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
@@ -88,9 +91,6 @@ inside "people", which reads well with jq.`,
 func teamRun(opts *TeamOptions) error {
 	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
-	}
-	if opts.Calibration && opts.Output.Format == "xlsx" {
-		return usageErrorf(opts.cmdPath, "--calibration is written as table, markdown, csv, json or html, not xlsx")
 	}
 	inputs, err := input.FindTeamInputs(opts.Paths, func(msg string) { warnf(opts.IO.ErrOut, "%s", msg) })
 	var empty *input.EmptyFolderError

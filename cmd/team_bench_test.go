@@ -58,8 +58,8 @@ func benchmarkTeam(b *testing.B, format string) {
 			Paths:  []string{in},
 		}
 		opts.Roles.Certs = 3
-		opts.Out.formats = reports.PersonFormats()
-		opts.Output.Format = format
+		opts.Out.formats = reports.TeamFormats()
+		opts.Output.Format = reports.Format(format)
 		opts.Out.Output = filepath.Join(dir, "review."+format)
 		if err := teamRun(opts); err != nil {
 			b.Fatal(strings.SplitN(err.Error(), "\n", 2)[0])

@@ -68,7 +68,7 @@ its anchored statements as comments, to fill in an editor.`,
 	registerAssessor(c, &opts.Assessor, "self", "who will answer: self, manager or peer")
 	c.Flags().StringVar(&opts.Rater, "rater", "", "the `NAME` of the manager or peer who will fill it in (a rater column)")
 	c.Flags().BoolVar(&opts.Quick, "quick", false, "only the first question of each skill")
-	opts.Out.register(c, reports.TemplateFormats())
+	opts.Out.register(c, reports.Formats[*reports.Template]())
 	return c
 }
 
@@ -83,6 +83,6 @@ func templateRun(opts *TemplateOptions) error {
 		}
 	}
 	return opts.Out.write(opts.IO, func(w io.Writer) error {
-		return opts.Output.WriteTemplate(w, opts.Rubric, reports.TemplateSheet{People: people, Assessor: opts.Assessor, Rater: opts.Rater, Quick: opts.Quick})
+		return opts.Output.Write(w, reports.NewTemplate(opts.Rubric, reports.TemplateSheet{People: people, Assessor: opts.Assessor, Rater: opts.Rater, Quick: opts.Quick}))
 	})
 }

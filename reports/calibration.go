@@ -77,13 +77,54 @@ func NewCalibration(tc *assess.TeamCalibration, r *rubric.Rubric) *Calibration {
 			ManagerMean: roundPtr(p.ManagerMean), Difference: roundPtr(p.Difference)})
 	}
 	for _, rc := range tc.Raters {
-		c.Raters = append(c.Raters, CalibrationRater{Rater: rc.Rater, Assessor: rc.Assessor, People: rc.People, Offset: roundPtr(rc.Offset),
+		c.Raters = append(c.Raters, CalibrationRater{Rater: raterName(rc.Rater, rc.Of), Assessor: rc.Assessor, People: rc.People, Offset: roundPtr(rc.Offset),
 			Readiness: ReadinessRange{Min: roundPtr(rc.ReadinessMin), Median: roundPtr(rc.ReadinessMedian), Max: roundPtr(rc.ReadinessMax)}})
 	}
 	for _, o := range tc.Outliers {
-		c.Outliers = append(c.Outliers, CalibrationOutlier{Person: optional(o.Person), Skill: optional(o.Skill), Rater: optional(o.Rater), Reason: o.Reason})
+		co := CalibrationOutlier{Person: optional(o.Person), Skill: optional(o.Skill), Reason: outlierReason(o)}
+		if o.Kind != assess.RatersApart {
+			co.Rater = optional(raterName(o.Rater, o.Of))
+		}
+		c.Outliers = append(c.Outliers, co)
 	}
 	return c
+}
+
+// raterName names a manager: by their name, or the person they rated when their file
+// gives none.
+func raterName(name, of string) string {
+	if name == "" && of != "" {
+		return fmt.Sprintf("(unnamed manager of %s)", of)
+	}
+	return name
+}
+
+// outlierReason says why an outlier is to be discussed, in every format: "raters 1.5
+// apart (self 4, Morgan Reyes 2.5, 3 peers 2–4)", or how a manager's offset stands.
+func outlierReason(o assess.Outlier) string {
+	if o.Kind != assess.RatersApart {
+		way := "more lenient"
+		if o.Kind == assess.StricterManager {
+			way = "stricter"
+		}
+		return fmt.Sprintf("%s than the other managers: rates %s against the other raters of the same people (managers' mean %s, standard deviation %s)",
+			way, fmtChange(roundPtr(&o.Offset)), fmtChange(roundPtr(&o.Mean)), num(Round(o.SD)))
+	}
+	var who []string
+	for _, s := range o.Scores {
+		name := s.Assessor
+		if s.Assessor == "manager" && s.Rater != "" {
+			name = s.Rater
+		}
+		who = append(who, name+" "+num(Round(s.Score)))
+	}
+	switch p := o.Peers; {
+	case p.N >= assess.DefaultMinPeers: // as a group, as compare shows them
+		who = append(who, fmt.Sprintf("%d peers %s–%s", p.N, num(Round(p.Min)), num(Round(p.Max))))
+	case p.N > 0: // too few to show without giving a peer's rating away
+		who = append(who, "and "+countOf(p.N, "peer", "peers"))
+	}
+	return fmt.Sprintf("raters %s apart (%s)", num(Round(o.Spread)), strings.Join(who, ", "))
 }
 
 // paired counts the people with a self-assessment and a manager's.
@@ -161,8 +202,8 @@ var (
 
 const calibrationNotes = "Difference is the self-rating's mean minus the manager's (the managers' mean, for several), over the skills both rated. A manager's offset is the mean of their scores minus the other raters' mean for the same people and skills: a lenient manager is positive. Peers count among the other raters and are never listed."
 
-// CalibrationTable writes a team calibration for the terminal.
-func CalibrationTable(w io.Writer, c *Calibration, opt Options) error {
+// writeTable writes a team calibration for the terminal.
+func (c *Calibration) writeTable(w io.Writer, opt Options) error {
 	ew := &errWriter{w: w}
 	width := opt.width()
 	ew.printf("%s", textwrap.Wrap(opt.style(ansiBold, c.headline()), width, "", ""))
@@ -198,8 +239,8 @@ func CalibrationTable(w io.Writer, c *Calibration, opt Options) error {
 	return ew.err
 }
 
-// CalibrationMarkdown writes a team calibration as Markdown.
-func CalibrationMarkdown(w io.Writer, c *Calibration) error {
+// writeMarkdown writes a team calibration as Markdown.
+func (c *Calibration) writeMarkdown(w io.Writer) error {
 	ew := &errWriter{w: w}
 	ew.printf("# %s\n\n%s\n", mdEscape(c.headline()), mdEscape(calibrationNotes))
 	for _, part := range []struct {
@@ -228,8 +269,8 @@ func CalibrationMarkdown(w io.Writer, c *Calibration) error {
 	return ew.err
 }
 
-// CalibrationCSV writes one row per person, manager and outlier; kind says which.
-func CalibrationCSV(w io.Writer, c *Calibration, excel bool) error {
+// writeCSV writes one row per person, manager and outlier; kind says which.
+func (c *Calibration) writeCSV(w io.Writer, excel bool) error {
 	cw, err := NewCSVWriter(w, excel)
 	if err != nil {
 		return err
@@ -290,8 +331,10 @@ const calibrationBody = `<header>
 <p>{{.Nothing}}</p>
 {{- end}}`
 
-// CalibrationHTML writes a team calibration as one self-contained page.
-func CalibrationHTML(w io.Writer, c *Calibration) error {
+func (c *Calibration) writeJSON(w io.Writer) error { return WriteJSON(w, c) }
+
+// writeHTML writes a team calibration as one self-contained page.
+func (c *Calibration) writeHTML(w io.Writer) error {
 	type part struct {
 		Title  string
 		Header []string
@@ -342,30 +385,19 @@ func (s *calibrationSink) Close() error {
 		skills = append(skills, sk.ID)
 	}
 	c := NewCalibration(assess.Calibrate(s.rows, skills), s.r)
-	var err error
-	switch s.out.Format {
-	case "json":
-		err = WriteJSON(s.w, c)
-	case "markdown":
-		err = CalibrationMarkdown(s.w, c)
-	case "csv":
-		err = CalibrationCSV(s.w, c, s.out.Excel)
-	case "html":
-		err = CalibrationHTML(s.w, c)
-	default:
-		err = trimmed(s.w, func(w io.Writer) error { return CalibrationTable(w, c, s.out.options()) })
-	}
-	if err != nil {
+	if err := s.out.Write(s.w, c); err != nil {
 		return err
 	}
 	return s.w.Flush()
 }
 
 // NewCalibrationSink returns the sink of `team --calibration`: it keeps each rating's
-// skill scores (a few hundred bytes a person) and writes the calibration at the end.
+// skill scores (a few hundred bytes a person) and writes the calibration at the end. A
+// format the calibration is not written in (Formats[*Calibration]) is a FormatError,
+// before anything is read.
 func (o Output) NewCalibrationSink(w io.Writer, r *rubric.Rubric) (input.TeamSink, error) {
-	if o.Format == "xlsx" {
-		return nil, fmt.Errorf("a calibration is written as table, markdown, csv, json or html, not xlsx")
+	if err := o.Check(Formats[*Calibration]()); err != nil {
+		return nil, err
 	}
 	return &calibrationSink{w: bufio.NewWriterSize(w, 64<<10), r: r, out: o}, nil
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/internal/textwrap"
-	"github.com/pmladder/pmladder/rubric"
 )
 
 // CompareFormat is the format tag of a JSON comparison.
@@ -80,6 +79,7 @@ type PeersJSON struct {
 
 // PickedJSON is what self or a manager said of a skill where the raters differ.
 type PickedJSON struct {
+	// By is "self", "manager", or among several managers "manager (NAME)" or "manager 2".
 	By         string   `json:"by"`
 	Statements []string `json:"statements"`
 	Evidence   *string  `json:"evidence"`
@@ -89,6 +89,18 @@ type PickedJSON struct {
 type CategoryChange struct {
 	ID, Name         string
 	Old, New, Change *float64
+}
+
+// pickedBy names who picked: "self", "manager", or among several managers "manager
+// (NAME)" or, without a name, "manager 2".
+func pickedBy(p assess.Picked) string {
+	switch {
+	case p.Nth == 0:
+		return p.Assessor
+	case p.Rater != "":
+		return p.Assessor + " (" + p.Rater + ")"
+	}
+	return fmt.Sprintf("%s %d", p.Assessor, p.Nth)
 }
 
 func dateOf(a *assess.Answers) *string {
@@ -148,7 +160,7 @@ func NewCompare(c *assess.Comparison, all bool) *Compare {
 				cs.Flag = &flag
 			}
 			for _, p := range s.Picked {
-				cs.Picked = append(cs.Picked, PickedJSON{By: p.By, Statements: p.Statements, Evidence: p.Evidence})
+				cs.Picked = append(cs.Picked, PickedJSON{By: pickedBy(p), Statements: p.Statements, Evidence: p.Evidence})
 			}
 		} else {
 			cs.Old, cs.New = roundPtr(s.Old), roundPtr(s.New)
@@ -319,17 +331,28 @@ func (c *Compare) viewsLine(s CompareSkill) string {
 func pickedLines(s CompareSkill) []string {
 	var out []string
 	for _, p := range s.Picked {
-		line := capitalise(p.By) + ": " + strings.Join(p.Statements, " / ")
+		line := p.label() + ": " + p.statements()
 		if p.Evidence != nil {
-			line += " (evidence: " + *p.Evidence + ")"
+			line += " " + p.evidence()
 		}
 		out = append(out, line)
 	}
 	return out
 }
 
-// CompareTable writes a comparison for a terminal.
-func CompareTable(w io.Writer, c *Compare, opt Options) error {
+// label, statements and evidence word what one rater picked, in every format: "Self",
+// "Manager (Morgan Reyes)"; the statements apart by " / "; "(evidence: …)".
+func (p PickedJSON) label() string      { return capitalise(p.By) }
+func (p PickedJSON) statements() string { return strings.Join(p.Statements, " / ") }
+func (p PickedJSON) evidence() string {
+	if p.Evidence == nil {
+		return ""
+	}
+	return "(evidence: " + *p.Evidence + ")"
+}
+
+// writeTable writes a comparison for a terminal.
+func (c *Compare) writeTable(w io.Writer, opt Options) error {
 	ew := &errWriter{w: w}
 	width := opt.width()
 	ew.printf("%s", textwrap.Wrap(opt.style(ansiBold, c.headline()), width, "", ""))
@@ -386,8 +409,8 @@ func CompareTable(w io.Writer, c *Compare, opt Options) error {
 	return ew.err
 }
 
-// CompareMarkdown writes a comparison as Markdown.
-func CompareMarkdown(w io.Writer, c *Compare) error {
+// writeMarkdown writes a comparison as Markdown.
+func (c *Compare) writeMarkdown(w io.Writer) error {
 	ew := &errWriter{w: w}
 	ew.printf("# %s\n\n%s\n", mdEscape(c.headline()), mdEscape(c.scope()))
 	if line := c.readinessLine(); line != "" {
@@ -435,9 +458,9 @@ func CompareMarkdown(w io.Writer, c *Compare) error {
 	return ew.err
 }
 
-// CompareCSV writes one row per listed skill, the same columns for growth and
+// writeCSV writes one row per listed skill, the same columns for growth and
 // calibration.
-func CompareCSV(w io.Writer, c *Compare, excel bool) error {
+func (c *Compare) writeCSV(w io.Writer, excel bool) error {
 	cw, err := NewCSVWriter(w, excel)
 	if err != nil {
 		return err
@@ -497,10 +520,10 @@ const compareBody = `<header>
 </tbody>
 </table>
 {{- end}}
-{{- range .C.Skills}}{{if .Picked}}
+{{- range .Picks}}
 <h3>{{.Name}}</h3>
-<ul>{{range .Picked}}<li><strong>{{.By}}</strong>: {{range $i, $s := .Statements}}{{if $i}} / {{end}}{{$s}}{{end}}{{with .Evidence}} <em>(evidence: {{.}})</em>{{end}}</li>{{end}}</ul>
-{{- end}}{{end}}
+<ul>{{range .Picked}}<li><strong>{{.Label}}</strong>: {{.Said}}{{with .Evidence}} <em>{{.}}</em>{{end}}</li>{{end}}</ul>
+{{- end}}
 {{- else}}
 <p class="legend"><span><span class="k old"></span>{{.OldLabel}}</span><span><span class="k score"></span>{{.NewLabel}}</span></p>
 <table>
@@ -522,9 +545,11 @@ const compareBody = `<header>
 </table>
 {{- end}}`
 
-// CompareHTML writes a comparison as a self-contained page: growth with both assessments
+func (c *Compare) writeJSON(w io.Writer) error { return WriteJSON(w, c) }
+
+// writeHTML writes a comparison as a self-contained page: growth with both assessments
 // on one radar chart, a calibration with each rater's score on a line per skill.
-func CompareHTML(w io.Writer, c *Compare, all *assess.Comparison, r *rubric.Rubric) error {
+func (c *Compare) writeHTML(w io.Writer) error {
 	view := struct {
 		Title, Headline, Scope, Readiness, OldLabel, NewLabel string
 		Chart                                                 template.HTML
@@ -533,12 +558,21 @@ func CompareHTML(w io.Writer, c *Compare, all *assess.Comparison, r *rubric.Rubr
 		Managers, Peers                                       int
 		Header                                                []string
 		Rows                                                  [][]string
+		Picks                                                 []htmlPicks
 	}{Title: c.headline(), Headline: c.headline(), Scope: c.scope(), Readiness: c.readinessLine(), C: c,
 		Calibration: c.calibration(), Managers: c.managers, Peers: c.peers}
 	if c.calibration() {
 		view.Header = c.calibrationHeader()
 		for _, s := range c.Skills {
 			view.Rows = append(view.Rows, c.calibrationRow(s, s.Name))
+			if len(s.Picked) == 0 {
+				continue
+			}
+			hp := htmlPicks{Name: s.Name}
+			for _, p := range s.Picked {
+				hp.Picked = append(hp.Picked, htmlPick{Label: p.label(), Said: p.statements(), Evidence: p.evidence()})
+			}
+			view.Picks = append(view.Picks, hp)
 		}
 		view.Chart = template.HTML(raterChart(c))
 	} else {
@@ -547,16 +581,24 @@ func CompareHTML(w io.Writer, c *Compare, all *assess.Comparison, r *rubric.Rubr
 		ch := chart{Title: "Skill scores in both assessments", Min: float64(c.ScaleMin), Max: float64(c.ScaleMax)}
 		oldS := chartSeries{Name: old, Class: "old"}
 		newS := chartSeries{Name: new, Class: "score"}
-		for i, sk := range all.New.Skills {
-			ch.Axes = append(ch.Axes, sk.Skill.Name)
-			oldS.Values = append(oldS.Values, roundPtr(all.Old.Skills[i].Score))
-			newS.Values = append(newS.Values, roundPtr(sk.Score))
+		for _, s := range c.Skills { // growth lists every skill
+			ch.Axes = append(ch.Axes, s.Name)
+			oldS.Values = append(oldS.Values, s.Old)
+			newS.Values = append(newS.Values, s.New)
 		}
 		ch.Series = []chartSeries{oldS, newS}
 		view.Chart = template.HTML(ch.SVG())
 	}
 	return htmlPage(compareBody).Execute(w, view)
 }
+
+// htmlPicks are what the raters picked for a skill, on a calibration's page.
+type htmlPicks struct {
+	Name   string
+	Picked []htmlPick
+}
+
+type htmlPick struct{ Label, Said, Evidence string }
 
 // raterChart draws, for each listed skill of a calibration, a line of the scale with a
 // mark per rater: self (a circle), the manager (a square), the peers' range (a bar) and

@@ -45,9 +45,9 @@ func TestFewPeersStayAnonymous(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, format := range PersonFormats() {
+			for _, format := range Formats[*Compare]() {
 				var buf bytes.Buffer
-				if err := (Output{Format: format}).WriteCompare(&buf, cmp, true); err != nil {
+				if err := (Output{Format: format}).Write(&buf, NewCompare(cmp, true)); err != nil {
 					t.Fatal(err)
 				}
 				out := buf.String()

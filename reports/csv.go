@@ -2,11 +2,12 @@ package reports
 
 import (
 	"bufio"
-	"github.com/pmladder/pmladder/internal/cellsafe"
 	"io"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pmladder/pmladder/internal/cellsafe"
 )
 
 // CSVWriter writes spreadsheet-safe CSV: text cells that a spreadsheet would run as a

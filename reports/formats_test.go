@@ -48,7 +48,7 @@ func TestCSVInjectionIsNeutralised(t *testing.T) {
 	res := hostileResult(t)
 	rep := NewReport(res)
 	var buf bytes.Buffer
-	if err := (Output{Format: "csv"}).WritePerson(&buf, res); err != nil {
+	if err := (Output{Format: CSV}).Write(&buf, NewPerson(res)); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
@@ -101,7 +101,7 @@ func TestExcelCSV(t *testing.T) {
 	res := hostileResult(t)
 	rep := NewReport(res)
 	var buf bytes.Buffer
-	if err := (Output{Format: "csv", Excel: true}).WritePerson(&buf, res); err != nil {
+	if err := (Output{Format: CSV, Excel: true}).Write(&buf, NewPerson(res)); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -158,9 +158,8 @@ func checkHTML(t *testing.T, page string) {
 }
 
 func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
-	rep, r := hostileReport(t)
 	var buf bytes.Buffer
-	if err := HTML(&buf, rep, r); err != nil {
+	if err := (Output{Format: HTML}).Write(&buf, NewPerson(hostileResult(t))); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
@@ -190,9 +189,8 @@ roles: [{id: r, name: R, level: 1, expects: {a: 1, b: 2}}]
 	}
 	a := assess.NewAnswers(r)
 	a.Set("a.1", assess.Answer{Score: 1})
-	rep := NewReport(assess.Score(r, a, assess.ScoreOptions{}))
 	var buf bytes.Buffer
-	if err := HTML(&buf, rep, r); err != nil {
+	if err := (Output{Format: HTML}).Write(&buf, NewPerson(assess.Score(r, a, assess.ScoreOptions{}))); err != nil {
 		t.Fatal(err)
 	}
 	checkHTML(t, buf.String())
@@ -202,9 +200,8 @@ roles: [{id: r, name: R, level: 1, expects: {a: 1, b: 2}}]
 }
 
 func TestMarkdownEscapes(t *testing.T) {
-	rep, r := hostileReport(t)
 	var buf bytes.Buffer
-	if err := Markdown(&buf, rep, r); err != nil {
+	if err := (Output{Format: Markdown}).Write(&buf, NewPerson(hostileResult(t))); err != nil {
 		t.Fatal(err)
 	}
 	first := strings.SplitN(buf.String(), "\n", 2)[0]
@@ -222,7 +219,7 @@ func TestCompareHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := CompareHTML(&buf, NewCompare(cmp, false), cmp, r); err != nil {
+	if err := (Output{Format: HTML}).Write(&buf, NewCompare(cmp, false)); err != nil {
 		t.Fatal(err)
 	}
 	checkHTML(t, buf.String())
@@ -246,7 +243,7 @@ func TestHistoryTableDates(t *testing.T) {
 		{Options{Width: 40, Location: tokyo}, " 2026-11-23  Ada "},
 	} {
 		var b strings.Builder
-		if err := HistoryTable(&b, entries, "", c.opt); err != nil {
+		if err := (Output{Format: Table, Options: c.opt}).Write(&b, &History{Entries: entries}); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(b.String(), c.want) {

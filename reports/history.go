@@ -42,8 +42,16 @@ func HistoryEntryOf(path string, st *assess.Standing) HistoryEntry {
 	return e
 }
 
-// HistoryJSON writes the history as {format, assessments}.
-func HistoryJSON(w io.Writer, entries []HistoryEntry) error {
+// History is the list of saved assessments (history, history --drafts).
+type History struct {
+	Entries []HistoryEntry
+	// Empty is what the table says when there is none.
+	Empty string
+}
+
+// writeJSON writes the history as {format, assessments}.
+func (h *History) writeJSON(w io.Writer) error {
+	entries := h.Entries
 	if entries == nil {
 		entries = []HistoryEntry{}
 	}
@@ -53,8 +61,9 @@ func HistoryJSON(w io.Writer, entries []HistoryEntry) error {
 	}{HistoryFormat, entries})
 }
 
-// HistoryCSV writes the history, one row per assessment.
-func HistoryCSV(w io.Writer, entries []HistoryEntry, excel bool) error {
+// writeCSV writes the history, one row per assessment.
+func (h *History) writeCSV(w io.Writer, excel bool) error {
+	entries := h.Entries
 	cw, err := NewCSVWriter(w, excel)
 	if err != nil {
 		return err
@@ -77,10 +86,11 @@ func HistoryCSV(w io.Writer, entries []HistoryEntry, excel bool) error {
 	return cw.Flush()
 }
 
-// HistoryTable writes the history for a terminal.
-func HistoryTable(w io.Writer, entries []HistoryEntry, empty string, opt Options) error {
+// writeTable writes the history for a terminal.
+func (h *History) writeTable(w io.Writer, opt Options) error {
+	entries := h.Entries
 	if len(entries) == 0 {
-		_, err := io.WriteString(w, empty+"\n")
+		_, err := io.WriteString(w, h.Empty+"\n")
 		return err
 	}
 	rows := make([][]string, len(entries))

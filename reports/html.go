@@ -6,8 +6,6 @@ import (
 	"io"
 	"strings"
 	"unicode"
-
-	"github.com/pmladder/pmladder/rubric"
 )
 
 // htmlStyle is the stylesheet every HTML page carries inline: no file, font or script is
@@ -83,19 +81,11 @@ footer { margin-top: 2.5rem; font-size: .85rem; color: var(--muted); }
 // htmlFuncs are the helpers the HTML templates use.
 func htmlFuncs() template.FuncMap {
 	return template.FuncMap{
-		"num":       fmtNum,
-		"val":       num,
-		"change":    fmtChange,
-		"topGap":    topGap,
-		"pct":       fmtPct,
-		"noGaps":    noGapsLine,
-		"scoreName": scoreName,
-		"heldTarget": func(rep *Report) string {
-			return capitalise(heldTargetLine(rep))
-		},
-		"coverage": func(t *TargetRole) string {
-			return capitalise(coverageLine(t))
-		},
+		"num":    fmtNum,
+		"val":    num,
+		"change": fmtChange,
+		"topGap": topGap,
+		"pct":    fmtPct,
 		"width": func(p *float64, lo, hi int) string {
 			if p == nil || hi <= lo {
 				return "0%"
@@ -204,26 +194,17 @@ const reportBody = `<header>
 <p class="meta">{{.Line}}</p>
 </header>
 <table class="summary">
-<tr><td>Current role</td><td>{{.Current}}</td></tr>
-{{- with .Rep.TargetRole}}
-<tr><td>Target role</td><td>{{.Name}}</td></tr>
-<tr><td>Readiness</td><td><span class="bar ready{{if heldTarget $.Rep}} held{{end}}"><span style="width: {{readyWidth .Readiness}}"></span></span>{{pct .Readiness}} · {{.Met}} of {{.Total}} expectations met</td></tr>
-{{- with coverage .}}
-<tr><td>Coverage</td><td>{{.}}</td></tr>
+{{- range .Facts}}
+<tr><td>{{.Label}}</td><td>{{if .Readiness}}<span class="bar ready{{if $.Held}} held{{end}}"><span style="width: {{readyWidth $.Rep.TargetRole.Readiness}}"></span></span>{{end}}{{.Value}}</td></tr>
 {{- end}}
-{{- with heldTarget $.Rep}}
-<tr><td>Note</td><td>{{.}}</td></tr>
-{{- end}}
-{{- end}}
-<tr><td>Answered</td><td>{{.Rep.Answered}} of {{.Rep.Questions}} questions</td></tr>
 </table>
 
-<h2>Skills against the target</h2>
+<h2>{{.Skills}}</h2>
 {{.Chart}}
-<p class="legend"><span><span class="k score"></span>{{scoreName .Rep}}</span>{{if .Rep.TargetRole}}<span><span class="k target"></span>what {{.Rep.TargetRole.Name}} expects</span>{{end}}</p>
+<p class="legend"><span><span class="k score"></span>{{.ScoreName}}</span>{{if .Rep.TargetRole}}<span><span class="k target"></span>what {{.Rep.TargetRole.Name}} expects</span>{{end}}</p>
 
 <table>
-<thead><tr><th>Skill</th><th>Score</th><th class="num">Target</th><th class="num">Gap</th><th>Priority</th>{{if .Evidence}}<th>Evidence</th>{{end}}</tr></thead>
+<thead><tr>{{range .Columns}}<th{{if .Num}} class="num"{{end}}>{{.Name}}</th>{{end}}</tr></thead>
 <tbody>
 {{- range .Categories}}
 <tr class="category"><td>{{.Name}}</td><td class="score"><span class="bar"><span style="width: {{width .Score $.Rep.ScaleMin $.Rep.ScaleMax}}"></span></span>{{num .Score}}</td><td class="num">{{num .Expected}}</td><td class="num">{{num .Gap}}</td><td></td>{{if $.Evidence}}<td></td>{{end}}</tr>
@@ -233,33 +214,33 @@ const reportBody = `<header>
 {{- end}}
 </tbody>
 </table>
-<p class="note">Scores run from {{.Rep.ScaleMin}} to {{.Rep.ScaleMax}}. Target is what the target role expects.</p>
+<p class="note">{{.ScaleNote}}</p>
 
-{{- with .Rep.TargetRole}}
-<h2>Gaps toward {{.Name}}</h2>
-{{- if not $.Rep.Gaps}}
-<p>{{noGaps $.Rep}}</p>
+{{- with .GapsHeading}}
+<h2>{{.}}</h2>
+{{- if not $.Gaps}}
+<p>{{$.NoGaps}}</p>
 {{- end}}
 {{- end}}
-{{- if .Rep.Gaps}}
+{{- if .Gaps}}
 <ol class="gaps">
-{{- range .Rep.Gaps}}
-<li><strong>{{.Name}}</strong>: {{val .Score}} → {{val .Expected}} (gap {{val .Gap}}, <span class="{{.Priority}}">{{.Priority}}</span>)
-{{- $step := .Step}}{{range .NextStep}}<p class="note">At {{$step}}: {{.}}</p>{{end}}
+{{- range .Gaps}}
+<li><strong>{{.Name}}</strong>: {{.Line}}
+{{- $step := .Step}}{{range .NextStep}}<p class="note">{{$step}} {{.}}</p>{{end}}
 {{- if .Actions}}<ul>{{range .Actions}}<li>{{.}}</li>{{end}}</ul>{{end}}</li>
 {{- end}}
 </ol>
 {{- end}}
-{{- if .Unassessed}}
-<h2>Assess these to complete the picture</h2>
-<p>{{.Rep.TargetRole.Name}} expects them, and they were skipped or answered n/a: {{.Unassessed}}.</p>
+{{- with .Unassessed}}
+<h2>{{$.UnassessedHeading}}</h2>
+<p>{{.}}</p>
 {{- end}}
 
 {{- if .Case}}
-<h2>Promotion case for {{.Rep.TargetRole.Name}}</h2>
+<h2>{{.CaseHeading}}</h2>
 <p class="note">{{.CaseIntro}}</p>
 <table class="case">
-<thead><tr><th>Skill</th><th class="num">Expected</th><th class="num">Score</th><th>Standing</th><th>{{.PickedName}}</th><th>Evidence</th></tr></thead>
+<thead><tr><th>Skill</th><th class="num">Expected</th><th class="num">Score</th><th>Standing</th><th>{{.PickedName}}</th><th>{{.EvidenceName}}</th></tr></thead>
 <tbody>
 {{- range .Case}}
 <tr><td>{{.Name}}{{if .Core}} <abbr title="core skill: must be met to hold a role">(core)</abbr>{{end}}</td><td class="num">{{num .ExpectedTarget}}</td><td class="num">{{num .Score}}</td><td class="{{if eq .Standing "met"}}met{{else}}high{{end}}">{{.Standing}}</td><td>{{range .Picked}}<p>{{.}}</p>{{end}}</td><td class="evidence">{{with .Evidence}}{{.}}{{else}}<em>{{$.NoEvidence}}</em>{{end}}</td></tr>
@@ -268,8 +249,12 @@ const reportBody = `<header>
 </table>
 {{- end}}
 
+{{- with .NoCerts}}
+<h2>{{$.CertsHeading}}</h2>
+<p>{{.}}</p>
+{{- end}}
 {{- if .Certs}}
-<h2>Certifications that cover these gaps</h2>
+<h2>{{.CertsHeading}}</h2>
 <table>
 <thead><tr><th>Certification</th><th>Issuer</th><th>Covers</th><th class="num">Value</th></tr></thead>
 <tbody>
@@ -281,7 +266,7 @@ const reportBody = `<header>
 {{- end}}
 
 {{- if .Next}}
-<h2>Next roles</h2>
+<h2>{{.NextHeading}}</h2>
 <table>
 <thead><tr><th>Role</th><th class="num">Readiness</th><th class="num">Met</th><th>Top gaps</th></tr></thead>
 <tbody>
@@ -306,40 +291,57 @@ type htmlNext struct {
 	Name, Readiness, Met, Gaps string
 }
 
-type reportView struct {
-	Title, Who, Line, Current string
-	Unassessed                string
-	Rep                       *Report
-	Chart                     template.HTML
-	// Evidence adds the evidence column to the skills table: some skill has an example.
-	Evidence                          bool
-	Case                              []caseSkill
-	CaseIntro, PickedName, NoEvidence string
-	Categories                        []htmlCategory
-	Certs                             []htmlCert
-	Next                              []htmlNext
+type htmlFact struct {
+	Label, Value string
+	Readiness    bool
 }
 
-// HTML writes a report as one self-contained page: a radar chart of scores against the
-// target's expectations, the tables of the terminal report and every gap with its actions.
-func HTML(w io.Writer, rep *Report, r *rubric.Rubric) error {
-	who := rep.Person
-	if who == "" {
-		who = "(no name)"
+type htmlColumn struct {
+	Name string
+	Num  bool
+}
+
+type htmlGap struct {
+	Gap
+	Line, Step string
+}
+
+type reportView struct {
+	Title, Who, Line                                   string
+	Facts                                              []htmlFact
+	Held                                               bool
+	Skills, ScoreName, ScaleNote                       string
+	Columns                                            []htmlColumn
+	GapsHeading, NoGaps, Unassessed, UnassessedHeading string
+	Gaps                                               []htmlGap
+	Rep                                                *Report
+	Chart                                              template.HTML
+	// Evidence adds the evidence column to the skills table: some skill has an example.
+	Evidence                                                     bool
+	Case                                                         []caseSkill
+	CaseHeading, CaseIntro, PickedName, EvidenceName, NoEvidence string
+	Categories                                                   []htmlCategory
+	CertsHeading, NoCerts, NextHeading                           string
+	Certs                                                        []htmlCert
+	Next                                                         []htmlNext
+}
+
+// writeHTML writes a report as one self-contained page: a radar chart of scores against
+// the target's expectations, the tables of the terminal report and every gap with its
+// actions.
+func (p *Person) writeHTML(w io.Writer) error {
+	rep, r, words := p.rep, p.r, &p.words
+	v := reportView{Title: words.title, Who: words.who, Line: capitalise(words.byline) + " · " + words.ladder, Rep: rep,
+		Held: words.held, Skills: headingSkills, ScoreName: words.score, ScaleNote: words.scaleNote,
+		GapsHeading: words.gaps, NoGaps: words.noGaps, Unassessed: words.unassessed, UnassessedHeading: headingUnassessed,
+		CertsHeading: headingCerts, NoCerts: words.noCerts, NextHeading: headingNext}
+	for _, f := range words.facts {
+		v.Facts = append(v.Facts, htmlFact{Label: f.label, Value: f.value, Readiness: f.readiness})
 	}
-	line := capitalise(assessorLabel(rep.Assessor))
-	if rep.Date != nil {
-		line += " · " + (*rep.Date)[:10]
-	}
-	line += " · " + rubricLabel(rep.Rubric) + " · " + trackLabel(rep, r)
-	v := reportView{Title: who + ": career assessment", Who: who, Line: line, Rep: rep,
-		Current: "not known: no ladder role is held yet"}
-	if rep.CurrentRole != nil {
-		how := "estimated from the answers"
-		if rep.Declared {
-			how = "as declared"
-		}
-		v.Current = rep.CurrentRole.Name + " (" + how + ")"
+	v.Evidence = hasEvidence(rep)
+	v.Columns = []htmlColumn{{columnSkill, false}, {columnScore, false}, {columnTarget, true}, {columnGap, true}, {columnPriority, false}}
+	if v.Evidence {
+		v.Columns = append(v.Columns, htmlColumn{headingEvidence, false})
 	}
 	for _, c := range rep.Categories {
 		hc := htmlCategory{Category: c}
@@ -350,49 +352,29 @@ func HTML(w io.Writer, rep *Report, r *rubric.Rubric) error {
 		}
 		v.Categories = append(v.Categories, hc)
 	}
-	if rep.TargetRole != nil {
-		names := make([]string, len(rep.Unassessed))
-		for i, id := range rep.Unassessed {
-			names[i] = skillName(r, id)
-		}
-		v.Unassessed = strings.Join(names, ", ")
+	for _, g := range rep.Gaps {
+		v.Gaps = append(v.Gaps, htmlGap{Gap: g, Line: gapLine(g), Step: stepLabel(g)})
 	}
 	for _, c := range rep.Certifications {
-		covers := make([]string, len(c.Covers))
-		for i, id := range c.Covers {
-			covers[i] = skillName(r, id)
-		}
-		v.Certs = append(v.Certs, htmlCert{Name: c.Name, Issuer: c.Issuer, URL: safeURL(c.URL), Covers: strings.Join(covers, ", "), Value: num(c.Value)})
+		v.Certs = append(v.Certs, htmlCert{Name: c.Name, Issuer: c.Issuer, URL: safeURL(c.URL), Covers: certCovers(r, c), Value: num(c.Value)})
 	}
 	for _, n := range rep.NextRoles {
-		var gaps []string
-		for _, g := range n.Gaps {
-			gaps = append(gaps, fmt.Sprintf("%s (%s)", skillName(r, g.Skill), num(g.Gap)))
-		}
-		name := n.Name
-		if n.Lateral {
-			name += " (lateral move)"
-		}
-		v.Next = append(v.Next, htmlNext{Name: name, Readiness: fmtPct(n.Readiness), Met: fmt.Sprintf("%d of %d", n.Met, n.Total), Gaps: strings.Join(gaps, ", ")})
+		v.Next = append(v.Next, htmlNext{Name: nextRoleName(n), Readiness: fmtPct(n.Readiness), Met: met(n.Met, n.Total), Gaps: nextRoleGaps(r, n)})
 	}
-	v.Evidence = hasEvidence(rep)
 	if v.Case = promotionCase(rep, r); v.Case != nil {
-		v.CaseIntro, v.PickedName, v.NoEvidence = caseIntro(rep), byAssessor(rep, "What you said you do", "What the answers said"), noEvidence
+		v.CaseHeading, v.CaseIntro, v.PickedName, v.EvidenceName, v.NoEvidence = words.caseHeading, words.caseIntro, words.picked, headingEvidence, noEvidence
 	}
-	v.Chart = template.HTML(reportChart(rep).SVG())
+	v.Chart = template.HTML(reportChart(rep, words.score).SVG())
 	return reportTemplate().Execute(w, v)
 }
 
 func reportTemplate() pageTemplate { return htmlPage(reportBody) }
 
-// scoreName labels the person's scores in a chart.
-func scoreName(rep *Report) string { return byAssessor(rep, "your score", "the score") }
-
 // reportChart plots scores and the target's expectations per skill, or per category when
-// there are too few skills for a radar.
-func reportChart(rep *Report) chart {
+// there are too few skills for a radar; scoreName names the person's scores.
+func reportChart(rep *Report, scoreName string) chart {
 	c := chart{Title: "Skill scores against the target role's expectations", Min: float64(rep.ScaleMin), Max: float64(rep.ScaleMax)}
-	score := chartSeries{Name: scoreName(rep), Class: "score"}
+	score := chartSeries{Name: scoreName, Class: "score"}
 	target := chartSeries{Name: "target", Class: "target"}
 	if len(rep.Skills) >= 3 || len(rep.Categories) < 3 {
 		for _, s := range rep.Skills {

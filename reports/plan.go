@@ -127,10 +127,15 @@ func NewPlanStatusView(p *assess.Plan, r *rubric.Rubric, goals []assess.GoalStat
 	return v
 }
 
-func (v *PlanView) json() any {
+func (v *PlanView) writeJSON(w io.Writer) error {
 	if !v.status {
-		return v
+		return WriteJSON(w, v)
 	}
+	return WriteJSON(w, v.statusJSON())
+}
+
+// statusJSON is plan status as docs/formats.md has it: the goals' numbers and status.
+func (v *PlanView) statusJSON() planStatusJSON {
 	out := planStatusJSON{Format: v.Format, Person: v.Person, Created: v.Created, Assessed: v.Assessed, Goals: []planStatusGoal{}}
 	for _, g := range v.Goals {
 		out.Goals = append(out.Goals, planStatusGoal{Skill: g.Skill, From: g.From, Target: g.Target, Now: g.Now, Due: g.Due, Status: g.Status})
@@ -147,8 +152,9 @@ func (v *PlanView) title() string {
 	return t
 }
 
+// meta says when the plan was made and, for plan status, what it is held against.
 func (v *PlanView) meta(opt Options) string {
-	line := "made " + opt.localDay(v.created)
+	line := "Made " + opt.localDay(v.created)
 	if v.status {
 		if v.Assessed == nil {
 			line += " · no assessment yet"
@@ -172,8 +178,8 @@ func (v *PlanView) goalLine(g PlanGoal) string {
 	return line
 }
 
-// PlanTable writes a plan for the terminal.
-func PlanTable(w io.Writer, v *PlanView, opt Options) error {
+// writeTable writes a plan for the terminal.
+func (v *PlanView) writeTable(w io.Writer, opt Options) error {
 	ew := &errWriter{w: w}
 	width := opt.width()
 	ew.printf("%s", textwrap.Wrap(opt.style(ansiBold, printable(v.title())), width, "", ""))
@@ -190,10 +196,10 @@ func PlanTable(w io.Writer, v *PlanView, opt Options) error {
 	return ew.err
 }
 
-// PlanMarkdown writes a plan as Markdown.
-func PlanMarkdown(w io.Writer, v *PlanView) error {
+// writeMarkdown writes a plan as Markdown.
+func (v *PlanView) writeMarkdown(w io.Writer) error {
 	ew := &errWriter{w: w}
-	ew.printf("# %s\n\n%s\n", mdEscape(v.title()), mdEscape(capitalise(v.meta(Options{}))))
+	ew.printf("# %s\n\n%s\n", mdEscape(v.title()), mdEscape(v.meta(Options{})))
 	for i, g := range v.Goals {
 		ew.printf("\n## %d. %s\n\n", i+1, mdEscape(v.goalLine(g)))
 		for _, a := range g.Actions {
@@ -206,8 +212,8 @@ func PlanMarkdown(w io.Writer, v *PlanView) error {
 	return ew.err
 }
 
-// PlanCSV writes one row per goal; the actions and certifications are joined by "; ".
-func PlanCSV(w io.Writer, v *PlanView, excel bool) error {
+// writeCSV writes one row per goal; the actions and certifications are joined by "; ".
+func (v *PlanView) writeCSV(w io.Writer, excel bool) error {
 	c, err := NewCSVWriter(w, excel)
 	if err != nil {
 		return err
@@ -287,10 +293,10 @@ type planHTMLView struct {
 	Goals  []PlanGoal
 }
 
-// PlanHTML writes a plan as one self-contained page.
-func PlanHTML(w io.Writer, v *PlanView) error {
+// writeHTML writes a plan as one self-contained page.
+func (v *PlanView) writeHTML(w io.Writer) error {
 	hv := planHTMLView{Title: v.title(), Status: v.status, Goals: v.Goals}
-	hv.V.Title, hv.V.Meta = v.title(), capitalise(v.meta(Options{}))
+	hv.V.Title, hv.V.Meta = v.title(), v.meta(Options{})
 	t := htmlPage(planBody)
 	return t.Execute(w, hv)
 }

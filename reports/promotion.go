@@ -41,15 +41,6 @@ func promotionCase(rep *Report, r *rubric.Rubric) []caseSkill {
 	return out
 }
 
-// caseIntro says what the promotion case holds, worded for who answered.
-func caseIntro(rep *Report) string {
-	return fmt.Sprintf("For each skill %s expects: the expectation, %s, what %s and the example that backs it. A skill without an example is where to find one before the conversation.",
-		rep.TargetRole.Name, byAssessor(rep, "your score", "the score"), byAssessor(rep, "you said you do", "the answers said they do"))
-}
-
-// noEvidence stands where a skill of the promotion case has no example.
-const noEvidence = "none given yet"
-
 // hasEvidence reports whether any skill of the report has an example behind it.
 func hasEvidence(rep *Report) bool {
 	for _, s := range rep.Skills {

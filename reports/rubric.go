@@ -2,13 +2,14 @@ package reports
 
 import (
 	"fmt"
-	"github.com/pmladder/pmladder/internal/textwrap"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pmladder/pmladder/internal/textwrap"
 
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -152,49 +153,24 @@ func scaleLine(s rubric.Scale) string {
 	return line
 }
 
-// RubricMatrix writes the skills × roles matrix of expected scores: one table for the
+// matrixTable writes the skills × roles matrix of expected scores: one table for the
 // ladder and one for lateral roles, so that each fits the width.
-func RubricMatrix(w io.Writer, r *rubric.Rubric, opt Options) error {
-	return trimmed(w, func(w io.Writer) error { return rubricMatrix(w, r, opt) })
-}
-
-func rubricMatrix(w io.Writer, r *rubric.Rubric, opt Options) error {
+func (v *RubricShow) matrixTable(w io.Writer, opt Options) error {
+	r := v.r
 	writeTitle(w, r, opt.width())
-	fmt.Fprintf(w, "%s", textwrap.Wrap(fmt.Sprintf("%d skills · %d questions · %d roles · %d certifications · a role is held at %s%% with every core skill met",
-		len(r.Skills()), len(r.Questions()), len(r.Roles), len(r.Certifications), num(r.Scoring.Pass)), opt.width(), "", ""))
+	fmt.Fprintf(w, "%s", textwrap.Wrap(v.facts(), opt.width(), "", ""))
 	fmt.Fprintf(w, "%s\n", textwrap.Wrap(scaleLine(r.Scale), opt.width(), "Scale ", "      "))
-
-	var ladder, lateral []*rubric.Role
-	seen := map[string]bool{}
-	for _, g := range groupRoles(r) {
-		for _, ro := range g.roles {
-			if seen[ro.ID] {
-				continue
-			}
-			seen[ro.ID] = true
-			if ro.IsLadder() {
-				ladder = append(ladder, ro)
-			} else {
-				lateral = append(lateral, ro)
-			}
-		}
-	}
-	all := append(append([]*rubric.Role(nil), ladder...), lateral...)
-	abbr := abbreviations(all)
-	for _, part := range []struct {
-		title string
-		roles []*rubric.Role
-	}{{"Expected score by role", ladder}, {"Lateral roles", lateral}} {
-		for _, chunk := range fitColumns(part.roles, abbr, opt.width()) {
-			if err := matrixTable(w, r, part.title, chunk, abbr, opt); err != nil {
+	for _, part := range v.parts() {
+		for _, chunk := range fitColumns(part.roles, v.abbr, opt.width()) {
+			if err := matrixTable(w, r, part.title, chunk, v.abbr, opt); err != nil {
 				return err
 			}
 		}
 	}
-	fmt.Fprintln(w, "* core skill: must be met to hold a role · blank: not expected")
-	fmt.Fprintln(w, "Roles:")
-	for _, ro := range all {
-		fmt.Fprintf(w, "  %-5s %s (%s)\n", abbr[ro.ID], ro.Name, ro.ID)
+	fmt.Fprintln(w, matrixNote)
+	fmt.Fprintln(w, headingRoles+":")
+	for _, ro := range v.roles {
+		fmt.Fprintf(w, "  %-5s %s (%s)\n", v.abbr[ro.ID], ro.Name, ro.ID)
 	}
 	return nil
 }
@@ -297,13 +273,10 @@ func matrixTable(w io.Writer, r *rubric.Rubric, title string, roles []*rubric.Ro
 	return t.Render()
 }
 
-// RoleExpectations writes one role: what it is, where it sits, what it expects per skill,
+// roleTable writes one role: what it is, where it sits, what it expects per skill,
 // where it leads and the certifications offered toward it.
-func RoleExpectations(w io.Writer, r *rubric.Rubric, ro *rubric.Role, opt Options) error {
-	return trimmed(w, func(w io.Writer) error { return roleExpectations(w, r, ro, opt) })
-}
-
-func roleExpectations(w io.Writer, r *rubric.Rubric, ro *rubric.Role, opt Options) error {
+func (v *RubricShow) roleTable(w io.Writer, opt Options) error {
+	r, ro := v.r, v.role
 	width := opt.width()
 	fmt.Fprintf(w, "%s (%s)\n", ro.Name, ro.ID)
 	fmt.Fprint(w, textwrap.Wrap(roleFacts(r, ro), width, "", ""))
@@ -311,32 +284,14 @@ func roleExpectations(w io.Writer, r *rubric.Rubric, ro *rubric.Role, opt Option
 		fmt.Fprint(w, textwrap.Wrap(ro.Description, width, "", ""))
 	}
 	fmt.Fprintln(w)
-	t := newTable(w, "llr", "Skill", "Expects", "Weight")
-	var total float64
-	for _, c := range r.Categories {
-		first := true
-		for i := range c.Skills {
-			s := &c.Skills[i]
-			v, ok := ro.Expect(s.ID)
-			if !ok {
-				continue
-			}
-			if first {
-				if err := t.Append([]string{strings.ToUpper(c.Name), "", ""}); err != nil {
-					return err
-				}
-				first = false
-			}
-			total += s.Weight
-			name := s.Name
-			if s.Core {
-				name += " *"
-			}
-			expects := num(v)
-			if v == float64(int(v)) && r.Scale.Label(int(v)) != "" {
-				expects += " " + r.Scale.Label(int(v))
-			}
-			if err := t.Append([]string{"  " + truncate(name, width-30), expects, num(s.Weight)}); err != nil {
+	t := newTable(w, "llr", columnSkill, columnExpects, columnWeight)
+	for _, c := range v.shown() {
+		if err := t.Append([]string{strings.ToUpper(c.Category.Name), "", ""}); err != nil {
+			return err
+		}
+		for _, s := range c.Skills {
+			e, _ := ro.Expect(s.ID)
+			if err := t.Append([]string{"  " + truncate(coreName(s), width-30), expects(r, e), num(s.Weight)}); err != nil {
 				return err
 			}
 		}
@@ -344,26 +299,13 @@ func roleExpectations(w io.Writer, r *rubric.Rubric, ro *rubric.Role, opt Option
 	if err := t.Render(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "* core skill · held at %s%% of %s weighted points with every core skill met\n", num(r.Scoring.Pass), num(total))
-	if names := roleNames(r, ro.Next); names != "" {
-		fmt.Fprint(w, textwrap.Wrap(names, width, "Next: ", "      "))
-	}
-	var from []string
-	for _, f := range r.ReachedFrom(ro.ID) {
-		from = append(from, f.ID)
-	}
-	if names := roleNames(r, from); names != "" {
-		fmt.Fprint(w, textwrap.Wrap(names, width, "Reached from: ", "              "))
-	}
-	var certs []string
-	for i := range r.Certifications {
-		c := &r.Certifications[i]
-		if len(c.Roles) > 0 && c.SuitsRole(ro.ID) {
-			certs = append(certs, c.Name)
+	fmt.Fprintln(w, v.roleHeld())
+	for _, f := range v.roleLinks() {
+		head, indent := f.label+": ", strings.Repeat(" ", len(f.label)+2)
+		if f.label == labelCerts {
+			indent = "  " // a long label: the names below it
 		}
-	}
-	if len(certs) > 0 {
-		fmt.Fprint(w, textwrap.Wrap(strings.Join(certs, " · "), width, "Certifications aimed at it: ", "  "))
+		fmt.Fprint(w, textwrap.Wrap(f.value, width, head, indent))
 	}
 	return nil
 }

@@ -80,9 +80,9 @@ func (d *RubricDiff) sides(s DiffSkill) [2]diffSide {
 	return [2]diffSide{{d.From, s.From, s.FromStatements}, {d.To, s.To, s.ToStatements}}
 }
 
-// RubricDiffTable writes the diff for a terminal: a table of the expectations, then each
+// writeTable writes the diff for a terminal: a table of the expectations, then each
 // skill's statements at both levels.
-func RubricDiffTable(w io.Writer, d *RubricDiff, opt Options) error {
+func (d *RubricDiff) writeTable(w io.Writer, opt Options) error {
 	ew := &errWriter{w: w}
 	width := opt.width()
 	ew.printf("%s", textwrap.Wrap(opt.style(ansiBold, d.headline()), width, "", ""))
@@ -116,8 +116,8 @@ func RubricDiffTable(w io.Writer, d *RubricDiff, opt Options) error {
 	return ew.err
 }
 
-// RubricDiffMarkdown writes the diff as Markdown.
-func RubricDiffMarkdown(w io.Writer, d *RubricDiff) error {
+// writeMarkdown writes the diff as Markdown.
+func (d *RubricDiff) writeMarkdown(w io.Writer) error {
 	ew := &errWriter{w: w}
 	ew.printf("# %s\n\n%s\n", mdEscape(d.headline()), mdEscape(d.scope()))
 	if len(d.Skills) == 0 {
@@ -145,9 +145,9 @@ func RubricDiffMarkdown(w io.Writer, d *RubricDiff) error {
 	return ew.err
 }
 
-// RubricDiffCSV writes one row per skill: the expectations, and each side's statements
+// writeCSV writes one row per skill: the expectations, and each side's statements
 // joined by " | ".
-func RubricDiffCSV(w io.Writer, d *RubricDiff, excel bool) error {
+func (d *RubricDiff) writeCSV(w io.Writer, excel bool) error {
 	cw, err := NewCSVWriter(w, excel)
 	if err != nil {
 		return err
@@ -196,8 +196,10 @@ const rubricDiffBody = `<header>
 {{- end}}
 {{- end}}`
 
-// RubricDiffHTML writes the diff as a self-contained page.
-func RubricDiffHTML(w io.Writer, d *RubricDiff) error {
+func (d *RubricDiff) writeJSON(w io.Writer) error { return WriteJSON(w, d) }
+
+// writeHTML writes the diff as a self-contained page.
+func (d *RubricDiff) writeHTML(w io.Writer) error {
 	view := struct {
 		Title string
 		D     rubricDiffView

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -51,7 +52,7 @@ func TestRubricViewsFitTheWidth(t *testing.T) {
 	r := mustParse(t, bigLadder(30))
 	for _, width := range []int{80, 100} {
 		var buf bytes.Buffer
-		if err := RubricMatrix(&buf, r, Options{Width: width}); err != nil {
+		if err := (Output{Format: Table, Options: Options{Width: width}}).Write(&buf, NewRubricShow(r, nil)); err != nil {
 			t.Fatal(err)
 		}
 		checkWidth(t, buf.String(), width)
@@ -64,7 +65,7 @@ func TestRubricViewsFitTheWidth(t *testing.T) {
 		}
 		checkWidth(t, buf.String(), width)
 		buf.Reset()
-		if err := RoleExpectations(&buf, r, r.Role("r7"), Options{Width: width}); err != nil {
+		if err := (Output{Format: Table, Options: Options{Width: width}}).Write(&buf, NewRubricShow(r, r.Role("r7"))); err != nil {
 			t.Fatal(err)
 		}
 		checkWidth(t, buf.String(), width)
@@ -82,7 +83,7 @@ categories: [{id: c, name: C, skills: [{id: s, name: S, questions: [Q]}]}]
 roles: [{id: a, name: Alpha, expects: {s: 1}}, {id: b, name: Beta, expects: {s: 2}, next: [a]}]
 `)
 	var buf bytes.Buffer
-	if err := RubricMatrix(&buf, r, Options{}); err != nil {
+	if err := (Output{Format: Table}).Write(&buf, NewRubricShow(r, nil)); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(buf.String(), "Expected score by role") || !strings.Contains(buf.String(), "Lateral roles") {
@@ -125,5 +126,46 @@ func TestInitials(t *testing.T) {
 func TestTruncate(t *testing.T) {
 	if got := truncate("Business acumen and outcome ownership", 12); got != "Business ac…" {
 		t.Errorf("truncate = %q", got)
+	}
+}
+
+// TestRubricShowToPublish: the ladder's page is a well-formed, self-contained page, and
+// its JSON holds every skill's statements and every role's expectations.
+func TestRubricShowToPublish(t *testing.T) {
+	r, err := rubric.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, role := range []*rubric.Role{nil, r.Role("senior-pm")} {
+		var buf bytes.Buffer
+		if err := (Output{Format: HTML}).Write(&buf, NewRubricShow(r, role)); err != nil {
+			t.Fatal(err)
+		}
+		checkHTML(t, buf.String())
+	}
+	var buf bytes.Buffer
+	if err := (Output{Format: JSON}).Write(&buf, NewRubricShow(r, nil)); err != nil {
+		t.Fatal(err)
+	}
+	var doc rubricShowJSON
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	skills, statements := 0, 0
+	for _, c := range doc.Categories {
+		for _, s := range c.Skills {
+			skills++
+			for _, q := range s.Questions {
+				statements += len(q.Statements)
+			}
+		}
+	}
+	if doc.Format != RubricShowFormat || skills != len(r.Skills()) || statements == 0 || len(doc.Roles) != len(r.Roles) {
+		t.Errorf("%s: %d skills, %d statements, %d roles", doc.Format, skills, statements, len(doc.Roles))
+	}
+	for _, ro := range doc.Roles {
+		if want := len(r.Role(ro.ID).Expects); len(ro.Expects) != want {
+			t.Errorf("%s expects %d skills, want %d", ro.ID, len(ro.Expects), want)
+		}
 	}
 }

@@ -2,10 +2,11 @@ package reports
 
 import (
 	"fmt"
-	"github.com/pmladder/pmladder/internal/textwrap"
 	"html"
 	"math"
 	"strings"
+
+	"github.com/pmladder/pmladder/internal/textwrap"
 )
 
 // chartSeries is one polygon (or set of bars) of a chart: a value per axis, nil where

@@ -2,10 +2,11 @@ package reports
 
 import (
 	"bytes"
-	"github.com/pmladder/pmladder/internal/textwrap"
 	"io"
 	"strings"
 	"time"
+
+	"github.com/pmladder/pmladder/internal/textwrap"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"

@@ -18,6 +18,17 @@ import (
 // page shows everyone.
 const maxHeatmapPeople = 60
 
+// The words of the terminal and Markdown heatmaps.
+const (
+	heatmapHeading = "Skills × people"
+	heatmapNote    = "Scores; ! marks a score below the person's target, · a skill not assessed."
+)
+
+// heatmapFirst says that a heatmap shows only the first people.
+func heatmapFirst(shown, people int) string {
+	return fmt.Sprintf("The first %d of %d people; --format html shows everyone.", shown, people)
+}
+
 func (t *Team) title() string {
 	return fmt.Sprintf("Team review · %d %s · %s", t.People, words.Plural(t.People, "person", "people"), rubricLabel(RubricInfo{Name: t.Rubric.Name, Version: t.Rubric.Version}))
 }
@@ -103,7 +114,7 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 
 	members := team.Members
 	heads := team.initials()
-	ew.printf("\n%s", textwrap.Wrap(opt.style(ansiBold, "Skills × people: score, ! below the person's target, · not assessed"), width, "", ""))
+	ew.printf("\n%s\n%s", opt.style(ansiBold, heatmapHeading), textwrap.Wrap(heatmapNote, width, "", ""))
 	skills := team.Rubric.Skills()
 	for _, run := range columnRuns(heads, width, 5) { // a cell is at most "1.67!"
 		header := append([]string{"Skill"}, heads[run[0]:run[1]]...)
@@ -126,7 +137,7 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 		}
 	}
 	if team.People > len(members) {
-		ew.printf("The first %d of %d people; --format html shows everyone.\n", len(members), team.People)
+		ew.printf("%s", textwrap.Wrap(heatmapFirst(len(members), team.People), width, "", ""))
 	}
 	var legend []string
 	for i, m := range members {
@@ -189,7 +200,7 @@ func (teamMarkdown) end(s *teamSink, team *Team) error {
 	members := team.Members
 	var rows [][]string
 	if len(members) > 0 {
-		ew.printf("\n## Skills × people\n\nScores; ! marks a score below the person's target, · a skill not assessed.\n\n")
+		ew.printf("\n## %s\n\n%s\n\n", heatmapHeading, heatmapNote)
 		header := []string{"Skill"}
 		align := "l"
 		for _, m := range members {
@@ -205,7 +216,7 @@ func (teamMarkdown) end(s *teamSink, team *Team) error {
 		}
 		mdTable(ew, align, header, rows)
 		if team.People > len(members) {
-			ew.printf("\nThe first %d of %d people; the HTML report shows everyone.\n", len(members), team.People)
+			ew.printf("\n%s\n", heatmapFirst(len(members), team.People))
 		}
 	}
 	if gaps := team.largestGaps(); len(gaps) > 0 {

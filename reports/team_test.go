@@ -71,7 +71,7 @@ func TestTeamCSVGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	var one bytes.Buffer
-	if err := (Output{Format: "csv"}).WritePerson(&one, assess.Score(r, a, assess.ScoreOptions{})); err != nil {
+	if err := (Output{Format: CSV}).Write(&one, NewPerson(assess.Score(r, a, assess.ScoreOptions{}))); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(one.String(), strings.SplitN(string(want), "\n", 2)[0]+"\n'=cmd,self,,") {
@@ -87,7 +87,7 @@ func TestTeamFormatsAreTheSameWithAnyWorkers(t *testing.T) {
 		t.Fatal(err)
 	}
 	sheet := filepath.Join("testdata", "team-odd.csv")
-	for _, format := range PersonFormats() {
+	for _, format := range []Format{Table, Markdown, CSV, JSON, HTML} {
 		one := teamOutput(t, r, Output{Format: format}, 1, sheet)
 		many := teamOutput(t, r, Output{Format: format}, 4, sheet)
 		if !bytes.Equal(one, many) {

@@ -142,8 +142,8 @@ func (t *Trend) trendRows() [][]string {
 	return rows
 }
 
-// TrendTable writes the trend for a terminal: the assessments, then a sparkline per skill.
-func TrendTable(w io.Writer, t *Trend, opt Options) error {
+// writeTable writes the trend for a terminal: the assessments, then a sparkline per skill.
+func (t *Trend) writeTable(w io.Writer, opt Options) error {
 	ew := &errWriter{w: w}
 	width := opt.width()
 	ew.printf("%s\n", textwrap.Wrap(opt.style(ansiBold, t.headline()), width, "", ""))
@@ -170,8 +170,8 @@ func TrendTable(w io.Writer, t *Trend, opt Options) error {
 	return ew.err
 }
 
-// TrendMarkdown writes the trend as Markdown.
-func TrendMarkdown(w io.Writer, t *Trend) error {
+// writeMarkdown writes the trend as Markdown.
+func (t *Trend) writeMarkdown(w io.Writer) error {
 	ew := &errWriter{w: w}
 	ew.printf("# %s\n\n", mdEscape(t.headline()))
 	var pts [][]string
@@ -188,9 +188,9 @@ func TrendMarkdown(w io.Writer, t *Trend) error {
 	return ew.err
 }
 
-// TrendCSV writes long rows: one per assessment and skill, then one readiness row per
+// writeCSV writes long rows: one per assessment and skill, then one readiness row per
 // assessment (skill "readiness").
-func TrendCSV(w io.Writer, t *Trend, excel bool) error {
+func (t *Trend) writeCSV(w io.Writer, excel bool) error {
 	cw, err := NewCSVWriter(w, excel)
 	if err != nil {
 		return err
@@ -242,9 +242,11 @@ const trendBody = `<header>
 </tbody>
 </table>`
 
-// TrendHTML writes the trend as a self-contained page: a line chart of readiness with
+func (t *Trend) writeJSON(w io.Writer) error { return WriteJSON(w, t) }
+
+// writeHTML writes the trend as a self-contained page: a line chart of readiness with
 // every point labelled with its value (readable without colour), then the tables.
-func TrendHTML(w io.Writer, t *Trend) error {
+func (t *Trend) writeHTML(w io.Writer) error {
 	type point struct{ Day, Assessor, Target, Readiness string }
 	var pts []point
 	for _, p := range t.Points {

@@ -1,0 +1,282 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/words"
+	"github.com/pmladder/pmladder/rubric"
+)
+
+// Person is one person's report as every format shows it (assess, report): the JSON
+// model, the rubric it was scored against for names and statements, the standing the
+// long CSV rows are made from, and the report's words, phrased once for who answered.
+type Person struct {
+	rep   *Report
+	r     *rubric.Rubric
+	st    *assess.Standing
+	words personWords
+}
+
+// NewPerson is the report of a scored assessment.
+func NewPerson(res *assess.Result) *Person {
+	p := &Person{rep: NewReport(res), r: res.Rubric, st: &res.Standing}
+	p.words = newPersonWords(p.rep, p.r)
+	return p
+}
+
+func (p *Person) writeJSON(w io.Writer) error            { return WriteJSON(w, p.rep) }
+func (p *Person) writeCSV(w io.Writer, excel bool) error { return writeStandingCSV(w, p.st, excel) }
+
+// writeStandingCSV writes one person in the long CSV format.
+func writeStandingCSV(w io.Writer, st *assess.Standing, excel bool) error {
+	rows := newStandingRows(excel)
+	rows.header()
+	rows.add(st)
+	out := rows.cw.Take(nil)
+	if excel {
+		out = append([]byte(byteOrderMark), out...)
+	}
+	_, err := w.Write(out)
+	return err
+}
+
+// The labels and headings of a person's report: the table, Markdown and HTML print
+// these, so that a label reads the same in each.
+const (
+	labelCurrent   = "Current role"
+	labelEstimated = "Estimated role"
+	labelTarget    = "Target role"
+	labelReadiness = "Readiness"
+	labelCoverage  = "Coverage"
+	labelNote      = "Note"
+	labelAnswered  = "Answered"
+
+	headingSkills     = "Skills"
+	headingEvidence   = "Evidence"
+	headingUnassessed = "Assess these to complete the picture"
+	headingCerts      = "Certifications that cover these gaps"
+	headingNext       = "Next roles"
+
+	columnCategory = "Category"
+	columnSkill    = "Skill"
+	columnScore    = "Score"
+	columnTarget   = "Target"
+	columnGap      = "Gap"
+	columnPriority = "Priority"
+
+	// lateralMark follows the name of a role beside the ladder.
+	lateralMark = " (lateral move)"
+	// noEvidence stands where a skill of the promotion case has no example.
+	noEvidence = "none given yet"
+)
+
+// fact is a line of the report's summary: a label and what it says.
+type fact struct {
+	label, value string
+	// readiness marks the target's readiness, which the table and HTML draw as a bar.
+	readiness bool
+}
+
+// personWords are the phrases of a person's report that depend on who answered and on
+// what the answers hold, worded once: "you" for a self-assessment, neutral for a
+// manager's or a peer's view of someone.
+type personWords struct {
+	// who is the person's name; title the document's; byline says who assessed and
+	// when, and ladder against which rubric and track.
+	who, title, byline, ladder string
+	// facts sum the report up: current role, the role the answers hold when it is
+	// another, target, readiness, coverage, a note when the target is held already, and
+	// how much was answered.
+	facts []fact
+	// held is true when the answers hold the target already.
+	held      bool
+	scaleNote string
+	// gaps heads the gaps toward the target ("" without one); noGaps says why there is
+	// none; unassessed lists what the target expects and was not assessed ("" for none);
+	// noCerts says that no certification helps, where there are gaps.
+	gaps, noGaps, unassessed, noCerts string
+	// The promotion case: its heading, what it holds, and how the statements the
+	// answers picked are introduced.
+	caseHeading, caseIntro, picked string
+	// score names the person's scores in a chart's legend.
+	score string
+}
+
+func newPersonWords(rep *Report, r *rubric.Rubric) personWords {
+	self := rep.Assessor == "self"
+	by := func(you, other string) string {
+		if self {
+			return you
+		}
+		return other
+	}
+	w := personWords{who: rep.Person, ladder: rubricLabel(rep.Rubric) + " · " + trackLabel(rep, r), score: by("your score", "the score")}
+	if w.who == "" {
+		w.who = "(no name)"
+	}
+	w.title = w.who + ": career assessment"
+	w.byline = assessorLabel(rep.Assessor)
+	if rep.Date != nil {
+		w.byline += " · " + (*rep.Date)[:10]
+	}
+
+	current := "not known: no ladder role is held yet on these answers"
+	switch {
+	case rep.CurrentRole == nil:
+	case rep.Declared:
+		current = rep.CurrentRole.Name + " (" + by("as you said", "as declared") + ")"
+	default:
+		current = rep.CurrentRole.Name + " (" + by("estimated from your answers", "estimated from the answers") + ")"
+	}
+	w.facts = append(w.facts, fact{label: labelCurrent, value: current})
+	if e := rep.EstimatedRole; e != nil && rep.Declared && rep.CurrentRole != nil && e.ID != rep.CurrentRole.ID {
+		w.facts = append(w.facts, fact{label: labelEstimated, value: e.Name + " (" + by("from your answers", "from the answers") + ")"})
+	}
+	if t := rep.TargetRole; t != nil {
+		w.facts = append(w.facts, fact{label: labelTarget, value: t.Name},
+			fact{label: labelReadiness, value: fmt.Sprintf("%s · %d of %d expectations met", fmtPct(t.Readiness), t.Met, t.Total), readiness: true})
+		if t.Coverage != nil && *t.Coverage < 100 {
+			w.facts = append(w.facts, fact{label: labelCoverage, value: fmt.Sprintf("Answered enough to judge %s of what %s expects", fmtPct(t.Coverage), t.Name)})
+		}
+		if note := heldTargetLine(rep, by("Your answers", "The answers")); note != "" {
+			w.held = true
+			w.facts = append(w.facts, fact{label: labelNote, value: note})
+		}
+		w.gaps = "Gaps toward " + t.Name
+		w.noGaps = noGapsLine(rep)
+		if len(rep.Unassessed) > 0 {
+			names := make([]string, len(rep.Unassessed))
+			for i, id := range rep.Unassessed {
+				names[i] = skillName(r, id)
+			}
+			w.unassessed = fmt.Sprintf("%s expects them, and they were skipped or answered n/a: %s.", t.Name, strings.Join(names, ", "))
+		}
+		if len(rep.Certifications) == 0 && len(rep.Gaps) > 0 {
+			w.noCerts = fmt.Sprintf("None in this ladder suits %s and covers these gaps (or %s already): the actions above are the way.",
+				t.Name, by("you hold them", "they are held"))
+		}
+		w.caseHeading = "Promotion case for " + t.Name
+		w.caseIntro = fmt.Sprintf("For each skill %s expects: the expectation, %s, what %s and the example that backs it. A skill without an example is where to find one before the conversation.",
+			t.Name, by("your score", "the score"), by("you said you do", "the answers said they do"))
+		w.picked = by("What you said you do", "What the answers said")
+	} else {
+		w.facts = append(w.facts, fact{label: labelTarget, value: "none: this ladder has no role to aim for from here"})
+	}
+	w.facts = append(w.facts, fact{label: labelAnswered, value: fmt.Sprintf("%d of %d questions", rep.Answered, rep.Questions)})
+	w.scaleNote = fmt.Sprintf("Scores run from %d to %d. Target is what the target role expects; a core skill must be met to hold a role.", rep.ScaleMin, rep.ScaleMax)
+	return w
+}
+
+// gapLine is a gap after its skill's name: "2.5 → 3 (gap 0.5, high priority)".
+func gapLine(g Gap) string {
+	return fmt.Sprintf("%s → %s (gap %s, %s priority)", num(g.Score), num(g.Expected), num(g.Gap), g.Priority)
+}
+
+// stepLabel introduces the statements of a gap's next step: "At 3:".
+func stepLabel(g Gap) string { return fmt.Sprintf("At %d:", g.Step) }
+
+// certCovers names the skills a certification covers.
+func certCovers(r *rubric.Rubric, c Certification) string {
+	covers := make([]string, len(c.Covers))
+	for i, id := range c.Covers {
+		covers[i] = skillName(r, id)
+	}
+	return strings.Join(covers, ", ")
+}
+
+// nextRoleName is a next role's name, marked when it is a lateral move.
+func nextRoleName(n NextRole) string {
+	if n.Lateral {
+		return n.Name + lateralMark
+	}
+	return n.Name
+}
+
+// nextRoleGaps are a next role's largest gaps: "Strategy (1.5), Delivery (0.5)".
+func nextRoleGaps(r *rubric.Rubric, n NextRole) string {
+	var gaps []string
+	for _, g := range n.Gaps {
+		gaps = append(gaps, fmt.Sprintf("%s (%s)", skillName(r, g.Skill), num(g.Gap)))
+	}
+	return strings.Join(gaps, ", ")
+}
+
+// met says how many of a role's expectations are met: "4 of 15".
+func met(met, total int) string { return fmt.Sprintf("%d of %d", met, total) }
+
+func assessorLabel(a string) string {
+	switch a {
+	case "self":
+		return "self-assessment"
+	case "manager":
+		return "assessed by their manager"
+	case "peer":
+		return "assessed by a peer"
+	}
+	return a
+}
+
+func rubricLabel(ri RubricInfo) string {
+	if ri.Version != "" {
+		return ri.Name + " " + ri.Version
+	}
+	return ri.Name
+}
+
+// trackLabel names the report's track, or says that every track counts.
+func trackLabel(rep *Report, r *rubric.Rubric) string {
+	if rep.Track != nil {
+		if t := r.Track(*rep.Track); t != nil {
+			return t.Name
+		}
+	}
+	return "every track"
+}
+
+// noGapsLine says that there is no gap, and whether that is because nothing expected was
+// assessed.
+func noGapsLine(rep *Report) string {
+	t := rep.TargetRole
+	if len(rep.Unassessed) > 0 {
+		n := len(rep.Unassessed)
+		return fmt.Sprintf("None among the skills assessed; %d that %s expects %s not assessed (below).", n, t.Name, words.Plural(n, "was", "were"))
+	}
+	return fmt.Sprintf("None: every assessed skill meets what %s expects.", t.Name)
+}
+
+// heldTargetLine says when the answers already hold the target role, and where to aim
+// instead: the target's own next ladder steps; answers names the answers.
+func heldTargetLine(rep *Report, answers string) string {
+	t := rep.TargetRole
+	if t == nil {
+		return ""
+	}
+	for _, r := range rep.Readiness {
+		if r.Role == t.ID && r.Holds {
+			line := answers + " already hold " + t.Name
+			if len(rep.beyond) > 0 {
+				line += ": aim further with --target " + strings.Join(rep.beyond, " or --target ")
+			}
+			return line
+		}
+	}
+	return ""
+}
+
+// skillName is a skill's name, or its id if the rubric does not know it.
+func skillName(r *rubric.Rubric, id string) string {
+	if s := r.Skill(id); s != nil {
+		return s.Name
+	}
+	return id
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
