@@ -358,7 +358,6 @@ type calibrationSink struct {
 	r      *rubric.Rubric
 	out    Output
 	rows   []assess.Rating
-	people int
 }
 
 type calibrationBatch struct{ rows []assess.Rating }

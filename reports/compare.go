@@ -66,7 +66,6 @@ type CompareSkill struct {
 	Flag       *string      `json:"flag"`
 	Picked     []PickedJSON `json:"picked,omitempty"`
 	Category   string       `json:"-"`
-	spread     *float64
 }
 
 // PeersJSON is the peers' ratings of a skill as a group.

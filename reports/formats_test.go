@@ -26,11 +26,6 @@ current_role: pm
 answers: {data-fluency.1: 1, data-fluency.2: 2, customer-insight.1: 4, strategy.1: 0, strategy.2: na}
 `
 
-func hostileReport(t *testing.T) (*Report, *rubric.Rubric) {
-	res := hostileResult(t)
-	return NewReport(res), res.Rubric
-}
-
 func hostileResult(t *testing.T) *assess.Result {
 	t.Helper()
 	r, err := rubric.Default()
