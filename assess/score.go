@@ -81,8 +81,9 @@ type Result struct {
 	AlsoHolds []*rubric.Role
 	// Checks are the plausibility checks that fired (rule 13), in rule order.
 	Checks []Check
-	// Deepen, at the top of the ladder (AtTop), are the largest gaps toward the top of the
-	// scale on the skills the current role expects: where to deepen, at most three.
+	// Deepen, at the top of the ladder (AtTop) with no gap toward it, are the largest
+	// gaps toward the top of the scale on the skills the current role expects: where to
+	// deepen, at most three.
 	Deepen []Gap
 
 	allCerts []CertValue
@@ -787,11 +788,12 @@ func (res *Result) checks() []Check {
 	return out
 }
 
-// deepen is, at the top of the ladder, where to deepen: the skills the current role
-// expects, each as a gap toward the top of the scale, in rule 5 order, at most three.
+// deepen is, at the top of the ladder with no gap left toward it, where to deepen: the
+// skills the current role expects, each as a gap toward the top of the scale, in rule 5
+// order, at most three. While there are gaps toward the role, they are where to deepen.
 func (res *Result) deepen() []Gap {
 	out := res.Deepen[:0]
-	if !res.AtTop || res.Current == nil {
+	if !res.AtTop || res.Current == nil || len(res.Gaps) > 0 {
 		return out
 	}
 	top := float64(res.Rubric.Scale.Max)

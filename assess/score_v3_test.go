@@ -86,7 +86,7 @@ func TestDefaultTargetNeverLateral(t *testing.T) {
 	if res.Target.Role.ID != "pm" || res.AtTop {
 		t.Errorf("APM: target %s (at top %v), want pm, not the lateral po", res.Target.Role.ID, res.AtTop)
 	}
-	res = edgeScore(t, ScoreOptions{Current: "senior"}, "m.1=4", "m.2=3", "p.1=3", "q.1=5", "r.1=3")
+	res = edgeScore(t, ScoreOptions{Current: "senior"}, "m.1=4", "m.2=4", "p.1=3", "q.1=5", "r.1=3")
 	if res.Target.Role.ID != "senior" || !res.AtTop {
 		t.Fatalf("Senior: target %s (at top %v), want senior itself, at the top", res.Target.Role.ID, res.AtTop)
 	}
@@ -94,10 +94,14 @@ func TestDefaultTargetNeverLateral(t *testing.T) {
 	for _, g := range res.Deepen {
 		deepen = append(deepen, g.Skill.ID)
 	}
-	// Toward 5, in rule 5 order: all high (metrics is core, p and r 2 short), so the
-	// largest first: p and r (2 short), then metrics (1.5); not q, at 5 already.
+	// Senior is held, so toward 5, in rule 5 order: all high (metrics is core, p and r
+	// 2 short), the largest first: p and r, then metrics (1 short); not q, at 5 already.
 	if want := []string{"p", "r", "m"}; !slices.Equal(deepen, want) {
 		t.Errorf("where to deepen %v, want %v", deepen, want)
+	}
+	res = edgeScore(t, ScoreOptions{Current: "senior"}, "m.1=4", "m.2=3", "p.1=3", "q.1=5", "r.1=3")
+	if !res.AtTop || len(res.Gaps) != 1 || len(res.Deepen) != 0 {
+		t.Errorf("Senior short of Senior: at top %v, gaps %d, deepen %d; want the gap, not a second list", res.AtTop, len(res.Gaps), len(res.Deepen))
 	}
 	res = edgeScore(t, ScoreOptions{Current: "senior", Target: "consultant"}, "m.1=4")
 	if res.AtTop {

@@ -354,10 +354,10 @@ func (c *Calibration) writeHTML(w io.Writer) error {
 
 // calibrationSink collects a team's ratings and writes the calibration at Close.
 type calibrationSink struct {
-	w      *bufio.Writer
-	r      *rubric.Rubric
-	out    Output
-	rows   []assess.Rating
+	w    *bufio.Writer
+	r    *rubric.Rubric
+	out  Output
+	rows []assess.Rating
 }
 
 type calibrationBatch struct{ rows []assess.Rating }

@@ -198,6 +198,10 @@ const reportBody = `<header>
 <tr><td>{{.Label}}</td><td>{{if .Readiness}}<span class="bar ready{{if $.Held}} held{{end}}"><span style="width: {{readyWidth $.Rep.TargetRole.Readiness}}"></span></span>{{end}}{{.Value}}</td></tr>
 {{- end}}
 </table>
+{{- if .Rep.Checks}}
+<h2>{{.ChecksHeading}}</h2>
+<ul class="checks">{{range .Rep.Checks}}<li>{{.Message}}</li>{{end}}</ul>
+{{- end}}
 
 <h2>{{.Skills}}</h2>
 {{.Chart}}
@@ -225,6 +229,16 @@ const reportBody = `<header>
 {{- if .Gaps}}
 <ol class="gaps">
 {{- range .Gaps}}
+<li><strong>{{.Name}}</strong>: {{.Line}}
+{{- $step := .Step}}{{range .NextStep}}<p class="note">{{$step}} {{.}}</p>{{end}}
+{{- if .Actions}}<ul>{{range .Actions}}<li>{{.}}</li>{{end}}</ul>{{end}}</li>
+{{- end}}
+</ol>
+{{- end}}
+{{- if .Deepen}}
+<h2>{{.DeepenHeading}}</h2>
+<ol class="gaps">
+{{- range .Deepen}}
 <li><strong>{{.Name}}</strong>: {{.Line}}
 {{- $step := .Step}}{{range .NextStep}}<p class="note">{{$step}} {{.}}</p>{{end}}
 {{- if .Actions}}<ul>{{range .Actions}}<li>{{.}}</li>{{end}}</ul>{{end}}</li>
@@ -314,6 +328,8 @@ type reportView struct {
 	Columns                                            []htmlColumn
 	GapsHeading, NoGaps, Unassessed, UnassessedHeading string
 	Gaps                                               []htmlGap
+	ChecksHeading, DeepenHeading                       string
+	Deepen                                             []htmlGap
 	Rep                                                *Report
 	Chart                                              template.HTML
 	// Evidence adds the evidence column to the skills table: some skill has an example.
@@ -334,7 +350,8 @@ func (p *Person) writeHTML(w io.Writer) error {
 	v := reportView{Title: words.title, Who: words.who, Line: capitalise(words.byline) + " · " + words.ladder, Rep: rep,
 		Held: words.held, Skills: headingSkills, ScoreName: words.score, ScaleNote: words.scaleNote,
 		GapsHeading: words.gaps, NoGaps: words.noGaps, Unassessed: words.unassessed, UnassessedHeading: headingUnassessed,
-		CertsHeading: headingCerts, NoCerts: words.noCerts, NextHeading: headingNext}
+		CertsHeading: headingCerts, NoCerts: words.noCerts, NextHeading: headingNext,
+		ChecksHeading: headingChecks, DeepenHeading: words.deepen}
 	for _, f := range words.facts {
 		v.Facts = append(v.Facts, htmlFact{Label: f.label, Value: f.value, Readiness: f.readiness})
 	}
@@ -354,6 +371,9 @@ func (p *Person) writeHTML(w io.Writer) error {
 	}
 	for _, g := range rep.Gaps {
 		v.Gaps = append(v.Gaps, htmlGap{Gap: g, Line: gapLine(g), Step: stepLabel(g)})
+	}
+	for _, g := range rep.Deepen {
+		v.Deepen = append(v.Deepen, htmlGap{Gap: g, Line: gapLine(g), Step: stepLabel(g)})
 	}
 	for _, c := range rep.Certifications {
 		v.Certs = append(v.Certs, htmlCert{Name: c.Name, Issuer: c.Issuer, URL: safeURL(c.URL), Covers: certCovers(r, c), Value: num(c.Value)})

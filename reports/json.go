@@ -237,29 +237,7 @@ func (j *reportJSON) append(b []byte, rep *Report) []byte {
 	b = closeList(b, ok)
 
 	b = append(b, `,"gaps":`...)
-	b, ok = openList(b, rep.Gaps == nil)
-	for i := range rep.Gaps {
-		g := &rep.Gaps[i]
-		b = listSep(b, i)
-		b = append(b, `{"skill":`...)
-		b = j.rubricText(b, g.Skill)
-		b = append(b, `,"name":`...)
-		b = j.rubricText(b, g.Name)
-		b = append(b, `,"score":`...)
-		b = appendJSONNumber(b, g.Score)
-		b = append(b, `,"expected":`...)
-		b = appendJSONNumber(b, g.Expected)
-		b = append(b, `,"gap":`...)
-		b = appendJSONNumber(b, g.Gap)
-		b = append(b, `,"priority":`...)
-		b = j.rubricText(b, g.Priority)
-		b = append(b, `,"next_step":`...)
-		b = j.rubricTexts(b, g.NextStep)
-		b = append(b, `,"actions":`...)
-		b = j.rubricTexts(b, g.Actions)
-		b = append(b, '}')
-	}
-	b = closeList(b, ok)
+	b = j.gaps(b, rep.Gaps)
 
 	b = append(b, `,"unassessed":`...)
 	b = j.rubricTexts(b, rep.Unassessed)
@@ -313,7 +291,62 @@ func (j *reportJSON) append(b []byte, rep *Report) []byte {
 		b = append(b, '}')
 	}
 	b = closeList(b, ok)
+
+	b = append(b, `,"checks":`...)
+	b, ok = openList(b, rep.Checks == nil)
+	for i := range rep.Checks {
+		c := &rep.Checks[i]
+		b = listSep(b, i)
+		b = append(b, `{"code":`...)
+		b = appendJSONString(b, c.Code)
+		b = append(b, `,"message":`...)
+		b = appendJSONString(b, c.Message)
+		b = append(b, '}')
+	}
+	b = closeList(b, ok)
+
+	b = append(b, `,"also_holds":`...)
+	b, ok = openList(b, rep.AlsoHolds == nil)
+	for i := range rep.AlsoHolds {
+		h := &rep.AlsoHolds[i]
+		b = listSep(b, i)
+		b = j.idName(b, h.ID, h.Name)
+		b = append(b, `,"lateral":`...)
+		b = strconv.AppendBool(b, h.Lateral)
+		b = append(b, '}')
+	}
+	b = closeList(b, ok)
+
+	b = append(b, `,"deepen":`...)
+	b = j.gaps(b, rep.Deepen)
 	return append(b, '}')
+}
+
+// gaps encodes a list of gaps with their next steps and actions.
+func (j *reportJSON) gaps(b []byte, gaps []Gap) []byte {
+	b, ok := openList(b, gaps == nil)
+	for i := range gaps {
+		g := &gaps[i]
+		b = listSep(b, i)
+		b = append(b, `{"skill":`...)
+		b = j.rubricText(b, g.Skill)
+		b = append(b, `,"name":`...)
+		b = j.rubricText(b, g.Name)
+		b = append(b, `,"score":`...)
+		b = appendJSONNumber(b, g.Score)
+		b = append(b, `,"expected":`...)
+		b = appendJSONNumber(b, g.Expected)
+		b = append(b, `,"gap":`...)
+		b = appendJSONNumber(b, g.Gap)
+		b = append(b, `,"priority":`...)
+		b = j.rubricText(b, g.Priority)
+		b = append(b, `,"next_step":`...)
+		b = j.rubricTexts(b, g.NextStep)
+		b = append(b, `,"actions":`...)
+		b = j.rubricTexts(b, g.Actions)
+		b = append(b, '}')
+	}
+	return closeList(b, ok)
 }
 
 // closeList ends a list that openList started.

@@ -60,6 +60,19 @@ func appendMarkdownRow(dst []byte, cells ...string) []byte {
 	return append(dst, " |\n"...)
 }
 
+// mdGaps writes gaps as a numbered list, each with its next step and actions.
+func mdGaps(ew *errWriter, gaps []Gap) {
+	for i, g := range gaps {
+		ew.printf("%d. **%s**: %s\n", i+1, mdEscape(g.Name), mdEscape(gapLine(g)))
+		for _, st := range g.NextStep {
+			ew.printf("   - **%s** %s\n", stepLabel(g), mdEscape(st))
+		}
+		for _, a := range g.Actions {
+			ew.printf("   - %s\n", mdEscape(a))
+		}
+	}
+}
+
 // writeMarkdown writes a report as headings and tables, ready to paste into a document
 // or a ticket. Unlike the terminal table it lists every gap.
 func (p *Person) writeMarkdown(w io.Writer) error {
@@ -72,6 +85,12 @@ func (p *Person) writeMarkdown(w io.Writer) error {
 		rows = append(rows, []string{f.label, mdEscape(f.value)})
 	}
 	mdTable(ew, "ll", []string{"", ""}, rows)
+	if len(rep.Checks) > 0 {
+		ew.printf("\n## %s\n\n", headingChecks)
+		for _, c := range rep.Checks {
+			ew.printf("- %s\n", mdEscape(c.Message))
+		}
+	}
 
 	ew.printf("\n## %s\n\n", headingSkills)
 	header, align := []string{columnCategory, columnSkill, columnScore, columnTarget, columnGap, columnPriority}, "llrrrl"
@@ -113,14 +132,10 @@ func (p *Person) writeMarkdown(w io.Writer) error {
 		if len(rep.Gaps) == 0 {
 			ew.printf("%s\n", mdEscape(words.noGaps))
 		}
-		for i, g := range rep.Gaps {
-			ew.printf("%d. **%s**: %s\n", i+1, mdEscape(g.Name), mdEscape(gapLine(g)))
-			for _, st := range g.NextStep {
-				ew.printf("   - **%s** %s\n", stepLabel(g), mdEscape(st))
-			}
-			for _, a := range g.Actions {
-				ew.printf("   - %s\n", mdEscape(a))
-			}
+		mdGaps(ew, rep.Gaps)
+		if len(rep.Deepen) > 0 {
+			ew.printf("\n## %s\n\n", mdEscape(words.deepen))
+			mdGaps(ew, rep.Deepen)
 		}
 		if words.unassessed != "" {
 			ew.printf("\n## %s\n\n%s\n", headingUnassessed, mdEscape(words.unassessed))

@@ -13,7 +13,8 @@ import (
 // ReportFormat is the format tag of a JSON report.
 const ReportFormat = "pmladder-report/v1"
 
-// Report is one person's result as every renderer sees it: the JSON schema of DESIGN §7,
+// Report is one person's result as every renderer sees it: the JSON schema of
+// docs/formats.md,
 // with numbers rounded for output. Optional values are pointers, null in JSON.
 type Report struct {
 	Format         string          `json:"format"`
@@ -35,7 +36,15 @@ type Report struct {
 	Unassessed     []string        `json:"unassessed"`
 	Certifications []Certification `json:"certifications"`
 	NextRoles      []NextRole      `json:"next_roles"`
+	// Checks are the plausibility checks that fired (docs/scoring.md, rule 13), each
+	// with its message; AlsoHolds the roles held besides the current and the estimated
+	// one (rule 12); Deepen, at the top of the ladder, where to deepen (rule 11).
+	Checks    []Check    `json:"checks"`
+	AlsoHolds []AlsoHeld `json:"also_holds"`
+	Deepen    []Gap      `json:"deepen"`
 
+	// AtTop is true when the current role leads to no ladder role and is the target.
+	AtTop bool `json:"-"`
 	// Declared is true when the current role was declared rather than estimated; the
 	// table says which. Not part of the JSON schema.
 	Declared bool `json:"-"`
@@ -123,8 +132,9 @@ type Gap struct {
 	Expected float64 `json:"expected"`
 	Gap      float64 `json:"gap"`
 	Priority string  `json:"priority"`
-	// NextStep is the anchored statement of the step up (DESIGN §6 rule 10), one per
-	// question with options; Actions are the actions for that step.
+	// NextStep is the anchored statement of the step up (docs/scoring.md, rule 10), one
+	// per question with options the person has not reached; Actions are the actions for
+	// that step.
 	NextStep []string `json:"next_step"`
 	Actions  []string `json:"actions"`
 	// Step is the score the next step reaches.
@@ -153,18 +163,31 @@ type NextRole struct {
 	Gaps      []SkillGap `json:"gaps"`
 }
 
+// Check is a plausibility check that fired: its code and what it means for the reader.
+type Check struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// AlsoHeld is a role the answers hold besides the current and the estimated one.
+type AlsoHeld struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Lateral bool   `json:"lateral"`
+}
+
 // SkillGap is a skill's gap toward a next role.
 type SkillGap struct {
 	Skill string  `json:"skill"`
 	Gap   float64 `json:"gap"`
 }
 
-// Round rounds half away from zero to two decimals, as DESIGN §6 rule 9 asks. It rounds
+// Round rounds half away from zero to two decimals, as docs/scoring.md rule 9 asks. It rounds
 // the shortest decimal form of v, so 1.005 becomes 1.01 as a person would expect, not 1
 // as binary floating point would give.
 func Round(v float64) float64 {
 	if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) >= tooLargeToRound {
-		return v // DESIGN §6 rule 9: a number too large to round is written as it is
+		return v // rule 9: a number too large to round is written as it is
 	}
 	return float64(cents(v)) / 100
 }
@@ -301,6 +324,10 @@ func (rep *Report) fill(res *assess.Result) {
 		Unassessed:     emptied(rep.Unassessed),
 		Certifications: emptied(rep.Certifications),
 		NextRoles:      emptied(rep.NextRoles),
+		Checks:         emptied(rep.Checks),
+		AlsoHolds:      emptied(rep.AlsoHolds),
+		Deepen:         emptied(rep.Deepen),
+		AtTop:          res.AtTop,
 		nums:           rep.nums[:0],
 		answers:        a,
 		beyond:         rep.beyond[:0],
@@ -369,6 +396,15 @@ func (rep *Report) fill(res *assess.Result) {
 		}
 		n.Gaps = rep.gaps[start:len(rep.gaps):len(rep.gaps)]
 		rep.NextRoles = append(rep.NextRoles, n)
+	}
+	for _, c := range res.Checks {
+		rep.Checks = append(rep.Checks, Check{Code: c.Code, Message: checkMessage(c, rep)})
+	}
+	for _, ro := range res.AlsoHolds {
+		rep.AlsoHolds = append(rep.AlsoHolds, AlsoHeld{ID: ro.ID, Name: ro.Name, Lateral: !ro.IsLadder()})
+	}
+	for _, g := range res.Deepen {
+		rep.Deepen = append(rep.Deepen, gapOf(g))
 	}
 }
 

@@ -53,12 +53,14 @@ const (
 	labelCoverage  = "Coverage"
 	labelNote      = "Note"
 	labelAnswered  = "Answered"
+	labelAlsoHolds = "Also held"
 
 	headingSkills     = "Skills"
 	headingEvidence   = "Evidence"
 	headingUnassessed = "Assess these to complete the picture"
 	headingCerts      = "Certifications that cover these gaps"
 	headingNext       = "Next roles"
+	headingChecks     = "Worth a second view"
 
 	columnCategory = "Category"
 	columnSkill    = "Skill"
@@ -103,6 +105,8 @@ type personWords struct {
 	caseHeading, caseIntro, picked string
 	// score names the person's scores in a chart's legend.
 	score string
+	// deepen heads, at the top of the ladder, the skills where to deepen.
+	deepen string
 }
 
 func newPersonWords(rep *Report, r *rubric.Rubric) personWords {
@@ -135,6 +139,9 @@ func newPersonWords(rep *Report, r *rubric.Rubric) personWords {
 	if e := rep.EstimatedRole; e != nil && rep.Declared && rep.CurrentRole != nil && e.ID != rep.CurrentRole.ID {
 		w.facts = append(w.facts, fact{label: labelEstimated, value: e.Name + " (" + by("from your answers", "from the answers") + ")"})
 	}
+	if held := alsoHeldLine(rep, r); held != "" {
+		w.facts = append(w.facts, fact{label: labelAlsoHolds, value: held})
+	}
 	if t := rep.TargetRole; t != nil {
 		w.facts = append(w.facts, fact{label: labelTarget, value: t.Name},
 			fact{label: labelReadiness, value: fmt.Sprintf("%s · %d of %d expectations met", fmtPct(t.Readiness), t.Met, t.Total), readiness: true})
@@ -143,7 +150,15 @@ func newPersonWords(rep *Report, r *rubric.Rubric) personWords {
 		}
 		if note := heldTargetLine(rep, by("Your answers", "The answers")); note != "" {
 			w.held = true
-			w.facts = append(w.facts, fact{label: labelNote, value: note})
+			if !rep.AtTop {
+				w.facts = append(w.facts, fact{label: labelNote, value: note})
+			}
+		}
+		if rep.AtTop {
+			w.facts = append(w.facts, fact{label: labelNote, value: fmt.Sprintf(
+				"%s is the top of this ladder on %s track: the report measures %s against it and shows where to deepen; the next roles are moves sideways",
+				t.Name, by("your", "this"), by("you", "the answers"))})
+			w.deepen = "Where to deepen as " + t.Name
 		}
 		w.gaps = "Gaps toward " + t.Name
 		w.noGaps = noGapsLine(rep)
@@ -168,6 +183,88 @@ func newPersonWords(rep *Report, r *rubric.Rubric) personWords {
 	w.facts = append(w.facts, fact{label: labelAnswered, value: fmt.Sprintf("%d of %d questions", rep.Answered, rep.Questions)})
 	w.scaleNote = fmt.Sprintf("Scores run from %d to %d. Target is what the target role expects; a core skill must be met to hold a role.", rep.ScaleMin, rep.ScaleMax)
 	return w
+}
+
+// alsoHeldLine names the roles the answers hold besides the current and the estimated
+// one, as a reader wants them: lateral roles and ladder roles at or above the estimated
+// level (every lower rung is held too, and naming them says nothing). "" for none.
+func alsoHeldLine(rep *Report, r *rubric.Rubric) string {
+	floor := 0
+	if e := rep.EstimatedRole; e != nil {
+		if ro := r.Role(e.ID); ro != nil {
+			floor = ro.Level
+		}
+	}
+	var ladder, lateral []string
+	for _, h := range rep.AlsoHolds {
+		switch ro := r.Role(h.ID); {
+		case h.Lateral:
+			lateral = append(lateral, h.Name)
+		case ro != nil && ro.Level >= floor:
+			ladder = append(ladder, h.Name)
+		}
+	}
+	const most = 4 // a longer list is a straight-liner's; JSON has it all
+	more := len(ladder) + len(lateral) - most
+	if more > 0 {
+		ladder = ladder[:min(len(ladder), most)]
+		lateral = lateral[:most-len(ladder)]
+	}
+	line := strings.Join(ladder, ", ")
+	if len(lateral) > 0 {
+		line = joinNonEmpty("; ", line, "beside the ladder: "+strings.Join(lateral, ", "))
+		line = capitalise(line)
+	}
+	if more > 0 {
+		line += fmt.Sprintf("; and %d more (--format json lists them)", more)
+	}
+	return line
+}
+
+// joinNonEmpty joins the parts that are not empty.
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// checkMessage phrases a plausibility check for the reader, with the way to a second
+// view; each message stands on its own (JSON carries them one by one).
+func checkMessage(c assess.Check, rep *Report) string {
+	self := rep.Assessor == "self"
+	second := "ask your manager or peers to assess you too, then run pmladder compare"
+	if !self {
+		second = "ask for the person's own and their peers' assessments, then run pmladder compare"
+	}
+	switch c.Code {
+	case assess.CheckSameAnswer:
+		whose := "your"
+		if !self {
+			whose = "the"
+		}
+		count := fmt.Sprintf("%d of %s %d", c.Count, whose, c.Scored)
+		if c.Count == c.Scored {
+			count = fmt.Sprintf("All %d of %s", c.Scored, whose)
+		}
+		return fmt.Sprintf("%s scored answers are %d: most people's answers vary from skill to skill. A second view tells whether these hold: %s.",
+			count, c.Score, second)
+	case assess.CheckFarFromDeclared:
+		holds := "no role of this ladder yet"
+		if c.Estimated != nil {
+			holds = c.Estimated.Name
+		}
+		said, answers := "You said you are", "your answers hold"
+		if !self {
+			said, answers = "The current role given is", "the answers hold"
+		}
+		return fmt.Sprintf("%s %s; %s %s, two levels or more away. Titles mean different things at different companies, and answers can be too modest or too generous: %s.",
+			said, c.Declared.Name, answers, holds, second)
+	}
+	return c.Code
 }
 
 // gapLine is a gap after its skill's name: "2.5 → 3 (gap 0.5, high priority)".

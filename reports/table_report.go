@@ -18,11 +18,13 @@ func (p *Person) writeTable(w io.Writer, opt Options) error {
 	ew := &errWriter{w: w}
 	width := opt.width()
 	p.tableWho(ew, opt)
+	p.tableChecks(ew, opt, width)
 	if err := p.skillTable(ew, opt); err != nil {
 		return err
 	}
 	p.tableEvidence(ew, opt, width)
 	p.tableGaps(ew, opt, width)
+	p.tableDeepen(ew, opt, width)
 	p.tableUnassessed(ew, opt, width)
 	p.tableCertifications(ew, opt, width)
 	p.tableNextRoles(ew, opt, width)
@@ -149,9 +151,14 @@ func (p *Person) tableGaps(ew *errWriter, opt Options, width int) {
 		ew.printf("%s", textwrap.Wrap(p.words.noGaps, width, "  ", "  "))
 		return
 	}
-	for i, g := range rep.Gaps {
+	tableGapList(ew, rep.Gaps, width)
+}
+
+// tableGapList writes gaps, the first maxGapsShown with their next step and actions.
+func tableGapList(ew *errWriter, gaps []Gap, width int) {
+	for i, g := range gaps {
 		if i == maxGapsShown {
-			ew.printf("  … and %d more (see --format json or markdown)\n", len(rep.Gaps)-maxGapsShown)
+			ew.printf("  … and %d more (see --format json or markdown)\n", len(gaps)-maxGapsShown)
 			break
 		}
 		head := fmt.Sprintf("%d. %s: %s", i+1, g.Name, gapLine(g))
@@ -167,6 +174,28 @@ func (p *Person) tableGaps(ew *errWriter, opt Options, width int) {
 			ew.printf("%s", textwrap.Wrap(a, width, "     • ", "       "))
 		}
 	}
+}
+
+// tableChecks writes the plausibility checks that fired, before anything is read into
+// the numbers.
+func (p *Person) tableChecks(ew *errWriter, opt Options, width int) {
+	if len(p.rep.Checks) == 0 {
+		return
+	}
+	ew.printf("%s\n", opt.style(ansiBold+ansiYellow, headingChecks))
+	for _, c := range p.rep.Checks {
+		ew.printf("%s", textwrap.Wrap(c.Message, width, "  ! ", "    "))
+	}
+	ew.printf("\n")
+}
+
+// tableDeepen writes, at the top of the ladder, where to deepen.
+func (p *Person) tableDeepen(ew *errWriter, opt Options, width int) {
+	if len(p.rep.Deepen) == 0 {
+		return
+	}
+	ew.printf("\n%s\n", opt.style(ansiBold, p.words.deepen))
+	tableGapList(ew, p.rep.Deepen, width)
 }
 
 func (p *Person) tableCertifications(ew *errWriter, opt Options, width int) {
