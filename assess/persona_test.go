@@ -324,7 +324,9 @@ var personas = []persona{
 			"technical-fluency": 3, "delivery": 3, "ux-literacy": 3, "ai-literacy": 3,
 		},
 		wantEstimated: one("cpo"),
-		wantTarget:    []string{"founder-gm", "fractional-product-leader"},
+		// Scoring v3 (rule 11): with no ladder role next, the default target is the CPO
+		// role itself, and the report says the person is at the top of the ladder.
+		wantTarget: []string{"founder-gm", "fractional-product-leader", "cpo"},
 		wantFirstNext: []string{"founder-gm", "fractional-product-leader"},
 	},
 	{
