@@ -326,7 +326,7 @@ var personas = []persona{
 		wantEstimated: one("cpo"),
 		// Scoring v3 (rule 11): with no ladder role next, the default target is the CPO
 		// role itself, and the report says the person is at the top of the ladder.
-		wantTarget: []string{"founder-gm", "fractional-product-leader", "cpo"},
+		wantTarget:    []string{"founder-gm", "fractional-product-leader", "cpo"},
 		wantFirstNext: []string{"founder-gm", "fractional-product-leader"},
 	},
 	{
