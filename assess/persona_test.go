@@ -11,8 +11,11 @@ package assess_test
 // organisation): leaders rate hands-on data work 2–3, a principal who never managed rates
 // people management 0–1 or skips it, a new APM is mostly 1 with some 2.
 //
-// The three lateral-role skills (go-to-market, program-management, client-advisory) are
-// left unanswered by the ladder personas: the ladder roles must not need them to be held.
+// The two lateral-role skills (program-management, client-advisory) are left unanswered
+// by the ladder personas: the ladder roles must not need them to be held. Go-to-market
+// and pricing is a ladder skill from Senior PM up since the 2027.1 ladder (launches,
+// positioning input and pricing belong to senior PMs), so the personas from Senior PM up
+// answer it: 2 for a senior PM, 3 for principals and managers, 4 for the CPO.
 //
 // Written against the scoring v2 API (Answers.Certifications, RoleFit.Coverage,
 // NextRole.Lateral, Certification.Requires, Result.Unassessed).
@@ -157,7 +160,7 @@ var personas = []persona{
 		name: "senior PM",
 		scores: map[string]int{
 			"data-fluency": 3, "customer-insight": 3, "experimentation": 3, "business-acumen": 3,
-			"written-communication": 3, "stakeholder-alignment": 3, "executive-communication": 3, "influence": 3,
+			"written-communication": 3, "stakeholder-alignment": 3, "executive-communication": 3, "influence": 3, "go-to-market": 2,
 			"strategy": 3, "cross-functional-leadership": 3, "coaching": 2, "people-management": 1,
 			"technical-fluency": 3, "delivery": 3, "ux-literacy": 3, "ai-literacy": 2,
 		},
@@ -174,7 +177,7 @@ var personas = []persona{
 		name: "B2B senior PM, no A/B tests",
 		scores: map[string]int{
 			"data-fluency": 3, "customer-insight": 4, "business-acumen": 3,
-			"written-communication": 3, "stakeholder-alignment": 3, "executive-communication": 3, "influence": 3,
+			"written-communication": 3, "stakeholder-alignment": 3, "executive-communication": 3, "influence": 3, "go-to-market": 3,
 			"strategy": 3, "cross-functional-leadership": 3, "coaching": 2, "people-management": 1,
 			"technical-fluency": 3, "delivery": 3, "ux-literacy": 3, "ai-literacy": 2,
 		},
@@ -191,7 +194,7 @@ var personas = []persona{
 		track: "management",
 		scores: map[string]int{
 			"data-fluency": 3, "customer-insight": 3, "experimentation": 3, "business-acumen": 3,
-			"written-communication": 3, "stakeholder-alignment": 3, "executive-communication": 3, "influence": 3,
+			"written-communication": 3, "stakeholder-alignment": 3, "executive-communication": 3, "influence": 3, "go-to-market": 2,
 			"strategy": 3, "cross-functional-leadership": 4, "coaching": 3, "people-management": 2,
 			"technical-fluency": 3, "delivery": 3, "ux-literacy": 3, "ai-literacy": 2,
 		},
@@ -204,7 +207,7 @@ var personas = []persona{
 		name: "principal PM who never managed",
 		scores: map[string]int{
 			"data-fluency": 4, "customer-insight": 4, "experimentation": 3, "business-acumen": 4,
-			"written-communication": 4, "stakeholder-alignment": 4, "executive-communication": 4, "influence": 4,
+			"written-communication": 4, "stakeholder-alignment": 4, "executive-communication": 4, "influence": 4, "go-to-market": 3,
 			"strategy": 4, "cross-functional-leadership": 4, "coaching": 3, "people-management": 1,
 			"technical-fluency": 3, "delivery": 3, "ux-literacy": 3, "ai-literacy": 3,
 		},
@@ -218,7 +221,7 @@ var personas = []persona{
 		name: "principal PM, people management skipped",
 		scores: map[string]int{
 			"data-fluency": 4, "customer-insight": 4, "experimentation": 3, "business-acumen": 4,
-			"written-communication": 4, "stakeholder-alignment": 4, "executive-communication": 4, "influence": 4,
+			"written-communication": 4, "stakeholder-alignment": 4, "executive-communication": 4, "influence": 4, "go-to-market": 3,
 			"strategy": 4, "cross-functional-leadership": 4, "coaching": 3,
 			"technical-fluency": 3, "delivery": 3, "ux-literacy": 3, "ai-literacy": 3,
 		},
@@ -232,7 +235,7 @@ var personas = []persona{
 		name: "principal PM, people management n/a",
 		scores: map[string]int{
 			"data-fluency": 4, "customer-insight": 4, "experimentation": 3, "business-acumen": 4,
-			"written-communication": 4, "stakeholder-alignment": 4, "executive-communication": 4, "influence": 4,
+			"written-communication": 4, "stakeholder-alignment": 4, "executive-communication": 4, "influence": 4, "go-to-market": 3,
 			"strategy": 4, "cross-functional-leadership": 4, "coaching": 3,
 			"technical-fluency": 3, "delivery": 3, "ux-literacy": 3, "ai-literacy": 3,
 		},
@@ -247,7 +250,7 @@ var personas = []persona{
 		name: "group PM",
 		scores: map[string]int{
 			"data-fluency": 3, "customer-insight": 3, "experimentation": 3, "business-acumen": 3,
-			"written-communication": 3, "stakeholder-alignment": 4, "executive-communication": 3, "influence": 3,
+			"written-communication": 3, "stakeholder-alignment": 4, "executive-communication": 3, "influence": 3, "go-to-market": 3,
 			"strategy": 4, "cross-functional-leadership": 4, "coaching": 4, "people-management": 3,
 			"technical-fluency": 3, "delivery": 4, "ux-literacy": 3, "ai-literacy": 2,
 		},
@@ -260,7 +263,7 @@ var personas = []persona{
 		name: "director of product",
 		scores: map[string]int{
 			"data-fluency": 3, "customer-insight": 4, "experimentation": 2, "business-acumen": 4,
-			"written-communication": 4, "stakeholder-alignment": 4, "executive-communication": 4, "influence": 4,
+			"written-communication": 4, "stakeholder-alignment": 4, "executive-communication": 4, "influence": 4, "go-to-market": 3,
 			"strategy": 4, "cross-functional-leadership": 4, "coaching": 4, "people-management": 4,
 			"technical-fluency": 3, "delivery": 3, "ux-literacy": 3, "ai-literacy": 3,
 		},
@@ -274,7 +277,7 @@ var personas = []persona{
 		track: "ic",
 		scores: map[string]int{
 			"data-fluency": 3, "customer-insight": 4, "experimentation": 2, "business-acumen": 4,
-			"written-communication": 4, "stakeholder-alignment": 4, "executive-communication": 4, "influence": 4,
+			"written-communication": 4, "stakeholder-alignment": 4, "executive-communication": 4, "influence": 4, "go-to-market": 3,
 			"strategy": 4, "cross-functional-leadership": 4, "coaching": 4, "people-management": 4,
 			"technical-fluency": 3, "delivery": 3, "ux-literacy": 3, "ai-literacy": 3,
 		},
@@ -288,7 +291,7 @@ var personas = []persona{
 		name: "VP of product",
 		scores: map[string]int{
 			"data-fluency": 3, "customer-insight": 4, "experimentation": 2, "business-acumen": 4,
-			"written-communication": 4, "stakeholder-alignment": 5, "executive-communication": 5, "influence": 4,
+			"written-communication": 4, "stakeholder-alignment": 5, "executive-communication": 5, "influence": 4, "go-to-market": 3,
 			"strategy": 4, "cross-functional-leadership": 5, "coaching": 4, "people-management": 5,
 			"technical-fluency": 3, "delivery": 3, "ux-literacy": 3, "ai-literacy": 3,
 		},
@@ -302,7 +305,7 @@ var personas = []persona{
 		holds:   []string{"cspo", "pspo-1", "pragmatic"},
 		scores: map[string]int{
 			"data-fluency": 3, "customer-insight": 4, "experimentation": 2, "business-acumen": 4,
-			"written-communication": 4, "stakeholder-alignment": 5, "executive-communication": 5, "influence": 4,
+			"written-communication": 4, "stakeholder-alignment": 5, "executive-communication": 5, "influence": 4, "go-to-market": 3,
 			"strategy": 4, "cross-functional-leadership": 5, "coaching": 4, "people-management": 5,
 			"technical-fluency": 3, "delivery": 3, "ux-literacy": 3, "ai-literacy": 3,
 		},
@@ -317,7 +320,7 @@ var personas = []persona{
 		name: "chief product officer",
 		scores: map[string]int{
 			"data-fluency": 3, "customer-insight": 5, "experimentation": 2, "business-acumen": 5,
-			"written-communication": 4, "stakeholder-alignment": 5, "executive-communication": 5, "influence": 5,
+			"written-communication": 4, "stakeholder-alignment": 5, "executive-communication": 5, "influence": 5, "go-to-market": 4,
 			"strategy": 5, "cross-functional-leadership": 5, "coaching": 4, "people-management": 5,
 			"technical-fluency": 3, "delivery": 3, "ux-literacy": 3, "ai-literacy": 3,
 		},
@@ -349,7 +352,7 @@ var personas = []persona{
 		current: "head-of-product",
 		scores: map[string]int{
 			"data-fluency": 3, "customer-insight": 4, "experimentation": 3, "business-acumen": 4,
-			"written-communication": 3, "stakeholder-alignment": 3, "executive-communication": 4, "influence": 3,
+			"written-communication": 3, "stakeholder-alignment": 3, "executive-communication": 4, "influence": 3, "go-to-market": 3,
 			"strategy": 4, "cross-functional-leadership": 4, "coaching": 3, "people-management": 3,
 			"technical-fluency": 3, "delivery": 4, "ux-literacy": 3, "ai-literacy": 3,
 		},

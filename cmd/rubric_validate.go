@@ -15,20 +15,29 @@ import (
 type RubricValidateOptions struct {
 	IO    *IOStreams
 	Files []string
+	// Strict makes the ladder-design warnings errors (exit 2).
+	Strict bool
 }
 
 // NewCmdRubricValidate checks rubric files and reports every problem in each.
 // runF, when set, runs instead of the command.
 func NewCmdRubricValidate(f *Factory, runF func(*RubricValidateOptions) error) *cobra.Command {
 	opts := &RubricValidateOptions{IO: f.IO}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check rubric files and report every problem with its line",
 		Long: `Check rubric files and report every problem with its line, as FILE:LINE: message, on
 stderr. Nothing is written to stdout; the exit status is 0 when every file is valid and 2
-when any is not. "-" reads standard input.`,
-		Example: `  pmladder rubric validate my-ladder.yaml`,
-		Args:    usageArgs(cobra.MinimumNArgs(1)),
+when any is not. "-" reads standard input.
+
+A valid file may still have ladder-design smells, reported as FILE:LINE: warning: message
+(exit 0): a core skill expected at the top of the scale, a step up a skill with no action,
+two statements of a question next to each other that say nearly the same thing, a track
+that tops out below another, a role whose next roles are all on other tracks, a
+certification whose primary skills no role expects. --strict makes them errors (exit 2).`,
+		Example: `  pmladder rubric validate my-ladder.yaml
+  pmladder rubric validate --strict my-ladder.yaml`,
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			if runF != nil {
@@ -37,6 +46,8 @@ when any is not. "-" reads standard input.`,
 			return rubricValidateRun(opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat ladder-design warnings as errors (exit 2)")
+	return cmd
 }
 
 func rubricValidateRun(opts *RubricValidateOptions) error {
@@ -57,6 +68,14 @@ func rubricValidateRun(opts *RubricValidateOptions) error {
 		case err != nil:
 			return err
 		default:
+			warnings := r.Lint()
+			if opts.Strict && len(warnings) > 0 {
+				all = append(all, warnings...)
+				continue
+			}
+			for _, w := range warnings {
+				fmt.Fprintf(opts.IO.ErrOut, "pmladder: %s\n", w)
+			}
 			fmt.Fprintf(opts.IO.ErrOut, "%s: valid: %d skills, %d questions, %d roles, %d certifications\n",
 				name, len(r.Skills()), len(r.Questions()), len(r.Roles), len(r.Certifications))
 		}

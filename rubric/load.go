@@ -55,7 +55,7 @@ var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 // Parse decodes and validates a rubric. file names the source in messages. On any problem
 // it returns a problem.List with every problem found, in line order, and no rubric.
 func Parse(file string, data []byte) (*Rubric, error) {
-	p := &parser{rd: yamlnode.Reader{File: file}, ids: map[string]map[string]int{}}
+	p := &parser{rd: yamlnode.Reader{File: file}, ids: map[string]map[string]int{}, src: newSrcLines()}
 	root := p.rd.Parse(data, "a rubric ("+FormatTag+")")
 	if root == nil {
 		return nil, p.rd.Problems.Err()
@@ -71,6 +71,7 @@ func Parse(file string, data []byte) (*Rubric, error) {
 	sum := sha256.Sum256(data)
 	r.SHA256 = hex.EncodeToString(sum[:])
 	r.Source = file
+	r.src = p.src
 	r.index()
 	return r, nil
 }
@@ -83,6 +84,8 @@ type parser struct {
 	ids   map[string]map[string]int
 	refs  []ref
 	scale Scale
+	// src keeps the lines Lint points at.
+	src *srcLines
 }
 
 // ref is a use of an id that must name something defined somewhere in the file.
@@ -258,6 +261,7 @@ func (p *parser) scoringOf(field yamlnode.Field) Scoring {
 func (p *parser) track(n *yaml.Node) Track {
 	f := p.rd.Mapping(n, "track", "id", "name", "description")
 	t := Track{ID: p.define("track", n, f["id"], "track")}
+	p.src.track[t.ID] = n.Line
 	what := fmt.Sprintf("track %q", t.ID)
 	t.Name = p.required(n, f, "name", what)
 	t.Description = p.rd.String(f["description"].Value, what+" description")
@@ -285,6 +289,7 @@ func (p *parser) category(n *yaml.Node) Category {
 func (p *parser) skill(n *yaml.Node) Skill {
 	f := p.rd.Mapping(n, "skill", "id", "name", "description", "weight", "core", "actions", "questions")
 	s := Skill{ID: p.define("skill", n, f["id"], "skill"), Weight: 1}
+	p.src.skill[s.ID] = keyOr(f["actions"], n).Line
 	what := fmt.Sprintf("skill %q", s.ID)
 	s.Name = p.required(n, f, "name", what)
 	s.Description = p.rd.String(f["description"].Value, what+" description")
@@ -399,6 +404,7 @@ func (p *parser) question(n *yaml.Node, skill string, num int) Question {
 			scores[v] = of["score"].Value.Line
 		}
 		q.Options = append(q.Options, o)
+		p.src.option[q.ID] = append(p.src.option[q.ID], on.Line)
 	}
 	return q
 }
@@ -413,6 +419,10 @@ func (p *parser) defineQuestion(id string, at *yaml.Node) {
 func (p *parser) role(n *yaml.Node) Role {
 	f := p.rd.Mapping(n, "role", "id", "name", "short", "scope", "description", "level", "tracks", "expects", "next")
 	ro := Role{ID: p.define("role", n, f["id"], "role"), Expects: map[string]float64{}}
+	p.src.role[ro.ID] = n.Line
+	p.src.next[ro.ID] = keyOr(f["next"], n).Line
+	expectLines := map[string]int{}
+	p.src.expect[ro.ID] = expectLines
 	what := fmt.Sprintf("role %q", ro.ID)
 	ro.Name = p.required(n, f, "name", what)
 	ro.Description = p.rd.String(f["description"].Value, what+" description")
@@ -440,6 +450,7 @@ func (p *parser) role(n *yaml.Node) Role {
 			p.rd.Addf(e.Value, "%s expects %s %s, outside the scale %d–%d", what, e.Key.Value, fmtNum(v), p.scale.Min, p.scale.Max)
 		}
 		ro.Expects[e.Key.Value] = v
+		expectLines[e.Key.Value] = e.Key.Line
 	}
 	if len(ro.Expects) == 0 {
 		p.rd.Addf(keyOr(f["expects"], n), "%s expects no skills, so it cannot be assessed: add expects", what)
@@ -458,6 +469,7 @@ func (p *parser) role(n *yaml.Node) Role {
 func (p *parser) certification(n *yaml.Node) Certification {
 	f := p.rd.Mapping(n, "certification", "id", "name", "issuer", "url", "description", "skills", "roles", "requires", "primary", "family")
 	c := Certification{ID: p.define("certification", n, f["id"], "certification")}
+	p.src.primary[c.ID] = keyOr(f["primary"], keyOr(f["skills"], n)).Line
 	what := fmt.Sprintf("certification %q", c.ID)
 	c.Name = p.required(n, f, "name", what)
 	c.Issuer = p.required(n, f, "issuer", what)

@@ -48,6 +48,8 @@ type Rubric struct {
 	qPos      map[string]int
 	roleIdx   map[string]*Role
 	trackIdx  map[string]*Track
+	// src holds the lines of the file's parts, for Lint; nil for a rubric not parsed.
+	src *srcLines
 }
 
 // Scale is the range of scores, with a label per point.
