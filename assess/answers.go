@@ -117,11 +117,19 @@ func FutureDate(t time.Time) bool { return t.After(time.Now().Add(24 * time.Hour
 // Holds reports whether the person holds the certification with the given id.
 func (a *Answers) Holds(cert string) bool { return slices.Contains(a.Certifications, cert) }
 
-// MayTake reports whether a certification may be recommended to the person (rule 6): they
-// do not hold it, and they hold every certification it requires.
+// MayTake reports whether a certification may be recommended to the person (rules 6 and
+// 14): they do not hold it, nor one of its family (a second entry product-owner
+// certificate does the same job again), and they hold every certification it requires.
 func (a *Answers) MayTake(c *rubric.Certification) bool {
 	if a.Holds(c.ID) {
 		return false
+	}
+	if c.Family != "" {
+		for _, id := range a.Certifications {
+			if held := a.r.Certification(id); held != nil && held.Family == c.Family {
+				return false
+			}
+		}
 	}
 	for _, req := range c.Requires {
 		if !a.Holds(req) {

@@ -372,6 +372,11 @@ func refScore(r *rubric.Rubric, a *Answers, o ScoreOptions) refOut {
 			ok = ok || ro == tgt
 		}
 		ok = ok && !held(c.ID)
+		for _, h := range a.Certifications { // 14. nor one of its family
+			for _, other := range r.Certifications {
+				ok = ok && !(other.ID == h && c.Family != "" && other.Family == c.Family)
+			}
+		}
 		for _, req := range c.Requires {
 			ok = ok && held(req)
 		}

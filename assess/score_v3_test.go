@@ -194,6 +194,17 @@ func TestCertificationFamilyAndPrimary(t *testing.T) {
 	if want := []string{"big", "other"}; !slices.Equal(got, want) {
 		t.Errorf("certifications %v, want %v", got, want)
 	}
+	// Holding one of the family, the person is not sent to another.
+	r := assesstest.Rubric(t, edges)
+	a := answers(r, "m.1=2", "m.2=2", "p.1=3", "q.1=2", "r.1=3")
+	a.Certifications = []string{"small"}
+	got = got[:0]
+	for _, c := range Score(r, a, ScoreOptions{Target: "senior", Certs: 5}).Certifications {
+		got = append(got, c.Cert.ID)
+	}
+	if want := []string{"other"}; !slices.Equal(got, want) {
+		t.Errorf("holding small: certifications %v, want %v", got, want)
+	}
 	res = edgeScore(t, ScoreOptions{Target: "senior", Certs: 5}, "m.1=2", "m.2=2", "p.1=3", "q.1=2", "r.1=2")
 	if !slices.ContainsFunc(res.Certifications, func(c CertValue) bool { return c.Cert.ID == "sidekick" }) {
 		t.Errorf("a gap in its primary skill: sidekick should be listed, got %v", res.Certifications)

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/pmladder/pmladder/assess"
@@ -186,8 +187,11 @@ func newPersonWords(rep *Report, r *rubric.Rubric) personWords {
 }
 
 // alsoHeldLine names the roles the answers hold besides the current and the estimated
-// one, as a reader wants them: lateral roles and ladder roles at or above the estimated
-// level (every lower rung is held too, and naming them says nothing). "" for none.
+// one, as a reader wants them: the roles not plainly outgrown, at or above the estimated
+// level (every lower rung is held too, and naming them says nothing; JSON lists every
+// one). A lateral role's level is the highest of the ladder roles that lead to it, where
+// the move is real: Product Owner, offered to APMs, is not news to a Senior PM, Product
+// Consultant is. "" for none.
 func alsoHeldLine(rep *Report, r *rubric.Rubric) string {
 	floor := 0
 	if e := rep.EstimatedRole; e != nil {
@@ -197,10 +201,16 @@ func alsoHeldLine(rep *Report, r *rubric.Rubric) string {
 	}
 	var ladder, lateral []string
 	for _, h := range rep.AlsoHolds {
-		switch ro := r.Role(h.ID); {
+		ro := r.Role(h.ID)
+		if ro == nil {
+			continue
+		}
+		switch level := ro.Level; {
 		case h.Lateral:
-			lateral = append(lateral, h.Name)
-		case ro != nil && ro.Level >= floor:
+			if from := levelLeadingTo(r, ro.ID); from == 0 || from >= floor {
+				lateral = append(lateral, h.Name)
+			}
+		case level >= floor:
 			ladder = append(ladder, h.Name)
 		}
 	}
@@ -219,6 +229,18 @@ func alsoHeldLine(rep *Report, r *rubric.Rubric) string {
 		line += fmt.Sprintf("; and %d more (--format json lists them)", more)
 	}
 	return line
+}
+
+// levelLeadingTo is the highest level of the ladder roles whose next roles include id,
+// 0 when none does.
+func levelLeadingTo(r *rubric.Rubric, id string) int {
+	level := 0
+	for i := range r.Roles {
+		if ro := &r.Roles[i]; ro.IsLadder() && slices.Contains(ro.Next, id) {
+			level = max(level, ro.Level)
+		}
+	}
+	return level
 }
 
 // joinNonEmpty joins the parts that are not empty.

@@ -45,15 +45,23 @@ func (p *Person) tableSummary(ew *errWriter, opt Options, width int) {
 		current = rep.CurrentRole.Name
 	}
 	line := fmt.Sprintf("%s → %s: %s ready, %d of %d met", current, t.Name, fmtPct(t.Readiness), t.Met, t.Total)
+	gaps, work := rep.Gaps, "work on"
+	if rep.AtTop {
+		line = fmt.Sprintf("%s, the top of this ladder: %s ready, %d of %d met", t.Name, fmtPct(t.Readiness), t.Met, t.Total)
+		if len(gaps) == 0 {
+			gaps = rep.Deepen
+		}
+		work = "deepen"
+	}
 	var top []string
-	for i, g := range rep.Gaps {
+	for i, g := range gaps {
 		if i == 3 {
 			break
 		}
 		top = append(top, g.Name)
 	}
 	if len(top) > 0 {
-		line += "; work on " + strings.Join(top, ", ")
+		line += "; " + work + " " + strings.Join(top, ", ")
 	}
 	ew.printf("\n%s\n%s", opt.style(ansiBold, "Summary"), textwrap.Wrap(line+".", width, "  ", "  "))
 }
