@@ -15,7 +15,7 @@ import (
 // CalibrationFormat is the format tag of the JSON team calibration.
 const CalibrationFormat = "pmladder-calibration/v1"
 
-// Calibration is a team calibration as every format shows it (DESIGN §7).
+// Calibration is a team calibration as every format shows it (docs/formats.md).
 type Calibration struct {
 	Format   string               `json:"format"`
 	People   []CalibrationPerson  `json:"people"`

@@ -15,7 +15,7 @@ import (
 // CompareFormat is the format tag of a JSON comparison.
 const CompareFormat = "pmladder-compare/v2"
 
-// Compare is a comparison as every renderer sees it: the JSON schema of DESIGN §7, for
+// Compare is a comparison as every renderer sees it: the JSON schema of docs/formats.md, for
 // growth and calibration alike (Kind says which).
 type Compare struct {
 	Format    string              `json:"format"`

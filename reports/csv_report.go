@@ -6,7 +6,7 @@ import (
 	"github.com/pmladder/pmladder/assess"
 )
 
-// csvColumns are the long CSV format's columns (DESIGN §7): one row per person × skill.
+// csvColumns are the long CSV format's columns (docs/formats.md): one row per person × skill.
 // personCells of them describe the person and repeat on each of their rows.
 func csvColumns() []string {
 	return []string{"person", "assessor", "date", "current_role", "target_role", "target_readiness",

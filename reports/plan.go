@@ -54,7 +54,7 @@ type PlanCertID struct {
 	Name string `json:"name"`
 }
 
-// planStatusJSON is plan status as DESIGN §7 has it: the goals' numbers and status.
+// planStatusJSON is plan status as docs/formats.md has it: the goals' numbers and status.
 type planStatusJSON struct {
 	Format   string           `json:"format"`
 	Person   string           `json:"person"`

@@ -369,7 +369,7 @@ func (teamHTML) end(s *teamSink, team *Team) error {
 	return htmlPageEnd(teamHTMLBottom).Execute(s.w, view)
 }
 
-// teamJSON is the one document of DESIGN §7, {format, people, summary}, with each person
+// teamJSON is the one document of docs/formats.md, {format, people, summary}, with each person
 // on a line of their own inside people (compact: it reads well with jq and is written
 // as fast as it is scored) and the summary indented.
 type teamJSON struct{}
