@@ -20,11 +20,21 @@ import (
 // AnswersFormat is the format tag of answers files and saved assessments.
 const AnswersFormat = "pmladder-answers/v1"
 
-// IsAssessor reports whether s names a kind of assessor: self, manager or peer.
-func IsAssessor(s string) bool { return s == "self" || s == "manager" || s == "peer" }
+// Assessor is who made an assessment: the person (Self), their manager, or a peer.
+type Assessor string
 
-// Assessors lists the kinds of assessor.
-func Assessors() []string { return []string{"self", "manager", "peer"} }
+// The kinds of assessor.
+const (
+	Self    Assessor = "self"
+	Manager Assessor = "manager"
+	Peer    Assessor = "peer"
+)
+
+// IsAssessor reports whether s names a kind of assessor: self, manager or peer.
+func IsAssessor(s string) bool { return slices.Contains(Assessors(), s) }
+
+// Assessors lists the kinds of assessor, as they are written.
+func Assessors() []string { return []string{string(Self), string(Manager), string(Peer)} }
 
 // AssessorList names the kinds of assessor, for messages.
 const AssessorList = "self, manager or peer"
@@ -58,7 +68,7 @@ type RubricRef struct {
 // lookup by id and a lookup by position can never disagree.
 type Answers struct {
 	Person   string
-	Assessor string
+	Assessor Assessor
 	// Date is when the answers were given; zero when a file gives none.
 	Date        time.Time
 	CurrentRole string
@@ -99,7 +109,7 @@ func (a *Answers) Reset(r *rubric.Rubric) {
 		vals, given = make([]Answer, n), make([]bool, n)
 	}
 	clear(given)
-	*a = Answers{Assessor: "self", Complete: true, r: r, vals: vals, given: given}
+	*a = Answers{Assessor: Self, Complete: true, r: r, vals: vals, given: given}
 }
 
 // EvidenceFor returns the evidence given for a skill, or nil.
@@ -232,7 +242,7 @@ func (a *Answers) SetProfile(r *rubric.Rubric, field, text string) string {
 		if who == "" {
 			return fmt.Sprintf("%s is not %s%s", problem.Quote(text), AssessorList, hint)
 		}
-		a.Assessor = who
+		a.Assessor = Assessor(who)
 	case FieldDate:
 		t, err := ParseDate(text)
 		if err != nil {

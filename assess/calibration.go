@@ -18,9 +18,10 @@ const OutlierSpread = 1.5
 // Rating is one assessment of a team calibration: who rated whom, each skill's score
 // (NaN when unassessed) and the readiness toward the person's target.
 type Rating struct {
-	Person, Assessor, Rater string
-	Scores                  []float64
-	Readiness               *float64
+	Person, Rater string
+	Assessor      Assessor
+	Scores        []float64
+	Readiness     *float64
 }
 
 // RatingOf keeps what a calibration needs of a scored assessment.
@@ -64,9 +65,10 @@ type PersonCalibration struct {
 type RaterCalibration struct {
 	// Rater is the manager's name. A manager's file without one is a rater of its own:
 	// Rater is empty and Of names the person they rated.
-	Rater, Of, Assessor string
-	People              int
-	Offset              *float64
+	Rater, Of string
+	Assessor  Assessor
+	People    int
+	Offset    *float64
 	// Readiness of the people they rated, by their ratings.
 	ReadinessMin, ReadinessMedian, ReadinessMax *float64
 }
@@ -103,8 +105,9 @@ type Outlier struct {
 // RaterScore is one rater's score of a skill: self, or a manager by name (none when their
 // file gives none).
 type RaterScore struct {
-	Assessor, Rater string
-	Score           float64
+	Assessor Assessor
+	Rater    string
+	Score    float64
 }
 
 // Calibrate works the team's calibration out from its ratings, in the order people were
@@ -156,7 +159,7 @@ func groupPeople(ratings []Rating) []*ratedPerson {
 func (p *ratedPerson) managers(ratings []Rating) []int {
 	var out []int
 	for _, i := range p.ratings {
-		if ratings[i].Assessor == "manager" {
+		if ratings[i].Assessor == Manager {
 			out = append(out, i)
 		}
 	}
@@ -169,7 +172,7 @@ func (p *ratedPerson) calibration(ratings []Rating) PersonCalibration {
 	pc := PersonCalibration{Person: p.name, Raters: len(p.ratings)}
 	self := -1
 	for _, i := range p.ratings {
-		if ratings[i].Assessor == "self" {
+		if ratings[i].Assessor == Self {
 			self = i
 		}
 	}
@@ -212,9 +215,9 @@ func (p *ratedPerson) outliers(ratings []Rating, skills []string) []Outlier {
 			}
 			all = append(all, x)
 			switch rt.Assessor {
-			case "peer":
+			case Peer:
 				peers = append(peers, x)
-			case "manager":
+			case Manager:
 				scores = append(scores, RaterScore{Assessor: rt.Assessor, Rater: rt.Rater, Score: x})
 			default:
 				scores = append([]RaterScore{{Assessor: rt.Assessor, Score: x}}, scores...)
@@ -254,17 +257,18 @@ type raterSums struct {
 }
 
 type raterSum struct {
-	rater, of, assessor string
-	people              map[string]bool
-	offsetSum           float64
-	offsetN             int
-	readiness           []float64
+	rater, of string
+	assessor  Assessor
+	people    map[string]bool
+	offsetSum float64
+	offsetN   int
+	readiness []float64
 }
 
 // add counts the rating at i, a manager's of person p, against p's other raters.
 func (rs *raterSums) add(ratings []Rating, p *ratedPerson, i int) {
 	rt := ratings[i]
-	key := PersonKey(rt.Rater) + "\x00" + rt.Assessor
+	key := PersonKey(rt.Rater) + "\x00" + string(rt.Assessor)
 	if rt.Rater == "" { // a manager's file without a name is a rater of its own
 		key = fmt.Sprintf("\x00#%d", i)
 	}

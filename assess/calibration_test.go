@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-func rating(person, assessor, rater string, scores ...float64) Rating {
+func rating(person string, assessor Assessor, rater string, scores ...float64) Rating {
 	return Rating{Person: person, Assessor: assessor, Rater: rater, Scores: scores}
 }
 

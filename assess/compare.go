@@ -96,10 +96,11 @@ type PeerGroup struct {
 type Picked struct {
 	// Assessor is self or manager, and Rater the manager's name (empty when their file
 	// gives none). Nth is a manager's place among several (1, 2, …), 0 when there is one.
-	Assessor, Rater string
-	Nth             int
-	Statements      []string
-	Evidence        *string
+	Assessor   Assessor
+	Rater      string
+	Nth        int
+	Statements []string
+	Evidence   *string
 }
 
 // Change is a figure in two assessments and how it moved; nil where it is missing.
@@ -124,10 +125,10 @@ func SamePerson(a, b *Answers) bool { return PersonKey(a.Person) == PersonKey(b.
 // manager's or peer's file without a name is a rater of its own (file i): unnamed
 // peers are not one person.
 func raterKey(a *Answers, i int) string {
-	if a.Assessor != "self" && a.Rater == "" {
+	if a.Assessor != Self && a.Rater == "" {
 		return fmt.Sprintf("%s\x00#%d", a.Assessor, i)
 	}
-	return a.Assessor + "\x00" + PersonKey(a.Rater)
+	return string(a.Assessor) + "\x00" + PersonKey(a.Rater)
 }
 
 // Compare scores the answers toward one target and track and lines up the skills. One
@@ -160,7 +161,7 @@ func Compare(r *rubric.Rubric, answers []*Answers, opts CompareOptions) (*Compar
 		for _, a := range raters {
 			sorted = append(sorted, a)
 		}
-		order := map[string]int{"self": 0, "manager": 1, "peer": 2}
+		order := map[Assessor]int{Self: 0, Manager: 1, Peer: 2}
 		slices.SortStableFunc(sorted, func(a, b *Answers) int {
 			return cmp.Or(cmp.Compare(order[a.Assessor], order[b.Assessor]), cmp.Compare(PersonKey(a.Rater), PersonKey(b.Rater)), a.Date.Compare(b.Date))
 		})
@@ -211,9 +212,9 @@ func (c *Comparison) calibrate(r *rubric.Rubric, all bool) {
 	var managers, peers []*Result
 	for _, res := range c.Results {
 		switch res.Answers.Assessor {
-		case "self":
+		case Self:
 			self = res
-		case "manager":
+		case Manager:
 			managers = append(managers, res)
 		default:
 			peers = append(peers, res)

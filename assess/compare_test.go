@@ -10,7 +10,7 @@ import (
 
 // rated builds one rater's answers of person "Ada" on skill s3 (a single question) and
 // s4; score "" leaves a skill unanswered, "na" answers it not applicable.
-func rated(t *testing.T, assessor, rater, s3, s4 string, day int) *Answers {
+func rated(t *testing.T, assessor Assessor, rater, s3, s4 string, day int) *Answers {
 	t.Helper()
 	r := assesstest.Rubric(t, assesstest.Hand)
 	var pairs []string

@@ -34,8 +34,9 @@ type Plan struct {
 	Created time.Time
 	// From is the assessment the plan was made from (a file name), for the reader;
 	// Assessor and Rater are whose it was: status holds the same rater's latest against it.
-	From            string
-	Assessor, Rater string
+	From     string
+	Assessor Assessor
+	Rater    string
 	// TargetRole is the role the plan works toward, "" when none.
 	TargetRole string
 	Rubric     RubricRef

@@ -114,7 +114,7 @@ line.`,
 	fl := c.Flags()
 	fl.StringVar(&opts.AnswersFile, "answers", "", "score the answers in `FILE` (- for stdin) instead of interviewing")
 	fl.String("name", "", "the assessed person's `NAME` (default: the config's name, else your login name)")
-	registerAssessor(c, &opts.Assessor, "self", "who answers: self, manager or peer")
+	registerAssessor(c, &opts.Assessor, string(assess.Self), "who answers: self, manager or peer")
 	fl.StringVar(&opts.Rater, "rater", "", "who rates, by `NAME`, for --assessor manager or peer (kept with the answers)")
 	fl.BoolVar(&opts.Quick, "quick", false, "ask only the first question of each skill")
 	fl.BoolVar(&opts.Resume, "resume", false, "continue the latest unfinished interview")
@@ -168,7 +168,7 @@ func assessRun(ctx context.Context, opts *AssessOptions) error {
 		return usageErrorf(cmdPath, "--name %q is not UTF-8 text", opts.Name)
 	case !utf8.ValidString(opts.Rater):
 		return usageErrorf(cmdPath, "--rater %q is not UTF-8 text", opts.Rater)
-	case opts.Rater != "" && opts.Assessor == "self" && (opts.AssessorSet || opts.AnswersFile == ""):
+	case opts.Rater != "" && assess.Assessor(opts.Assessor) == assess.Self && (opts.AssessorSet || opts.AnswersFile == ""):
 		return usageErrorf(cmdPath, "--rater names a manager or a peer: a self-assessment has no rater (add --assessor manager or peer)")
 	case !utf8.ValidString(opts.DefaultName):
 		return usageErrorf(cmdPath, "the name %q (from PMLADDER_NAME, the config or the login name) is not UTF-8 text", opts.DefaultName)
@@ -193,10 +193,10 @@ func (opts *AssessOptions) scoreFile() error {
 		a.Person = opts.Name
 	}
 	if opts.AssessorSet {
-		a.Assessor = opts.Assessor
+		a.Assessor = assess.Assessor(opts.Assessor)
 	}
 	if opts.Rater = strings.TrimSpace(opts.Rater); opts.Rater != "" {
-		if a.Assessor == "self" {
+		if a.Assessor == assess.Self {
 			return usageErrorf(opts.cmdPath, "--rater names a manager or a peer: %s is a self-assessment (add --assessor manager or peer)", opts.AnswersFile)
 		}
 		a.Rater = strings.TrimSpace(opts.Rater)
@@ -268,7 +268,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 			}
 		}
 		a = assess.NewAnswers(r)
-		a.Assessor = opts.Assessor
+		a.Assessor = assess.Assessor(opts.Assessor)
 		a.Rater = strings.TrimSpace(opts.Rater)
 		a.Date = opts.Now().UTC()
 		a.Quick, a.NoSave = opts.Quick, opts.NoSave
@@ -278,7 +278,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		a.Person = opts.Name
 	}
 	if opts.AssessorSet {
-		a.Assessor = opts.Assessor
+		a.Assessor = assess.Assessor(opts.Assessor)
 	}
 	if opts.Roles.Current != "" {
 		a.CurrentRole = opts.Roles.Current
@@ -296,7 +296,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		Out:           opts.IO.ErrOut,
 		Width:         opts.IO.ErrWidth,
 		Quick:         opts.Quick,
-		OfSomeoneElse: a.Assessor != "self",
+		OfSomeoneElse: a.Assessor != assess.Self,
 		DefaultName:   opts.DefaultName,
 		Evidence:      opts.Evidence,
 		Checkpoint: func(a *assess.Answers) error {

@@ -39,7 +39,7 @@ func checkAssessor(cmdPath string, p *string) error {
 // only person the history has such assessments of; several people and no name, or a
 // peer's assessment as someone's latest, is invalid usage.
 func latestOf(st *store.Store, person, assessor, cmdPath string) (string, error) {
-	path, err := st.LatestOf(person, assessor)
+	path, err := st.LatestOf(person, assess.Assessor(assessor))
 	var several *store.AmbiguousDraftsError
 	switch {
 	case errors.As(err, &several):

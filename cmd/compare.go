@@ -78,7 +78,7 @@ point or more are listed; --all lists every skill. Peers are never named.`,
 			return compareRun(opts)
 		},
 	}
-	registerAssessor(c, &opts.Assessor, "self", "whose assessment latest is: self or manager (a peer's is never anyone's latest)")
+	registerAssessor(c, &opts.Assessor, string(assess.Self), "whose assessment latest is: self or manager (a peer's is never anyone's latest)")
 	c.Flags().BoolVar(&opts.All, "all", false, "in a calibration, list every skill, not only the disagreements")
 	c.Flags().IntVar(&opts.MinPeers, "min-peers", assess.DefaultMinPeers, "show peers as a group only when at least `K` rated a skill")
 	c.Flags().BoolVar(&opts.AnyPerson, "any-person", false, "compare the assessments of different people")

@@ -101,7 +101,7 @@ func historyRun(opts *HistoryOptions) error {
 			warnf(opts.IO.ErrOut, "%s", w)
 		}
 		if (opts.Person != "" && assess.PersonKey(a.Person) != assess.PersonKey(opts.Person)) ||
-			(opts.Assessor != "" && a.Assessor != opts.Assessor) {
+			(opts.Assessor != "" && string(a.Assessor) != opts.Assessor) {
 			continue
 		}
 		st := assess.ScoreStanding(opts.Rubric, a, assess.ScoreOptions{})
@@ -118,7 +118,7 @@ func historyRun(opts *HistoryOptions) error {
 			what, without = " of "+opts.Person, "--person"
 		}
 		if opts.Assessor != "" {
-			what += " by " + map[string]string{"self": "themselves", "manager": "a manager", "peer": "a peer"}[opts.Assessor]
+			what += " by " + map[assess.Assessor]string{assess.Self: "themselves", assess.Manager: "a manager", assess.Peer: "a peer"}[assess.Assessor(opts.Assessor)]
 			without = strings.TrimPrefix(without+" or --assessor", " or ")
 		}
 		empty = fmt.Sprintf("No saved assessments%s (of %d saved; history without %s lists everyone).", what, len(paths), without)
@@ -135,7 +135,7 @@ func historyTrendRun(opts *HistoryOptions) error {
 	}
 	assessor := opts.Assessor
 	if assessor == "" {
-		assessor = "self"
+		assessor = string(assess.Self)
 	}
 	latest, err := latestOf(opts.Store, who, assessor, opts.cmdPath)
 	if err != nil {
@@ -172,7 +172,7 @@ func historyTrendRun(opts *HistoryOptions) error {
 	var files []string
 	var standings []*assess.Standing
 	for _, s := range all {
-		if assess.SamePerson(s.a, a) && s.a.Assessor == assessor {
+		if assess.SamePerson(s.a, a) && string(s.a.Assessor) == assessor {
 			files = append(files, s.path)
 			standings = append(standings, assess.ScoreStanding(opts.Rubric, s.a, assess.ScoreOptions{}))
 		}

@@ -131,7 +131,7 @@ started at; else on track (progress, or no assessment since the plan yet).`
 	}
 	fl := c.Flags()
 	fl.StringVar(&opts.Person, "person", "", "whose plan (default: the name setting, else the only person)")
-	registerAssessor(c, &opts.Assessor, "self", "whose latest assessment: self or manager (a peer's is never anyone's latest)")
+	registerAssessor(c, &opts.Assessor, string(assess.Self), "whose latest assessment: self or manager (a peer's is never anyone's latest)")
 	if name != "show" {
 		fl.StringVar(&opts.From, "from", "", "use the answers in `FILE` instead of the latest saved assessment")
 	}
@@ -217,7 +217,7 @@ func (opts *PlanOptions) latestBy(p *assess.Plan) (*assess.Answers, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot list assessments: %w", err)
 	}
-	slug := "_" + store.Slug(p.Person) + "_" + store.Slug(p.Assessor)
+	slug := "_" + store.Slug(p.Person) + "_" + store.Slug(string(p.Assessor))
 	for i := len(paths) - 1; i >= 0; i-- {
 		if !strings.Contains(filepath.Base(paths[i]), slug) {
 			continue

@@ -63,7 +63,7 @@ JSON for a script.`,
 			return reportRun(opts)
 		},
 	}
-	registerAssessor(c, &opts.Assessor, "self", whoseUsage)
+	registerAssessor(c, &opts.Assessor, string(assess.Self), whoseUsage)
 	c.Flags().StringVar(&opts.Person, "person", "", "whose latest assessment to show (default: the name setting, else the only person)")
 	opts.Roles.register(c, f, true)
 	opts.Out.register(c, reports.Formats[*reports.Person]())

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -52,7 +53,7 @@ its anchored statements as comments, to fill in an editor.`,
 			if err := checkAssessor(cmd.CommandPath(), &opts.Assessor); err != nil {
 				return err
 			}
-			if opts.Rater = strings.TrimSpace(opts.Rater); opts.Rater != "" && opts.Assessor == "self" {
+			if opts.Rater = strings.TrimSpace(opts.Rater); opts.Rater != "" && assess.Assessor(opts.Assessor) == assess.Self {
 				return usageErrorf(cmd.CommandPath(), "--rater names a manager or a peer: add --assessor manager or peer")
 			}
 			if !utf8.ValidString(opts.Rater) {
@@ -65,7 +66,7 @@ its anchored statements as comments, to fill in an editor.`,
 		},
 	}
 	c.Flags().StringSliceVar(&opts.People, "people", nil, "one row (or document) per `NAME`, comma-separated or repeated")
-	registerAssessor(c, &opts.Assessor, "self", "who will answer: self, manager or peer")
+	registerAssessor(c, &opts.Assessor, string(assess.Self), "who will answer: self, manager or peer")
 	c.Flags().StringVar(&opts.Rater, "rater", "", "the `NAME` of the manager or peer who will fill it in (a rater column)")
 	c.Flags().BoolVar(&opts.Quick, "quick", false, "only the first question of each skill")
 	opts.Out.register(c, reports.Formats[*reports.Template]())
@@ -83,6 +84,6 @@ func templateRun(opts *TemplateOptions) error {
 		}
 	}
 	return opts.Out.write(opts.IO, func(w io.Writer) error {
-		return opts.Output.Write(w, reports.NewTemplate(opts.Rubric, reports.TemplateSheet{People: people, Assessor: opts.Assessor, Rater: opts.Rater, Quick: opts.Quick}))
+		return opts.Output.Write(w, reports.NewTemplate(opts.Rubric, reports.TemplateSheet{People: people, Assessor: assess.Assessor(opts.Assessor), Rater: opts.Rater, Quick: opts.Quick}))
 	})
 }

@@ -77,7 +77,7 @@ func NewCalibration(tc *assess.TeamCalibration, r *rubric.Rubric) *Calibration {
 			ManagerMean: roundPtr(p.ManagerMean), Difference: roundPtr(p.Difference)})
 	}
 	for _, rc := range tc.Raters {
-		c.Raters = append(c.Raters, CalibrationRater{Rater: raterName(rc.Rater, rc.Of), Assessor: rc.Assessor, People: rc.People, Offset: roundPtr(rc.Offset),
+		c.Raters = append(c.Raters, CalibrationRater{Rater: raterName(rc.Rater, rc.Of), Assessor: string(rc.Assessor), People: rc.People, Offset: roundPtr(rc.Offset),
 			Readiness: ReadinessRange{Min: roundPtr(rc.ReadinessMin), Median: roundPtr(rc.ReadinessMedian), Max: roundPtr(rc.ReadinessMax)}})
 	}
 	for _, o := range tc.Outliers {
@@ -112,8 +112,8 @@ func outlierReason(o assess.Outlier) string {
 	}
 	var who []string
 	for _, s := range o.Scores {
-		name := s.Assessor
-		if s.Assessor == "manager" && s.Rater != "" {
+		name := string(s.Assessor)
+		if s.Assessor == assess.Manager && s.Rater != "" {
 			name = s.Rater
 		}
 		who = append(who, name+" "+num(Round(s.Score)))

@@ -17,7 +17,7 @@ categories: [{id: c, name: C, skills: [{id: a, name: Alpha, questions: [q]}, {id
 roles: [{id: r, name: R, level: 1, expects: {a: 1}}]
 `)
 	nan := math.NaN()
-	rating := func(person, assessor, rater string, scores ...float64) assess.Rating {
+	rating := func(person string, assessor assess.Assessor, rater string, scores ...float64) assess.Rating {
 		return assess.Rating{Person: person, Assessor: assessor, Rater: rater, Scores: scores}
 	}
 	ratings := []assess.Rating{

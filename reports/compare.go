@@ -95,9 +95,9 @@ type CategoryChange struct {
 func pickedBy(p assess.Picked) string {
 	switch {
 	case p.Nth == 0:
-		return p.Assessor
+		return string(p.Assessor)
 	case p.Rater != "":
-		return p.Assessor + " (" + p.Rater + ")"
+		return string(p.Assessor) + " (" + p.Rater + ")"
 	}
 	return fmt.Sprintf("%s %d", p.Assessor, p.Nth)
 }
@@ -121,12 +121,12 @@ func NewCompare(c *assess.Comparison, all bool) *Compare {
 		if !slices.ContainsFunc(rep.people, func(p string) bool { return assess.SamePerson(&assess.Answers{Person: p}, a) }) {
 			rep.people = append(rep.people, a.Person)
 		}
-		ref := RaterRef{Assessor: a.Assessor}
+		ref := RaterRef{Assessor: string(a.Assessor)}
 		switch a.Assessor {
-		case "peer":
+		case assess.Peer:
 			rep.peers++
 		default:
-			if a.Assessor == "manager" {
+			if a.Assessor == assess.Manager {
 				rep.managers++
 			}
 			ref.Date = dateOf(a)
@@ -203,7 +203,7 @@ func (c *Compare) headline() string {
 	if !c.calibration() {
 		if n := len(c.Raters); n > 2 && c.oldDate != nil && c.newDate != nil {
 			kind := "self-assessments"
-			if a := c.Raters[0].Assessor; a != "self" {
+			if a := c.Raters[0].Assessor; a != string(assess.Self) {
 				kind = a + "'s assessments"
 			}
 			return fmt.Sprintf("%s: %d %s, %s → %s", who, n, kind, (*c.oldDate)[:10], (*c.newDate)[:10])
@@ -218,7 +218,7 @@ func (c *Compare) headline() string {
 	if c.peers > 0 {
 		parts = append(parts, countOf(c.peers, "peer", "peers"))
 	}
-	if c.Raters[0].Assessor != "self" {
+	if c.Raters[0].Assessor != string(assess.Self) {
 		parts = parts[1:]
 	}
 	return who + ": " + strings.Join(parts, ", ") + " (calibration)"
@@ -233,7 +233,7 @@ func countOf(n int, one, many string) string {
 
 // sideName describes one assessment: "self-assessment (2026-11-22)".
 func sideName(assessor string, date *string) string {
-	name := AssessmentName(assessor, "")
+	name := AssessmentName(assess.Assessor(assessor), "")
 	if date != nil {
 		name += " (" + (*date)[:10] + ")"
 	}

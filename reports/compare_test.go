@@ -19,7 +19,7 @@ func TestFewPeersStayAnonymous(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	person := func(assessor, rater string, score, day int) *assess.Answers {
+	person := func(assessor assess.Assessor, rater string, score, day int) *assess.Answers {
 		a := assess.NewAnswers(r)
 		a.Person, a.Assessor, a.Rater, a.CurrentRole = "Ada Lovelace", assessor, rater, "pm"
 		a.Date = time.Date(2026, 11, day, 9, 0, 0, 0, time.UTC)

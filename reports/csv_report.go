@@ -47,7 +47,7 @@ func (sr *standingRows) add(st *assess.Standing) {
 	rows := cw.line
 	cw.line, cw.cells = sr.person[:0], 0
 	cw.Text(a.Person)
-	cw.Text(a.Assessor)
+	cw.Text(string(a.Assessor))
 	if a.Date.IsZero() {
 		cw.Text("")
 	} else {

@@ -27,7 +27,7 @@ type HistoryEntry struct {
 // HistoryEntryOf sums up a saved assessment, from the file at path, for the history.
 func HistoryEntryOf(path string, st *assess.Standing) HistoryEntry {
 	a := st.Answers
-	e := HistoryEntry{File: path, Person: a.Person, Assessor: a.Assessor}
+	e := HistoryEntry{File: path, Person: a.Person, Assessor: string(a.Assessor)}
 	if !a.Date.IsZero() {
 		d := a.Date.UTC().Format(time.RFC3339)
 		e.Date = &d

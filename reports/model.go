@@ -310,7 +310,7 @@ func (rep *Report) fill(res *assess.Result) {
 	*rep = Report{
 		Format:         ReportFormat,
 		Person:         a.Person,
-		Assessor:       a.Assessor,
+		Assessor:       string(a.Assessor),
 		Rubric:         RubricInfo{Name: r.Name, Version: r.Version, SHA256: r.SHA256},
 		Answered:       res.Answered,
 		Questions:      res.Questions,

@@ -111,7 +111,7 @@ type personWords struct {
 }
 
 func newPersonWords(rep *Report, r *rubric.Rubric) personWords {
-	self := rep.Assessor == "self"
+	self := rep.Assessor == string(assess.Self)
 	by := func(you, other string) string {
 		if self {
 			return you
@@ -257,7 +257,7 @@ func joinNonEmpty(sep string, parts ...string) string {
 // checkMessage phrases a plausibility check for the reader, with the way to a second
 // view; each message stands on its own (JSON carries them one by one).
 func checkMessage(c assess.Check, rep *Report) string {
-	self := rep.Assessor == "self"
+	self := rep.Assessor == string(assess.Self)
 	second := "ask your manager or peers to assess you too, then run pmladder compare"
 	if !self {
 		second = "ask for the person's own and their peers' assessments, then run pmladder compare"
@@ -326,13 +326,14 @@ func nextRoleGaps(r *rubric.Rubric, n NextRole) string {
 // met says how many of a role's expectations are met: "4 of 15".
 func met(met, total int) string { return fmt.Sprintf("%d of %d", met, total) }
 
+// assessorLabel says who made an assessment, for a byline.
 func assessorLabel(a string) string {
-	switch a {
-	case "self":
+	switch assess.Assessor(a) {
+	case assess.Self:
 		return "self-assessment"
-	case "manager":
+	case assess.Manager:
 		return "assessed by their manager"
-	case "peer":
+	case assess.Peer:
 		return "assessed by a peer"
 	}
 	return a

@@ -102,14 +102,14 @@ func NewPlanView(p *assess.Plan, r *rubric.Rubric) *PlanView {
 
 // AssessmentName names an assessment by who made it: "self-assessment", "manager's
 // assessment", with the rater's name when given ("manager's assessment (Morgan Reyes)").
-func AssessmentName(assessor, rater string) string {
-	if assessor == "" || assessor == "self" {
+func AssessmentName(assessor assess.Assessor, rater string) string {
+	if assessor == "" || assessor == assess.Self {
 		return "self-assessment"
 	}
 	if rater != "" {
-		return assessor + "'s assessment (" + rater + ")"
+		return string(assessor) + "'s assessment (" + rater + ")"
 	}
-	return assessor + "'s assessment"
+	return string(assessor) + "'s assessment"
 }
 
 // NewPlanStatusView shows a plan held against the assessment of date assessed.

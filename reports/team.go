@@ -357,7 +357,7 @@ type TeamMember struct {
 
 // memberOf sums a person up for a team's table; withHeat adds their scores for a heatmap.
 func memberOf(res *assess.Result, withHeat bool) TeamMember {
-	m := TeamMember{Person: res.Answers.Person, Assessor: res.Answers.Assessor}
+	m := TeamMember{Person: res.Answers.Person, Assessor: string(res.Answers.Assessor)}
 	if res.Current != nil {
 		m.Current, m.CurrentID = res.Current.Name, res.Current.ID
 	}

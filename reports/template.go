@@ -14,9 +14,10 @@ import (
 // gives one unnamed), who will answer (self, manager or peer) and, for a manager or a
 // peer, their name; the quick set of questions or all.
 type TemplateSheet struct {
-	People          []string
-	Assessor, Rater string
-	Quick           bool
+	People   []string
+	Assessor assess.Assessor
+	Rater    string
+	Quick    bool
 }
 
 // Template is a blank answer sheet: a team sheet (CSV, the default, or a workbook) or an
@@ -93,7 +94,7 @@ func (v *Template) writeCSV(w io.Writer, excel bool) error {
 			case assess.FieldPerson:
 				cw.Text(p)
 			case assess.FieldAssessor:
-				cw.Text(t.Assessor)
+				cw.Text(string(t.Assessor))
 			case assess.FieldRater:
 				cw.Text(t.Rater)
 			default:

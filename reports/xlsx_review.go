@@ -323,7 +323,7 @@ func (t *teamXLSX) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error
 	// People.
 	p := append(x.people, "<row>"...)
 	p = appendInline(p, a.Person)
-	p = appendShared(p, ss, a.Assessor)
+	p = appendShared(p, ss, string(a.Assessor))
 	p = appendDate(p, a.Date)
 	current, target := "", ""
 	var readiness *float64
@@ -367,7 +367,7 @@ func (t *teamXLSX) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error
 		sk := &res.Skills[i]
 		l = append(l, "<row>"...)
 		l = appendInline(l, a.Person)
-		l = appendShared(l, ss, a.Assessor)
+		l = appendShared(l, ss, string(a.Assessor))
 		l = appendDate(l, a.Date)
 		l = appendShared(l, ss, current)
 		l = appendShared(l, ss, target)

@@ -65,7 +65,7 @@ func TemplateXLSX(w io.Writer, r *rubric.Rubric, people []string, t TemplateShee
 			case assess.FieldPerson:
 				row[k] = p
 			case assess.FieldAssessor:
-				row[k] = t.Assessor
+				row[k] = string(t.Assessor)
 			case assess.FieldRater:
 				row[k] = t.Rater
 			}

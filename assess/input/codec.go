@@ -185,7 +185,7 @@ func MarshalYAML(a *assess.Answers, r *rubric.Rubric) []byte {
 	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 	add("format", str(assess.AnswersFormat))
 	add("person", str(a.Person))
-	add("assessor", str(a.Assessor))
+	add("assessor", str(string(a.Assessor)))
 	if a.Rater != "" {
 		add(assess.FieldRater, str(a.Rater))
 	}

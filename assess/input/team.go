@@ -454,12 +454,12 @@ func (tr *teamRun) add(pl problem.Place, line int, a *assess.Answers) {
 	h.SetSeed(tr.seed)
 	hashName(&h, a.Person)
 	h.WriteByte(0)
-	h.WriteString(a.Assessor)
+	h.WriteString(string(a.Assessor))
 	h.WriteByte(0)
 	hashName(&h, a.Rater)
 	key := h.Sum64()
 	// Unnamed peers are several people: their rows are not repeats of each other.
-	if first, dup := tr.seen[key]; dup && !(a.Assessor == "peer" && a.Rater == "") {
+	if first, dup := tr.seen[key]; dup && !(a.Assessor == assess.Peer && a.Rater == "") {
 		tr.notice("%s: %s (%s) is listed again (first at %s): both are scored", at(), problem.Quote(a.Person), a.Assessor, first.place.At(int(first.line)))
 	} else {
 		tr.seen[key] = rowAt{pl, int32(line)}

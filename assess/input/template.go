@@ -24,13 +24,13 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // TemplateYAML writes a blank answers document for one person, with each question's text
 // and its anchored statements as comments, to fill in an editor. Several documents may be
 // joined with --- into one file; a team review reads them all.
-func TemplateYAML(r *rubric.Rubric, person, assessor, rater string, quick bool) []byte {
+func TemplateYAML(r *rubric.Rubric, person string, assessor assess.Assessor, rater string, quick bool) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Answers for %s. Put a score (%d-%d) or na after each question id; leave it empty\n",
 		oneLine(r.Title()), r.Scale.Min, r.Scale.Max)
 	b.WriteString("# to skip it. Score it with: pmladder assess --answers FILE (a file of several people,\n")
 	b.WriteString("# separated by ---: pmladder team FILE)\n")
-	if assessor != "self" {
+	if assessor != assess.Self {
 		b.WriteString("# Each statement below describes the person rated, in their words (\"I ...\"): pick what they do.\n")
 	}
 	fmt.Fprintf(&b, "format: %s\n", assess.AnswersFormat)

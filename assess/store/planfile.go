@@ -47,7 +47,7 @@ type planGoal struct {
 // MarshalPlan encodes a plan as its YAML file.
 func MarshalPlan(p *assess.Plan) []byte {
 	f := planFile{Format: assess.PlanFormat, Person: p.Person, Created: p.Created.UTC().Format(time.RFC3339), From: p.From,
-		Assessor: p.Assessor, Rater: p.Rater,
+		Assessor: string(p.Assessor), Rater: p.Rater,
 		TargetRole: p.TargetRole, Rubric: planRubric{p.Rubric.Name, p.Rubric.Version, p.Rubric.SHA256}}
 	for _, g := range p.Goals {
 		f.Goals = append(f.Goals, planGoal{Skill: g.Skill, From: g.From, Target: g.Target, Due: g.Due.Format(assess.DayLayout),
@@ -90,11 +90,14 @@ func ParsePlan(file string, data []byte, r *rubric.Rubric) (*assess.Plan, error)
 	}
 	p := &assess.Plan{Person: strings.TrimSpace(rd.String(f["person"].Value, "person")),
 		From: rd.String(f["from"].Value, "from"), TargetRole: rd.String(f["target_role"].Value, "target_role"),
-		Assessor: rd.String(f["assessor"].Value, "assessor"), Rater: strings.TrimSpace(rd.String(f["rater"].Value, "rater"))}
-	if p.Assessor == "" {
-		p.Assessor = "self"
-	} else if !assess.IsAssessor(p.Assessor) {
-		rd.Addf(f["assessor"].Value, "assessor %s: want %s", problem.Quote(p.Assessor), assess.AssessorList)
+		Rater: strings.TrimSpace(rd.String(f["rater"].Value, "rater"))}
+	switch who := rd.String(f["assessor"].Value, "assessor"); {
+	case who == "":
+		p.Assessor = assess.Self
+	case !assess.IsAssessor(who):
+		rd.Addf(f["assessor"].Value, "assessor %s: want %s", problem.Quote(who), assess.AssessorList)
+	default:
+		p.Assessor = assess.Assessor(who)
 	}
 	if p.Person == "" {
 		rd.Addf(root, "missing person")

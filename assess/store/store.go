@@ -65,7 +65,7 @@ func (s *Store) ensure(dir string) error {
 // NewName returns a new file name for answers: the UTC time, the person and the
 // assessor, so that names sort by time and say whose they are.
 func NewName(a *assess.Answers, now time.Time) string {
-	return fmt.Sprintf("%s_%s_%s.yaml", now.UTC().Format("20060102T150405Z"), Slug(a.Person), Slug(a.Assessor))
+	return fmt.Sprintf("%s_%s_%s.yaml", now.UTC().Format("20060102T150405Z"), Slug(a.Person), Slug(string(a.Assessor)))
 }
 
 // Slug makes a name safe for a file name: lower-case letters and digits joined by dashes.
@@ -210,7 +210,8 @@ type Draft struct {
 	Person string
 	// Assessor is who made it (self when the file does not say) and Rater, for a manager
 	// or a peer, their name.
-	Assessor, Rater string
+	Assessor assess.Assessor
+	Rater    string
 	// Rubric is the rubric the interview was started with: its source (a path, or
 	// "built-in") lets a resumed interview carry on with the same questions.
 	Rubric assess.RubricRef
@@ -252,15 +253,15 @@ func (s *Store) DraftOf(person string) (Draft, error) {
 // assessments of. A peer's assessment is never anyone's latest: peers are heard as a
 // group, in a calibration. Several people and no name is an AmbiguousDraftsError (naming
 // them); none is ErrNoAssessment.
-func (s *Store) LatestOf(person, assessor string) (string, error) {
-	if assessor == "peer" {
+func (s *Store) LatestOf(person string, assessor assess.Assessor) (string, error) {
+	if assessor == assess.Peer {
 		return "", ErrPeerLatest
 	}
 	d, err := latestOf(s.Assessments(), person, assessor)
 	if errors.Is(err, errNone) {
 		by := ""
-		if assessor != "self" {
-			by = " by a " + assessor
+		if assessor != assess.Self {
+			by = " by a " + string(assessor)
 		}
 		if person != "" {
 			return "", fmt.Errorf("%w%s of %s in %s", ErrNoAssessment, by, person, s.Assessments())
@@ -278,7 +279,7 @@ var errNone = errors.New("none")
 
 // latestOf finds the latest file of dir for a person (or the only person), made by the
 // assessor ("" is any).
-func latestOf(dir, person, assessor string) (Draft, error) {
+func latestOf(dir, person string, assessor assess.Assessor) (Draft, error) {
 	files, err := listFiles(dir)
 	if err != nil {
 		return Draft{}, err
@@ -337,9 +338,9 @@ func peekDraft(path string) (Draft, error) {
 	}
 	r := doc.Rubric
 	if doc.Assessor == "" {
-		doc.Assessor = "self"
+		doc.Assessor = string(assess.Self)
 	}
-	return Draft{Path: path, Person: doc.Person, Assessor: doc.Assessor, Rater: doc.Rater, Rubric: assess.RubricRef{Name: r.Name, Version: r.Version, SHA256: r.SHA256, Source: r.Source}}, nil
+	return Draft{Path: path, Person: doc.Person, Assessor: assess.Assessor(doc.Assessor), Rater: doc.Rater, Rubric: assess.RubricRef{Name: r.Name, Version: r.Version, SHA256: r.SHA256, Source: r.Source}}, nil
 }
 
 // Load reads a saved assessment or draft, checked against the rubric; warnings are as

@@ -83,7 +83,7 @@ func TestLatestByAssessor(t *testing.T) {
 	r := assesstest.Rubric(t, assesstest.Hand)
 	s := &Store{Dir: t.TempDir()}
 	day := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
-	save := func(person, assessor, rater string, days int) string {
+	save := func(person string, assessor assess.Assessor, rater string, days int) string {
 		t.Helper()
 		a := assess.NewAnswers(r)
 		a.Person, a.Assessor, a.Rater = person, assessor, rater
