@@ -85,7 +85,7 @@ type GoalOption struct {
 	// Gap is the gap toward the target role, 0 when there is none, and Priority its
 	// priority (docs/scoring.md, rule 5).
 	Gap      float64
-	Priority string
+	Priority Priority
 	// Actions are the skill's actions for the step up, Certifications the ids of the
 	// certifications that build it, the ones toward the target's gaps first.
 	Actions        []string

@@ -8,14 +8,17 @@ import (
 	"github.com/pmladder/pmladder/rubric"
 )
 
-// Priorities of a skill toward the target role (docs/scoring.md, rule 5).
+// Priority is how urgent a skill's gap toward the target role is (docs/scoring.md, rule 5).
+type Priority string
+
+// Priorities, from the most urgent.
 const (
-	PriorityHigh   = "high"
-	PriorityMedium = "medium"
-	PriorityLow    = "low"
-	PriorityNone   = "none"
+	PriorityHigh   Priority = "high"
+	PriorityMedium Priority = "medium"
+	PriorityLow    Priority = "low"
+	PriorityNone   Priority = "none"
 	// PriorityNA marks a skill that was not assessed.
-	PriorityNA = "n/a"
+	PriorityNA Priority = "n/a"
 )
 
 // DefaultCerts is how many certifications a report lists unless told otherwise.
@@ -118,7 +121,7 @@ type SkillScore struct {
 	ExpectedCurrent, ExpectedTarget *float64
 	// Gap toward the target, nil unless the skill is assessed and the target expects it.
 	Gap      *float64
-	Priority string
+	Priority Priority
 
 	sum   float64 // of the answered scores
 	count int     // of the answered, non-na questions
@@ -141,7 +144,7 @@ type RoleFit struct {
 type Gap struct {
 	Skill                *rubric.Skill
 	Score, Expected, Gap float64
-	Priority             string
+	Priority             Priority
 
 	pos     int      // the skill's rubric order, for ties
 	answers *Answers // whose gap: the next step leaves out what they already do
@@ -498,7 +501,7 @@ func (res *Standing) gapOf(sk *SkillScore, pos int, expected float64) Gap {
 	return g
 }
 
-func priorityRank(p string) int {
+func priorityRank(p Priority) int {
 	switch p {
 	case PriorityHigh:
 		return 0

@@ -124,7 +124,7 @@ func TestScoreNoTrackEstimatesAndStays(t *testing.T) {
 	}
 	for i, w := range wantSkills {
 		sk := res.Skills[i]
-		if num(sk.ExpectedCurrent) != w.cur || num(sk.ExpectedTarget) != w.tgt || num(sk.Gap) != w.gap || sk.Priority != w.prio {
+		if num(sk.ExpectedCurrent) != w.cur || num(sk.ExpectedTarget) != w.tgt || num(sk.Gap) != w.gap || string(sk.Priority) != w.prio {
 			t.Errorf("skill %s: %s %s %s %s, want %+v", sk.Skill.ID, num(sk.ExpectedCurrent), num(sk.ExpectedTarget), num(sk.Gap), sk.Priority, w)
 		}
 	}

@@ -84,7 +84,7 @@ func (sr *standingRows) add(st *assess.Standing) {
 		cw.Number(sk.Score)
 		cw.Number(sk.ExpectedTarget)
 		cw.Number(sk.Gap)
-		cw.Text(sk.Priority)
+		cw.Text(string(sk.Priority))
 		cw.endLine()
 	}
 }

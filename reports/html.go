@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"unicode"
+
+	"github.com/pmladder/pmladder/assess"
 )
 
 // htmlStyle is the stylesheet every HTML page carries inline: no file, font or script is
@@ -99,11 +101,11 @@ func htmlFuncs() template.FuncMap {
 			}
 			return fmt.Sprintf("%.1f%%", max(0, min(100, *p)))
 		},
-		"prio": func(p string) string {
-			if p == "n/a" {
+		"prio": func(p assess.Priority) string { // a CSS class: "n/a" is not one
+			if p == assess.PriorityNA {
 				return "na"
 			}
-			return p
+			return string(p)
 		},
 		"inc":         func(i int) int { return i + 1 },
 		"statusClass": goalStatusClass,

@@ -113,7 +113,7 @@ func (p *Person) writeMarkdown(w io.Writer) error {
 			if s.Core {
 				name += " (core)"
 			}
-			row := []string{"", name, fmtNum(s.Score), fmtNum(s.ExpectedTarget), fmtNum(s.Gap), s.Priority}
+			row := []string{"", name, fmtNum(s.Score), fmtNum(s.ExpectedTarget), fmtNum(s.Gap), string(s.Priority)}
 			if evidence {
 				e := ""
 				if s.Evidence != nil {

@@ -111,27 +111,27 @@ type Category struct {
 
 // Skill is one skill's line of the report.
 type Skill struct {
-	ID              string   `json:"id"`
-	Name            string   `json:"name"`
-	Category        string   `json:"category"`
-	Core            bool     `json:"core"`
-	Score           *float64 `json:"score"`
-	ExpectedCurrent *float64 `json:"expected_current"`
-	ExpectedTarget  *float64 `json:"expected_target"`
-	Gap             *float64 `json:"gap"`
-	Priority        string   `json:"priority"`
+	ID              string          `json:"id"`
+	Name            string          `json:"name"`
+	Category        string          `json:"category"`
+	Core            bool            `json:"core"`
+	Score           *float64        `json:"score"`
+	ExpectedCurrent *float64        `json:"expected_current"`
+	ExpectedTarget  *float64        `json:"expected_target"`
+	Gap             *float64        `json:"gap"`
+	Priority        assess.Priority `json:"priority"`
 	// Evidence is the person's example that backs the rating, or nil.
 	Evidence *string `json:"evidence"`
 }
 
 // Gap is a skill below the target's expectation, with what to do about it.
 type Gap struct {
-	Skill    string  `json:"skill"`
-	Name     string  `json:"name"`
-	Score    float64 `json:"score"`
-	Expected float64 `json:"expected"`
-	Gap      float64 `json:"gap"`
-	Priority string  `json:"priority"`
+	Skill    string          `json:"skill"`
+	Name     string          `json:"name"`
+	Score    float64         `json:"score"`
+	Expected float64         `json:"expected"`
+	Gap      float64         `json:"gap"`
+	Priority assess.Priority `json:"priority"`
 	// NextStep is the anchored statement of the step up (docs/scoring.md, rule 10), one
 	// per question with options the person has not reached; Actions are the actions for
 	// that step.

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pmladder/pmladder/assess"
 )
 
 // ANSI styles, used only when Options.Color is set.
@@ -30,16 +32,16 @@ func (o Options) style(code, s string) string {
 }
 
 // priorityStyle colours a priority: high red, medium yellow.
-func (o Options) priority(p string) string {
+func (o Options) priority(p assess.Priority) string {
 	switch p {
-	case "high":
-		return o.style(ansiRed, p)
-	case "medium":
-		return o.style(ansiYellow, p)
-	case "n/a", "none":
-		return o.style(ansiDim, p)
+	case assess.PriorityHigh:
+		return o.style(ansiRed, string(p))
+	case assess.PriorityMedium:
+		return o.style(ansiYellow, string(p))
+	case assess.PriorityNA, assess.PriorityNone:
+		return o.style(ansiDim, string(p))
 	}
-	return p
+	return string(p)
 }
 
 // bar draws value on [lo, hi] as width cells of full and light blocks.

@@ -142,8 +142,8 @@ func newSharedStrings(r *rubric.Rubric) *sharedStrings {
 	for _, a := range assess.Assessors() {
 		s.id(a)
 	}
-	for _, p := range []string{assess.PriorityHigh, assess.PriorityMedium, assess.PriorityLow, assess.PriorityNone, assess.PriorityNA} {
-		s.id(p)
+	for _, p := range []assess.Priority{assess.PriorityHigh, assess.PriorityMedium, assess.PriorityLow, assess.PriorityNone, assess.PriorityNA} {
+		s.id(string(p))
 	}
 	for i := range r.Roles {
 		s.id(r.Roles[i].ID)
@@ -377,7 +377,7 @@ func (t *teamXLSX) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error
 		l = appendNumber(l, sk.Score, 0)
 		l = appendNumber(l, sk.ExpectedTarget, 0)
 		l = appendNumber(l, sk.Gap, 0)
-		l = appendShared(l, ss, sk.Priority)
+		l = appendShared(l, ss, string(sk.Priority))
 		l = append(l, "</row>"...)
 	}
 	x.long = l
