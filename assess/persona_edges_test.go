@@ -59,6 +59,9 @@ type edgePersona struct {
 	noCerts []string
 	// minReady bounds the target's readiness from below (0: no bound).
 	minReady float64
+	// wantChecks are the plausibility checks that fire (rule 13), in order; none for
+	// honest answers.
+	wantChecks []string
 }
 
 // leaderProgrammes are built for people who manage (or are about to manage) managers.
@@ -91,7 +94,8 @@ var edgePersonas = []edgePersona{
 		// pricing, talks to customers every week. In ladder terms a strong senior PM and a
 		// first-time manager, not a large company's VP.
 		name: "startup VP managing an APM and a designer", edge: true,
-		current: "vp-product", track: "management",
+		wantChecks: []string{assess.CheckFarFromDeclared},
+		current:    "vp-product", track: "management",
 		answers: `data-fluency 3 3 | customer-insight 4 4 4 | experimentation 3 3 | business-acumen 4 4 |
 			written-communication 4 3 | stakeholder-alignment 3 3 | executive-communication 4 3 | influence 3 3 |
 			go-to-market 3 4 | strategy 4 4 4 | cross-functional-leadership 4 4 | coaching 2 2 |
@@ -108,7 +112,8 @@ var edgePersonas = []edgePersona{
 		// hold CPO: rules 1–9 cannot know better. v3 (rule 13): same-answer and
 		// far-from-declared checks ask for a second view before anyone reads further.
 		name: "straight-liner at 5 after two years as a PM", edge: true,
-		current: "pm",
+		wantChecks: []string{assess.CheckSameAnswer, assess.CheckFarFromDeclared},
+		current:    "pm",
 		answers: `data-fluency 5 5 | customer-insight 5 5 5 | experimentation 5 5 | business-acumen 5 5 |
 			written-communication 5 5 | stakeholder-alignment 5 5 | executive-communication 5 5 | influence 5 5 |
 			go-to-market 5 5 | strategy 5 5 5 | cross-functional-leadership 5 5 | coaching 5 5 |
@@ -125,7 +130,8 @@ var edgePersonas = []edgePersona{
 		// (rule 13) says so and asks for a manager's view; rule 15 plans one step per
 		// skill per quarter, not three levels in a quarter.
 		name: "under-rating senior PM", edge: true,
-		current: "senior-pm",
+		wantChecks: []string{assess.CheckFarFromDeclared},
+		current:    "senior-pm",
 		answers: `data-fluency 2 2 | customer-insight 2 2 2 | experimentation 2 1 | business-acumen 2 1 |
 			written-communication 2 2 | stakeholder-alignment 2 1 | executive-communication 1 2 | influence 1 2 |
 			go-to-market 1 1 | strategy 2 1 2 | cross-functional-leadership 2 2 | coaching 2 1 |
@@ -550,6 +556,13 @@ func checkEdgePersona(r *rubric.Rubric, p edgePersona, res *assess.Result) []str
 			}
 		}
 	}
+	var checks []string
+	for _, c := range res.Checks {
+		checks = append(checks, c.Code)
+	}
+	if !slices.Equal(checks, p.wantChecks) {
+		failf("checks %v, want %v", checks, p.wantChecks)
+	}
 	est := ""
 	if res.Estimated != nil {
 		est = res.Estimated.Role.ID
@@ -661,7 +674,14 @@ func TestEdgePersonaReport(t *testing.T) {
 		if len(res.Gaps) > 0 {
 			first = res.Gaps[0].Skill.ID
 		}
-		t.Logf("%-45s → estimated %s, target %s, first gap %s, lateral held %v, certifications %s",
-			p.name, est, tgt, first, held, certList(res))
+		var checks, also []string
+		for _, c := range res.Checks {
+			checks = append(checks, c.Code)
+		}
+		for _, ro := range res.AlsoHolds {
+			also = append(also, ro.ID)
+		}
+		t.Logf("%-45s → estimated %s, target %s (top %v), first gap %s, also holds %v, certifications %s, checks %v",
+			p.name, est, tgt, res.AtTop, first, also, certList(res), checks)
 	}
 }
