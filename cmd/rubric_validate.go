@@ -15,6 +15,8 @@ import (
 type RubricValidateOptions struct {
 	IO    *IOStreams
 	Files []string
+	// BuiltIn checks the built-in ladder: no FILE was given and no rubric is configured.
+	BuiltIn bool
 	// Strict makes the ladder-design warnings errors (exit 2).
 	Strict bool
 }
@@ -24,11 +26,12 @@ type RubricValidateOptions struct {
 func NewCmdRubricValidate(f *Factory, runF func(*RubricValidateOptions) error) *cobra.Command {
 	opts := &RubricValidateOptions{IO: f.IO}
 	cmd := &cobra.Command{
-		Use:   "validate FILE...",
+		Use:   "validate [FILE...]",
 		Short: "Check rubric files and report every problem with its line",
 		Long: `Check rubric files and report every problem with its line, as FILE:LINE: message, on
 stderr. Nothing is written to stdout; the exit status is 0 when every file is valid and 2
-when any is not. "-" reads standard input.
+when any is not. "-" reads standard input. Without FILE, the rubric in force is checked:
+--rubric or the rubric setting, else the built-in ladder.
 
 A valid file may still have ladder-design smells, reported as FILE:LINE: warning: message
 (exit 0): a core skill expected at the top of the scale, a step up a skill with no action,
@@ -36,10 +39,17 @@ two statements of a question next to each other that say nearly the same thing, 
 that tops out below another, a role whose next roles are all on other tracks, a
 certification whose primary skills no role expects. --strict makes them errors (exit 2).`,
 		Example: `  pmladder rubric validate my-ladder.yaml
-  pmladder rubric validate --strict my-ladder.yaml`,
-		Args: usageArgs(cobra.MinimumNArgs(1)),
+  pmladder rubric validate --strict my-ladder.yaml
+  pmladder rubric validate --strict              # the built-in ladder`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
+			if len(args) == 0 {
+				if f.Settings.Rubric != "" {
+					opts.Files = []string{f.Settings.Rubric}
+				} else {
+					opts.BuiltIn = true
+				}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -53,6 +63,13 @@ certification whose primary skills no role expects. --strict makes them errors (
 func rubricValidateRun(opts *RubricValidateOptions) error {
 	var all problem.List
 	var unreadable []error
+	if opts.BuiltIn {
+		r, err := rubric.Default()
+		if err != nil {
+			return fmt.Errorf("internal error: the built-in rubric is invalid: %w", err)
+		}
+		all = append(all, reportLint(opts, "built-in ladder", r)...)
+	}
 	for _, file := range opts.Files {
 		name, data, err := readInput(opts.IO, file)
 		if err != nil {
@@ -68,16 +85,7 @@ func rubricValidateRun(opts *RubricValidateOptions) error {
 		case err != nil:
 			return err
 		default:
-			warnings := r.Lint()
-			if opts.Strict && len(warnings) > 0 {
-				all = append(all, warnings...)
-				continue
-			}
-			for _, w := range warnings {
-				fmt.Fprintf(opts.IO.ErrOut, "pmladder: %s\n", w)
-			}
-			fmt.Fprintf(opts.IO.ErrOut, "%s: valid: %d skills, %d questions, %d roles, %d certifications\n",
-				name, len(r.Skills()), len(r.Questions()), len(r.Roles), len(r.Certifications))
+			all = append(all, reportLint(opts, name, r)...)
 		}
 	}
 	if len(unreadable) > 0 {
@@ -87,6 +95,21 @@ func rubricValidateRun(opts *RubricValidateOptions) error {
 		return nil
 	}
 	return all
+}
+
+// reportLint prints a valid rubric's ladder-design warnings and that it is valid; with
+// --strict the warnings are returned as problems instead.
+func reportLint(opts *RubricValidateOptions, name string, r *rubric.Rubric) problem.List {
+	warnings := r.Lint()
+	if opts.Strict && len(warnings) > 0 {
+		return warnings
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(opts.IO.ErrOut, "pmladder: %s\n", w)
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "%s: valid: %d skills, %d questions, %d roles, %d certifications\n",
+		name, len(r.Skills()), len(r.Questions()), len(r.Roles), len(r.Certifications))
+	return nil
 }
 
 // readFailures reports files that could not be read (exit 1) after the problems of the
