@@ -30,6 +30,14 @@ func pmladderCmd(t *testing.T, dir string, args ...string) *exec.Cmd {
 	cmd.Dir = dir
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TMPDIR=" + os.TempDir(),
 		"XDG_CONFIG_HOME=" + dir, "XDG_DATA_HOME=" + filepath.Join(dir, "data")}
+	// The program is this test binary; under go test -cover it is built for coverage and
+	// must be told where its counters go, as testscript tells it in the scripts, or it
+	// warns on stderr ("GOCOVERDIR not set") and what it covers is not counted.
+	for _, name := range []string{"GOCOVERDIR", "GORACE"} {
+		if v, ok := os.LookupEnv(name); ok {
+			cmd.Env = append(cmd.Env, name+"="+v)
+		}
+	}
 	return cmd
 }
 

@@ -3,8 +3,6 @@
 package cmd
 
 import (
-	"os"
-	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -24,23 +22,23 @@ func TestInterviewFitsTheTerminal(t *testing.T) {
 	for _, cols := range []uint16{60, 80, 120} {
 		s := startPty(t, t.TempDir(), cols, 40, "assess", "--name", "Ada", "--current", "pm", "--track", "ic")
 		s.waitFor("Which role are you aiming for?")
-		s.ctrl.Write([]byte("\r")) // decide for me
+		s.press("\r") // decide for me
 		s.waitFor("Which of these do you hold already?")
-		s.ctrl.Write([]byte("\r")) // none
+		s.press("\r") // none
 		for q := 1; q <= 3; q++ {
 			s.waitFor("· " + string(rune('0'+q)) + " of ")
-			mark := len(s.shown())
-			s.ctrl.Write([]byte("?")) // the help, drawn above the question; the key hint loses "? for more help"
+			mark := s.term.Mark()
+			s.press("?") // the help, drawn above the question; the key hint loses "? for more help"
 			s.waitAfter(mark, "[Use arrows to move, type to filter]")
-			mark = len(s.shown())
-			s.ctrl.Write([]byte("\x1b[B\r"))
+			mark = s.term.Mark()
+			s.press("\x1b[B\r")
 			if s.waitAny(mark, "· "+string(rune('0'+q+1))+" of ", evidencePrompt) == evidencePrompt {
-				s.ctrl.Write([]byte("Ran the pricing test end to end\r"))
+				s.press("Ran the pricing test end to end\r")
 			}
 		}
 		s.waitFor("· 4 of ")
-		s.ctrl.Write([]byte("\x03"))
-		s.cmd.Wait()
+		s.press("\x03")
+		s.wait() // all it drew read
 		screen := ansiEscape.ReplaceAllString(s.shown(), "")
 		lines := 0
 		for _, line := range strings.FieldsFunc(screen, func(r rune) bool { return r == '\n' || r == '\r' }) {
@@ -60,7 +58,7 @@ func TestInterviewFitsTheTerminal(t *testing.T) {
 
 // TestNumberKeysPick: typing an option's number keeps only that option, and Enter picks it.
 func TestNumberKeysPick(t *testing.T) {
-	code, screen, draft := ptyInterview(t, "3\r", func(_ *exec.Cmd, ctrl *os.File) { ctrl.Write([]byte("\x03")) })
+	code, screen, draft := ptyInterview(t, "3\r", func(s *ptySession) { s.press("\x03") })
 	if code != ExitInterrupted || !strings.Contains(draft, "data-fluency.1: 2") {
 		t.Errorf("exit %d; typing 3 should pick the third statement (score 2); draft:\n%s\nscreen:\n%q", code, draft, screen)
 	}

@@ -34,24 +34,24 @@ answers: {customer-insight.1: 2, customer-insight.2: 2, stakeholder-alignment.1:
 	due := time.Now().AddDate(0, 2, 0).Format("2006-01-02")
 	s := startPty(t, dir, 100, 40, "plan", "new")
 	s.waitFor("Which skills will you focus on?")
-	s.ctrl.Write([]byte(" \x1b[B\x1b[B \r")) // the first and the third of the list
+	s.press(" \x1b[B\x1b[B \r") // the first and the third of the list
 	s.waitFor("what score will you reach?")
-	s.ctrl.Write([]byte("\r")) // the suggested target
+	s.press("\r") // the suggested target
 	s.waitFor("which actions will you take?")
-	s.ctrl.Write([]byte("\x1b[B \r")) // the second action
+	s.press("\x1b[B \r") // the second action
 	// Every further question of the two skills takes its default (Enter), until the due day.
 	for i := 0; ; i++ {
 		if i == 20 {
 			t.Fatalf("the due day was never asked; the terminal shows:\n%q", s.shown())
 		}
 		if s.lastPrompt("what score will you reach?", "which actions will you take?", "any certification to take?", "Due by") == "Due by" {
-			s.ctrl.Write([]byte("\x15" + due + "\r")) // Ctrl-U clears the suggested day
+			s.press("\x15" + due + "\r") // Ctrl-U clears the suggested day
 			break
 		}
-		s.ctrl.Write([]byte("\r"))
+		s.press("\r")
 	}
-	if err := s.cmd.Wait(); err != nil {
-		t.Fatalf("plan new: %v; the terminal shows:\n%q", err, s.shown())
+	if code := s.wait(); code != 0 {
+		t.Fatalf("plan new: exit %d; the terminal shows:\n%q", code, s.shown())
 	}
 	r, _ := rubric.Default()
 	p, _, err := (&store.Store{Dir: filepath.Join(dir, "data", "pmladder")}).LoadPlan("Ada", r)
@@ -70,28 +70,20 @@ answers: {customer-insight.1: 2, customer-insight.2: 2, stakeholder-alignment.1:
 	}
 }
 
-// lastPrompt waits until the screen has been still for a moment and returns which of
-// prompts was drawn last.
+// lastPrompt waits until pmladder reads keys, its question drawn in full, and returns
+// which of prompts was drawn last.
 func (s *ptySession) lastPrompt(prompts ...string) string {
 	s.t.Helper()
-	before := ""
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); {
-		time.Sleep(150 * time.Millisecond)
-		now := s.shown()
-		if now != before {
-			before = now
-			continue
-		}
-		last, at := "", -1
-		for _, p := range prompts {
-			if i := strings.LastIndex(now, p); i > at {
-				last, at = p, i
-			}
-		}
-		if at >= 0 {
-			return last
+	s.term.WaitReading()
+	now := s.shown()
+	last, at := "", -1
+	for _, p := range prompts {
+		if i := strings.LastIndex(now, p); i > at {
+			last, at = p, i
 		}
 	}
-	s.t.Fatalf("none of %q appeared", prompts)
-	return ""
+	if at < 0 {
+		s.t.Fatalf("none of %q appeared; the terminal shows:\n%q", prompts, now)
+	}
+	return last
 }

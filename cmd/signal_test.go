@@ -10,86 +10,68 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/creack/pty"
-
 	"github.com/pmladder/pmladder/assess/sheetgen"
+	"github.com/pmladder/pmladder/internal/ptytest"
 	"github.com/pmladder/pmladder/rubric"
 )
 
 // ptySession is the real binary running on a pseudo-terminal of a given size, with what
 // the terminal has shown so far.
 type ptySession struct {
-	t      *testing.T
-	cmd    *exec.Cmd
-	ctrl   *os.File
-	mu     sync.Mutex
-	screen bytes.Buffer
+	t    *testing.T
+	cmd  *exec.Cmd
+	term *ptytest.Terminal
 }
 
 // startPty starts pmladder with args on a cols × rows pseudo-terminal, data kept in dir.
 func startPty(t *testing.T, dir string, cols, rows uint16, args ...string) *ptySession {
 	t.Helper()
-	s := &ptySession{t: t, cmd: pmladderCmd(t, dir, args...)}
+	s := &ptySession{t: t, cmd: pmladderCmd(t, dir, args...), term: ptytest.Open(t, cols, rows)}
 	s.cmd.Env = append(s.cmd.Env, "TERM=xterm")
-	ctrl, err := pty.StartWithSize(s.cmd, &pty.Winsize{Rows: rows, Cols: cols})
-	if err != nil {
-		t.Skipf("no pseudo-terminal here: %v", err)
+	if err := s.term.Start(s.cmd); err != nil {
+		t.Fatal(err)
 	}
-	s.ctrl = ctrl
-	t.Cleanup(func() { ctrl.Close() })
-	go func() {
-		buf := make([]byte, 4096)
-		for {
-			n, err := ctrl.Read(buf)
-			if bytes.Contains(buf[:n], []byte("\x1b[6n")) {
-				ctrl.Write([]byte("\x1b[5;1R")) // where the cursor is, as a terminal answers
-			}
-			s.mu.Lock()
-			s.screen.Write(buf[:n])
-			s.mu.Unlock()
-			if err != nil {
-				return
-			}
-		}
-	}()
 	return s
 }
 
 // shown is everything the terminal has been sent so far.
-func (s *ptySession) shown() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.screen.String()
-}
+func (s *ptySession) shown() string { return s.term.Screen() }
 
-// waitFor waits until text has been shown, failing the test after 30 seconds.
+// waitFor waits until text has been shown.
 func (s *ptySession) waitFor(text string) { s.t.Helper(); s.waitAfter(0, text) }
 
 // waitAfter waits until text has been shown after the first mark bytes of the screen.
 func (s *ptySession) waitAfter(mark int, text string) { s.t.Helper(); s.waitAny(mark, text) }
 
 // waitAny waits until one of texts has been shown after the first mark bytes of the
-// screen and returns which, failing the test after 30 seconds (a loaded machine is
-// slow). The screen is read as a person reads it: without escape sequences, a line
-// wrapped to the width read as one.
+// screen and returns which. The screen is read as a person reads it: without escape
+// sequences, a line wrapped to the width read as one.
 func (s *ptySession) waitAny(mark int, texts ...string) string {
 	s.t.Helper()
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		read := strings.Join(strings.Fields(ansiEscape.ReplaceAllString(s.shown()[mark:], "")), " ")
-		for _, text := range texts {
-			if strings.Contains(read, text) {
-				return text
-			}
-		}
+	return s.term.WaitFor(mark, texts...)
+}
+
+// press types keys once pmladder is reading them: the question drawn in full, every
+// cursor query answered and read.
+func (s *ptySession) press(keys string) { s.t.Helper(); s.term.Type(keys) }
+
+// wait waits until pmladder has exited and all it drew has been read, and returns its
+// exit status.
+func (s *ptySession) wait() int {
+	s.t.Helper()
+	err := s.term.Wait()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.ExitCode()
 	}
-	s.cmd.Process.Kill()
-	s.t.Fatalf("%q never appeared; the terminal shows:\n%q", texts, s.shown())
-	return ""
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return 0
 }
 
 // evidencePrompt is the start of the question after a skill's last one: the example
@@ -98,36 +80,22 @@ const evidencePrompt = "an example of your work that shows it"
 
 // ptyInterview runs the arrow-key interview of the real binary on a pseudo-terminal,
 // answers the certification question and the first question with keys, types the
-// evidence of the first skill, then stops it with stop and returns the exit status, what
-// the terminal showed and the draft.
-func ptyInterview(t *testing.T, keys string, stop func(cmd *exec.Cmd, ctrl *os.File)) (int, string, string) {
+// evidence of the first skill, then, once the second question waits for its answer,
+// stops it with stop and returns the exit status, what the terminal showed and the draft.
+func ptyInterview(t *testing.T, keys string, stop func(s *ptySession)) (int, string, string) {
 	t.Helper()
 	dir := t.TempDir()
 	s := startPty(t, dir, 100, 40, "assess", "--quick", "--name", "Ada", "--current", "pm", "--track", "ic", "--target", "senior-pm")
-	cmd, ctrl, waitFor := s.cmd, s.ctrl, s.waitFor
-	waitFor("Which of these do you hold already?")
-	ctrl.Write([]byte("\r")) // none
-	waitFor("· 1 of ")
-	ctrl.Write([]byte(keys))
-	waitFor(evidencePrompt)
-	ctrl.Write([]byte("Cut churn 3 pts <with> a metric tree\r"))
-	waitFor("· 2 of ")
-	time.Sleep(100 * time.Millisecond)
-	stop(cmd, ctrl)
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	var waitErr error
-	select {
-	case waitErr = <-done:
-	case <-time.After(15 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("the interview went on after it was told to stop")
-	}
-	code := 0
-	var exit *exec.ExitError
-	if errors.As(waitErr, &exit) {
-		code = exit.ExitCode()
-	}
+	s.waitFor("Which of these do you hold already?")
+	s.press("\r") // none
+	s.waitFor("· 1 of ")
+	s.press(keys)
+	s.waitFor(evidencePrompt)
+	s.press("Cut churn 3 pts <with> a metric tree\r")
+	s.waitFor("· 2 of ")
+	s.term.WaitReading()
+	stop(s)
+	code := s.wait()
 	drafts, _ := filepath.Glob(filepath.Join(dir, "data", "pmladder", "drafts", "*.yaml"))
 	draft := ""
 	if len(drafts) == 1 {
@@ -141,10 +109,10 @@ func ptyInterview(t *testing.T, keys string, stop func(cmd *exec.Cmd, ctrl *os.F
 // interview with exit 130 and the draft kept, holding the answer given; Ctrl-D never
 // chooses an option.
 func TestArrowKeyInterviewStops(t *testing.T) {
-	for name, stop := range map[string]func(cmd *exec.Cmd, ctrl *os.File){
-		"ctrl-d":  func(_ *exec.Cmd, ctrl *os.File) { ctrl.Write([]byte("\x04")) },
-		"ctrl-c":  func(_ *exec.Cmd, ctrl *os.File) { ctrl.Write([]byte("\x03")) },
-		"sigterm": func(cmd *exec.Cmd, _ *os.File) { cmd.Process.Signal(syscall.SIGTERM) },
+	for name, stop := range map[string]func(s *ptySession){
+		"ctrl-d":  func(s *ptySession) { s.press("\x04") },
+		"ctrl-c":  func(s *ptySession) { s.press("\x03") },
+		"sigterm": func(s *ptySession) { s.cmd.Process.Signal(syscall.SIGTERM) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			code, screen, draft := ptyInterview(t, "\x1b[B\x1b[B\r", stop) // the third statement
@@ -192,9 +160,29 @@ func TestInterruptedTeamLeavesNothing(t *testing.T) {
 				if err := cmd.Start(); err != nil {
 					t.Fatal(err)
 				}
-				time.Sleep(400 * time.Millisecond) // well into the review
+				// Into the review: its output has a temporary file (the spool in TMPDIR, the
+				// -o file's beside it, the workbook's sheets in TMPDIR), made after the
+				// signals are caught. The review of so many people goes on for seconds.
+				spool := filepath.Join(tmp, "pmladder-*.out")
+				switch {
+				case format == "xlsx":
+					spool = filepath.Join(tmp, "pmladder-review-*", "sheet-*")
+				case out != "":
+					spool = filepath.Join(work, "."+out+".tmp-*")
+				}
+				exited := make(chan error, 1)
+				go func() { exited <- cmd.Wait() }()
+				for made := false; !made; {
+					select {
+					case err := <-exited:
+						t.Fatalf("the review ended (%v) before it was seen to write %s", err, spool)
+					case <-time.After(time.Millisecond):
+						found, _ := filepath.Glob(spool)
+						made = len(found) > 0
+					}
+				}
 				cmd.Process.Signal(sig)
-				err := cmd.Wait()
+				err := <-exited
 				var exit *exec.ExitError
 				if !errors.As(err, &exit) || exit.ExitCode() != ExitInterrupted {
 					t.Fatalf("exit %v, want 130", err)

@@ -3,88 +3,33 @@
 package interview
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"io"
-	"strings"
-	"sync"
 	"testing"
-	"time"
-
-	"github.com/creack/pty"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/ptytest"
 )
 
-// terminalSession is a real pseudo-terminal: the prompter gets the terminal side; the
-// test types on the controller side and reads what is drawn.
-type terminalSession struct {
-	t    *testing.T
-	ctrl io.ReadWriteCloser
-	mu   sync.Mutex
-	out  bytes.Buffer
-	done chan struct{}
-}
-
+// newTerminal opens a real pseudo-terminal: the prompter gets the terminal side; the
+// test types on the controller side, once the prompter reads keys, and reads what is drawn.
 func newTerminal(t *testing.T) (*terminalSession, Terminal) {
 	t.Helper()
-	ctrl, tty, err := pty.Open()
-	if err != nil {
-		t.Skipf("no pseudo-terminal here: %v", err)
-	}
-	if err := pty.Setsize(ctrl, &pty.Winsize{Rows: 40, Cols: 100}); err != nil {
-		t.Fatal(err)
-	}
-	s := &terminalSession{t: t, ctrl: ctrl, done: make(chan struct{})}
-	go func() {
-		defer close(s.done)
-		buf := make([]byte, 4096)
-		for {
-			n, err := ctrl.Read(buf)
-			// Survey asks where the cursor is (ESC [6n); answer as a terminal would.
-			if bytes.Contains(buf[:n], []byte("\x1b[6n")) {
-				ctrl.Write([]byte("\x1b[5;1R"))
-			}
-			s.mu.Lock()
-			s.out.Write(buf[:n])
-			s.mu.Unlock()
-			if err != nil {
-				return
-			}
-		}
-	}()
-	t.Cleanup(func() {
-		tty.Close()
-		ctrl.Close()
-	})
-	return s, tty
+	term := ptytest.Open(t, 100, 40)
+	return &terminalSession{t: t, term: term}, term.TTY()
 }
 
-// waitFor waits until the screen output contains text.
-func (s *terminalSession) waitFor(text string) {
-	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		s.mu.Lock()
-		found := strings.Contains(s.out.String(), text)
-		s.mu.Unlock()
-		if found {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.t.Fatalf("%q never appeared on the terminal; it shows:\n%q", text, s.out.String())
+type terminalSession struct {
+	t    *testing.T
+	term *ptytest.Terminal
 }
 
-func (s *terminalSession) typeKeys(keys string) {
-	s.t.Helper()
-	if _, err := s.ctrl.Write([]byte(keys)); err != nil {
-		s.t.Fatal(err)
-	}
-}
+// waitFor waits until text has been drawn.
+func (s *terminalSession) waitFor(text string) { s.t.Helper(); s.term.WaitFor(0, text) }
+
+// typeKeys types keys once the prompter reads them: the question drawn in full, every
+// cursor query answered and read.
+func (s *terminalSession) typeKeys(keys string) { s.t.Helper(); s.term.Type(keys) }
 
 type selectResult struct {
 	index int
@@ -205,7 +150,8 @@ func TestSurveyCancelledContextInterrupts(t *testing.T) {
 		res <- selectResult{i, err}
 	}()
 	term.waitFor("two")
-	cancel() // as SIGTERM does
+	term.term.WaitReading() // the question waits for its answer
+	cancel()                // as SIGTERM does
 	if r := <-res; !errors.Is(r.err, assess.ErrInterrupted) {
 		t.Fatalf("a cancelled context: %v", r.err)
 	}
