@@ -228,19 +228,14 @@ const reportBody = `<header>
 <p>{{$.NoGaps}}</p>
 {{- end}}
 {{- end}}
-{{- if .Gaps}}
-<ol class="gaps">
-{{- range .Gaps}}
-<li><strong>{{.Name}}</strong>: {{.Line}}
-{{- $step := .Step}}{{range .NextStep}}<p class="note">{{$step}} {{.}}</p>{{end}}
-{{- if .Actions}}<ul>{{range .Actions}}<li>{{.}}</li>{{end}}</ul>{{end}}</li>
-{{- end}}
-</ol>
-{{- end}}
+{{- with .Gaps}}{{template "gaps" .}}{{end}}
 {{- if .Deepen}}
 <h2>{{.DeepenHeading}}</h2>
+{{- template "gaps" .Deepen}}
+{{- end}}
+{{- define "gaps"}}
 <ol class="gaps">
-{{- range .Deepen}}
+{{- range .}}
 <li><strong>{{.Name}}</strong>: {{.Line}}
 {{- $step := .Step}}{{range .NextStep}}<p class="note">{{$step}} {{.}}</p>{{end}}
 {{- if .Actions}}<ul>{{range .Actions}}<li>{{.}}</li>{{end}}</ul>{{end}}</li>

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -112,5 +113,73 @@ func TestPersonWordsAreTheSameInEveryFormat(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestScoringV3InEveryFormat: the checks come before the skills, the top of the ladder is
+// said and where to deepen is listed, the same in the table, Markdown and HTML; JSON
+// carries checks, also_holds and deepen.
+func TestScoringV3InEveryFormat(t *testing.T) {
+	r, err := rubric.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A CPO who answers 5 where the role expects more than 4 and 4 elsewhere: she holds
+	// the role with no gap, so the report says where to deepen; a PM who answers 5
+	// everywhere: both checks fire.
+	doc := func(current string, score func(q *rubric.Question) int) *assess.Answers {
+		text := "format: pmladder-answers/v1\nperson: Ada\ncurrent_role: " + current + "\nanswers:\n"
+		for _, q := range r.Questions() {
+			text += "  " + q.ID + ": " + strconv.Itoa(score(q)) + "\n"
+		}
+		a, _, err := input.ParseAnswers("a.yaml", []byte(text), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	cpo := NewPerson(assess.Score(r, doc("cpo", func(q *rubric.Question) int {
+		if r.Role("cpo").Expects[q.Skill] > 4 {
+			return 5
+		}
+		return 4
+	}), assess.ScoreOptions{}))
+	straight := NewPerson(assess.Score(r, doc("pm", func(*rubric.Question) int { return 5 }), assess.ScoreOptions{}))
+	if len(cpo.rep.Deepen) == 0 || !cpo.rep.AtTop {
+		t.Fatalf("CPO: at top %v, deepen %v: want where to deepen", cpo.rep.AtTop, cpo.rep.Deepen)
+	}
+	for _, f := range []Format{Table, Markdown, HTML} {
+		var a, b bytes.Buffer
+		if err := (Output{Format: f, Options: Options{Width: 400}}).Write(&a, cpo); err != nil {
+			t.Fatal(err)
+		}
+		if err := (Output{Format: f, Options: Options{Width: 400}}).Write(&b, straight); err != nil {
+			t.Fatal(err)
+		}
+		top, pm := html.UnescapeString(a.String()), html.UnescapeString(b.String())
+		for _, want := range []string{"is the top of this ladder", "Where to deepen as Chief Product Officer", cpo.rep.Deepen[0].Name} {
+			if !strings.Contains(top, want) {
+				t.Errorf("%s: the CPO's report lacks %q", f, want)
+			}
+		}
+		checks := strings.Index(pm, headingChecks)
+		skills := strings.Index(pm, "Data and metrics fluency")
+		if checks < 0 || skills < 0 || checks > skills {
+			t.Errorf("%s: the checks (at %d) must come before the skills (at %d)", f, checks, skills)
+		}
+		for _, c := range straight.rep.Checks {
+			if !strings.Contains(pm, c.Message) {
+				t.Errorf("%s: check %s not shown", f, c.Code)
+			}
+		}
+	}
+	var js bytes.Buffer
+	if err := (Output{Format: JSON}).Write(&js, straight); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"code": "same-answer"`, `"code": "far-from-declared"`, `"also_holds": [`, `"deepen": []`} {
+		if !strings.Contains(js.String(), want) {
+			t.Errorf("JSON lacks %s", want)
+		}
 	}
 }
