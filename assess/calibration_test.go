@@ -24,7 +24,7 @@ func TestCalibrate(t *testing.T) {
 		rating("Di", "self", "", 2, 2), rating("Di", "manager", "Fair", 2, 2),
 		rating("Ed", "self", "", 1, 3), rating("Ed", "manager", "Middling", 2, 3),
 	}
-	c := Calibrate(ratings, []string{"a", "b"})
+	c := Calibrate(ratings, []string{"a", "b"}, 0)
 	offsets := map[string]float64{}
 	for _, r := range c.Raters {
 		offsets[r.Rater] = *r.Offset
@@ -48,7 +48,7 @@ func TestCalibrate(t *testing.T) {
 	if got != "Lenient: ; Strict: " {
 		t.Errorf("outliers %q", got)
 	}
-	wide := Calibrate([]Rating{rating("Ada", "self", "", 4, 2), rating("Ada", "manager", "M", 2.5, 2)}, []string{"a", "b"})
+	wide := Calibrate([]Rating{rating("Ada", "self", "", 4, 2), rating("Ada", "manager", "M", 2.5, 2)}, []string{"a", "b"}, 0)
 	if o := wide.Outliers; len(o) != 1 || o[0].Skill != "a" || o[0].Kind != RatersApart || o[0].Spread != 1.5 ||
 		!slices.Equal(o[0].Scores, []RaterScore{{"self", "", 4}, {"manager", "M", 2.5}}) || o[0].Peers.N != 0 {
 		t.Errorf("raters 1.5 apart, exactly: %+v", wide.Outliers)
@@ -61,7 +61,7 @@ func TestCalibrate(t *testing.T) {
 // TestCalibrateUnnamedManagers: two managers' files without a name are two raters, not
 // one whose scores cancel out.
 func TestCalibrateUnnamedManagers(t *testing.T) {
-	c := Calibrate([]Rating{rating("Dee", "self", "", 3), rating("Dee", "manager", "", 4), rating("Dee", "manager", "", 1)}, []string{"a"})
+	c := Calibrate([]Rating{rating("Dee", "self", "", 3), rating("Dee", "manager", "", 4), rating("Dee", "manager", "", 1)}, []string{"a"}, 0)
 	if len(c.Raters) != 2 || *c.Raters[0].Offset == *c.Raters[1].Offset || c.Raters[0].Rater != "" || c.Raters[0].Of != "Dee" {
 		t.Errorf("raters %+v", c.Raters)
 	}

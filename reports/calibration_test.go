@@ -27,11 +27,14 @@ roles: [{id: r, name: R, level: 1, expects: {a: 1}}]
 		rating("Cy", "self", "", 2, 2), rating("Cy", "manager", "Fair", 2, 2),
 		rating("Di", "self", "", 2, 2), rating("Di", "manager", "Fair", 2, 2),
 	}
-	c := NewCalibration(assess.Calibrate(ratings, []string{"a", "b"}), r)
+	c := NewCalibration(assess.Calibrate(ratings, []string{"a", "b"}, 0), r)
+	// Ada's lone peer is left out of everything: her spread is self against M alone, and
+	// the peer is not even counted; Bo's three peers show as a group. The offsets hold
+	// each manager against self and, for Bo, the three peers: M -0.75, Bo's -0.88, Fair 0.
 	want := []string{
-		"Ada, Alpha: raters 3 apart (self 4, M 2.5, and 1 peer)",
 		"Bo, Alpha: raters 3 apart (self 4, manager 1, 3 peers 2–3)",
-		"(unnamed manager of Bo): stricter than the other managers: rates -0.88 against the other raters of the same people (managers' mean -0.29, standard deviation 0.41)",
+		"Ada, Alpha: raters 1.5 apart (self 4, M 2.5)",
+		"Fair: more lenient than the other managers: rates 0 against the other raters of the same people (managers' mean -0.54, standard deviation 0.39)",
 	}
 	var got []string
 	for _, o := range c.Outliers {
