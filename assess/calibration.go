@@ -10,7 +10,10 @@ import (
 // A calibration session across managers: a team review where people have several
 // assessors. Each rating is kept as a row of skill scores; at the end they are grouped by
 // person, and every manager's scores are held against the other raters of the same
-// people. Peers count as other raters but are never listed one by one.
+// people. Peers count as other raters but are never listed one by one, and only where
+// enough of them rated a person's skill (docs/formats.md, "Anonymity"): on a person ×
+// skill that fewer than MinPeers peers rated, their scores are dropped before anything
+// is worked out, so that no spread, offset, mean or listing depends on them.
 
 // OutlierSpread is how far apart a person's raters must be on a skill to be discussed.
 const OutlierSpread = 1.5
@@ -44,6 +47,8 @@ func RatingOf(st *Standing) Rating {
 // TeamCalibration is a calibration across a team: self against manager per person, each
 // manager against the other raters of the people they rated, and what to discuss.
 type TeamCalibration struct {
+	// MinPeers is the fewest peers whose ratings of a person's skill count, as a group.
+	MinPeers int
 	People   []PersonCalibration
 	Raters   []RaterCalibration
 	Outliers []Outlier
@@ -90,7 +95,8 @@ type Outlier struct {
 	Kind OutlierKind
 	// Person and Skill are whose raters stand apart, on what (RatersApart); Spread is how
 	// far apart, Scores are what self and each manager gave (self first, then the
-	// managers as they were read) and Peers the peers as a group.
+	// managers as they were read) and Peers the peers as a group: N is 0, or MinPeers or
+	// more.
 	Person, Skill string
 	Spread        float64
 	Scores        []RaterScore
@@ -111,11 +117,18 @@ type RaterScore struct {
 }
 
 // Calibrate works the team's calibration out from its ratings, in the order people were
-// first read; skills are the rubric's in order, for the outliers' names.
-func Calibrate(ratings []Rating, skills []string) *TeamCalibration {
-	c := &TeamCalibration{}
+// first read; skills are the rubric's in order, for the outliers' names. Peers' ratings
+// of a person's skill count only where at least minPeers peers rated it
+// (DefaultMinPeers when 0).
+func Calibrate(ratings []Rating, skills []string, minPeers int) *TeamCalibration {
+	if minPeers <= 0 {
+		minPeers = DefaultMinPeers
+	}
+	c := &TeamCalibration{MinPeers: minPeers}
 	var raters raterSums
-	for _, p := range groupPeople(ratings) {
+	people := groupPeople(ratings)
+	ratings = withoutFewPeers(ratings, people, minPeers)
+	for _, p := range people {
 		c.People = append(c.People, p.calibration(ratings))
 		if len(p.ratings) >= 2 {
 			c.Outliers = append(c.Outliers, p.outliers(ratings, skills)...)
@@ -153,6 +166,52 @@ func groupPeople(ratings []Rating) []*ratedPerson {
 		p.ratings = append(p.ratings, i)
 	}
 	return people
+}
+
+// withoutFewPeers returns the ratings with the peers' scores of each person × skill that
+// fewer than minPeers peers rated made NaN, as if left unassessed: the one place the
+// anonymity rule is applied, before any number is worked out. The ratings given are
+// not changed; a peer's scores are copied when one of them is dropped.
+func withoutFewPeers(ratings []Rating, people []*ratedPerson, minPeers int) []Rating {
+	var out []Rating // a copy, made when the first score is dropped
+	copied := map[int]bool{}
+	for _, p := range people {
+		var peers []int
+		skills := 0
+		for _, i := range p.ratings {
+			if ratings[i].Assessor == Peer {
+				peers = append(peers, i)
+				skills = max(skills, len(ratings[i].Scores))
+			}
+		}
+		for k := range skills {
+			n := 0
+			for _, i := range peers {
+				if k < len(ratings[i].Scores) && !math.IsNaN(ratings[i].Scores[k]) {
+					n++
+				}
+			}
+			if n == 0 || n >= minPeers {
+				continue
+			}
+			if out == nil {
+				out = slices.Clone(ratings)
+			}
+			for _, i := range peers {
+				if k >= len(out[i].Scores) {
+					continue
+				}
+				if !copied[i] {
+					out[i].Scores, copied[i] = slices.Clone(out[i].Scores), true
+				}
+				out[i].Scores[k] = math.NaN()
+			}
+		}
+	}
+	if out == nil {
+		return ratings
+	}
+	return out
 }
 
 // managers are the positions of the person's managers' ratings.
@@ -231,10 +290,8 @@ func (p *ratedPerson) outliers(ratings []Rating, skills []string) []Outlier {
 			continue
 		}
 		o := Outlier{Kind: RatersApart, Person: p.name, Skill: skills[k], Spread: spread, Scores: scores}
-		o.Peers.N = len(peers)
-		if len(peers) >= DefaultMinPeers { // as a group, as compare shows them; fewer only as a count
-			o.Peers.Min, o.Peers.Max = slices.Min(peers), slices.Max(peers)
-			o.Peers.Mean = *mean(ptrs(peers))
+		if len(peers) > 0 { // as a group, as compare shows them: there are MinPeers or more
+			o.Peers = PeerGroup{Min: slices.Min(peers), Max: slices.Max(peers), Mean: *mean(ptrs(peers)), N: len(peers)}
 		}
 		out = append(out, o)
 	}

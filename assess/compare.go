@@ -16,9 +16,10 @@ const (
 	Calibration = "calibration"
 )
 
-// DefaultMinPeers is how many peers must have rated a skill before their ratings are
-// shown as a group: fewer, and they are folded into "others", so that no single peer's
-// rating can be read or worked out.
+// DefaultMinPeers is how many peers must have rated a person's skill before their
+// ratings count, as a group: fewer, and their ratings of it are left out of every number,
+// so that no single peer's rating can be read or worked out (docs/formats.md,
+// "Anonymity").
 const DefaultMinPeers = 3
 
 // Flags on a skill of a calibration.
@@ -35,7 +36,8 @@ type CompareOptions struct {
 	// All lists every skill in a calibration, not only those where the raters differ
 	// by a point or more.
 	All bool
-	// MinPeers is the fewest peers shown as a group (DefaultMinPeers when 0).
+	// MinPeers is the fewest peers whose ratings of a skill count, as a group
+	// (DefaultMinPeers when 0).
 	MinPeers int
 }
 
@@ -47,7 +49,10 @@ type Comparison struct {
 	// growth; for a calibration the latest of each rater, self first, then managers,
 	// then peers.
 	Results []*Result
-	// Old and New are the first and last of a growth.
+	// Old and New are the first and last of a growth. In a calibration both are the lead,
+	// whose target and expectations count for all: self's, else the first manager's;
+	// among peers only, their profile scored without its answers, so that no peer's
+	// score chooses the target.
 	Old, New *Result
 	// Skills holds the skills to show, in rubric order: every skill, or in a calibration
 	// (unless all were asked for) only those where the raters differ by a point or more.
@@ -57,8 +62,11 @@ type Comparison struct {
 	// Readiness is the first and last readiness of a growth; in a calibration, self's
 	// (Old) and the managers' mean (New).
 	Readiness Change
-	// MinPeers is the fewest peers shown as a group.
+	// MinPeers is the fewest peers whose ratings of a skill count, as a group.
 	MinPeers int
+	// PeersLeftOut is true when, on some skill, peers rated it but fewer than MinPeers:
+	// their ratings of it were left out.
+	PeersLeftOut bool
 	// Total is the rubric's number of skills.
 	Total int
 }
@@ -71,15 +79,16 @@ type SkillChange struct {
 	// Change is a growth's old, new and change.
 	Change
 	// The calibration's view: self, the managers' mean, the peers as a group when at
-	// least MinPeers rated the skill (else folded into Others, and the manager too, so
-	// that no peer's rating can be worked out), the mean of everyone but self, and the
-	// flag. Nil where missing.
+	// least MinPeers rated the skill, the mean of everyone but self, and the flag. Nil
+	// where missing. Where fewer than MinPeers peers rated the skill, their ratings are
+	// left out of all of it (docs/formats.md, "Anonymity"): Others is the managers'
+	// mean, and nothing here depends on a peer's score.
 	Self, Manager *float64
 	Peers         *PeerGroup
 	Others        *float64
 	Flag          string
-	// Spread is the largest difference between the views: self, the manager, the peers
-	// as a group (or the others, where the peers are folded in).
+	// Spread is the largest difference between the views: self, the manager and the
+	// peers as a group.
 	Spread *float64
 	// Picked holds, where the raters differ, the statements self and each manager
 	// picked and their evidence (never a peer's).
@@ -172,12 +181,17 @@ func Compare(r *rubric.Rubric, answers []*Answers, opts CompareOptions) (*Compar
 		lead = sorted[len(sorted)-1]
 	}
 	leadRes := Score(r, lead, opts.Score)
+	if c.Kind == Calibration && lead.Assessor == Peer {
+		// Peers only: a target worked out from a peer's scores (when their file declares
+		// no role) would tell of them; their profile without the answers chooses it.
+		leadRes = Score(r, profileOf(r, lead), opts.Score)
+	}
 	common := ScoreOptions{Track: leadRes.Track, Certs: opts.Score.Certs}
 	if leadRes.Target != nil {
 		common.Target = leadRes.Target.Role.ID
 	}
 	for _, a := range sorted {
-		if a == lead {
+		if a == lead && leadRes.Answers == a {
 			c.Results = append(c.Results, leadRes)
 		} else {
 			c.Results = append(c.Results, Score(r, a, common))
@@ -186,7 +200,7 @@ func Compare(r *rubric.Rubric, answers []*Answers, opts CompareOptions) (*Compar
 	if c.Kind == Growth {
 		c.growth()
 	} else {
-		c.calibrate(r, opts.All)
+		c.calibrate(r, leadRes, opts.All)
 	}
 	return c, nil
 }
@@ -206,8 +220,21 @@ func (c *Comparison) growth() {
 	}
 }
 
-// calibrate works out each skill's view across the raters.
-func (c *Comparison) calibrate(r *rubric.Rubric, all bool) {
+// profileOf is a's profile without its answers.
+func profileOf(r *rubric.Rubric, a *Answers) *Answers {
+	p := NewAnswers(r)
+	p.Person, p.Assessor, p.Date, p.Rater = a.Person, a.Assessor, a.Date, a.Rater
+	p.CurrentRole, p.TargetRole, p.Track = a.CurrentRole, a.TargetRole, a.Track
+	return p
+}
+
+// calibrate works out each skill's view across the raters; lead is the result whose
+// target and expectations count for all.
+//
+// Anonymity (docs/formats.md): on a skill that fewer than MinPeers peers rated, the
+// peers' ratings are dropped before anything is worked out, so that no number, flag or
+// listing of the skill depends on them; from MinPeers on they count, as a group.
+func (c *Comparison) calibrate(r *rubric.Rubric, lead *Result, all bool) {
 	var self *Result
 	var managers, peers []*Result
 	for _, res := range c.Results {
@@ -220,7 +247,7 @@ func (c *Comparison) calibrate(r *rubric.Rubric, all bool) {
 			peers = append(peers, res)
 		}
 	}
-	c.Old, c.New = c.Results[0], c.Results[len(c.Results)-1]
+	c.Old, c.New = lead, lead
 	if self != nil && self.Target != nil {
 		c.Readiness.Old = self.Target.Readiness
 	}
@@ -231,7 +258,7 @@ func (c *Comparison) calibrate(r *rubric.Rubric, all bool) {
 		}
 	}
 	c.Readiness.New = mean(mr)
-	for i, sk := range c.Results[0].Skills {
+	for i, sk := range lead.Skills {
 		s := SkillChange{Skill: sk.Skill, Expected: sk.ExpectedTarget}
 		var others, ms, ps []*float64
 		if self != nil {
@@ -243,26 +270,23 @@ func (c *Comparison) calibrate(r *rubric.Rubric, all bool) {
 		for _, p := range peers {
 			ps = append(ps, p.Skills[i].Score)
 		}
-		others = append(append(others, ms...), ps...)
-		s.Manager, s.Others = mean(ms), mean(others)
 		rated := values(ps)
 		switch {
 		case len(rated) >= c.MinPeers:
-			g := &PeerGroup{Min: slices.Min(rated), Max: slices.Max(rated), N: len(rated)}
-			g.Mean = *mean(ps)
-			s.Peers = g
+			s.Peers = &PeerGroup{Mean: *mean(ps), Min: slices.Min(rated), Max: slices.Max(rated), N: len(rated)}
 		case len(rated) > 0:
-			s.Manager = nil // folded with the peers, or the lone peer's rating could be worked out
+			// Too few to count without giving a peer's rating away: from here on the
+			// skill is worked out as if no peer had rated it.
+			c.PeersLeftOut = true
+			ps = nil
 		}
-		// How far apart the views are: self, the manager, the peers as a group, or the
-		// others together where the peers are folded in (a lone peer's score never counts
-		// on its own, and one peer out of many off by a point is not a disagreement).
+		others = append(append(others, ms...), ps...)
+		s.Manager, s.Others = mean(ms), mean(others)
+		// How far apart the views are: self, the manager and the peers as a group (one
+		// peer out of many off by a point is not a disagreement).
 		views := []*float64{s.Self, s.Manager}
-		switch {
-		case s.Peers != nil:
+		if s.Peers != nil {
 			views = append(views, &s.Peers.Mean)
-		case len(rated) > 0:
-			views = append(views, s.Others)
 		}
 		if v := values(views); len(v) >= 2 {
 			spread := slices.Max(v) - slices.Min(v)
@@ -286,15 +310,13 @@ func (c *Comparison) calibrate(r *rubric.Rubric, all bool) {
 			if self != nil && s.Self != nil {
 				s.Picked = append(s.Picked, pickedBy(self, 0, r, sk.Skill))
 			}
-			if s.Manager != nil {
-				for k, m := range managers {
-					nth := 0
-					if len(managers) > 1 {
-						nth = k + 1
-					}
-					if m.Skills[i].Score != nil {
-						s.Picked = append(s.Picked, pickedBy(m, nth, r, sk.Skill))
-					}
+			for k, m := range managers {
+				nth := 0
+				if len(managers) > 1 {
+					nth = k + 1
+				}
+				if m.Skills[i].Score != nil {
+					s.Picked = append(s.Picked, pickedBy(m, nth, r, sk.Skill))
 				}
 			}
 		}

@@ -63,22 +63,28 @@ func TestCalibration(t *testing.T) {
 			"s3", "1", "2", "nil", "2", HiddenStrength, true},
 		{"under a point: no flag, not listed", []*Answers{rated(t, "self", "", "2", "2", 1), rated(t, "manager", "Lin", "2", "3", 2)},
 			"s3", "2", "2", "nil", "2", "", false},
-		{"two peers, below three: folded with the manager into others",
+		{"two peers, below three: left out, the manager's is the others' mean",
 			[]*Answers{rated(t, "self", "", "4", "2", 1), rated(t, "manager", "Lin", "2", "2", 2), rated(t, "peer", "Bo", "3", "2", 3), rated(t, "peer", "Cy", "1", "2", 4)},
-			"s3", "4", "nil", "nil", "2", BlindSpot, true},
+			"s3", "4", "2", "nil", "2", BlindSpot, true},
+		{"two peers who would have made it no blind spot: still left out",
+			[]*Answers{rated(t, "self", "", "4", "2", 1), rated(t, "manager", "Lin", "2", "2", 2), rated(t, "peer", "Bo", "4", "2", 3), rated(t, "peer", "Cy", "4", "2", 4)},
+			"s3", "4", "2", "nil", "2", BlindSpot, true},
 		{"three peers, at the threshold: shown as a group",
 			[]*Answers{rated(t, "self", "", "4", "2", 1), rated(t, "manager", "Lin", "2", "2", 2), rated(t, "peer", "Bo", "3", "2", 3),
 				rated(t, "peer", "Cy", "1", "2", 4), rated(t, "peer", "Di", "2", "2", 5)},
 			"s3", "4", "2", "2/1/3/3", "2", BlindSpot, true},
-		{"a peer who skipped the skill leaves two: folded",
+		{"a peer who skipped the skill leaves two: left out",
 			[]*Answers{rated(t, "self", "", "4", "2", 1), rated(t, "manager", "Lin", "2", "2", 2), rated(t, "peer", "Bo", "3", "2", 3),
 				rated(t, "peer", "Cy", "", "2", 4), rated(t, "peer", "Di", "1", "2", 5)},
-			"s3", "4", "nil", "nil", "2", BlindSpot, true},
+			"s3", "4", "2", "nil", "2", BlindSpot, true},
 		{"na is left out like a skip", []*Answers{rated(t, "self", "", "na", "2", 1), rated(t, "manager", "Lin", "3", "2", 2)},
 			"s3", "nil", "3", "nil", "3", "", false},
-		{"without a self-assessment, a manager and a lone peer: only others, nothing to set apart",
+		{"without a self-assessment, a manager and a lone peer: the peer left out, nothing to set apart",
 			[]*Answers{rated(t, "manager", "Lin", "3", "2", 2), rated(t, "peer", "Bo", "1", "2", 3)},
-			"s3", "nil", "nil", "nil", "2", "", false},
+			"s3", "nil", "3", "nil", "3", "", false},
+		{"peers only, two of them: nothing counts",
+			[]*Answers{rated(t, "peer", "Bo", "1", "2", 3), rated(t, "peer", "Cy", "4", "2", 4)},
+			"s3", "nil", "nil", "nil", "nil", "", false},
 		{"one peer out of three a point off: not a disagreement",
 			[]*Answers{rated(t, "self", "", "2", "2", 1), rated(t, "manager", "Lin", "2", "2", 2), rated(t, "peer", "Bo", "3", "2", 3),
 				rated(t, "peer", "Cy", "2", "2", 4), rated(t, "peer", "Di", "2", "2", 5)},
@@ -171,5 +177,61 @@ func TestUnnamedPeersAreSeveral(t *testing.T) {
 	g, err := Compare(r, []*Answers{rated(t, "manager", "", "1", "2", 1), rated(t, "manager", "", "3", "2", 9)}, CompareOptions{})
 	if err != nil || g.Kind != Growth {
 		t.Errorf("a manager's two unnamed files: %v %v", g.Kind, err)
+	}
+}
+
+// TestCompareLeavesFewPeersOut: a skill fewer than min-peers peers rated is worked out as
+// if no peer had: the same numbers, flag, spread and picks as self and the manager alone;
+// the comparison says peers were left out. Peers only: the target comes from their
+// profile, never from their scores.
+func TestCompareLeavesFewPeersOut(t *testing.T) {
+	r := assesstest.Rubric(t, assesstest.Hand)
+	self, manager := rated(t, "self", "", "4", "1", 1), rated(t, "manager", "Lin", "2", "1", 2)
+	alone, err := Compare(r, []*Answers{self, manager}, CompareOptions{All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two peers on s3 (below three); three on s4.
+	withPeers, err := Compare(r, []*Answers{self, manager, rated(t, "peer", "Bo", "0", "4", 3), rated(t, "peer", "Cy", "0", "4", 4),
+		rated(t, "peer", "Di", "", "4", 5)}, CompareOptions{All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := skillOf(t, alone, "s3"), skillOf(t, withPeers, "s3")
+	if fmt.Sprint(show(a.Self), show(a.Manager), show(a.Others), show(a.Delta), show(a.Spread), a.Flag, len(a.Picked)) !=
+		fmt.Sprint(show(b.Self), show(b.Manager), show(b.Others), show(b.Delta), show(b.Spread), b.Flag, len(b.Picked)) || b.Peers != nil {
+		t.Errorf("s3 with two peers %+v, without %+v", b, a)
+	}
+	if s4 := skillOf(t, withPeers, "s4"); s4.Peers == nil || s4.Peers.N != 3 || show(s4.Others) != "3.25" {
+		t.Errorf("s4, three peers: %+v", s4)
+	}
+	if !withPeers.PeersLeftOut || alone.PeersLeftOut {
+		t.Errorf("peers left out: %v with, %v without", withPeers.PeersLeftOut, alone.PeersLeftOut)
+	}
+	// Peers only, their files without roles: the target is not the one their scores
+	// would reach (rule 4 goes from the estimated role, which their scores decide).
+	low, high := rated(t, "peer", "Bo", "0", "0", 3), rated(t, "peer", "Cy", "4", "4", 4)
+	for _, a := range []*Answers{low, high} {
+		a.CurrentRole, a.TargetRole = "", ""
+		for _, q := range r.Questions() {
+			a.Set(q.ID, Answer{Score: map[*Answers]int{low: 0, high: 4}[a]})
+		}
+	}
+	var targets []string
+	for _, first := range []*Answers{low, high} {
+		first.Rater = "Ab" // the first peer, whose profile chooses the target
+		c, err := Compare(r, []*Answers{low, high}, CompareOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		first.Rater = map[*Answers]string{low: "Bo", high: "Cy"}[first]
+		target := "none"
+		if c.New.Target != nil {
+			target = c.New.Target.Role.ID
+		}
+		targets = append(targets, target)
+	}
+	if targets[0] != targets[1] {
+		t.Errorf("the target of peers only follows the first peer's scores: %v", targets)
 	}
 }

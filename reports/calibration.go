@@ -23,6 +23,8 @@ type Calibration struct {
 	Outliers []CalibrationOutlier `json:"outliers"`
 
 	skillNames map[string]string
+	// minPeers is the fewest peers whose ratings of a person's skill count.
+	minPeers int
 }
 
 // CalibrationPerson is one person's self against their managers.
@@ -68,7 +70,7 @@ func optional(s string) *string {
 // NewCalibration builds the report of a team calibration.
 func NewCalibration(tc *assess.TeamCalibration, r *rubric.Rubric) *Calibration {
 	c := &Calibration{Format: CalibrationFormat, People: []CalibrationPerson{}, Raters: []CalibrationRater{},
-		Outliers: []CalibrationOutlier{}, skillNames: map[string]string{}}
+		Outliers: []CalibrationOutlier{}, skillNames: map[string]string{}, minPeers: tc.MinPeers}
 	for _, sk := range r.Skills() {
 		c.skillNames[sk.ID] = sk.Name
 	}
@@ -101,6 +103,8 @@ func raterName(name, of string) string {
 
 // outlierReason says why an outlier is to be discussed, in every format: "raters 1.5
 // apart (self 4, Morgan Reyes 2.5, 3 peers 2–4)", or how a manager's offset stands.
+// Peers are there only as a group of at least the threshold; fewer are left out of the
+// outlier altogether, not even counted (docs/formats.md, "Anonymity").
 func outlierReason(o assess.Outlier) string {
 	if o.Kind != assess.RatersApart {
 		way := "more lenient"
@@ -118,11 +122,8 @@ func outlierReason(o assess.Outlier) string {
 		}
 		who = append(who, name+" "+num(Round(s.Score)))
 	}
-	switch p := o.Peers; {
-	case p.N >= assess.DefaultMinPeers: // as a group, as compare shows them
+	if p := o.Peers; p.N > 0 { // as a group, as compare shows them
 		who = append(who, fmt.Sprintf("%d peers %s–%s", p.N, num(Round(p.Min)), num(Round(p.Max))))
-	case p.N > 0: // too few to show without giving a peer's rating away
-		who = append(who, "and "+countOf(p.N, "peer", "peers"))
 	}
 	return fmt.Sprintf("raters %s apart (%s)", num(Round(o.Spread)), strings.Join(who, ", "))
 }
@@ -200,14 +201,20 @@ var (
 	calibrationRaterHeader  = []string{"Manager", "People", "Offset", "Readiness (min / median / max)"}
 )
 
-const calibrationNotes = "Difference is the self-rating's mean minus the manager's (the managers' mean, for several), over the skills both rated. A manager's offset is the mean of their scores minus the other raters' mean for the same people and skills: a lenient manager is positive. Peers count among the other raters and are never listed."
+// notes say how to read the numbers, in every format.
+func (c *Calibration) notes() string {
+	return fmt.Sprintf("Difference is the self-rating's mean minus the manager's (the managers' mean, for several), over the skills both rated. "+
+		"A manager's offset is the mean of their scores minus the other raters' mean for the same people and skills: a lenient manager is positive. "+
+		"Peers count among the other raters, never named, and only on a person's skill that at least %d peers rated; "+
+		"where fewer did, their ratings are left out of every number, so that none can be worked out.", c.minPeers)
+}
 
 // writeTable writes a team calibration for the terminal.
 func (c *Calibration) writeTable(w io.Writer, opt Options) error {
 	ew := &errWriter{w: w}
 	width := opt.width()
 	ew.printf("%s", textwrap.Wrap(opt.style(ansiBold, c.headline()), width, "", ""))
-	ew.printf("%s\n", textwrap.Wrap(calibrationNotes, width, "", ""))
+	ew.printf("%s\n", textwrap.Wrap(c.notes(), width, "", ""))
 	for _, part := range []struct {
 		header []string
 		rows   [][]string
@@ -242,7 +249,7 @@ func (c *Calibration) writeTable(w io.Writer, opt Options) error {
 // writeMarkdown writes a team calibration as Markdown.
 func (c *Calibration) writeMarkdown(w io.Writer) error {
 	ew := &errWriter{w: w}
-	ew.printf("# %s\n\n%s\n", mdEscape(c.headline()), mdEscape(calibrationNotes))
+	ew.printf("# %s\n\n%s\n", mdEscape(c.headline()), mdEscape(c.notes()))
 	for _, part := range []struct {
 		title  string
 		header []string
@@ -344,7 +351,7 @@ func (c *Calibration) writeHTML(w io.Writer) error {
 		Title, Headline, Notes, Nothing string
 		Parts                           []part
 		Outliers                        []string
-	}{Title: c.headline(), Headline: c.headline(), Notes: calibrationNotes, Nothing: c.nothing(),
+	}{Title: c.headline(), Headline: c.headline(), Notes: c.notes(), Nothing: c.nothing(),
 		Parts: []part{{"People", calibrationPeopleHeader, c.peopleRows()}, {"Managers", calibrationRaterHeader, c.raterRows()}}}
 	for _, o := range c.Outliers {
 		view.Outliers = append(view.Outliers, c.outlierText(o))
@@ -383,7 +390,7 @@ func (s *calibrationSink) Close() error {
 	for _, sk := range s.r.Skills() {
 		skills = append(skills, sk.ID)
 	}
-	c := NewCalibration(assess.Calibrate(s.rows, skills), s.r)
+	c := NewCalibration(assess.Calibrate(s.rows, skills, assess.DefaultMinPeers), s.r)
 	if err := s.out.Write(s.w, c); err != nil {
 		return err
 	}

@@ -39,6 +39,9 @@ type Compare struct {
 	// compared (one, unless --any-person).
 	managers, peers int
 	people          []string
+	// peersLeftOut is true when fewer than MinPeers peers rated some skill: their
+	// ratings of it count nowhere (docs/formats.md, "Anonymity").
+	peersLeftOut bool
 }
 
 // RaterRef is one assessment compared. A peer is never named, nor dated: peers appear
@@ -111,11 +114,13 @@ func dateOf(a *assess.Answers) *string {
 }
 
 // NewCompare builds the comparison report; all is --all (a calibration of every skill).
+// The person, target and expectations are the newest's of a growth, and the lead's of a
+// calibration (self, a manager, or for peers only their profile: never a peer's scores).
 func NewCompare(c *assess.Comparison, all bool) *Compare {
 	r := c.New.Rubric
 	rep := &Compare{Format: CompareFormat, Person: c.New.Answers.Person, Kind: c.Kind, Raters: []RaterRef{},
 		Skills: []CompareSkill{}, Readiness: map[string]*float64{}, AllSkills: all || !c.IsCalibration(),
-		Total: c.Total, MinPeers: c.MinPeers, ScaleMin: r.Scale.Min, ScaleMax: r.Scale.Max}
+		Total: c.Total, MinPeers: c.MinPeers, ScaleMin: r.Scale.Min, ScaleMax: r.Scale.Max, peersLeftOut: c.PeersLeftOut}
 	for _, res := range c.Results {
 		a := res.Answers
 		if !slices.ContainsFunc(rep.people, func(p string) bool { return assess.SamePerson(&assess.Answers{Person: p}, a) }) {
@@ -246,8 +251,12 @@ func (c *Compare) scope() string {
 		return "Change in every skill since the earlier assessment."
 	}
 	peers := ""
-	if c.peers > 0 && c.peers < c.MinPeers {
-		peers = fmt.Sprintf(" With fewer than %d peers, the peers and the manager are shown only together, as others.", c.MinPeers)
+	switch {
+	case !c.peersLeftOut:
+	case c.peers < c.MinPeers:
+		peers = fmt.Sprintf(" With fewer than %d peers, the peers' ratings are left out of every number, so that none can be worked out.", c.MinPeers)
+	default:
+		peers = fmt.Sprintf(" Where fewer than %d peers rated a skill, their ratings of it are left out of every number, so that none can be worked out.", c.MinPeers)
 	}
 	switch {
 	case c.AllSkills:
@@ -275,6 +284,10 @@ func (c *Compare) readinessLine() string {
 	return fmt.Sprintf("Readiness for %s: %s %s, %s %s", c.Target.Name, old, fmtPct(c.Readiness["old"]), new, fmtPct(c.Readiness["new"]))
 }
 
+// peerColumn reports whether the peers have a column: when there are enough of them to
+// show as a group on a skill.
+func (c *Compare) peerColumn() bool { return c.peers >= c.MinPeers }
+
 // peersText shows the peers of a skill as a group: "3.3 (2–4, 3 peers)", or "–".
 func peersText(p *PeersJSON) string {
 	if p == nil {
@@ -296,7 +309,7 @@ func (c *Compare) calibrationHeader() []string {
 	if c.managers > 0 {
 		h = append(h, "Manager")
 	}
-	if c.peers > 0 {
+	if c.peerColumn() {
 		h = append(h, "Peers (range, n)")
 	}
 	return append(h, "Others", "Flag")
@@ -307,7 +320,7 @@ func (c *Compare) calibrationRow(s CompareSkill, name string) []string {
 	if c.managers > 0 {
 		row = append(row, fmtNum(s.Manager))
 	}
-	if c.peers > 0 {
+	if c.peerColumn() {
 		row = append(row, peersText(s.Peers))
 	}
 	return append(row, fmtNum(s.OthersMean), flagText(s.Flag))
@@ -320,7 +333,7 @@ func (c *Compare) viewsLine(s CompareSkill) string {
 	if c.managers > 0 {
 		parts = append(parts, "manager "+fmtNum(s.Manager))
 	}
-	if c.peers > 0 {
+	if c.peerColumn() {
 		parts = append(parts, "peers "+peersText(s.Peers))
 	}
 	return strings.Join(append(parts, "others "+fmtNum(s.OthersMean)), " · ")
@@ -508,7 +521,7 @@ const compareBody = `<header>
 <h2>Skills</h2>
 {{.Chart}}
 {{- if .Calibration}}
-<p class="legend"><span><span style="color:#2563eb">●</span> self</span>{{if .Managers}}<span><span style="color:#dc2626">■</span> manager</span>{{end}}{{if .Peers}}<span>▭ peers' range, │ their mean</span>{{end}}<span>◆ others' mean</span><span><span style="color:#dc2626">┆</span> what the target expects</span></p>
+<p class="legend"><span><span style="color:#2563eb">●</span> self</span>{{if .Managers}}<span><span style="color:#dc2626">■</span> manager</span>{{end}}{{if .PeerColumn}}<span>▭ peers' range, │ their mean</span>{{end}}<span>◆ others' mean</span><span><span style="color:#dc2626">┆</span> what the target expects</span></p>
 {{- if .C.Skills}}
 <table>
 <thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
@@ -554,12 +567,13 @@ func (c *Compare) writeHTML(w io.Writer) error {
 		Chart                                                 template.HTML
 		C                                                     *Compare
 		Calibration                                           bool
-		Managers, Peers                                       int
+		Managers                                              int
+		PeerColumn                                            bool
 		Header                                                []string
 		Rows                                                  [][]string
 		Picks                                                 []htmlPicks
 	}{Title: c.headline(), Headline: c.headline(), Scope: c.scope(), Readiness: c.readinessLine(), C: c,
-		Calibration: c.calibration(), Managers: c.managers, Peers: c.peers}
+		Calibration: c.calibration(), Managers: c.managers, PeerColumn: c.peerColumn()}
 	if c.calibration() {
 		view.Header = c.calibrationHeader()
 		for _, s := range c.Skills {
