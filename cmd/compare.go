@@ -50,8 +50,8 @@ for the newest one's target role.
 
 Several assessors (a self-assessment, a manager's, peers') is a calibration: per skill the
 self-rating, the manager's, the peers' as a group (mean, range and how many; only when at
-least --min-peers rated the skill, else folded with the manager's into "others", so that no
-peer's rating can be read or worked out), the others' mean, the target's expectation and a
+least --min-peers rated the skill; with fewer, their ratings of it are left out of every
+number, so that none can be read or worked out), the others' mean, the target's expectation and a
 flag: a blind spot is a self-rating a point or more above the others' mean, a hidden
 strength one a point or more below. Where the raters differ, the statements self and the
 manager picked and their evidence are shown. Only the skills where the raters differ by a

@@ -25,8 +25,10 @@ type TeamOptions struct {
 	Rubric      *rubric.Rubric
 	Paths       []string
 	SkipInvalid bool
-	// Calibration writes a calibration across the raters instead of the review.
+	// Calibration writes a calibration across the raters instead of the review;
+	// MinPeers is the fewest peers of a person's skill that count in it.
 	Calibration bool
+	MinPeers    int
 	Roles       roleFlags
 	Out         outputFlags
 	Output      reports.Output
@@ -62,6 +64,12 @@ inside "people", which reads well with jq.`,
   pmladder team reviews/ --target senior-pm --format html -o promotion-round.html`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("min-peers") && !opts.Calibration {
+				return usageErrorf(cmd.CommandPath(), "--min-peers applies to --calibration")
+			}
+			if opts.MinPeers < 1 {
+				return usageErrorf(cmd.CommandPath(), "--min-peers %d: want 1 or more", opts.MinPeers)
+			}
 			if opts.Calibration {
 				opts.Out.writes("team --calibration", reports.Formats[*reports.Calibration]())
 			}
@@ -83,6 +91,7 @@ inside "people", which reads well with jq.`,
 	}
 	c.Flags().BoolVar(&opts.SkipInvalid, "skip-invalid", false, "report bad rows and files on stderr and score everyone else")
 	c.Flags().BoolVar(&opts.Calibration, "calibration", false, "calibrate across raters: self against manager per person, each manager's offset against the other raters, the outliers to discuss")
+	c.Flags().IntVar(&opts.MinPeers, "min-peers", assess.DefaultMinPeers, "with --calibration, count peers on a person's skill only when at least `K` rated it")
 	opts.Roles.register(c, f, true)
 	opts.Out.register(c, reports.TeamFormats())
 	return c
@@ -126,7 +135,7 @@ func teamRun(opts *TeamOptions) error {
 		var sink input.TeamSink
 		var err error
 		if opts.Calibration {
-			sink, err = opts.Output.NewCalibrationSink(w, opts.Rubric)
+			sink, err = opts.Output.NewCalibrationSink(w, opts.Rubric, opts.MinPeers)
 		} else {
 			sink, err = opts.Output.NewTeamSink(w, opts.Rubric, opts.Roles.Certs)
 		}

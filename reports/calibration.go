@@ -365,6 +365,9 @@ type calibrationSink struct {
 	r    *rubric.Rubric
 	out  Output
 	rows []assess.Rating
+	// minPeers is the fewest peers of a person's skill that count (docs/formats.md,
+	// "Anonymity").
+	minPeers int
 }
 
 type calibrationBatch struct{ rows []assess.Rating }
@@ -390,7 +393,7 @@ func (s *calibrationSink) Close() error {
 	for _, sk := range s.r.Skills() {
 		skills = append(skills, sk.ID)
 	}
-	c := NewCalibration(assess.Calibrate(s.rows, skills, assess.DefaultMinPeers), s.r)
+	c := NewCalibration(assess.Calibrate(s.rows, skills, s.minPeers), s.r)
 	if err := s.out.Write(s.w, c); err != nil {
 		return err
 	}
@@ -398,12 +401,13 @@ func (s *calibrationSink) Close() error {
 }
 
 // NewCalibrationSink returns the sink of `team --calibration`: it keeps each rating's
-// skill scores (a few hundred bytes a person) and writes the calibration at the end. A
-// format the calibration is not written in (Formats[*Calibration]) is a FormatError,
+// skill scores (a few hundred bytes a person) and writes the calibration at the end;
+// peers count on a person's skill only when at least minPeers rated it (0: the default).
+// A format the calibration is not written in (Formats[*Calibration]) is a FormatError,
 // before anything is read.
-func (o Output) NewCalibrationSink(w io.Writer, r *rubric.Rubric) (input.TeamSink, error) {
+func (o Output) NewCalibrationSink(w io.Writer, r *rubric.Rubric, minPeers int) (input.TeamSink, error) {
 	if err := o.Check(Formats[*Calibration]()); err != nil {
 		return nil, err
 	}
-	return &calibrationSink{w: bufio.NewWriterSize(w, 64<<10), r: r, out: o}, nil
+	return &calibrationSink{w: bufio.NewWriterSize(w, 64<<10), r: r, out: o, minPeers: minPeers}, nil
 }

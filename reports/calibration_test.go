@@ -62,7 +62,7 @@ func teamOutputs(t *testing.T, r *rubric.Rubric, specs []spec, minPeers int) []o
 	for _, f := range Formats[*Calibration]() {
 		var buf bytes.Buffer
 		if minPeers == assess.DefaultMinPeers {
-			sink, err := (Output{Format: f}).NewCalibrationSink(&buf, r)
+			sink, err := (Output{Format: f}).NewCalibrationSink(&buf, r, 0)
 			if err != nil {
 				t.Fatal(err)
 			}

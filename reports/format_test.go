@@ -35,7 +35,7 @@ func TestFormatsOfEveryView(t *testing.T) {
 	if !errors.As(err, &fe) || fe.Format != XLSX || !slices.Equal(fe.Formats, []Format{Table, CSV, JSON}) || buf.Len() != 0 {
 		t.Errorf("history as xlsx: %v, wrote %d bytes", err, buf.Len())
 	}
-	if _, err := (Output{Format: XLSX}).NewCalibrationSink(&buf, nil); !errors.As(err, &fe) {
+	if _, err := (Output{Format: XLSX}).NewCalibrationSink(&buf, nil, 0); !errors.As(err, &fe) {
 		t.Errorf("a calibration as xlsx: %v", err)
 	}
 	if _, err := (Output{Format: YAML}).NewTeamSink(&buf, nil, 3); !errors.As(err, &fe) {
