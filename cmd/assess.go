@@ -260,7 +260,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 			return fmt.Errorf("cannot lock the draft: %w", err)
 		}
 		if stale != nil {
-			warnf(opts.IO.ErrOut, "%s was left locked by %s, which has ended: this interview takes it over", store.ShownPath(d.Path), stale)
+			warnf(opts.IO.ErrOut, "the lock on %s was left by %s, which has ended: this interview takes it over", store.ShownPath(d.Path), stale)
 		}
 		draftPath = d.Path
 		if r, err = draftRubric(d, r, opts.RubricSet); err != nil {

@@ -41,7 +41,7 @@ type Holder struct {
 	Since time.Time
 }
 
-// String says who: "process 4242 on build-7, since 2026-11-22 10:04".
+// String says who: "process 4242 on build-7 (since 2026-11-22 10:04:05)".
 func (h Holder) String() string {
 	if h.PID == 0 {
 		return "a process that did not say which"
@@ -51,7 +51,7 @@ func (h Holder) String() string {
 		s += " on " + Shown(h.Host)
 	}
 	if !h.Since.IsZero() {
-		s += ", since " + h.Since.Local().Format("2006-01-02 15:04:05")
+		s += " (since " + h.Since.Local().Format("2006-01-02 15:04:05") + ")"
 	}
 	return s
 }
@@ -69,7 +69,7 @@ type LockedError struct {
 }
 
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("%s is being continued by another pmladder (%s): finish or stop that interview first",
+	return fmt.Sprintf("%s is being continued by another pmladder, %s: finish or stop that interview first",
 		ShownPath(e.Draft), e.Holder)
 }
 

@@ -30,7 +30,7 @@ func (e *UnsafeFileError) Error() string {
 	if e.Folder {
 		what = "a folder"
 	}
-	return fmt.Sprintf("%s is %s, not %s pmladder made: it never reads or writes through one in its data directory (move it away)",
+	return fmt.Sprintf("%s: %s, not %s pmladder made: it is never read or written through (move it out of the data directory)",
 		ShownPath(e.Path), kind(e.Mode), what)
 }
 

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"syscall"
 )
 
 // ErrExists is returned by Commit when the file must be new and one is already there.
@@ -113,8 +114,8 @@ func createTemp(path string, perm fs.FileMode, opts Options) (*File, error) {
 }
 
 // FolderError is a file that cannot be made in its folder: the folder is missing, is not
-// a folder, or may not be written. It names the file asked for and its folder, never the
-// temporary file.
+// a folder, or may not be written. Its message names the folder, never the temporary
+// file; callers name the file (as in "cannot write FILE: the folder out does not exist").
 type FolderError struct {
 	Path, Dir string
 	Err       error
@@ -124,11 +125,13 @@ func (e *FolderError) Error() string {
 	dir := filepath.Clean(e.Dir)
 	switch {
 	case errors.Is(e.Err, fs.ErrNotExist):
-		return fmt.Sprintf("%s: the folder %s does not exist", e.Path, dir)
+		return fmt.Sprintf("the folder %s does not exist", dir)
+	case errors.Is(e.Err, syscall.ENOTDIR):
+		return fmt.Sprintf("%s is not a folder", dir)
 	case errors.Is(e.Err, fs.ErrPermission):
-		return fmt.Sprintf("%s: no permission to write in the folder %s", e.Path, dir)
+		return fmt.Sprintf("no permission to write in the folder %s", dir)
 	default:
-		return fmt.Sprintf("%s: cannot make a file in the folder %s: %v", e.Path, dir, e.Err)
+		return fmt.Sprintf("cannot make a file in the folder %s: %v", dir, e.Err)
 	}
 }
 
