@@ -165,6 +165,16 @@ func TestStoreNeverFollowsALink(t *testing.T) {
 		untouched(t, target)
 	})
 
+	t.Run("lock", func(t *testing.T) {
+		s, target := &Store{Dir: t.TempDir()}, outside(t)
+		path := filepath.Join(s.Drafts(), "20261122T100405Z_ada_self.yaml")
+		os.MkdirAll(s.Drafts(), 0o700)
+		os.Symlink(target, lockPath(path))
+		_, _, err := s.LockDraft(path)
+		unsafeAt(t, err, lockPath(path), "a symbolic link")
+		untouched(t, target)
+	})
+
 	t.Run("folder", func(t *testing.T) {
 		s := &Store{Dir: t.TempDir()}
 		elsewhere := t.TempDir()

@@ -416,9 +416,8 @@ func peekDraft(path string) (Draft, error) {
 }
 
 // Load reads a saved assessment or draft, checked against the rubric; warnings are as
-// ParseAnswers gives them.
-// The file is one of the store's: a link or anything but a regular file there is an
-// *UnsafeFileError, never read through.
+// ParseAnswers gives them. The file is one of the store's: a link or anything but a
+// regular file there is an *UnsafeFileError, never read through.
 func (s *Store) Load(path string, r *rubric.Rubric) (*assess.Answers, []string, error) {
 	data, err := readOwn(path)
 	if err != nil {
