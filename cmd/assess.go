@@ -5,11 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
+	"io/fs"
 	"os/user"
 	"strings"
-	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -18,6 +16,7 @@ import (
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/assess/interview"
 	"github.com/pmladder/pmladder/assess/store"
+	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -100,7 +99,7 @@ line.`,
 			}
 			opts.AssessorSet = cmd.Flags().Changed("assessor")
 			opts.cmdPath = cmd.CommandPath()
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			ctx, stop := interruptContext()
 			defer stop()
 			if opts.Prompter == nil && opts.AnswersFile == "" {
 				opts.Prompter = f.Prompter(ctx, opts.Accessible)
@@ -168,7 +167,7 @@ func assessRun(ctx context.Context, opts *AssessOptions) error {
 		return usageErrorf(cmdPath, "--name %q is not UTF-8 text", opts.Name)
 	case !utf8.ValidString(opts.Rater):
 		return usageErrorf(cmdPath, "--rater %q is not UTF-8 text", opts.Rater)
-	case opts.Rater != "" && assess.Assessor(opts.Assessor) == assess.Self && (opts.AssessorSet || opts.AnswersFile == ""):
+	case opts.Rater != "" && assess.Assessor(opts.Assessor) == assess.Self && (opts.AssessorSet || opts.AnswersFile == "") && !opts.Resume:
 		return usageErrorf(cmdPath, "--rater names a manager or a peer: a self-assessment has no rater (add --assessor manager or peer)")
 	case !utf8.ValidString(opts.DefaultName):
 		return usageErrorf(cmdPath, "the name %q (from PMLADDER_NAME, the config or the login name) is not UTF-8 text", opts.DefaultName)
@@ -226,8 +225,12 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 	var (
 		a         *assess.Answers
 		draftPath string
-		err       error
+		// lock holds the draft while this interview runs, so that no other run resumes
+		// it meanwhile (docs/cli.md, "Files").
+		lock *store.DraftLock
+		err  error
 	)
+	defer func() { lock.Release() }()
 	if opts.Resume {
 		// The person's own draft: --name, else the configured name, else the only
 		// person with a draft.
@@ -239,10 +242,25 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		var several *store.AmbiguousDraftsError
 		if errors.As(err, &several) {
 			return usageErrorf(opts.cmdPath, "unfinished interviews of %d people (%s): name whose to resume with --name",
-				len(several.People), strings.Join(several.People, ", "))
+				len(several.People), several.Names())
 		}
 		if err != nil {
 			return err
+		}
+		if err := opts.keepsWho(d); err != nil {
+			return err
+		}
+		var stale *store.Holder
+		lock, stale, err = st.LockDraft(d.Path)
+		var locked *store.LockedError
+		if errors.As(err, &locked) {
+			return usageErrorf("", "%w", err) // refused, exit 2: no flag would help
+		}
+		if err != nil {
+			return fmt.Errorf("cannot lock the draft: %w", err)
+		}
+		if stale != nil {
+			warnf(opts.IO.ErrOut, "the lock on %s was left by %s, which has ended: this interview takes it over", store.ShownPath(d.Path), stale)
 		}
 		draftPath = d.Path
 		if r, err = draftRubric(d, r, opts.RubricSet); err != nil {
@@ -250,7 +268,9 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		}
 		opts.Rubric = r
 		var warnings []string
-		if a, warnings, err = st.Load(draftPath, r); err != nil {
+		if a, warnings, err = st.Load(draftPath, r); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("the draft %s is gone: another pmladder finished that interview meanwhile", store.ShownPath(draftPath))
+		} else if err != nil {
 			return err
 		}
 		for _, w := range warnings {
@@ -263,8 +283,8 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 	} else {
 		if opts.Name != "" {
 			if d, err := st.DraftOf(opts.Name); err == nil {
-				infof(opts.IO.ErrOut, "%s has an unfinished interview (%s): pmladder assess --resume --name %q continues it; this is a new one",
-					d.Person, d.Path, d.Person)
+				infof(opts.IO.ErrOut, "%s has an unfinished interview (%s): pmladder assess --resume --name \"%s\" continues it; this is a new one",
+					store.Shown(d.Person), store.ShownPath(d.Path), store.Shown(d.Person))
 			}
 		}
 		a = assess.NewAnswers(r)
@@ -277,7 +297,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 	if opts.Name != "" {
 		a.Person = opts.Name
 	}
-	if opts.AssessorSet {
+	if opts.AssessorSet && !opts.Resume { // a resumed draft keeps its own (keepsWho)
 		a.Assessor = assess.Assessor(opts.Assessor)
 	}
 	if opts.Roles.Current != "" {
@@ -300,17 +320,21 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		DefaultName:   opts.DefaultName,
 		Evidence:      opts.Evidence,
 		Checkpoint: func(a *assess.Answers) error {
-			p, err := st.SaveDraft(draftPath, a, r, opts.Now())
+			var err error
+			if draftPath == "" {
+				draftPath, lock, err = st.NewDraft(a, r, opts.Now())
+			} else {
+				_, err = st.SaveDraft(draftPath, a, r, opts.Now())
+			}
 			if err != nil {
 				return fmt.Errorf("cannot save the draft: %w", err)
 			}
-			draftPath = p
 			return nil
 		},
 	}
 	if opts.Resume {
 		fmt.Fprintf(opts.IO.ErrOut, "Resuming the interview of %s (%s): %d of %d questions answered.\n",
-			a.Person, draftPath, a.Count(iv.Questions()), len(iv.Questions()))
+			store.Shown(a.Person), store.ShownPath(draftPath), a.Count(iv.Questions()), len(iv.Questions()))
 	} else {
 		fmt.Fprint(opts.IO.ErrOut, iv.Intro())
 	}
@@ -320,7 +344,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		if draftPath == "" {
 			return &interruptedError{msg: "interview stopped before the first answer; nothing was saved"}
 		}
-		return &interruptedError{msg: fmt.Sprintf("interview paused; your answers are kept in %s\ncontinue with: pmladder assess --resume", draftPath)}
+		return &interruptedError{msg: fmt.Sprintf("interview paused; your answers are kept in %s\ncontinue with: pmladder assess --resume", store.ShownPath(draftPath))}
 	}
 	if err != nil {
 		return err
@@ -331,7 +355,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 	if !opts.NoSave {
 		path, _, err := st.SaveAssessment(a, r, opts.Now())
 		if err != nil {
-			return fmt.Errorf("cannot save the assessment (your answers are still in %s): %w", draftPath, err)
+			return fmt.Errorf("cannot save the assessment (your answers are still in %s): %w", store.ShownPath(draftPath), err)
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "\nsaved to %s\n", path)
 	}
@@ -340,6 +364,26 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 	}
 	fmt.Fprintln(opts.IO.ErrOut)
 	return opts.render(a)
+}
+
+// keepsWho refuses an --assessor or a --rater that is not the resumed draft's: a resumed
+// interview goes on as it was started, and the person's own answers must never be saved
+// as a manager's (or under another rater's name). The same values, in any case, are fine.
+func (opts *AssessOptions) keepsWho(d store.Draft) error {
+	if opts.AssessorSet && assess.Assessor(opts.Assessor) != d.Assessor {
+		return usageErrorf("", "--assessor %s: the draft %s is a %s, and a resumed interview keeps who answers (leave out --assessor, or start a new interview without --resume)",
+			opts.Assessor, store.ShownPath(d.Path), reports.AssessmentName(d.Assessor, ""))
+	}
+	rater := strings.TrimSpace(opts.Rater)
+	if rater == "" || assess.PersonKey(rater) == assess.PersonKey(d.Rater) {
+		return nil
+	}
+	if d.Rater == "" {
+		return usageErrorf("", "--rater %s: the draft %s is a %s with no rater, and a resumed interview keeps who rates (leave out --rater, or start a new interview without --resume)",
+			problem.Quote(rater), store.ShownPath(d.Path), reports.AssessmentName(d.Assessor, ""))
+	}
+	return usageErrorf("", "--rater %s: the draft %s is rated by %s, and a resumed interview keeps who rates (leave out --rater, or start a new interview without --resume)",
+		problem.Quote(rater), store.ShownPath(d.Path), problem.Quote(d.Rater))
 }
 
 func (opts *AssessOptions) render(a *assess.Answers) error {

@@ -1,17 +1,13 @@
 package cmd
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -123,7 +119,7 @@ started at; else on track (progress, or no assessment since the plan yet).`
 		}
 		opts.SkillsSet = cmd.Flags().Changed("skills")
 		if name == "new" && opts.Prompter == nil && f.IO.InTTY && f.IO.OutTTY && f.IO.ErrTTY && !f.Settings.Accessible {
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			ctx, stop := interruptContext()
 			defer stop()
 			opts.Prompter = f.Prompter(ctx, false)
 		}
@@ -303,17 +299,22 @@ func planNewRun(opts *PlanOptions) error {
 		return err
 	}
 	old, oldPath, err := opts.Store.LoadPlan(a.Person, r)
+	var unsafe *store.UnsafeFileError
 	switch {
 	case errors.Is(err, store.ErrNoPlan):
 		old = nil
+	case errors.As(err, &unsafe):
+		// A link or a FIFO where the plan should be: --force would not help either, as
+		// the store neither reads, keeps nor replaces what is not its own file.
+		return err
 	case err != nil && !opts.Force:
 		return fmt.Errorf("%w\n(the plan there cannot be read; --force replaces it, keeping the old file)", err)
 	case err == nil && !opts.Force:
 		if opts.Prompter == nil {
 			return usageErrorf("", "%s already has a plan (%s, made %s): --force replaces it, keeping the old one as %s",
-				a.Person, oldPath, old.Created.Format("2006-01-02"), filepath.Base(strings.TrimSuffix(oldPath, ".yaml")+"."+old.Created.Format("2006-01-02")+".yaml"))
+				store.Shown(a.Person), store.ShownPath(oldPath), old.Created.Format("2006-01-02"), filepath.Base(strings.TrimSuffix(oldPath, ".yaml")+"."+old.Created.Format("2006-01-02")+".yaml"))
 		}
-		choice, err := opts.Prompter.Select(fmt.Sprintf("%s already has a plan, made %s. Replace it? The old one is kept.", a.Person, old.Created.Format("2006-01-02")),
+		choice, err := opts.Prompter.Select(fmt.Sprintf("%s already has a plan, made %s. Replace it? The old one is kept.", store.Shown(a.Person), old.Created.Format("2006-01-02")),
 			[]string{"Replace it with a new plan", "Keep the plan I have"}, 1, "")
 		if err != nil {
 			return planInterrupted(err)

@@ -4,6 +4,7 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/signal"
@@ -21,6 +22,14 @@ func Execute() int {
 	// review spooled to a temporary file removes it when the reader stops (| head).
 	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 	return Run(os.Args[1:], SystemIO(), os.Getenv)
+}
+
+// interruptContext is cancelled when the user stops pmladder: Ctrl-C (SIGINT), SIGTERM, or
+// SIGHUP (the terminal closed, an ssh session dropped). Each ends an interview with its
+// draft kept and the way to resume printed, a team review with nothing left behind, and
+// the status 130 (docs/cli.md, "Exit statuses").
+func interruptContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 }
 
 // Run runs pmladder with the given arguments, streams and environment and returns the exit

@@ -4,9 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -81,9 +78,9 @@ inside "people", which reads well with jq.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			// Ctrl-C or SIGTERM stops the review cleanly: nothing half-written, no
+			// Ctrl-C, SIGTERM or SIGHUP stops the review cleanly: nothing half-written, no
 			// temporary file left behind.
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			ctx, stop := interruptContext()
 			defer stop()
 			opts.Context = ctx
 			return teamRun(opts)

@@ -1,6 +1,11 @@
 // Package store keeps a person's data on disk: saved assessments, unfinished interviews
 // (drafts) and development plans, in owner-only files written atomically
 // (docs/cli.md, "Files").
+//
+// The store reads and writes only regular files of its own: a symbolic link, a FIFO or a
+// device where one of its folders or files should be is an *UnsafeFileError naming the
+// path, never followed, read, written through or waited on. The data directory itself
+// may be a link (where it lives is the user's choice); nothing inside it may.
 package store
 
 import (
@@ -13,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -36,6 +42,9 @@ var ErrNoAssessment = errors.New("no saved assessment")
 // directories are 0700, files 0600, and every file is written atomically.
 type Store struct {
 	Dir string
+
+	// tidy removes, once, what killed runs left behind (tidy.go).
+	tidy sync.Once
 }
 
 // Assessments is the folder of saved assessments.
@@ -46,18 +55,40 @@ func (s *Store) Drafts() string { return filepath.Join(s.Dir, "drafts") }
 
 // ensure creates dir and the data directory when they are missing, owner-only (0700). A
 // directory that exists is left as it is: the tool never changes the mode of a directory
-// it did not create (a shared or sticky folder keeps its mode).
+// it did not create (a shared or sticky folder keeps its mode). dir, one of the store's
+// own folders, must be a folder, not a link to one.
 func (s *Store) ensure(dir string) error {
-	for _, d := range []string{s.Dir, dir} {
-		if _, err := os.Stat(d); err == nil {
-			continue
-		}
-		if err := os.MkdirAll(d, 0o700); err != nil {
+	s.open()
+	if _, err := os.Stat(s.Dir); err != nil {
+		if err := os.MkdirAll(s.Dir, 0o700); err != nil {
 			return err
 		}
-		if err := os.Chmod(d, 0o700); err != nil { // whatever the umask
+		if err := os.Chmod(s.Dir, 0o700); err != nil { // whatever the umask
 			return err
 		}
+	}
+	if err := ownFolder(dir); !errors.Is(err, fs.ErrNotExist) {
+		return err // there (nil), or not a folder of the store's
+	}
+	if err := os.Mkdir(dir, 0o700); err == nil {
+		if err := os.Chmod(dir, 0o700); err != nil {
+			return err
+		}
+	} else if !errors.Is(err, fs.ErrExist) { // made by a run beside this one: checked below
+		return err
+	}
+	return ownFolder(dir)
+}
+
+// ownFolder checks that dir, one of the store's folders, is a folder and not a link:
+// fs.ErrNotExist when it is missing, an *UnsafeFileError when it is something else.
+func ownFolder(dir string) error {
+	fi, err := os.Lstat(dir)
+	if err != nil {
+		return err
+	}
+	if !fi.IsDir() {
+		return &UnsafeFileError{Path: dir, Mode: fi.Mode(), Folder: true}
 	}
 	return nil
 }
@@ -103,12 +134,13 @@ func (s *Store) write(dir, name string, a *assess.Answers, r *rubric.Rubric, kee
 	base := strings.TrimSuffix(name, ".yaml")
 	for n := 1; ; n++ {
 		path := filepath.Join(dir, name)
-		err := atomicfile.WriteFile(path, data, 0o600, atomicfile.Options{NoClobber: true})
+		err := atomicfile.WriteFile(path, data, 0o600, atomicfile.Options{NoClobber: true, NoFollow: true})
 		if !errors.Is(err, atomicfile.ErrExists) {
 			return path, false, err
 		}
 		if keepSame {
-			if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+			// Never through a link: what is not a regular file is not the same answers.
+			if old, err := inputfile.ReadFileNoFollow(path); err == nil && bytes.Equal(old, data) {
 				return path, true, nil
 			}
 		}
@@ -129,7 +161,10 @@ func (s *Store) SaveAssessment(a *assess.Answers, r *rubric.Rubric, now time.Tim
 }
 
 // SaveDraft writes an unfinished interview. The first call (path "") creates a draft and
-// returns its path; later calls replace that file.
+// returns its path; later calls replace that file, which must be a regular file: a link
+// or anything else put in its place is an *UnsafeFileError, and is never written through.
+// An interview that may run while others do creates its draft with NewDraft, which locks
+// it.
 func (s *Store) SaveDraft(path string, a *assess.Answers, r *rubric.Rubric, now time.Time) (string, error) {
 	if path == "" {
 		path, _, err := s.write(s.Drafts(), NewName(a, now), a, r, false)
@@ -138,11 +173,29 @@ func (s *Store) SaveDraft(path string, a *assess.Answers, r *rubric.Rubric, now 
 	if err := s.ensure(s.Drafts()); err != nil {
 		return "", err
 	}
-	return path, atomicfile.WriteFile(path, input.MarshalYAML(a, r), 0o600, atomicfile.Options{})
+	return path, s.writeOwn(path, input.MarshalYAML(a, r), atomicfile.Options{})
+}
+
+// writeOwn replaces one of the store's files atomically, 0600, never through a link: an
+// *UnsafeFileError when what is there is not a regular file.
+func (s *Store) writeOwn(path string, data []byte, opts atomicfile.Options) error {
+	opts.NoFollow = true
+	err := atomicfile.WriteFile(path, data, 0o600, opts)
+	if errors.Is(err, atomicfile.ErrNotRegular) {
+		return unsafeFile(path, err)
+	}
+	return err
 }
 
 // list returns the .yaml files of dir, oldest first by name (names start with the time).
+// One that is not a regular file is listed too: reading it is an *UnsafeFileError that
+// names it, so it is not silently passed over. dir itself must not be a link.
 func list(dir string) ([]string, error) {
+	if err := ownFolder(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -180,7 +233,8 @@ func saveOrder(path string) (string, int) {
 }
 
 // Resolve names a saved assessment by the file name history shows: a name that is not a
-// file here but is one in the store's assessments (or drafts) is that file.
+// file here but is one in the store's assessments (or drafts) is that file. Only a
+// regular file of the store is found: a link there is not followed.
 func (s *Store) Resolve(name string) string {
 	if _, err := os.Stat(name); err == nil || strings.ContainsRune(name, filepath.Separator) {
 		return name
@@ -194,15 +248,18 @@ func (s *Store) Resolve(name string) string {
 }
 
 func fileExists(p string) bool {
-	fi, err := os.Stat(p)
+	if ownFolder(filepath.Dir(p)) != nil {
+		return false
+	}
+	fi, err := os.Lstat(p)
 	return err == nil && fi.Mode().IsRegular()
 }
 
 // List returns the saved assessments, oldest first.
-func (s *Store) List() ([]string, error) { return list(s.Assessments()) }
+func (s *Store) List() ([]string, error) { s.open(); return list(s.Assessments()) }
 
 // DraftPaths returns the drafts of unfinished interviews, oldest first.
-func (s *Store) DraftPaths() ([]string, error) { return list(s.Drafts()) }
+func (s *Store) DraftPaths() ([]string, error) { s.open(); return list(s.Drafts()) }
 
 // Draft is an unfinished interview as the store keeps it.
 type Draft struct {
@@ -226,6 +283,10 @@ func listFiles(dir string) ([]Draft, error) {
 	var out []Draft
 	for _, p := range paths {
 		d, err := peekDraft(p)
+		var unsafe *UnsafeFileError
+		if errors.As(err, &unsafe) {
+			return nil, err // a link or a FIFO among the store's files: say so, never skip it
+		}
 		if err != nil {
 			continue // not a file of ours
 		}
@@ -238,6 +299,7 @@ func listFiles(dir string) ([]Draft, error) {
 // no name, the only person's latest draft. Several people with drafts and no name is an
 // AmbiguousDraftsError; none is ErrNoDraft.
 func (s *Store) DraftOf(person string) (Draft, error) {
+	s.open()
 	d, err := latestOf(s.Drafts(), person, "")
 	if errors.Is(err, errNone) {
 		if person != "" {
@@ -257,6 +319,7 @@ func (s *Store) LatestOf(person string, assessor assess.Assessor) (string, error
 	if assessor == assess.Peer {
 		return "", ErrPeerLatest
 	}
+	s.open()
 	d, err := latestOf(s.Assessments(), person, assessor)
 	if errors.Is(err, errNone) {
 		by := ""
@@ -315,12 +378,21 @@ func latestOf(dir, person string, assessor assess.Assessor) (Draft, error) {
 type AmbiguousDraftsError struct{ People []string }
 
 func (e *AmbiguousDraftsError) Error() string {
-	return fmt.Sprintf("files of %d people (%s): say whose", len(e.People), strings.Join(e.People, ", "))
+	return fmt.Sprintf("files of %d people (%s): say whose", len(e.People), e.Names())
+}
+
+// Names lists the people, each name as Shown, separated by commas.
+func (e *AmbiguousDraftsError) Names() string {
+	names := make([]string, len(e.People))
+	for i, p := range e.People {
+		names[i] = Shown(p)
+	}
+	return strings.Join(names, ", ")
 }
 
 // peekDraft reads the person and the rubric of a draft without checking its answers.
 func peekDraft(path string) (Draft, error) {
-	data, err := inputfile.ReadFile(path)
+	data, err := readOwn(path)
 	if err != nil {
 		return Draft{}, err
 	}
@@ -344,13 +416,26 @@ func peekDraft(path string) (Draft, error) {
 }
 
 // Load reads a saved assessment or draft, checked against the rubric; warnings are as
-// ParseAnswers gives them.
+// ParseAnswers gives them. The file is one of the store's: a link or anything but a
+// regular file there is an *UnsafeFileError, never read through.
 func (s *Store) Load(path string, r *rubric.Rubric) (*assess.Answers, []string, error) {
-	data, err := inputfile.ReadFile(path)
+	data, err := readOwn(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
+		return nil, nil, readError(path, err)
 	}
 	return input.ParseAnswers(path, data, r)
+}
+
+// readError says that one of the store's files cannot be read, naming it once.
+func readError(path string, err error) error {
+	var unsafe *UnsafeFileError
+	if errors.As(err, &unsafe) {
+		return err
+	}
+	if inner := errors.Unwrap(err); inner != nil {
+		err = inner
+	}
+	return fmt.Errorf("cannot read %s: %w", ShownPath(path), err)
 }
 
 // FinishDraft removes the draft at path, once its interview has been saved as an
@@ -377,14 +462,22 @@ func (s *Store) PlanPath(person string) string {
 }
 
 // LoadPlan reads a person's plan, checked against the rubric; ErrNoPlan when there is none.
+// A link, a FIFO or anything else that is not a regular file where the plan should be is
+// an *UnsafeFileError: never followed, never waited on.
 func (s *Store) LoadPlan(person string, r *rubric.Rubric) (*assess.Plan, string, error) {
+	s.open()
 	path := s.PlanPath(person)
-	data, err := inputfile.ReadFile(path)
+	if err := ownFolder(s.Plans()); errors.Is(err, fs.ErrNotExist) {
+		return nil, path, ErrNoPlan
+	} else if err != nil {
+		return nil, path, err
+	}
+	data, err := readOwn(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, path, ErrNoPlan
 	}
 	if err != nil {
-		return nil, path, fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
+		return nil, path, readError(path, err)
 	}
 	p, err := ParsePlan(path, data, r)
 	return p, path, err
@@ -392,13 +485,15 @@ func (s *Store) LoadPlan(person string, r *rubric.Rubric) (*assess.Plan, string,
 
 // SavePlan writes a person's plan, 0600 and atomically. A plan already there is first
 // kept as plans/<slug>.<the day it was made>.yaml (-2, -3… when that is taken), whose
-// path is returned as kept: replacing a plan never loses the old one.
+// path is returned as kept: replacing a plan never loses the old one. What is there must
+// be a regular file: a link or a FIFO is an *UnsafeFileError, and neither it nor what it
+// names is read, kept or replaced.
 func (s *Store) SavePlan(p *assess.Plan, old *assess.Plan) (path, kept string, err error) {
 	if err := s.ensure(s.Plans()); err != nil {
 		return "", "", err
 	}
 	path = s.PlanPath(p.Person)
-	if data, err := os.ReadFile(path); err == nil {
+	if data, err := readOwn(path); err == nil {
 		made := "old"
 		if old != nil {
 			made = old.Created.Format(assess.DayLayout)
@@ -406,7 +501,7 @@ func (s *Store) SavePlan(p *assess.Plan, old *assess.Plan) (path, kept string, e
 		base := strings.TrimSuffix(path, ".yaml") + "." + made
 		kept = base + ".yaml"
 		for n := 2; ; n++ {
-			err := atomicfile.WriteFile(kept, data, 0o600, atomicfile.Options{NoClobber: true})
+			err := s.writeOwn(kept, data, atomicfile.Options{NoClobber: true})
 			if err == nil {
 				break
 			}
@@ -416,9 +511,9 @@ func (s *Store) SavePlan(p *assess.Plan, old *assess.Plan) (path, kept string, e
 			kept = fmt.Sprintf("%s-%d.yaml", base, n)
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return "", "", err
+		return "", "", readError(path, err)
 	}
-	if err := atomicfile.WriteFile(path, MarshalPlan(p), 0o600, atomicfile.Options{}); err != nil {
+	if err := s.writeOwn(path, MarshalPlan(p), atomicfile.Options{}); err != nil {
 		return "", kept, err
 	}
 	return path, kept, nil

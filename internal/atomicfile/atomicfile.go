@@ -9,10 +9,16 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"syscall"
 )
 
 // ErrExists is returned by Commit when the file must be new and one is already there.
 var ErrExists = fs.ErrExist
+
+// ErrNotRegular is returned by Create with NoFollow when the target is a symbolic link, a
+// FIFO, a device or anything else that is not a regular file.
+var ErrNotRegular = errors.New("not a regular file")
 
 // File is a file being written. Write to it, then Commit; Abort (safe to defer) discards
 // it unless it was committed.
@@ -37,17 +43,36 @@ const writebackChunk = 8 << 20
 type Options struct {
 	// NoClobber makes Commit fail with ErrExists rather than replace an existing file.
 	NoClobber bool
+	// NoFollow is for a program's own files: a target that exists and is not a regular
+	// file (a symbolic link, a FIFO, a device) is refused with ErrNotRegular, never
+	// followed or written through. Should a link appear there after the check, the
+	// rename replaces the link itself, never the file it names.
+	NoFollow bool
 }
 
 // Create starts writing path with the given permissions. A symbolic link is followed, so
 // the file it names is replaced and the link kept; a target that exists and is not a
 // regular file (/dev/null, /dev/stdout, a FIFO) is written through, unbuffered by any
-// temporary file.
+// temporary file. With Options.NoFollow neither is: both are refused.
+//
+// The temporary file is named .NAME.tmp-PID-RANDOM beside the target, so that one a
+// killed writer left behind can be told from one being written (RemoveStale). No error
+// ever names it: errors name the target.
 func Create(path string, perm fs.FileMode, opts Options) (*File, error) {
 	if opts.NoClobber {
 		if _, err := os.Lstat(path); err == nil {
 			return nil, fmt.Errorf("%s: %w", path, ErrExists)
 		}
+	}
+	if opts.NoFollow {
+		fi, err := os.Lstat(path)
+		switch {
+		case err == nil && !fi.Mode().IsRegular():
+			return nil, &fs.PathError{Op: "write", Path: path, Err: ErrNotRegular}
+		case err != nil && !errors.Is(err, fs.ErrNotExist):
+			return nil, err
+		}
+		return createTemp(path, perm, opts)
 	}
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
 		if fi.IsDir() {
@@ -62,20 +87,78 @@ func Create(path string, perm fs.FileMode, opts Options) (*File, error) {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
 	}
+	return createTemp(path, perm, opts)
+}
+
+// tempPrefix is how the temporary files of a target named base start; the writer's
+// process id and a random number follow.
+func tempPrefix(base string) string { return "." + base + ".tmp-" }
+
+// createTemp makes the temporary file of path, in path's folder.
+func createTemp(path string, perm fs.FileMode, opts Options) (*File, error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	tmp, err := os.CreateTemp(dir, tempPrefix(base)+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
-		return nil, err
+		return nil, folderError(path, dir, err)
 	}
+	f := &File{tmp: tmp, path: path, noClob: opts.NoClobber}
 	if err := tmp.Chmod(perm); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
-		return nil, err
+		return nil, f.named(err)
 	}
-	return &File{tmp: tmp, path: path, noClob: opts.NoClobber}, nil
+	return f, nil
+}
+
+// FolderError is a file that cannot be made in its folder: the folder is missing, is not
+// a folder, or may not be written. Its message names the folder, never the temporary
+// file; callers name the file (as in "cannot write FILE: the folder out does not exist").
+type FolderError struct {
+	Path, Dir string
+	Err       error
+}
+
+func (e *FolderError) Error() string {
+	dir := filepath.Clean(e.Dir)
+	switch {
+	case errors.Is(e.Err, fs.ErrNotExist):
+		return fmt.Sprintf("the folder %s does not exist", dir)
+	case errors.Is(e.Err, syscall.ENOTDIR):
+		return fmt.Sprintf("%s is not a folder", dir)
+	case errors.Is(e.Err, fs.ErrPermission):
+		return fmt.Sprintf("no permission to write in the folder %s", dir)
+	default:
+		return fmt.Sprintf("cannot make a file in the folder %s: %v", dir, e.Err)
+	}
+}
+
+func (e *FolderError) Unwrap() error { return e.Err }
+
+// folderError turns the failure to create the temporary file into one about the folder.
+func folderError(path, dir string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &FolderError{Path: path, Dir: dir, Err: err}
+}
+
+// named rewrites an error about the temporary file to name the target.
+func (f *File) named(err error) error {
+	var (
+		pe *fs.PathError
+		le *os.LinkError
+	)
+	switch {
+	case errors.As(err, &le):
+		return &fs.PathError{Op: le.Op, Path: f.path, Err: le.Err}
+	case errors.As(err, &pe):
+		return &fs.PathError{Op: pe.Op, Path: f.path, Err: pe.Err}
+	}
+	return err
 }
 
 // WritesThrough reports whether the target is not a regular file and is written directly.
@@ -85,10 +168,7 @@ func (f *File) WritesThrough() bool { return f.through }
 func (f *File) Write(p []byte) (int, error) {
 	n, err := f.tmp.Write(p)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = &fs.PathError{Op: pe.Op, Path: f.path, Err: pe.Err} // name the target, not the temporary file
-		}
+		err = f.named(err) // name the target, not the temporary file
 		if f.written == nil {
 			f.written = err
 		}
@@ -110,7 +190,7 @@ func (f *File) Commit() error {
 	if f.through {
 		err := f.written
 		if cerr := f.tmp.Close(); err == nil {
-			err = cerr
+			err = f.named(cerr)
 		}
 		return err
 	}
@@ -127,7 +207,11 @@ func (f *File) Commit() error {
 	}
 	if err != nil {
 		os.Remove(name)
-		return err
+		var exists *existsError
+		if errors.As(err, &exists) {
+			return err
+		}
+		return f.named(err)
 	}
 	syncDir(filepath.Dir(f.path))
 	return nil
@@ -144,13 +228,19 @@ func (f *File) place(name string) error {
 		os.Remove(name)
 		return nil
 	} else if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s: %w", f.path, ErrExists)
+		return &existsError{f.path}
 	}
 	if _, err := os.Lstat(f.path); err == nil {
-		return fmt.Errorf("%s: %w", f.path, ErrExists)
+		return &existsError{f.path}
 	}
 	return os.Rename(name, f.path)
 }
+
+// existsError is ErrExists naming the target.
+type existsError struct{ path string }
+
+func (e *existsError) Error() string { return e.path + ": " + ErrExists.Error() }
+func (e *existsError) Unwrap() error { return ErrExists }
 
 // Abort discards the file unless it was committed.
 func (f *File) Abort() {
