@@ -45,19 +45,21 @@ fuzz:
 # runs per measurement (default 7 for CSV, 5 or 3 for the slower formats). BASE=REV also
 # builds pmladder at git revision REV and runs every format against it, interleaved, adding
 # a "× baseline" column (e.g. make bench BASE=HEAD~3).
+BENCH_RUBRIC_FLAG = $(if $(BASE),-rubric bench/out/base-ladder.yaml)
 bench:
 	@mkdir -p bench/out
 	$(GO) build -o bench/out/pmladder .
 	@if [ -n "$(BASE)" ]; then \
 		tmp=$$(mktemp -d) && git worktree add -q --detach $$tmp $(BASE) && \
 		(cd $$tmp && $(GO) build -o $(CURDIR)/bench/out/pmladder-base .); rc=$$?; \
-		git worktree remove --force $$tmp; exit $$rc; \
+		git worktree remove --force $$tmp; \
+		git show $(BASE):rubric/default.yaml > bench/out/base-ladder.yaml; exit $$rc; \
 	fi
 	$(GO) build -o bench/out/iofloor ./bench/iofloor
 	$(GO) build -o bench/out/hello ./bench/hello
-	$(GO) run ./bench/gensheet -people $(PEOPLE) -o bench/out/team-$(PEOPLE).csv
-	$(GO) run ./bench/gensheet -people 100000 -o bench/out/team-100000.csv
-	PEOPLE=$(PEOPLE) RUNS=$(RUNS) BASELINE=$(if $(BASE),bench/out/pmladder-base) python3 bench/compare.py
+	$(GO) run ./bench/gensheet -people $(PEOPLE) $(BENCH_RUBRIC_FLAG) -o bench/out/team-$(PEOPLE).csv
+	$(GO) run ./bench/gensheet -people 100000 $(BENCH_RUBRIC_FLAG) -o bench/out/team-100000.csv
+	PEOPLE=$(PEOPLE) RUNS=$(RUNS) BASELINE=$(if $(BASE),bench/out/pmladder-base) RUBRIC=$(if $(BASE),bench/out/base-ladder.yaml) python3 bench/compare.py
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # The workbooks the team tests read (cmd/testdata/xlsx): made by tools/xlsxfixture, and

@@ -23,7 +23,8 @@ at PEOPLE and 3 at 100,000 (RUNS=N sets every one of these to N), 3 for Python, 
 start-up. Each output file is deleted after its run. The table is also written as
 Markdown, for the README, to bench/out/table.md.
 
-With BASELINE=PATH (`make bench BASE=REV` builds pmladder at git revision REV there), every
+With BASELINE=PATH (`make bench BASE=REV` builds pmladder at git revision REV there, and
+sets RUBRIC to REV's built-in ladder so that both read the same sheets), every
 format at both sizes is also run with that binary, the two runs interleaved so that the
 machine's noise falls on both alike, and the table gains a column: time as a ratio to the
 baseline's. This is how a change shows it made no format slower.
@@ -44,6 +45,9 @@ PEOPLE = int(os.environ.get("PEOPLE", "20000"))
 BIG = 100_000
 RUNS = os.environ.get("RUNS")
 BASELINE = os.environ.get("BASELINE")
+# RUBRIC is the ladder every run scores against (both binaries, the sheets, the Python
+# baseline): with BASELINE, the baseline revision's own, so that both read the same sheet.
+RUBRIC = os.environ.get("RUBRIC") or "rubric/default.yaml"
 FORMATS = {"csv": "csv", "json": "json", "markdown": "md", "table": "txt", "html": "html", "xlsx": "xlsx"}
 MB = 1024  # ru_maxrss is in KB on Linux
 
@@ -85,7 +89,7 @@ def measure_pair(cmd, base, runs, out):
 
 def team(people, fmt, binary=f"{OUT}/pmladder"):
     out = f"{OUT}/review-{people}.{FORMATS[fmt]}"
-    return [binary, "team", f"{OUT}/team-{people}.csv", "--format", fmt, "-o", out], out
+    return [binary, "--rubric", RUBRIC, "team", f"{OUT}/team-{people}.csv", "--format", fmt, "-o", out], out
 
 
 def verdict(ok, text):
@@ -108,7 +112,7 @@ def main():
     # The Python baseline must write what pmladder writes, byte for byte.
     pm, pm_out = team(PEOPLE, "csv")
     py_out = f"{OUT}/python.csv"
-    py = [sys.executable, "bench/team_score.py", "rubric/default.yaml", f"{OUT}/team-{PEOPLE}.csv", py_out]
+    py = [sys.executable, "bench/team_score.py", RUBRIC, f"{OUT}/team-{PEOPLE}.csv", py_out]
     run_once(pm)
     run_once(py)
     same = filecmp.cmp(pm_out, py_out, shallow=False)  # in chunks: see run_once
