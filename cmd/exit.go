@@ -26,7 +26,7 @@ const exitHelp = `Exit status:
   0    done
   1    failure (I/O, internal)
   2    invalid usage or invalid input (flags, rubric, answers, sheets)
-  130  interview not finished (Ctrl-C, SIGTERM or input ended); the draft is kept;
+  130  interview not finished (Ctrl-C, SIGTERM, SIGHUP or input ended); the draft is kept;
        a team review interrupted, leaving nothing behind
   141  the reader of the output stopped early (| head); nothing is left behind`
 

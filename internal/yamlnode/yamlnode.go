@@ -389,7 +389,7 @@ func kindName(n *yaml.Node) string {
 	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
 		return "nothing"
 	case n.Kind == yaml.ScalarNode:
-		return fmt.Sprintf("%q", n.Value)
+		return problem.Quote(n.Value)
 	default:
 		return "an alias"
 	}
