@@ -26,8 +26,8 @@ Markdown, for the README, to bench/out/table.md.
 With BASELINE=PATH (`make bench BASE=REV` builds pmladder at git revision REV there, and
 sets RUBRIC to REV's built-in ladder so that both read the same sheets), every
 format at both sizes is also run with that binary, the two runs interleaved so that the
-machine's noise falls on both alike, and the table gains a column: time as a ratio to the
-baseline's. This is how a change shows it made no format slower.
+machine's noise falls on both alike, and the table gains two columns: wall time and CPU time
+(user + system, the steadier of the two on a shared machine) as ratios to the baseline's. This is how a change shows it made no format slower.
 
 Run by `make bench`; expects the binaries and the sheets in bench/out (the Makefile makes
 them).
@@ -52,6 +52,11 @@ FORMATS = {"csv": "csv", "json": "json", "markdown": "md", "table": "txt", "html
 MB = 1024  # ru_maxrss is in KB on Linux
 
 
+# cpu_of_last_run is the CPU seconds (user + system) of the last run_once: on a shared,
+# loaded machine CPU time compares two binaries far more steadily than wall time does.
+cpu_of_last_run = [0.0]
+
+
 def run_once(cmd, out=None):
     """Run cmd once; return (wall seconds, peak RSS in KB), then delete its output file.
 
@@ -63,6 +68,7 @@ def run_once(cmd, out=None):
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    cpu_of_last_run[0] = usage.ru_utime + usage.ru_stime
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode:
         raise subprocess.CalledProcessError(proc.returncode, cmd)
@@ -78,13 +84,17 @@ def measure(cmd, runs, out=None):
 
 
 def measure_pair(cmd, base, runs, out):
-    """measure for cmd and for base, their runs interleaved: (wall, KB) of each."""
-    mine, theirs = [], []
+    """measure for cmd and for base, their runs interleaved: (wall, KB) of each, and the
+    ratio of their median CPU times."""
+    mine, theirs, cpu_mine, cpu_theirs = [], [], [], []
     for _ in range(runs):
         mine.append(run_once(cmd, out))
+        cpu_mine.append(cpu_of_last_run[0])
         theirs.append(run_once(base, out))
+        cpu_theirs.append(cpu_of_last_run[0])
     return ((statistics.median(w for w, _ in mine), max(kb for _, kb in mine)),
-            (statistics.median(w for w, _ in theirs), max(kb for _, kb in theirs)))
+            (statistics.median(w for w, _ in theirs), max(kb for _, kb in theirs)),
+            statistics.median(cpu_mine) / statistics.median(cpu_theirs))
 
 
 def team(people, fmt, binary=f"{OUT}/pmladder"):
@@ -118,13 +128,13 @@ def main():
     same = filecmp.cmp(pm_out, py_out, shallow=False)  # in chunks: see run_once
     os.remove(pm_out)
 
-    wall, kb, runs, base_wall = {}, {}, {}, {}
+    wall, kb, runs, base_wall, base_cpu = {}, {}, {}, {}, {}
     for people in sizes:
         for fmt in FORMATS:
             n = runs[fmt, people] = int(RUNS or (7 if fmt == "csv" else 5 if people < BIG else 3))
             cmd, out = team(people, fmt)
             if BASELINE:
-                (wall[fmt, people], kb[fmt, people]), (base_wall[fmt, people], _) = measure_pair(
+                (wall[fmt, people], kb[fmt, people]), (base_wall[fmt, people], _), base_cpu[fmt, people] = measure_pair(
                     cmd, team(people, fmt, BASELINE)[0], n, out)
             else:
                 wall[fmt, people], kb[fmt, people] = measure(cmd, n, out)
@@ -141,9 +151,9 @@ def main():
              str(runs[fmt, people])]
             for fmt in FORMATS for people in sizes]
     if BASELINE:
-        head.append("× baseline")
+        head += ["× baseline (wall)", "× baseline (CPU)"]
         for r, (fmt, people) in zip(rows, [(f, p) for f in FORMATS for p in sizes]):
-            r.append(f"{wall[fmt, people] / base_wall[fmt, people]:.2f}×")
+            r += [f"{wall[fmt, people] / base_wall[fmt, people]:.2f}×", f"{base_cpu[fmt, people]:.2f}×"]
     widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
     print("pmladder team SHEET --format F -o OUT (wall: median of the runs; peak RSS: largest)"
           + (f"; baseline: {BASELINE}, runs interleaved" if BASELINE else ""))
