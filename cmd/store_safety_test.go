@@ -22,19 +22,12 @@ import (
 // by a killed one, temporary files a killed run left, SIGHUP during an interview, and
 // names with control characters. Links are in testdata/script/store_safety.txtar.
 
-// safetyCmd runs the real command line (installed in $PATH by testscript.Main) with its
-// data in dir/data/pmladder and the evidence question off, so that one line answers one
-// question.
+// safetyCmd is pmladderCmd with the zone fixed and the evidence question off, so that
+// one line answers one question; its data is in dir/data/pmladder.
 func safetyCmd(t *testing.T, dir string, args ...string) *exec.Cmd {
 	t.Helper()
-	bin, err := exec.LookPath("pmladder")
-	if err != nil {
-		t.Fatalf("pmladder is not in $PATH: %v", err)
-	}
-	cmd := exec.Command(bin, args...)
-	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TMPDIR=" + os.TempDir(), "TZ=UTC",
-		"XDG_CONFIG_HOME=" + dir, "XDG_DATA_HOME=" + filepath.Join(dir, "data"), "PMLADDER_EVIDENCE=false"}
+	cmd := pmladderCmd(t, dir, args...)
+	cmd.Env = append(cmd.Env, "TZ=UTC", "PMLADDER_EVIDENCE=false")
 	return cmd
 }
 
