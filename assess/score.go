@@ -95,6 +95,10 @@ type Result struct {
 	covers     []string
 	nextGaps   []Gap
 	candidates []*rubric.Role
+	// counts (answers by score, for the checks) and held (the roles also held, before
+	// they are ordered) are scratch space a Scorer reuses.
+	counts []int
+	held   []*RoleFit
 }
 
 // num returns a pointer to a copy of v kept in the standing's backing array.
@@ -125,6 +129,7 @@ type SkillScore struct {
 
 	sum   float64 // of the answered scores
 	count int     // of the answered, non-na questions
+	first int     // the position of the skill's first question in Rubric.Questions
 }
 
 // RoleFit is how well the person meets one role's expectations (rule 2).
@@ -148,6 +153,7 @@ type Gap struct {
 
 	pos     int      // the skill's rubric order, for ties
 	answers *Answers // whose gap: the next step leaves out what they already do
+	first   int      // the position of the skill's first question, to look its answers up
 }
 
 // Step is the score the next step up reaches (rule 10): the next whole score above the
@@ -170,7 +176,7 @@ func (g Gap) NextStep() []string {
 			continue
 		}
 		if g.answers != nil {
-			if v, ok := g.answers.Get(q.ID); ok && !v.NA && v.Score >= step {
+			if v, ok := g.answers.Lookup(g.first + i); ok && !v.NA && v.Score >= step {
 				continue
 			}
 		}
@@ -362,7 +368,7 @@ func (res *Standing) scoreSkills() {
 	}
 	pos := 0 // a skill's questions follow each other in Rubric.Questions
 	for i, s := range skills {
-		sk := SkillScore{Skill: s}
+		sk := SkillScore{Skill: s, first: pos}
 		for qi := range s.Questions {
 			v, ok := res.Answers.Lookup(pos)
 			pos++
@@ -485,7 +491,7 @@ func (res *Standing) lowestLadderRoles() []*rubric.Role {
 func (res *Standing) gapOf(sk *SkillScore, pos int, expected float64) Gap {
 	n := float64(sk.count)
 	short := expected*n - sk.sum // gap × count
-	g := Gap{Skill: sk.Skill, Score: *sk.Score, Expected: expected, Priority: PriorityNone, pos: pos, answers: res.Answers}
+	g := Gap{Skill: sk.Skill, Score: *sk.Score, Expected: expected, Priority: PriorityNone, pos: pos, answers: res.Answers, first: sk.first}
 	if short <= eps {
 		return g
 	}
@@ -694,7 +700,8 @@ func (res *Result) categories() []CategoryScore {
 // lateral roles; within each the most ready first, then rubric order.
 func (res *Result) alsoHolds() []*rubric.Role {
 	out := res.AlsoHolds[:0]
-	var fits []*RoleFit
+	fits := res.held[:0]
+	defer func() { res.held = fits[:0] }()
 	for i := range res.Roles {
 		fit := &res.Roles[i]
 		ro := fit.Role
@@ -754,19 +761,21 @@ type Check struct {
 // checks applies rule 13.
 func (res *Result) checks() []Check {
 	out := res.Checks[:0]
-	counts := map[int]int{}
+	sc := res.Rubric.Scale
+	counts := append(res.counts[:0], make([]int, sc.Max-sc.Min+1)...) // by score − min
+	res.counts = counts
 	scored := 0
 	for pos := range res.Rubric.Questions() {
 		if v, ok := res.Answers.Lookup(pos); ok && !v.NA {
-			counts[v.Score]++
+			counts[v.Score-sc.Min]++
 			scored++
 		}
 	}
 	if scored >= SameAnswerMin {
 		best, n := 0, 0
-		for score, c := range counts {
-			if c > n || (c == n && score > best) {
-				best, n = score, c
+		for i, c := range counts {
+			if c >= n { // the higher score of a tie
+				best, n = sc.Min+i, c
 			}
 		}
 		if 100*n >= SameAnswerShare*scored {
