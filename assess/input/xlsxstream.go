@@ -29,7 +29,7 @@ func (e *errXML) Error() string { return e.msg }
 
 // Sizes the scanner keeps to.
 const (
-	scanBuffer = 256 << 10
+	scanBuffer = 256 << 10 // what the scanner starts with (tests make it small)
 	// maxTag is the longest tag (or comment, or processing instruction) read whole: far
 	// beyond any a spreadsheet writes.
 	maxTag = 1 << 20
@@ -38,6 +38,10 @@ const (
 	maxCellChars  = 32767
 	maxValueBytes = 4 * maxCellChars
 )
+
+// scanBufferSize is scanBuffer, but for the fuzz tests, which make it small to try
+// every place a tag or a value may be cut by the buffer's end.
+var scanBufferSize = scanBuffer
 
 var errValueTooLong = errors.New("a value longer than a cell holds (32,767 characters)")
 
@@ -51,7 +55,7 @@ type xmlScanner struct {
 }
 
 func newXMLScanner(src io.Reader) *xmlScanner {
-	return &xmlScanner{src: src, buf: make([]byte, scanBuffer)}
+	return &xmlScanner{src: src, buf: make([]byte, scanBufferSize)}
 }
 
 // more reads more of the source after buf[pos:end], keeping what is unread: it returns
@@ -232,7 +236,7 @@ func (s *xmlScanner) quickCell() (ref, typ []byte, empty, ok bool) {
 		v := n + 2
 		e := v
 		for e < len(b) && b[e] != '"' {
-			if b[e] == '&' || b[e] == '<' {
+			if b[e] == '&' || b[e] == '<' || isSpace(b[e]) {
 				return nil, nil, false, false
 			}
 			e++
@@ -290,8 +294,8 @@ func (s *xmlScanner) skipTo(end string) error {
 
 // text appends to dst the text up to the next element tag, with its entity and
 // character references replaced and any CDATA section's content as it is; comments
-// and processing instructions in it are skipped. dst may grow to maxValueBytes.
-func (s *xmlScanner) text(dst []byte) ([]byte, error) {
+// and processing instructions in it are skipped. dst may grow to most bytes, no more.
+func (s *xmlScanner) text(dst []byte, most int) ([]byte, error) {
 	for {
 		b := s.buf[s.pos:s.end]
 		i := bytes.IndexByte(b, '<')
@@ -306,7 +310,7 @@ func (s *xmlScanner) text(dst []byte) ([]byte, error) {
 			return dst, err
 		}
 		s.pos += len(seg)
-		if len(dst) > maxValueBytes {
+		if len(dst) > most {
 			return dst, errValueTooLong
 		}
 		if i < 0 {
@@ -335,7 +339,7 @@ func (s *xmlScanner) text(dst []byte) ([]byte, error) {
 					return dst, s.fail()
 				}
 			}
-			if len(dst) > maxValueBytes {
+			if len(dst) > most {
 				return dst, errValueTooLong
 			}
 		case bytes.HasPrefix(b, []byte("<!--")):
@@ -416,9 +420,9 @@ func appendText(dst, text []byte) ([]byte, error) {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// localName is name without its namespace prefix.
+// localName is name without its namespace prefix (as encoding/xml splits a name).
 func localName(name []byte) []byte {
-	if i := bytes.LastIndexByte(name, ':'); i >= 0 {
+	if i := bytes.IndexByte(name, ':'); i > 0 && i < len(name)-1 {
 		return name[i+1:]
 	}
 	return name
@@ -451,10 +455,25 @@ func nextAttr(attrs []byte) (name, value, rest []byte, ok bool) {
 	if end < 0 {
 		return nil, nil, nil, false
 	}
-	if c := bytes.IndexByte(name, ':'); c >= 0 {
-		name = name[c+1:]
+	return localName(name), rest[1 : 1+end], rest[end+2:], true
+}
+
+// attrText is an attribute's value as the sheet's enumerations and references read it:
+// its references replaced (a bad one leaves it as it is, which then reads as no valid
+// value) and XML's spaces around it dropped.
+func attrText(v []byte) []byte {
+	if bytes.IndexByte(v, '&') >= 0 {
+		if d, err := appendText(nil, v); err == nil {
+			v = d
+		}
 	}
-	return name, rest[1 : 1+end], rest[end+2:], true
+	for len(v) > 0 && isSpace(v[0]) {
+		v = v[1:]
+	}
+	for len(v) > 0 && isSpace(v[len(v)-1]) {
+		v = v[:len(v)-1]
+	}
+	return v
 }
 
 // unescapeBSTR undoes the escapes of OOXML text (ST_Xstring): _xHHHH_ is the UTF-16

@@ -144,6 +144,8 @@ type Book struct {
 	// to be put in one); StringsRepeat makes it huge cheaply.
 	Strings       []string
 	StringsRepeat *Repeated
+	// StringsXML, when set, is the whole shared-strings part.
+	StringsXML string
 	// StringsTarget is the relationship's target for the strings; default
 	// "sharedStrings.xml".
 	StringsTarget string
@@ -154,6 +156,9 @@ type Book struct {
 	Extra []Part
 	// Workbook, when set, is the whole workbook part.
 	Workbook string
+	// Stored writes every part without compression (for fuzzing: a change to the
+	// archive's bytes is a change to a part's XML).
+	Stored bool
 }
 
 // Bytes writes the workbook.
@@ -199,7 +204,7 @@ func (b Book) Bytes() []byte {
 			parts = append(parts, Part{Name: path, Body: SheetHead + s.Rows + SheetTail})
 		}
 	}
-	if b.Strings != nil || b.StringsRepeat != nil {
+	if b.Strings != nil || b.StringsRepeat != nil || b.StringsXML != "" {
 		target := b.StringsTarget
 		if target == "" {
 			target = "sharedStrings.xml"
@@ -207,6 +212,8 @@ func (b Book) Bytes() []byte {
 		fmt.Fprintf(&rels, `<Relationship Id="rIdS" Type="%ssharedStrings" Target="%s"/>`, RelType, escape(target))
 		if b.StringsRepeat != nil {
 			parts = append(parts, Part{Name: "xl/sharedStrings.xml", Repeat: b.StringsRepeat})
+		} else if b.StringsXML != "" {
+			parts = append(parts, Part{Name: "xl/sharedStrings.xml", Body: b.StringsXML})
 		} else {
 			var sst strings.Builder
 			fmt.Fprintf(&sst, `%s<sst xmlns="%s" count="%d" uniqueCount="%d">`, XMLHead, NSMain, len(b.Strings), len(b.Strings))
@@ -234,6 +241,11 @@ func (b Book) Bytes() []byte {
 		Part{Name: "xl/_rels/workbook.xml.rels", Body: XMLHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			rels.String() + `</Relationships>`})
 	parts = append(parts, b.Extra...)
+	if b.Stored {
+		for i := range parts {
+			parts[i].Stored = true
+		}
+	}
 	return Zip(parts...)
 }
 
