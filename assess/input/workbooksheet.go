@@ -1,7 +1,10 @@
 package input
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -84,7 +87,7 @@ func (t *sharedStrings) load(rc io.Reader, most int) error {
 			break
 		}
 		if err != nil {
-			return damaged("%v", err)
+			return damaged("%s", readError(err))
 		}
 		switch string(localName(name)) {
 		case "si":
@@ -113,7 +116,7 @@ func (t *sharedStrings) load(rc io.Reader, most int) error {
 					if err == errValueTooLong {
 						return tooLong()
 					}
-					return damaged("%v", err)
+					return damaged("%s", readError(err))
 				}
 			}
 		}
@@ -283,7 +286,7 @@ func (w *workbookRecords) readRow() (hidden bool, err error) {
 		kind, name, attrs, err := w.sc.tag()
 		if err != nil {
 			if err != io.EOF {
-				return false, w.damagedAt(0, w.row+1, "%v", err)
+				return false, w.damagedAt(0, w.row+1, "%s", readError(err))
 			}
 			if inRow || w.inData {
 				return false, w.damagedAt(0, w.row+1, "it is cut short")
@@ -400,7 +403,21 @@ func (w *workbookRecords) valueProblem(col int, err error) error {
 		probs.AddAt(w.where(col), w.row, "a cell holds more than 32,767 characters, more than a spreadsheet's cell: the sheet is damaged; %s", resave)
 		return probs.Err()
 	}
-	return w.damagedAt(col, w.row, "%v", err)
+	return w.damagedAt(col, w.row, "%s", readError(err))
+}
+
+// readError says what went wrong reading a part.
+func readError(err error) string {
+	var corrupt flate.CorruptInputError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "it is cut short"
+	case errors.As(err, &corrupt):
+		return "its compressed data is corrupt"
+	case errors.Is(err, zip.ErrChecksum):
+		return "its checksum does not match its data"
+	}
+	return err.Error()
 }
 
 // columnOf is the column (0-based) of a cell reference such as "AB12".
@@ -443,7 +460,9 @@ func (w *workbookRecords) endCell(c *cellSpan, typ []byte, formula, valued bool)
 			if i < 0 || i >= w.strings.count() {
 				return w.damagedAt(c.col, w.row, "the cell refers to shared string %s, and the workbook has %d", problem.Quote(string(value)), w.strings.count())
 			}
-			c.str = i
+			if w.strings.at(i) != "" { // an empty string is an empty cell
+				c.str = i
+			}
 		}
 		w.raw = w.raw[:c.start]
 		c.end = c.start

@@ -534,14 +534,17 @@ func newReadAhead(src io.Reader) *readAhead {
 				ra.err = io.ErrClosedPipe
 				return
 			}
-			n, err := io.ReadFull(src, buf)
+			n := 0
+			var err error
+			for n < len(buf) && err == nil {
+				var k int
+				k, err = src.Read(buf[n:])
+				n += k
+			}
 			if n > 0 {
 				ra.full <- buf[:n]
 			}
 			if err != nil {
-				if err == io.ErrUnexpectedEOF {
-					err = io.EOF
-				}
 				ra.err = err
 				return
 			}
