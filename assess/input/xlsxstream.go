@@ -50,8 +50,6 @@ type xmlScanner struct {
 	buf      []byte
 	pos, end int
 	srcErr   error // the source's error once it has ended (io.EOF) or failed
-	// bytes counts what has been read from src.
-	bytes int64
 }
 
 func newXMLScanner(src io.Reader) *xmlScanner {
@@ -78,7 +76,6 @@ func (s *xmlScanner) more() bool {
 	for {
 		n, err := s.src.Read(s.buf[s.end:])
 		s.end += n
-		s.bytes += int64(n)
 		if err != nil {
 			s.srcErr = err
 		}
