@@ -161,6 +161,7 @@ type workbookRecords struct {
 	row          int
 	headerWidth  int
 	hiddenRows   int
+	first        problem.Place // where(0)
 	// The row just read: its cells and their kinds, and the values that are not shared
 	// strings, one after another in raw.
 	cells []string
@@ -541,6 +542,12 @@ func isoDate(s string) string {
 
 // where is the sheet and the column of cell col.
 func (w *workbookRecords) where(col int) problem.Place {
+	if col == 0 { // every row's place: made once, as a review keeps one for each person
+		if w.first.File == "" {
+			w.first = problem.Place{File: w.file, Column: w.sheet + "!A"}
+		}
+		return w.first
+	}
 	return problem.Place{File: w.file, Column: w.sheet + "!" + columnName(col)}
 }
 
