@@ -34,6 +34,7 @@ fuzz:
 	$(GO) test ./assess/input/ -run '^$$' -fuzz '^FuzzParseAnswers$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./assess/input/ -run '^$$' -fuzz '^FuzzSheet$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./assess/input/ -run '^$$' -fuzz '^FuzzWorkbook$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+	$(GO) test ./assess/input/ -run '^$$' -fuzz '^FuzzWorkbookParts$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./assess/interview/ -run '^$$' -fuzz '^FuzzPlainPrompter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./reports/ -run '^$$' -fuzz '^FuzzCSVWriter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
@@ -44,7 +45,9 @@ fuzz:
 # the Go I/O floor; start-up against a hello-world. Then the Go benchmarks. RUNS=N sets the
 # runs per measurement (default 7 for CSV, 5 or 3 for the slower formats). BASE=REV also
 # builds pmladder at git revision REV and runs every format against it, interleaved, adding
-# a "× baseline" column (e.g. make bench BASE=HEAD~3).
+# a "× baseline" column (e.g. make bench BASE=HEAD~3). The same sheets as workbooks
+# (tools/xlsxfixture -csv) are measured against the CSV input, and reading alone against
+# excelize's Rows; MILLION=1 adds a workbook of 1,000,000 people and its peak memory.
 BENCH_RUBRIC_FLAG = $(if $(BASE),-rubric bench/out/base-ladder.yaml)
 bench:
 	@mkdir -p bench/out
@@ -57,9 +60,17 @@ bench:
 	fi
 	$(GO) build -o bench/out/iofloor ./bench/iofloor
 	$(GO) build -o bench/out/hello ./bench/hello
+	$(GO) build -o bench/out/readsheet ./bench/readsheet
+	$(GO) build -o bench/out/excelizerows ./bench/excelizerows
 	$(GO) run ./bench/gensheet -people $(PEOPLE) $(BENCH_RUBRIC_FLAG) -o bench/out/team-$(PEOPLE).csv
 	$(GO) run ./bench/gensheet -people 100000 $(BENCH_RUBRIC_FLAG) -o bench/out/team-100000.csv
-	PEOPLE=$(PEOPLE) RUNS=$(RUNS) BASELINE=$(if $(BASE),bench/out/pmladder-base) RUBRIC=$(if $(BASE),bench/out/base-ladder.yaml) python3 bench/compare.py
+	$(GO) run ./tools/xlsxfixture -csv bench/out/team-$(PEOPLE).csv -o bench/out/team-$(PEOPLE).xlsx
+	$(GO) run ./tools/xlsxfixture -csv bench/out/team-100000.csv -o bench/out/team-100000.xlsx
+	@if [ -n "$(MILLION)" ]; then \
+		$(GO) run ./bench/gensheet -people 1000000 $(BENCH_RUBRIC_FLAG) -o bench/out/team-1000000.csv && \
+		$(GO) run ./tools/xlsxfixture -csv bench/out/team-1000000.csv -o bench/out/team-1000000.xlsx; \
+	fi
+	PEOPLE=$(PEOPLE) RUNS=$(RUNS) MILLION=$(MILLION) BASELINE=$(if $(BASE),bench/out/pmladder-base) RUBRIC=$(if $(BASE),bench/out/base-ladder.yaml) python3 bench/compare.py
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # The workbooks the team tests read (cmd/testdata/xlsx): made by tools/xlsxfixture, and

@@ -14,7 +14,14 @@ Under it, one verdict per target:
     Python script whose output must be byte-for-byte pmladder's), and within 2x of
     bench/iofloor (a Go program that only parses the sheet and writes as many rows);
   - `pmladder --help` start-up within 1.3x of bench/hello, a hello-world linking the same
-    libraries.
+    libraries;
+  - the same sheet as a workbook (team-N.xlsx, made by tools/xlsxfixture -csv as a
+    spreadsheet saves one) at most 3x the CSV input at 100,000 people, in wall time, with
+    the same output byte for byte (`pmladder team SHEET --format csv`; CPU time shown too);
+  - reading alone (bench/readsheet), the workbook reader faster than excelize's Rows
+    iterator (bench/excelizerows) on the same workbook at 100,000 people;
+  - with MILLION=1, a workbook of 1,000,000 people read with a peak RSS of at most 128 MB
+    (bench/readsheet; the whole review's peak, CSV and workbook, is shown beside it).
 
 Wall time is time.perf_counter around one child process; peak memory is that child's
 ru_maxrss from os.wait4 (exact above this script's own peak, printed at the end; see
@@ -48,6 +55,7 @@ BASELINE = os.environ.get("BASELINE")
 # RUBRIC is the ladder every run scores against (both binaries, the sheets, the Python
 # baseline): with BASELINE, the baseline revision's own, so that both read the same sheet.
 RUBRIC = os.environ.get("RUBRIC") or "rubric/default.yaml"
+MILLION = os.environ.get("MILLION")
 FORMATS = {"csv": "csv", "json": "json", "markdown": "md", "table": "txt", "html": "html", "xlsx": "xlsx"}
 MB = 1024  # ru_maxrss is in KB on Linux
 
@@ -64,6 +72,12 @@ def run_once(cmd, out=None):
     exec), so the reading is the child's true peak only above that: this script keeps its
     own memory small, and prints its peak.
     """
+    wall, kb, _ = run_cpu(cmd, out)
+    return wall, kb
+
+
+def run_cpu(cmd, out=None):
+    """run_once, with the child's CPU time (user and system seconds) too."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -74,7 +88,18 @@ def run_once(cmd, out=None):
         raise subprocess.CalledProcessError(proc.returncode, cmd)
     if out:
         os.remove(out)
-    return wall, usage.ru_maxrss
+    return wall, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+
+
+def measure_inputs(cmds, runs):
+    """Median wall, largest peak RSS (KB) and median CPU of each command, the commands'
+    runs interleaved (one of each in turn), so that the machine's noise falls on all alike."""
+    results = [[] for _ in cmds]
+    for _ in range(runs):
+        for i, (cmd, out) in enumerate(cmds):
+            results[i].append(run_cpu(cmd, out))
+    return [(statistics.median(w for w, _, _ in r), max(kb for _, kb, _ in r), statistics.median(c for _, _, c in r))
+            for r in results]
 
 
 def measure(cmd, runs, out=None):
@@ -179,9 +204,71 @@ def main():
         verdict(t_help / t_hello <= 1.3, f"start-up at most 1.3× a hello-world: pmladder --help "
                 f"{t_help * 1000:.2f} ms vs {t_hello * 1000:.2f} ms, {t_help / t_hello:.2f}×"),
     ]
+    ok += workbook_input(sizes)
     print("all targets met" if all(ok) else f"{ok.count(False)} of {len(ok)} targets missed")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MB
-    print(f"(the table as Markdown: {OUT}/table.md; no peak RSS reads below this script's own, {own:.1f} MB)")
+    print(f"(the tables as Markdown: {OUT}/table.md, {OUT}/table-input.md; no peak RSS reads below this script's own, {own:.1f} MB)")
+
+
+def workbook_input(sizes):
+    """The workbook input against the CSV input, side by side, and its verdicts."""
+    runs = int(RUNS or 5)
+    rows, ok = [], []
+    head = ["input", "people", "wall (median)", "CPU (median)", "peak RSS", "× CSV wall", "× CSV CPU"]
+    same = True
+    for people in sizes:
+        out = {k: f"{OUT}/review-{people}-from-{k}.csv" for k in ("csv", "xlsx")}
+        cmds = [([f"{OUT}/pmladder", "--rubric", RUBRIC, "team", f"{OUT}/team-{people}.{k}", "--format", "csv", "-o", out[k]], out[k])
+                for k in ("csv", "xlsx")]
+        for cmd, _ in cmds:  # once kept, to compare the outputs
+            run_cpu(cmd)
+        same = same and filecmp.cmp(out["csv"], out["xlsx"], shallow=False)
+        for f in out.values():
+            os.remove(f)
+        (cw, ckb, cc), (xw, xkb, xc) = measure_inputs(cmds, runs)
+        for name, (w, kb, c) in (("csv", (cw, ckb, cc)), ("xlsx", (xw, xkb, xc))):
+            rows.append([name, f"{people:,}", f"{w * 1000:,.0f} ms", f"{c * 1000:,.0f} ms", f"{kb / MB:.1f} MB",
+                         f"{w / cw:.2f}×", f"{c / cc:.2f}×"])
+        if people == BIG:
+            big = (cw, cc, xw, xc)
+    # Reading alone, at 100,000: the two readers and excelize's Rows on the same workbook.
+    reads = measure_inputs([([f"{OUT}/readsheet", f"{OUT}/team-{BIG}.csv"], None),
+                            ([f"{OUT}/readsheet", f"{OUT}/team-{BIG}.xlsx"], None),
+                            ([f"{OUT}/excelizerows", f"{OUT}/team-{BIG}.xlsx"], None)], runs)
+    for name, (w, kb, c) in zip(("read csv", "read xlsx", "excelize Rows"), reads):
+        rows.append([name, f"{BIG:,}", f"{w * 1000:,.0f} ms", f"{c * 1000:,.0f} ms", f"{kb / MB:.1f} MB",
+                     f"{w / reads[0][0]:.2f}×", f"{c / reads[0][2]:.2f}×"])
+    million = None
+    if MILLION:
+        m = 1_000_000
+        out = f"{OUT}/review-{m}.csv"
+        (rw, rkb, rc), (tw, tkb, tc), (cw, ckb, cc) = measure_inputs(
+            [([f"{OUT}/readsheet", f"{OUT}/team-{m}.xlsx"], None),
+             ([f"{OUT}/pmladder", "--rubric", RUBRIC, "team", f"{OUT}/team-{m}.xlsx", "--format", "csv", "-o", out], out),
+             ([f"{OUT}/pmladder", "--rubric", RUBRIC, "team", f"{OUT}/team-{m}.csv", "--format", "csv", "-o", out], out)], 1)
+        rows.append(["read xlsx", f"{m:,}", f"{rw * 1000:,.0f} ms", f"{rc * 1000:,.0f} ms", f"{rkb / MB:.1f} MB", "", ""])
+        rows.append(["xlsx", f"{m:,}", f"{tw * 1000:,.0f} ms", f"{tc * 1000:,.0f} ms", f"{tkb / MB:.1f} MB", f"{tw / cw:.2f}×", f"{tc / cc:.2f}×"])
+        rows.append(["csv", f"{m:,}", f"{cw * 1000:,.0f} ms", f"{cc * 1000:,.0f} ms", f"{ckb / MB:.1f} MB", "1.00×", "1.00×"])
+        million = (rkb / MB, tkb / MB, ckb / MB)
+    widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
+    print(f"pmladder team SHEET --format csv -o OUT, the sheet as CSV and as a workbook, runs interleaved "
+          f"({runs} each); then reading alone (bench/readsheet, bench/excelizerows)")
+    for r in [head] + rows:
+        print("  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+    with open(f"{OUT}/table-input.md", "w", encoding="utf-8") as f:
+        f.write("| " + " | ".join(head) + " |\n|" + "|".join([":---"] + ["---:"] * (len(head) - 1)) + "|\n")
+        f.writelines("| " + " | ".join(r) + " |\n" for r in rows)
+    cw, cc, xw, xc = big
+    (_, _, rc), (_, _, xr), (_, _, er) = reads
+    print("targets (workbook input):")
+    ok.append(verdict(xw / cw <= 3 and same, f"workbook input at most 3× the CSV input at {BIG:,} people: "
+                      f"{xw * 1000:,.0f} ms vs {cw * 1000:,.0f} ms, {xw / cw:.2f}× (CPU {xc / cc:.2f}×); same output: {'yes' if same else 'NO'}"))
+    ok.append(verdict(xr < er, f"the workbook reader faster than excelize's Rows at {BIG:,} people: "
+                      f"CPU {xr * 1000:,.0f} ms vs {er * 1000:,.0f} ms ({er / xr:.1f}× faster; the CSV reader {rc * 1000:,.0f} ms)"))
+    if million:
+        ok.append(verdict(million[0] <= 128, f"a workbook of 1,000,000 people read with a peak RSS of at most 128 MB: "
+                          f"{million[0]:.1f} MB (the whole review: {million[1]:.1f} MB from the workbook, {million[2]:.1f} MB from CSV)"))
+    return ok
 
 
 if __name__ == "__main__":

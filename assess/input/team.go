@@ -88,6 +88,9 @@ func FindTeamInputs(paths []string, warn func(string)) ([]TeamInput, error) {
 				return nil
 			}
 			ext := strings.ToLower(filepath.Ext(path))
+			if msg := unreadWorkbooks[ext]; msg != "" && !d.IsDir() && warn != nil {
+				warn(fmt.Sprintf("skipping %s: %s", path, msg))
+			}
 			if d.IsDir() || !isTeamFile(ext) {
 				return nil
 			}
@@ -112,11 +115,23 @@ func FindTeamInputs(paths []string, warn func(string)) ([]TeamInput, error) {
 	return inputs, nil
 }
 
+// unreadWorkbooks are the spreadsheet files a folder may hold that are not read, and
+// why: a folder skips them with this word; named, the workbook reader says what each
+// one is.
+var unreadWorkbooks = map[string]string{
+	".xls":  "an old Excel 97–2003 workbook is not read: " + saveAsXLSX,
+	".xlsm": "a macro-enabled workbook is not read: " + saveAsXLSX,
+	".xlsb": "a binary workbook is not read: " + saveAsXLSX,
+	".ods":  "an OpenDocument spreadsheet is not read: " + saveAsXLSX,
+}
+
 // teamInput is a file to read, its kind told by its extension: .csv and .xlsx are team
-// sheets, the rest answers files.
+// sheets (and the other spreadsheets' files, which the workbook reader names), the rest
+// answers files.
 func teamInput(path string, size int64) TeamInput {
 	ext := strings.ToLower(filepath.Ext(path))
-	return TeamInput{Path: path, Sheet: ext == ".csv" || ext == ".xlsx", Workbook: ext == ".xlsx", Size: size}
+	workbook := ext == ".xlsx" || unreadWorkbooks[ext] != ""
+	return TeamInput{Path: path, Sheet: ext == ".csv" || workbook, Workbook: workbook, Size: size}
 }
 
 // TeamSink receives a team review. The loop makes a pool of batches with NewBatch; a
@@ -527,6 +542,12 @@ func (tr *teamRun) read(in TeamInput) error {
 		}
 		defer f.Close()
 		r = f
+		if in.Sheet && !in.Workbook {
+			// A workbook saved under a .csv name is read as the workbook it is.
+			var head [4]byte
+			n, _ := f.ReadAt(head[:], 0)
+			in.Workbook = IsWorkbook(head[:n])
+		}
 	}
 	if tr.rv.Progress != nil {
 		r = countingReader{r: r, p: tr.rv.Progress}
@@ -585,12 +606,19 @@ func (tr *teamRun) readSheet(name string, r io.Reader, workbook bool) error {
 		return tr.invalid(err)
 	}
 	defer sheet.Close()
-	for _, w := range sheet.Warnings {
-		tr.warn(w)
+	warned := 0
+	warnings := func() { // the header's, then those found reading (a workbook's hidden rows)
+		for ; warned < len(sheet.Warnings); warned++ {
+			tr.warn(sheet.Warnings[warned])
+		}
 	}
+	warnings()
 	for !tr.failed.Load() && !tr.rv.stopped() {
 		a := tr.slot()
 		line, err := sheet.ReadInto(a)
+		if len(sheet.Warnings) > warned {
+			warnings()
+		}
 		if errors.Is(err, io.EOF) {
 			return nil
 		}

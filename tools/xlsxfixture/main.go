@@ -1,8 +1,12 @@
 // Command xlsxfixture makes the workbooks the team tests read: the pmladder template
 // filled in as a manager would (scores as numbers and as text, a date cell and a date
 // typed as text, na, a notes column of their own, a named row left unfilled), the same
-// answers as a CSV sheet, and a copy with one bad cell. Run by `make fixtures`, which
-// also saves a copy through LibreOffice.
+// answers as a CSV sheet, a copy with one bad cell, and the files a workbook reader must
+// name rather than misread (hostile.go). Run by `make fixtures`, which also saves a copy
+// through LibreOffice.
+//
+// With -csv, it converts a CSV team sheet into the workbook a spreadsheet would save
+// (for benchmarks: xlsxtest.FromCSV): xlsxfixture -csv team.csv -o team.xlsx.
 package main
 
 import (
@@ -24,8 +28,16 @@ import (
 
 func main() {
 	dir := flag.String("dir", "cmd/testdata/xlsx", "where to write the fixtures")
+	from := flag.String("csv", "", "convert this CSV team sheet to a workbook (with -o)")
+	out := flag.String("o", "", "the workbook -csv writes")
 	flag.Parse()
-	if err := run(*dir); err != nil {
+	var err error
+	if *from != "" {
+		err = convert(*from, *out)
+	} else if err = run(*dir); err == nil {
+		err = hostile(*dir)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "xlsxfixture:", err)
 		os.Exit(1)
 	}
