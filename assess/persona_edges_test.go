@@ -664,12 +664,6 @@ func TestEdgePersonaReport(t *testing.T) {
 		if res.Target != nil {
 			tgt = fmt.Sprintf("%s %s", res.Target.Role.ID, pct(res.Target.Readiness))
 		}
-		var held []string
-		for _, f := range res.Roles {
-			if f.Holds && !f.Role.IsLadder() {
-				held = append(held, f.Role.ID)
-			}
-		}
 		first := "none"
 		if len(res.Gaps) > 0 {
 			first = res.Gaps[0].Skill.ID

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/assess/input"
+	"github.com/pmladder/pmladder/internal/printable"
 	"github.com/pmladder/pmladder/internal/textwrap"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -225,7 +226,7 @@ func (c *Calibration) writeTable(w io.Writer, opt Options) error {
 		t := newTable(ew, "l"+strings.Repeat("r", len(part.header)-1), part.header...)
 		for _, row := range part.rows {
 			for i := range row {
-				row[i] = printable(row[i])
+				row[i] = printable.String(row[i])
 			}
 			if err := t.Append(row); err != nil {
 				return err
@@ -241,7 +242,7 @@ func (c *Calibration) writeTable(w io.Writer, opt Options) error {
 		ew.printf("%s", textwrap.Wrap(c.nothing(), width, "  ", "  "))
 	}
 	for _, o := range c.Outliers {
-		ew.printf("%s", textwrap.Wrap(printable(c.outlierText(o)), width, "  • ", "    "))
+		ew.printf("%s", textwrap.Wrap(printable.String(c.outlierText(o)), width, "  • ", "    "))
 	}
 	return ew.err
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/printable"
 	"github.com/pmladder/pmladder/internal/textwrap"
 )
 
@@ -204,7 +205,7 @@ func fmtChange(p *float64) string {
 
 // headline says what is compared, for every format.
 func (c *Compare) headline() string {
-	who := printable(strings.Join(c.people, " and "))
+	who := printable.String(strings.Join(c.people, " and "))
 	if !c.calibration() {
 		if n := len(c.Raters); n > 2 && c.oldDate != nil && c.newDate != nil {
 			kind := "self-assessments"
@@ -383,10 +384,10 @@ func (c *Compare) writeTable(w io.Writer, opt Options) error {
 			if s.Flag != nil {
 				head += ": " + opt.style(ansiBold, *s.Flag)
 			}
-			ew.printf("%s", textwrap.Wrap(printable(head), width, "", "  "))
+			ew.printf("%s", textwrap.Wrap(printable.String(head), width, "", "  "))
 			ew.printf("%s", textwrap.Wrap(c.viewsLine(s), width, "  ", "  "))
 			for _, l := range pickedLines(s) {
-				ew.printf("%s", textwrap.Wrap(printable(l), width, "  • ", "    "))
+				ew.printf("%s", textwrap.Wrap(printable.String(l), width, "  • ", "    "))
 			}
 			ew.printf("\n")
 		}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/pmladder/pmladder/internal/printable"
 	"github.com/pmladder/pmladder/internal/textwrap"
 
 	"github.com/pmladder/pmladder/assess"
@@ -97,7 +98,7 @@ func (h *History) writeTable(w io.Writer, opt Options) error {
 	times := make([]time.Time, len(entries))
 	for i, e := range entries {
 		times[i], _ = time.Parse(time.RFC3339, deref(e.Date))
-		rows[i] = []string{"", truncate(printable(e.Person), 20), e.Assessor, roleID(e.CurrentRole), roleID(e.TargetRole), fmtPct(e.Readiness), filepath.Base(e.File)}
+		rows[i] = []string{"", truncate(printable.String(e.Person), 20), e.Assessor, roleID(e.CurrentRole), roleID(e.TargetRole), fmtPct(e.Readiness), filepath.Base(e.File)}
 	}
 	// The time and zone when they fit the terminal; at 80 columns the file name (what compare
 	// takes) matters more, and the day alone is shown, still in the reader's zone.

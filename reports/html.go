@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/printable"
 )
 
 // htmlStyle is the stylesheet every HTML page carries inline: no file, font or script is
@@ -180,7 +181,7 @@ func (c controlEscaper) Write(p []byte) (int, error) {
 	var b strings.Builder
 	for _, r := range string(p) {
 		if r != '\n' && r != '\t' && r != '\r' && (unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)) {
-			b.WriteString(printable(string(r)))
+			b.WriteString(printable.String(string(r)))
 		} else {
 			b.WriteRune(r)
 		}

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"unicode"
+
+	"github.com/pmladder/pmladder/internal/printable"
 )
 
 // mdEscape makes text safe inside a Markdown table cell or line: pipes, backslashes and
@@ -21,7 +23,7 @@ func mdEscape(s string) string {
 			b.WriteByte(' ')
 		default:
 			if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
-				b.WriteString(printable(string(r)))
+				b.WriteString(printable.String(string(r)))
 				continue
 			}
 			b.WriteRune(r)

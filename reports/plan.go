@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/printable"
 	"github.com/pmladder/pmladder/internal/textwrap"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -182,15 +183,15 @@ func (v *PlanView) goalLine(g PlanGoal) string {
 func (v *PlanView) writeTable(w io.Writer, opt Options) error {
 	ew := &errWriter{w: w}
 	width := opt.width()
-	ew.printf("%s", textwrap.Wrap(opt.style(ansiBold, printable(v.title())), width, "", ""))
+	ew.printf("%s", textwrap.Wrap(opt.style(ansiBold, printable.String(v.title())), width, "", ""))
 	ew.printf("%s\n", opt.style(ansiDim, v.meta(opt)))
 	for i, g := range v.Goals {
-		ew.printf("\n%s", textwrap.Wrap(fmt.Sprintf("%d. %s", i+1, printable(v.goalLine(g))), width, "", "   "))
+		ew.printf("\n%s", textwrap.Wrap(fmt.Sprintf("%d. %s", i+1, printable.String(v.goalLine(g))), width, "", "   "))
 		for _, a := range g.Actions {
-			ew.printf("%s", textwrap.Wrap(printable(a), width, "   • ", "     "))
+			ew.printf("%s", textwrap.Wrap(printable.String(a), width, "   • ", "     "))
 		}
 		for _, c := range g.Certifications {
-			ew.printf("%s", textwrap.Wrap("Certification: "+printable(c.Name), width, "   • ", "     "))
+			ew.printf("%s", textwrap.Wrap("Certification: "+printable.String(c.Name), width, "   • ", "     "))
 		}
 	}
 	return ew.err

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pmladder/pmladder/internal/printable"
 	"github.com/pmladder/pmladder/internal/textwrap"
 	"github.com/pmladder/pmladder/internal/words"
 	"github.com/pmladder/pmladder/rubric"
@@ -109,7 +110,7 @@ func (d *RubricDiff) writeTable(w io.Writer, opt Options) error {
 			}
 			ew.printf("%s", textwrap.Wrap(fmt.Sprintf("%s expects %s:", side.role.Name, num(*side.expected)), width, "  ", "    "))
 			for _, st := range side.statements {
-				ew.printf("%s", textwrap.Wrap(printable(st), width, "    • ", "      "))
+				ew.printf("%s", textwrap.Wrap(printable.String(st), width, "    • ", "      "))
 			}
 		}
 	}

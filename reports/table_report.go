@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pmladder/pmladder/internal/printable"
 	"github.com/pmladder/pmladder/internal/textwrap"
 )
 
@@ -70,7 +71,7 @@ func (p *Person) tableSummary(ew *errWriter, opt Options, width int) {
 // column.
 func (p *Person) tableWho(ew *errWriter, opt Options) {
 	w, rep := &p.words, p.rep
-	ew.printf("%s\n", opt.style(ansiBold, printable(w.who))+" · "+w.byline)
+	ew.printf("%s\n", opt.style(ansiBold, printable.String(w.who))+" · "+w.byline)
 	ew.printf("%s\n\n", opt.style(ansiDim, w.ladder))
 	column := 0
 	for _, f := range w.facts {
@@ -145,7 +146,7 @@ func (p *Person) tableEvidence(ew *errWriter, opt Options, width int) {
 		if s.Evidence == nil {
 			continue
 		}
-		ew.printf("%s", textwrap.Wrap(fmt.Sprintf("%s (%s): %s", s.Name, fmtNum(s.Score), printable(*s.Evidence)), width, "  • ", "    "))
+		ew.printf("%s", textwrap.Wrap(fmt.Sprintf("%s (%s): %s", s.Name, fmtNum(s.Score), printable.String(*s.Evidence)), width, "  • ", "    "))
 	}
 }
 

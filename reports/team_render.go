@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pmladder/pmladder/internal/printable"
 	"github.com/pmladder/pmladder/internal/textwrap"
 	"github.com/pmladder/pmladder/internal/words"
 
@@ -63,7 +64,7 @@ func (t *Team) initials() []string {
 	names := make([]string, len(t.Members))
 	fallback := make([]string, len(t.Members))
 	for i, m := range t.Members {
-		names[i], fallback[i] = printable(m.Person), fmt.Sprintf("P%d", i+1)
+		names[i], fallback[i] = printable.String(m.Person), fmt.Sprintf("P%d", i+1)
 	}
 	return uniqueInitials(names, fallback)
 }
@@ -99,7 +100,7 @@ func (teamTable) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
 	_, m := b.person(sc, a)
 	widths, align := teamPeopleColumns(b.sink.opt.width())
 	roles := orDash(m.CurrentID) + " → " + orDash(m.TargetID)
-	b.out = fixedRow(b.out, []string{printable(m.Person), m.Assessor, roles, fmtPct(m.Readiness), topGap(m)}, widths, align)
+	b.out = fixedRow(b.out, []string{printable.String(m.Person), m.Assessor, roles, fmtPct(m.Readiness), topGap(m)}, widths, align)
 	return nil
 }
 
@@ -141,7 +142,7 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 	}
 	var legend []string
 	for i, m := range members {
-		legend = append(legend, heads[i]+" "+printable(m.Person))
+		legend = append(legend, heads[i]+" "+printable.String(m.Person))
 	}
 	ew.printf("%s", textwrap.Wrap(strings.Join(legend, " · "), width, "", ""))
 
@@ -346,7 +347,7 @@ func (teamHTML) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
 // appendHTMLCell appends a table cell of text, escaped.
 func appendHTMLCell(b []byte, open, text string) []byte {
 	b = append(b, open...)
-	text = printable(text)
+	text = printable.String(text)
 	if strings.ContainsAny(text, `<>&'"`) {
 		b = append(b, html.EscapeString(text)...)
 	} else {

@@ -6,8 +6,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/pmladder/pmladder/assess"
 )
@@ -92,33 +90,3 @@ func (e *errWriter) printf(format string, args ...any) { fmt.Fprintf(e, format, 
 
 // num prints a number as it is, without needless zeros: 3, 2.5, 83.33.
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// printable escapes the control characters of text that came from input files (names,
-// evidence), so that nothing a file holds can move the cursor, retitle the window or
-// clear the screen of the person reading a report, and no bidirectional override can
-// make it read backwards: ESC becomes \x1b, a line break \n, U+202E \u202e.
-func printable(s string) string {
-	clean := true
-	for _, r := range s {
-		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == utf8.RuneError {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == utf8.RuneError:
-			b.WriteRune(r)
-		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r):
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}

@@ -476,7 +476,7 @@ func attrText(v []byte) []byte {
 // unescapeBSTR undoes the escapes of OOXML text (ST_Xstring): _xHHHH_ is the UTF-16
 // unit HHHH, as spreadsheets write control characters; _x005F_ escapes an underscore.
 func unescapeBSTR(s []byte) []byte {
-	if bytes.Index(s, []byte("_x")) < 0 {
+	if !bytes.Contains(s, []byte("_x")) {
 		return s
 	}
 	out := make([]byte, 0, len(s))

@@ -5,12 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/pmladder/pmladder/internal/inputfile"
+	"github.com/pmladder/pmladder/internal/printable"
 )
 
 // UnsafeFileError is something other than a regular file (a symbolic link, a FIFO, a
@@ -78,41 +75,11 @@ func readOwn(path string) ([]byte, error) {
 // the terminal, and cut after 40 characters, as problem.Quote cuts.
 func Shown(s string) string {
 	if r := []rune(s); len(r) > 40 {
-		return escaped(string(r[:40])) + "…"
+		return printable.String(string(r[:40])) + "…"
 	}
-	return escaped(s)
+	return printable.String(s)
 }
 
 // ShownPath is a path as a message prints it: control characters escaped, never cut (it
 // has to name the file).
-func ShownPath(path string) string { return escaped(path) }
-
-// escaped writes control characters, bidirectional controls and bytes that are not UTF-8
-// as Go escapes.
-func escaped(s string) string {
-	clean := true
-	for _, r := range s {
-		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == utf8.RuneError {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for i, w := 0, 0; i < len(s); i += w {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		w = n
-		switch {
-		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r):
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func ShownPath(path string) string { return printable.String(path) }
