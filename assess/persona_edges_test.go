@@ -563,16 +563,9 @@ func checkEdgePersona(r *rubric.Rubric, p edgePersona, res *assess.Result) []str
 	if !slices.Equal(checks, p.wantChecks) {
 		failf("checks %v, want %v", checks, p.wantChecks)
 	}
-	est := ""
-	if res.Estimated != nil {
-		est = res.Estimated.Role.ID
-	}
+	est, tgt := estimatedAndTarget(res)
 	if !slices.Contains(p.wantEstimated, est) {
 		failf("estimated %s, want %s", orNone(est), wants(p.wantEstimated))
-	}
-	tgt := ""
-	if res.Target != nil {
-		tgt = res.Target.Role.ID
 	}
 	if p.wantTarget != nil && !slices.Contains(p.wantTarget, tgt) {
 		failf("target %s, want %s", orNone(tgt), wants(p.wantTarget))

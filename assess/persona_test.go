@@ -487,16 +487,9 @@ func checkPersona(r *rubric.Rubric, p persona, res *assess.Result) []string {
 	}
 
 	// Estimated role, target, first next role.
-	est := ""
-	if res.Estimated != nil {
-		est = res.Estimated.Role.ID
-	}
+	est, tgt := estimatedAndTarget(res)
 	if !slices.Contains(p.wantEstimated, est) {
 		failf("estimated %s, want %s", orNone(est), wants(p.wantEstimated))
-	}
-	tgt := ""
-	if res.Target != nil {
-		tgt = res.Target.Role.ID
 	}
 	if !slices.Contains(p.wantTarget, tgt) {
 		failf("target %s, want %s", orNone(tgt), wants(p.wantTarget))
@@ -627,6 +620,17 @@ func topLevel(r *rubric.Rubric, track string) int {
 		top = max(top, ro.Level)
 	}
 	return top
+}
+
+// estimatedAndTarget are the ids of the estimated and the target role, "" for none.
+func estimatedAndTarget(res *assess.Result) (est, tgt string) {
+	if res.Estimated != nil {
+		est = res.Estimated.Role.ID
+	}
+	if res.Target != nil {
+		tgt = res.Target.Role.ID
+	}
+	return est, tgt
 }
 
 func orNone(id string) string {
