@@ -135,7 +135,7 @@ func TestBadInput(t *testing.T) {
 		{"nothing saved", []string{"report"}, 1, `no saved assessment in `},
 		{"init over a file", []string{"rubric", "init", p("good-rubric.yaml")}, 1, `good-rubric.yaml already exists; use --force to overwrite it`},
 		// The second round of bad inputs.
-		{"config format", []string{"--config", p("config-format.yaml"), "rubric", "roles"}, 2, `config-format.yaml:1: format "jsno" is not one of table, markdown`},
+		{"config format", []string{"--config", p("config-format.yaml"), "rubric", "roles"}, 2, `config-format.yaml:1: format "jsno" \(did you mean json\?\) is not one of table, markdown`},
 		{"sheet Windows-1252", []string{"team", p("sheet-1252.csv")}, 2, `sheet-1252.csv:1: this is not UTF-8 text \(Excel's plain "CSV" is Windows-1252\): save it from the spreadsheet as "CSV UTF-8`},
 		{"sheet UTF-16", []string{"team", p("sheet-utf16.csv")}, 2, `sheet-utf16.csv:1: this is UTF-16 text`},
 		{"sheet semicolons", []string{"team", p("sheet-semicolon.csv")}, 2, `sheet-semicolon.csv:1: cells are separated by semicolons`},

@@ -3,6 +3,7 @@ package cmd
 import (
 	"io"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -98,12 +99,26 @@ func sameFile(a, b string) bool {
 	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }
 
+// noFileTwice refuses a comparison of a file with itself, however it is named (a path,
+// a saved name, latest); named are the files as given.
+func (opts *CompareOptions) noFileTwice(named []string) error {
+	for i := range opts.Files {
+		for j := range i {
+			if sameFile(opts.Files[i], opts.Files[j]) {
+				return usageErrorf(opts.cmdPath, "%s and %s are the same file: compare different assessments", named[j], named[i])
+			}
+		}
+	}
+	return nil
+}
+
 func compareRun(opts *CompareOptions) error {
 	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
 	}
 	// "latest" is the latest saved assessment of the other files' person (of the name
 	// setting, or of the only person, when every file is latest).
+	named := slices.Clone(opts.Files) // as given, for messages: "latest" stays latest
 	answers := make([]*assess.Answers, len(opts.Files))
 	for i, f := range opts.Files {
 		if f == "latest" {
@@ -117,12 +132,8 @@ func compareRun(opts *CompareOptions) error {
 		}
 		answers[i] = a
 	}
-	for i := range opts.Files {
-		for j := range i {
-			if sameFile(opts.Files[i], opts.Files[j]) {
-				return usageErrorf(opts.cmdPath, "%s and %s are the same file: compare different assessments", opts.Files[j], opts.Files[i])
-			}
-		}
+	if err := opts.noFileTwice(named); err != nil {
+		return err
 	}
 	person := opts.Person
 	for _, a := range answers {
@@ -146,6 +157,9 @@ func compareRun(opts *CompareOptions) error {
 		if answers[i], err = readAnswers(opts.IO, path, opts.Rubric); err != nil {
 			return err
 		}
+	}
+	if err := opts.noFileTwice(named); err != nil { // latest may name a file given too
+		return err
 	}
 	for i := 1; i < len(answers) && !opts.AnyPerson; i++ {
 		if !assess.SamePerson(answers[0], answers[i]) {

@@ -6,10 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
-	"slices"
-	"strings"
-
-	"github.com/pmladder/pmladder/reports"
 
 	"github.com/spf13/cobra"
 
@@ -91,18 +87,12 @@ func parseConfig(path string, data []byte) (map[string]any, error) {
 		switch key {
 		case "accessible", "evidence":
 			values[key] = rd.Bool(fld.Value, key)
-		case "color":
-			c := rd.String(fld.Value, key)
-			if c != "auto" && c != "always" && c != "never" {
-				rd.Addf(fld.Value, "color %q is not auto, always or never", c)
+		case "color", "format":
+			v, msg := checkSetting(key, rd.String(fld.Value, key))
+			if msg != "" {
+				rd.Addf(fld.Value, "%s", msg)
 			}
-			values[key] = c
-		case "format":
-			fm := rd.String(fld.Value, key)
-			if !slices.Contains(reports.AllFormats(), reports.Format(fm)) {
-				rd.Addf(fld.Value, "format %q is not one of %s", fm, strings.Join(formatNames(reports.AllFormats()), ", "))
-			}
-			values[key] = fm
+			values[key] = v
 		default:
 			values[key] = rd.String(fld.Value, key)
 		}

@@ -3,7 +3,6 @@ package cmd
 import (
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/pmladder/pmladder/assess/store"
+	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -59,6 +59,23 @@ type Settings struct {
 	Evidence bool
 }
 
+// checkSetting settles the value of a setting that names one of a list (format, color)
+// wherever it comes from, as the flag's value is matched: any case, the closest suggested
+// for a typo. It returns the value to use and, when there is none, what is wrong.
+func checkSetting(key, value string) (string, string) {
+	known := []string{"auto", "always", "never"}
+	list := "auto, always or never"
+	if key == "format" {
+		known = formatNames(reports.AllFormats())
+		list = "one of " + strings.Join(known, ", ")
+	}
+	v, hint := match.Value(value, known)
+	if v == "" {
+		return value, fmt.Sprintf("%s %q%s is not %s", key, value, hint, list)
+	}
+	return v, ""
+}
+
 // settingKeys are the keys of the config file and, upper-cased, of PMLADDER_<KEY>.
 func settingKeys() []string {
 	return []string{"rubric", "data_dir", "name", "format", "color", "accessible", "evidence"}
@@ -90,14 +107,14 @@ func (f *Factory) resolveSettings(cmd *cobra.Command) error {
 	if s.Rubric != "" {
 		s.Rubric = expandHome(s.Rubric, f.Getenv)
 	}
-	if s.Format != "" && !slices.Contains(reports.AllFormats(), reports.Format(s.Format)) {
-		return usageErrorf(cmd.CommandPath(), "format: %q is not one of %s (from PMLADDER_FORMAT or the config file)",
-			s.Format, strings.Join(formatNames(reports.AllFormats()), ", "))
+	var msg string
+	if s.Format != "" {
+		if s.Format, msg = checkSetting("format", s.Format); msg != "" {
+			return usageErrorf(cmd.CommandPath(), "%s (from PMLADDER_FORMAT or the config file)", msg)
+		}
 	}
-	switch s.Color {
-	case "auto", "always", "never":
-	default:
-		return usageErrorf(cmd.CommandPath(), "color: %q is not auto, always or never", s.Color)
+	if s.Color, msg = checkSetting("color", s.Color); msg != "" {
+		return usageErrorf(cmd.CommandPath(), "%s", msg)
 	}
 	s.NoColor, _ = cmd.Flags().GetBool("no-color")
 	s.NoColor = s.NoColor || f.Getenv("NO_COLOR") != ""
