@@ -120,7 +120,7 @@ func TestSettingsComeOnlyFromTheGivenEnvironment(t *testing.T) {
 		func(k string) string { return map[string]string{"HOME": home, "PMLADDER_COLOR": "purple"}[k] })
 	root := NewCmdRoot(f)
 	root.SetArgs([]string{"rubric", "roles"})
-	if err := root.Execute(); exitCode(err) != ExitInvalid || !strings.Contains(err.Error(), `color: "purple"`) {
+	if err := root.Execute(); exitCode(err) != ExitInvalid || !strings.Contains(err.Error(), `color "purple"`) {
 		t.Errorf("an invalid PMLADDER_COLOR: %v", err)
 	}
 }
