@@ -271,13 +271,34 @@ func (t *teamXLSX) startRows() error {
 	return nil
 }
 
-// startSheet is a worksheet's start: the header row frozen, and with freezeCols the first
-// columns too.
+// xlsxPageSetup prints every sheet landscape, scaled to the page's width and as many pages
+// long as it takes (fitToHeight 0), with the header row repeated on each page
+// (printTitles); together with the sheet's fitToPage, no column is cut at the page edge.
+const xlsxPageSetup = `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>`
+
+// printTitles are the workbook's defined names that repeat each sheet's header row on
+// every printed page.
+func printTitles(sheets []*xlsxSheet) string {
+	var b strings.Builder
+	b.WriteString(`<definedNames>`)
+	for i, x := range sheets {
+		name := strings.ReplaceAll(x.name, "'", "''")
+		fmt.Fprintf(&b, `<definedName name="_xlnm.Print_Titles" localSheetId="%d">`, i)
+		b.Write(appendXMLText(nil, "'"+name+"'!$1:$1"))
+		b.WriteString(`</definedName>`)
+	}
+	b.WriteString(`</definedNames>`)
+	return b.String()
+}
+
+// startSheet is a worksheet's start: set up to print (xlsxPageSetup), the header row
+// frozen, and with freezeCols the first columns too.
 func startSheet(x *xlsxSheet, cols string, freezeCols int) string {
 	top := colName(freezeCols+1) + "2"
 	x.rows = 1
 	return fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+
 		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`+
+		`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`+
 		`<sheetViews><sheetView workbookViewId="0"><pane xSplit="%d" ySplit="1" topLeftCell="%s" activePane="bottomRight" state="frozen"/><selection pane="bottomRight"/></sheetView></sheetViews>`+
 		`<sheetFormatPr defaultRowHeight="15"/>%s<sheetData>`, freezeCols, top, cols)
 }
@@ -533,7 +554,7 @@ func (t *teamXLSX) end(s *teamSink, team *Team) error {
 		if x.trailer != nil {
 			end += x.trailer(x.rows)
 		}
-		end += `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+		end += `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` + xlsxPageSetup + `</worksheet>`
 		if err := t.writeString(x, end); err != nil {
 			return err
 		}
@@ -616,7 +637,7 @@ func (t *teamXLSX) writeWorkbook(w io.Writer, sheets []*xlsxSheet) error {
 			`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
 			types.String() + `</Types>`},
 		{"_rels/.rels", xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
-		{"xl/workbook.xml", xmlHead + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets>` + list.String() + `</sheets></workbook>`},
+		{"xl/workbook.xml", xmlHead + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets>` + list.String() + `</sheets>` + printTitles(sheets) + `</workbook>`},
 		{"xl/_rels/workbook.xml.rels", xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels.String() +
 			fmt.Sprintf(`<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`, n+1) +
 			fmt.Sprintf(`<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`, n+2) +

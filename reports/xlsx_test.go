@@ -174,3 +174,43 @@ func TestTeamXLSXRowsSheetsSplit(t *testing.T) {
 		t.Errorf("the temporary sheets were left in %s", tmp)
 	}
 }
+
+// TestTeamXLSXPrintSetup reads the review workbook back: every sheet prints landscape,
+// fitted to one page wide (and as many long as it takes), with its header row repeated on
+// each printed page, so no column is cut at the page edge.
+func TestTeamXLSXPrintSetup(t *testing.T) {
+	r, err := rubric.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb := openWorkbook(t, teamOutput(t, r, Output{Format: "xlsx"}, 1, filepath.Join("testdata", "team-odd.csv")))
+	defer wb.Close()
+	titles := map[string]string{}
+	for _, dn := range wb.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles[dn.Scope] = dn.RefersTo
+		}
+	}
+	for _, sheet := range wb.GetSheetList() {
+		layout, err := wb.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if layout.Orientation == nil || *layout.Orientation != "landscape" {
+			t.Errorf("%s: orientation %v, want landscape", sheet, layout.Orientation)
+		}
+		if layout.FitToWidth == nil || *layout.FitToWidth != 1 || layout.FitToHeight == nil || *layout.FitToHeight != 0 {
+			t.Errorf("%s: fit to width %v, height %v; want 1 page wide, any number long", sheet, layout.FitToWidth, layout.FitToHeight)
+		}
+		props, err := wb.GetSheetProps(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("%s: fitToPage is not set, so the fit is ignored", sheet)
+		}
+		if want := "'" + sheet + "'!$1:$1"; titles[sheet] != want {
+			t.Errorf("%s: print titles %q, want %q (the header row on every page)", sheet, titles[sheet], want)
+		}
+	}
+}
