@@ -64,18 +64,33 @@ table.case td:first-child { width: 13rem; }
 td.evidence em { color: var(--muted); }
 ol.gaps li { margin-bottom: .6rem; }
 ol.gaps ul { margin: .2rem 0; }
-.heat td.cell { text-align: center; font-variant-numeric: tabular-nums; min-width: 2.4rem; padding: .2rem; }
+.heat td.cell { text-align: center; font-variant-numeric: tabular-nums; padding: .2rem .15rem; }
 .heat th.skill { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: 500;
-  font-size: .8rem; padding: .4rem .2rem; vertical-align: bottom; text-align: left; }
+  font-size: .75rem; line-height: 1.1; padding: .4rem .15rem; vertical-align: bottom; text-align: left; }
 .heat td:first-child { white-space: nowrap; }
 footer { margin-top: 2.5rem; font-size: .85rem; color: var(--muted); }
+/* Printed, a report takes a few pages and none half empty: compact type, a radar that
+   shares the first page with the summary, and tables that run on across pages (only a
+   row, a small block or a chart is kept whole; each table's header repeats). */
+@page { margin: 12mm; }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { margin: 0; max-width: none; font-size: 11pt; }
-  h2 { break-after: avoid; }
-  table, svg, li { break-inside: avoid; }
-  table.case { break-inside: auto; }
-  table.case tr { break-inside: avoid; }
+  body { margin: 0; max-width: none; font-size: 9pt; line-height: 1.35; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 11.5pt; margin: .9rem 0 .35rem; break-after: avoid; }
+  th, td { padding: .12rem .35rem; }
+  thead { display: table-header-group; }
+  table { break-inside: auto; margin: .2rem 0; }
+  tr, svg, ol.gaps > li > ul, .legend { break-inside: avoid; }
+  svg.chart { max-width: 11.5cm; }
+  .bar { width: 70px; height: .55rem; }
+  .ready { width: 160px; height: .75rem; }
+  .summary td:first-child { width: 9rem; }
+  table.case td:first-child { width: 9rem; }
+  table.case td p { margin: 0 0 .15rem; }
+  ol.gaps li { margin-bottom: .3rem; }
+  p { margin: .3rem 0; }
+  footer { margin-top: 1rem; }
   a { color: inherit; text-decoration: none; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); }
 }

@@ -245,16 +245,40 @@ func (teamMarkdown) end(s *teamSink, team *Team) error {
 type teamHTML struct{}
 
 const teamHTMLTop = `<style>
-body { max-width: none; }
-.heat td.cell { background: #f3f4f6; }
-.heat td { white-space: nowrap; }
+/* Every skill's column is on screen at 1,200 px and on a landscape page: the skill names
+   stand upright, a cell is as narrow as its score (the ▼ goes under it when the room runs
+   out), and the roles and the top gap wrap. The full name of a shortened skill is its
+   header's title. */
+body { max-width: none; margin: 1.5rem auto; }
+table.heat { width: auto; font-size: .8rem; }
+.heat th, .heat td { padding: .2rem .3rem; }
+.heat td.cell { background: #f3f4f6; border-left: 1px solid #fff; }
 .heat td.cell.met { background: #dbeafe; }
 .heat td.cell.below1 { background: #fde68a; }
 .heat td.cell.below2 { background: #f59e0b; font-weight: 600; }
+.heat thead th { vertical-align: bottom; }
+.heat th:nth-child(3) { width: 11em; }
+.heat th:nth-child(5) { width: 9em; }
+.heat td.cell { font-size: .75rem; }
+.heat td:first-child, .heat th:first-child { position: sticky; left: 0; background: #fff; }
+@page { size: landscape; margin: 10mm; }
 @media print {
+  body { font-size: 9pt; }
+  h1 { font-size: 14pt; }
+  h2 { font-size: 11pt; margin: 1rem 0 .4rem; }
   .heat-wrap { overflow: visible !important; }
-  table.heat { font-size: 7pt; }
+  table.heat { font-size: 7pt; break-inside: auto; }
+  .heat td.cell { font-size: inherit; white-space: nowrap; }
+  .heat th:nth-child(3) { width: 15em; }
+  .heat th:nth-child(5) { width: 13em; }
+  table.heat.many { font-size: 5.5pt; }
+  .heat.many td.cell { white-space: normal; }
+  .heat thead { display: table-header-group; }
+  .heat tr { break-inside: avoid; }
   .heat th.skill { font-size: 6.5pt; }
+  .heat.many th.skill { font-size: 5.5pt; }
+  .heat th, .heat td { padding: .1rem .15rem; }
+  .heat td:first-child, .heat th:first-child { position: static; }
 }
 </style>
 <header>
@@ -263,7 +287,7 @@ body { max-width: none; }
 <h2>People × skills</h2>
 <p class="note">Each cell is a score. ▼ marks a score below the person's target (darker: two points or more short); blue meets it; grey was not assessed (·) or is not expected.</p>
 <div class="heat-wrap" style="overflow-x: auto">
-<table class="heat">
+<table class="heat{{if gt (len .Skills) 24}} many{{end}}">
 <thead><tr><th>Person</th><th>Assessor</th><th>Current → target</th><th class="num">Readiness</th><th>Top gap</th>{{range .Skills}}<th class="skill" title="{{.Name}}">{{.Short}}</th>{{end}}</tr></thead>
 <tbody>
 `
