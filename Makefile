@@ -4,7 +4,7 @@ BIN      ?= bin/pmladder
 FUZZTIME ?= 1m
 PEOPLE   ?= 20000
 
-.PHONY: all build run test vet fmt-check fuzz bench man install clean fixtures
+.PHONY: all build run test vet fmt-check fuzz bench man install clean fixtures readme-check
 
 all: build
 
@@ -74,11 +74,20 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # The workbooks the team tests read (cmd/testdata/xlsx): made by tools/xlsxfixture, and
-# one saved again by LibreOffice (soffice) as a spreadsheet user would save it.
+# one saved again by LibreOffice (soffice) as a spreadsheet user would save it; and the
+# README's example workbook, examples/team.xlsx, from examples/team.csv.
 fixtures:
 	$(GO) run ./tools/xlsxfixture -dir cmd/testdata/xlsx
 	tmp=$$(mktemp -d) && soffice --headless --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir $$tmp cmd/testdata/xlsx/team-filled.xlsx >/dev/null && \
 		mv $$tmp/team-filled.xlsx cmd/testdata/xlsx/team-filled-libreoffice.xlsx && rmdir $$tmp
+	$(GO) run ./tools/xlsxfixture -csv examples/team.csv -o examples/team.xlsx # the README's filled team workbook
+
+# The README's example commands, run in order as a newcomer pastes them on a fresh clone:
+# in a temporary folder with a copy of examples/, a fresh HOME and data folder, and the
+# pmladder just built on the PATH. Prints "N run, M not run (interactive), K fail";
+# tools/readmecheck says which lines run. A few seconds; not part of `make test`.
+readme-check: build
+	$(GO) run ./tools/readmecheck -bin $(BIN) README.md
 
 # Man pages for every command, from the command definitions: man/pmladder.1 and friends.
 man:
