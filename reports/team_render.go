@@ -263,12 +263,12 @@ table.heat { width: auto; font-size: .8rem; }
 .heat td:first-child, .heat th:first-child { position: sticky; left: 0; background: #fff; }
 @page { size: landscape; margin: 10mm; }
 @media print {
-  body { font-size: 9pt; }
+  body { font-size: 9pt; padding: 0; }
   h1 { font-size: 14pt; }
   h2 { font-size: 11pt; margin: 1rem 0 .4rem; }
   .heat-wrap { overflow: visible !important; }
   table.heat { font-size: 7pt; break-inside: auto; }
-  .heat td.cell { font-size: inherit; white-space: nowrap; }
+  .heat td.cell { font-size: inherit; white-space: nowrap; padding: .1rem .1rem; }
   .heat th:nth-child(3) { width: 15em; }
   .heat th:nth-child(5) { width: 13em; }
   table.heat.many { font-size: 5.5pt; }
