@@ -63,7 +63,9 @@ type VersionChange struct {
 
 // NewRubricVersions builds the diff of two versions of a ladder.
 func NewRubricVersions(v *rubric.Versions) *RubricVersions {
-	info := func(r *rubric.Rubric) RubricInfo { return RubricInfo{Name: r.Name, Version: r.Version, SHA256: r.SHA256} }
+	info := func(r *rubric.Rubric) RubricInfo {
+		return RubricInfo{Name: r.Name, Version: r.Version, SHA256: r.SHA256}
+	}
 	d := &RubricVersions{Format: RubricVersionsFormat, Old: info(v.Old), New: info(v.New)}
 	d.Skills = versionGroup(v.Skills, false)
 	d.Questions = versionGroup(v.Questions, true)
