@@ -26,9 +26,11 @@ type TeamOptions struct {
 	// MinPeers is the fewest peers of a person's skill that count in it.
 	Calibration bool
 	MinPeers    int
-	Roles       roleFlags
-	Out         outputFlags
-	Output      reports.Output
+	// Was scores each person under an old version of the ladder too (was.go).
+	Was    wasFlags
+	Roles  roleFlags
+	Out    outputFlags
+	Output reports.Output
 	// Context stops the review when cancelled.
 	Context context.Context
 
@@ -70,6 +72,9 @@ inside "people", which reads well with jq.`,
 			if opts.Calibration {
 				opts.Out.writes("team --calibration", reports.Formats[*reports.Calibration]())
 			}
+			if err := opts.Was.check(cmd, &opts.Out, "team --was", reports.Formats[*reports.TeamVersions](), "calibration"); err != nil {
+				return err
+			}
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
@@ -89,6 +94,7 @@ inside "people", which reads well with jq.`,
 	c.Flags().BoolVar(&opts.SkipInvalid, "skip-invalid", false, "report bad rows and files on stderr and score everyone else")
 	c.Flags().BoolVar(&opts.Calibration, "calibration", false, "calibrate across raters: self against manager per person, each manager's offset against the other raters, the outliers to discuss")
 	c.Flags().IntVar(&opts.MinPeers, "min-peers", assess.DefaultMinPeers, "with --calibration, count peers on a person's skill only when at least `K` rated it")
+	opts.Was.register(c, "each person's role held, target readiness and top gaps under it and under the --rubric in force, and who changes")
 	opts.Roles.register(c, f, true)
 	opts.Out.register(c, reports.TeamFormats())
 	return c
@@ -97,6 +103,14 @@ inside "people", which reads well with jq.`,
 func teamRun(opts *TeamOptions) error {
 	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
+	}
+	carry, err := opts.Was.carry(opts.cmdPath, opts.Rubric, &opts.Out)
+	if err != nil {
+		return err
+	}
+	reviewRubric := opts.Rubric
+	if carry != nil {
+		reviewRubric = carry.Old // the answers are written for the old version
 	}
 	inputs, err := input.FindTeamInputs(opts.Paths, func(msg string) { warnf(opts.IO.ErrOut, "%s", msg) })
 	var empty *input.EmptyFolderError
@@ -111,7 +125,7 @@ func teamRun(opts *TeamOptions) error {
 	}
 	errOut := opts.IO.ErrOut
 	review := &input.Review{
-		Rubric:      opts.Rubric,
+		Rubric:      reviewRubric,
 		Options:     opts.Roles.scoreOptions(),
 		SkipInvalid: opts.SkipInvalid,
 		Stdin:       opts.IO.In,
@@ -130,10 +144,17 @@ func teamRun(opts *TeamOptions) error {
 	}
 	return opts.Out.writeSpooled(opts.IO, func(w io.Writer) error {
 		var sink input.TeamSink
+		var was *reports.TeamVersionsSink
 		var err error
-		if opts.Calibration {
+		switch {
+		case carry != nil:
+			oldOpts, newOpts := versionOptions(errOut, &opts.Roles, carry)
+			if was, err = opts.Output.NewTeamVersionsSink(w, carry, oldOpts, newOpts); err == nil {
+				sink = was
+			}
+		case opts.Calibration:
 			sink, err = opts.Output.NewCalibrationSink(w, opts.Rubric, opts.MinPeers)
-		} else {
+		default:
 			sink, err = opts.Output.NewTeamSink(w, opts.Rubric, opts.Roles.Certs)
 		}
 		if err != nil {
@@ -142,6 +163,9 @@ func teamRun(opts *TeamOptions) error {
 		err = review.Run(inputs, sink)
 		if errors.Is(err, assess.ErrInterrupted) {
 			return &interruptedError{msg: "team review interrupted; nothing was written"}
+		}
+		if err == nil && was != nil {
+			warnLost(errOut, inputNames(opts.Paths), carry, was.Lost(), true)
 		}
 		return err
 	})

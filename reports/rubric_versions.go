@@ -121,11 +121,17 @@ func changeValue(field, text string) any {
 // Words: the headline, the count, and a line per change, said once for every format.
 
 func (d *RubricVersions) headline() string {
-	to := rubricLabel(d.New)
-	if d.Old.Name == d.New.Name && d.New.Version != "" {
-		to = d.New.Version // "From Acme ladder 2026 to 2027"
+	return fmt.Sprintf("From %s: what changes", fromTo(d.Old, d.New))
+}
+
+// fromTo names two versions of a ladder: "Acme ladder 2026 to 2027", or with both names
+// when they differ.
+func fromTo(old, new RubricInfo) string {
+	to := rubricLabel(new)
+	if old.Name == new.Name && new.Version != "" {
+		to = new.Version
 	}
-	return fmt.Sprintf("From %s to %s: what changes", rubricLabel(d.Old), to)
+	return rubricLabel(old) + " to " + to
 }
 
 func (d *RubricVersions) groups() []struct {
