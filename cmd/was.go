@@ -119,3 +119,27 @@ func inputNames(paths []string) string {
 	}
 	return strings.Join(paths, ", ")
 }
+
+// warnLostProfile names the declared roles, track and certifications the new version does
+// not have: under it, the rules choose the roles and track (docs/scoring.md, rule 4).
+func warnLostProfile(errOut io.Writer, file string, c *assess.Carry, lost assess.Lost) {
+	for _, id := range lost.Roles {
+		fmt.Fprintf(errOut, "pmladder: %s: warning: role %s is not in %s (the rules choose the role under it)\n", file, id, c.New.Title())
+	}
+	if lost.Track != "" {
+		fmt.Fprintf(errOut, "pmladder: %s: warning: track %s is not in %s (every track counts under it)\n", file, lost.Track, c.New.Title())
+	}
+	for _, id := range lost.Certifications {
+		fmt.Fprintf(errOut, "pmladder: %s: warning: certification %s is not in %s\n", file, id, c.New.Title())
+	}
+}
+
+// warnLostOne names what one person's answers lost on the way to the new version.
+func warnLostOne(errOut io.Writer, file string, c *assess.Carry, lost assess.Lost) {
+	var answers []reports.LostAnswer
+	for _, id := range lost.Questions {
+		answers = append(answers, reports.LostAnswer{Question: id, People: 1})
+	}
+	warnLost(errOut, file, c, answers, false)
+	warnLostProfile(errOut, file, c, lost)
+}
