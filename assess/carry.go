@@ -29,6 +29,10 @@ func NewCarry(old, new *rubric.Rubric, m *rubric.VersionMap) *Carry {
 	return c
 }
 
+// SkillTo returns the id an old skill has in the new version (by the map, else its own
+// id when the new version has it), or "".
+func (c *Carry) SkillTo(oldID string) string { return c.skills[oldID] }
+
 // Lost is what answers written for the old version say that the new version has no place
 // for: nothing of it is scored under the new one, and reports name it.
 type Lost struct {

@@ -165,7 +165,7 @@ func teamRun(opts *TeamOptions) error {
 			return &interruptedError{msg: "team review interrupted; nothing was written"}
 		}
 		if err == nil && was != nil {
-			warnLost(errOut, inputNames(opts.Paths), carry, was.Lost(), true)
+			warnLost(errOut, inputNames(inputs), carry, was.Lost(), true)
 		}
 		return err
 	})

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/input"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -113,7 +114,14 @@ func warnLost(errOut io.Writer, file string, c *assess.Carry, lost []reports.Los
 }
 
 // inputNames names a review's inputs in a message: the file, or the files.
-func inputNames(paths []string) string {
+func inputNames(inputs []input.TeamInput) string {
+	paths := make([]string, len(inputs))
+	for i, in := range inputs {
+		paths[i] = in.Path
+		if in.Path == "-" {
+			paths[i] = "stdin"
+		}
+	}
 	if len(paths) > 3 {
 		return fmt.Sprintf("%s and %d more", strings.Join(paths[:2], ", "), len(paths)-2)
 	}

@@ -81,11 +81,21 @@ func versionResultOf(res *assess.Result) VersionResult {
 
 func sameText(a, b *string) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
 
-// changed is the rule of DESIGN's "who changes": the role held, the target's readiness or
-// the top gaps differ.
-func (p *TeamVersionPerson) changed() bool {
+// changed is the rule of who changes (docs/formats.md): the role held, the target's
+// readiness or the top gaps differ. The top gaps are compared as sets, an old skill by
+// the id it has in the new version: a skill renamed, or gaps that swap places, are no
+// change.
+func (p *TeamVersionPerson) changed(c *assess.Carry) bool {
 	o, n := p.Old, p.New
-	return !sameText(o.Held, n.Held) || !sameNum(o.Readiness, n.Readiness) || !slices.Equal(o.Gaps, n.Gaps)
+	if !sameText(o.Held, n.Held) || !sameNum(o.Readiness, n.Readiness) || len(o.Gaps) != len(n.Gaps) {
+		return true
+	}
+	for _, id := range o.Gaps {
+		if to := c.SkillTo(id); to == "" || !slices.Contains(n.Gaps, to) {
+			return true
+		}
+	}
+	return false
 }
 
 func sameNum(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
@@ -117,7 +127,7 @@ func (t *TeamVersions) Add(vs *VersionScorer, a *assess.Answers) assess.Lost {
 	p := TeamVersionPerson{Person: a.Person, Old: versionResultOf(vs.Old.Result(a))}
 	lost := vs.Carry.Into(a, vs.carried)
 	p.New = versionResultOf(vs.New.Result(vs.carried))
-	p.Changed = p.changed()
+	p.Changed = p.changed(vs.Carry)
 	t.People = append(t.People, p)
 	for _, id := range lost.Questions {
 		if t.lost[id] == 0 {
@@ -249,9 +259,9 @@ func (t *TeamVersions) writeTable(w io.Writer, opt Options) error {
 			label string
 			v     VersionResult
 		}{{o, p.Old}, {n, p.New}} {
-			line := fmt.Sprintf("%-8s holds %s · target %s %s · gaps %s", truncate(side.label, 8), orNone(side.v.Held),
+			line := fmt.Sprintf("%s holds %s · target %s %s · gaps %s", truncate(side.label, 12), orNone(side.v.Held),
 				orNone(side.v.Target), fmtPct(side.v.Readiness), side.v.gapsText())
-			ew.printf("%s", textwrap.Wrap(line, width, "  ", "           "))
+			ew.printf("%s", textwrap.Wrap(line, width, "  ", "    "))
 		}
 	}
 	if notes := t.notes(); len(notes) > 0 {
