@@ -186,6 +186,9 @@ func historyTrendRun(opts *HistoryOptions) error {
 		}
 	}
 	if a == nil {
+		if carry == nil {
+			return fmt.Errorf("cannot read %s under %s (written for another version of the ladder? add --was OLD.yaml)", latest, opts.Rubric.Title())
+		}
 		return fmt.Errorf("cannot read %s", latest)
 	}
 	var files []string
