@@ -1,10 +1,13 @@
 package rubric
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/pmladder/pmladder/internal/problem"
 )
 
 // versionOld and versionNew are two versions of one small ladder: a skill whose id
@@ -188,4 +191,48 @@ func TestParseVersionMap(t *testing.T) {
 			t.Errorf("%q: got %v, want %s", tc.src, err, tc.want)
 		}
 	}
+}
+
+// FuzzParseVersionMap checks that no map file makes ParseVersionMap panic, that a rejected
+// one comes with located problems, and that an accepted one names only ids of the right
+// version and carries each answer to at most one question.
+func FuzzParseVersionMap(f *testing.F) {
+	f.Add([]byte("skills: {a: alpha}\nquestions:\n  c.1: d.1\n"))
+	f.Add([]byte("questions: {a.1: alpha.1, a.2: alpha.1}\n"))
+	f.Add([]byte("skills: [a]\n"))
+	old, err := Parse("old.yaml", []byte(versionOld))
+	if err != nil {
+		f.Fatal(err)
+	}
+	new, err := Parse("new.yaml", []byte(versionNew))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := ParseVersionMap("map.yaml", data, old, new)
+		if err != nil {
+			var list problem.List
+			if !errors.As(err, &list) || len(list) == 0 || list[0].File != "map.yaml" {
+				t.Fatalf("error without located problems: %v", err)
+			}
+			return
+		}
+		for from, to := range m.Questions {
+			if old.Question(from) == nil || new.Question(to) == nil {
+				t.Fatalf("questions: %q → %q", from, to)
+			}
+		}
+		for from, to := range m.Skills {
+			if old.Skill(from) == nil || new.Skill(to) == nil {
+				t.Fatalf("skills: %q → %q", from, to)
+			}
+		}
+		seen := map[int]bool{}
+		for _, j := range m.Carry(old, new) {
+			if j >= 0 && seen[j] {
+				t.Fatalf("two answers carried to question %d", j)
+			}
+			seen[j] = true
+		}
+	})
 }
