@@ -48,11 +48,6 @@ type Lost struct {
 	Certifications []string
 }
 
-// Empty reports whether nothing was lost.
-func (l *Lost) Empty() bool {
-	return len(l.Questions)+len(l.Roles)+len(l.Certifications) == 0 && l.Track == ""
-}
-
 // Into writes a, answers to the old version, into b as answers to the new one: the
 // profile (the roles, track and certifications the new version has) and every answer
 // that has a question there. b is reset first; what had no place is returned.

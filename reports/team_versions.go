@@ -381,6 +381,7 @@ type teamVersionsBatch struct {
 	view   *TeamVersions
 }
 
+// NewBatch gives a worker its own scorers for both versions.
 func (s *TeamVersionsSink) NewBatch() input.TeamBatch {
 	return &teamVersionsBatch{scorer: NewVersionScorer(s.carry, s.oldOpts, s.newOpts), view: NewTeamVersions(s.carry.Old, s.carry.New)}
 }
@@ -398,13 +399,16 @@ func (b *teamVersionsBatch) Reset() {
 	clear(b.view.lost)
 }
 
+// Commit keeps the batch's people, in input order.
 func (s *TeamVersionsSink) Commit(tb input.TeamBatch) error {
 	s.view.merge(tb.(*teamVersionsBatch).view)
 	return nil
 }
 
+// Close writes the view, once every person is in.
 func (s *TeamVersionsSink) Close() error { return s.out.Write(s.w, s.view) }
 
+// Abort writes nothing: the sink holds no file of its own.
 func (s *TeamVersionsSink) Abort() {}
 
 // Lost names the answers that had no question in the new version, after the review.
