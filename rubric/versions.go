@@ -66,6 +66,8 @@ const (
 	FieldNext      = "next"
 	FieldTracks    = "tracks"
 	FieldExpects   = "expects"
+	FieldShort     = "short"
+	FieldScope     = "scope"
 )
 
 // Versions is what changed from one version of a ladder to the next.
@@ -258,7 +260,7 @@ func (v *Versions) questionFields(a, b *Question) []FieldChange {
 	return l
 }
 
-// roleFields compares two roles: level, tracks, next roles (as the new version names
+// roleFields compares two roles: level, short name, scope, tracks, next roles (as the new version names
 // them) and the expectation of every skill (by the new version's ids, removed skills
 // last by their old ids).
 func (v *Versions) roleFields(a, b *Role) []FieldChange {
@@ -270,6 +272,8 @@ func (v *Versions) roleFields(a, b *Role) []FieldChange {
 		return strconv.Itoa(ro.Level)
 	}
 	l.add(FieldLevel, "", level(a), level(b))
+	l.add(FieldShort, "", a.Short, b.Short)
+	l.add(FieldScope, "", a.Scope, b.Scope)
 	l.add(FieldTracks, "", strings.Join(a.Tracks, ", "), strings.Join(b.Tracks, ", "))
 	roleTo := map[string]string{}
 	for _, c := range v.Roles {
