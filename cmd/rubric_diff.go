@@ -50,7 +50,12 @@ file and no role of the rubric in force; roles otherwise. One of each is an erro
   pmladder rubric diff ladder-2026.yaml ladder-2027.yaml
   pmladder rubric diff ladder-2026.yaml ladder-2027.yaml --format json`,
 		Args:              usageArgs(cobra.ExactArgs(2)),
-		ValidArgsFunction: forArgs(2, f.completeRoles),
+		ValidArgsFunction: forArgs(2, func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+			if len(args) == 1 && isYAMLName(args[0]) { // the second version of a ladder
+				return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+			}
+			return f.completeRoles(cmd, args, prefix)
+		}),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
@@ -80,8 +85,7 @@ file and no role of the rubric in force; roles otherwise. One of each is an erro
 // isRubricFileArg tells a rubric file from a role among rubric diff's arguments: a name
 // ending in .yaml or .yml, or an existing file that is no role of the rubric in force.
 func isRubricFileArg(arg string, r *rubric.Rubric) bool {
-	switch strings.ToLower(filepath.Ext(arg)) {
-	case ".yaml", ".yml":
+	if isYAMLName(arg) {
 		return true
 	}
 	if r.Role(arg) != nil {
@@ -133,4 +137,13 @@ func loadVersion(cmdPath, path string) (*rubric.Rubric, error) {
 		return nil, usageErrorf(cmdPath, "%s: no such rubric file", path)
 	}
 	return rubric.Load(path)
+}
+
+// isYAMLName reports whether a file name ends in .yaml or .yml, in any case.
+func isYAMLName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml":
+		return true
+	}
+	return false
 }

@@ -24,6 +24,9 @@ type wasFlags struct {
 func (wf *wasFlags) register(c *cobra.Command, what string) {
 	c.Flags().StringVar(&wf.Was, "was", "", "the `OLD.yaml` version of the ladder the answers were written for: "+what)
 	c.Flags().StringVar(&wf.Map, "map", "", "with --was, where answers to the old version go in the new: `MAP.yaml` with questions: {old id: new id} and skills: {old id: new id}")
+	for _, name := range []string{"was", "map"} {
+		c.RegisterFlagCompletionFunc(name, cobra.FixedCompletions([]string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt))
+	}
 }
 
 // check refuses --map without --was and --was with a flag it does not go with, and makes
