@@ -49,7 +49,7 @@ file and no role of the rubric in force; roles otherwise. One of each is an erro
   pmladder rubric diff senior-pm group-pm --format markdown -o next-level.md
   pmladder rubric diff ladder-2026.yaml ladder-2027.yaml
   pmladder rubric diff ladder-2026.yaml ladder-2027.yaml --format json`,
-		Args:              usageArgs(cobra.ExactArgs(2)),
+		Args: usageArgs(cobra.ExactArgs(2)),
 		ValidArgsFunction: forArgs(2, func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
 			if len(args) == 1 && isYAMLName(args[0]) { // the second version of a ladder
 				return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
