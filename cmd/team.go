@@ -54,13 +54,19 @@ Every problem is reported as FILE:LINE (with the column for sheets; FILE:SHEET!C
 workbook) and nothing is written;
 with --skip-invalid, bad rows and files are reported on stderr and everyone else is scored.
 Every format streams, so a team of any size fits in memory; JSON has one person per line
-inside "people", which reads well with jq.`,
+inside "people", which reads well with jq.
+
+With --was OLD.yaml, the answers are read under OLD, the version of the ladder they were
+written for, carried to the --rubric in force (by --map MAP.yaml, else by id) and scored
+under both: each person's role held, target readiness and top gaps under each, and who
+changes. Every answer with no question in the new version is named on stderr.`,
 		Example: `  pmladder template --people "Ada Lovelace,Grace Hopper" -o team.xlsx
   pmladder team team.xlsx
   pmladder team team.xlsx -o review.xlsx
   pmladder team team.csv
   pmladder team team.csv --format csv -o review.csv
-  pmladder team reviews/ --target senior-pm --format html -o promotion-round.html`,
+  pmladder team reviews/ --target senior-pm --format html -o promotion-round.html
+  pmladder team reviews/ --rubric ladder-2027.yaml --was ladder-2026.yaml --map ladder-map.yaml`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("min-peers") && !opts.Calibration {
