@@ -31,7 +31,7 @@ type RubricDiffOptions struct {
 func NewCmdRubricDiff(f *Factory, runF func(*RubricDiffOptions) error) *cobra.Command {
 	opts := &RubricDiffOptions{IO: f.IO}
 	c := &cobra.Command{
-		Use:   "diff FROM TO | diff OLD.yaml NEW.yaml",
+		Use:   "diff {FROM TO | OLD.yaml NEW.yaml}",
 		Short: "Show what changes from one role to another, or from one version of a ladder to the next",
 		Long: `With two roles, list the skills whose expectation differs between them, with both
 expectations and the anchored statements at each level: what doing the skill looks like in
