@@ -6,6 +6,7 @@ import (
 
 	"github.com/pmladder/pmladder/internal/inputfile"
 	"github.com/pmladder/pmladder/internal/match"
+	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/internal/yamlnode"
 )
 
@@ -46,7 +47,7 @@ func ParseVersionMap(file string, data []byte, old, new *Rubric) (*VersionMap, e
 			from := e.Key.Value
 			if !slices.Contains(oldIDs, from) {
 				_, hint := match.Value(from, oldIDs)
-				rd.Addf(e.Key, "%s: %q is not a %s of %s%s", key, from, kind, old.Title(), hint)
+				rd.Addf(e.Key, "%s: %s is not a %s of %s%s", key, problem.Quote(from), kind, old.Title(), hint)
 				continue
 			}
 			to := rd.String(e.Value, key+": "+from)
@@ -56,7 +57,7 @@ func ParseVersionMap(file string, data []byte, old, new *Rubric) (*VersionMap, e
 			}
 			if !slices.Contains(newIDs, to) {
 				_, hint := match.Value(to, newIDs)
-				rd.Addf(e.Value, "%s: %q is not a %s of %s%s", key, to, kind, new.Title(), hint)
+				rd.Addf(e.Value, "%s: %s is not a %s of %s%s", key, problem.Quote(to), kind, new.Title(), hint)
 				continue
 			}
 			if first, dup := target[to]; dup {
