@@ -195,8 +195,7 @@ func (p pairing) changes(oldThing, newThing func(int) Change, fields func(i, j i
 	var added, removed, renamed, changed []Change
 	for j, i := range p.newFrom {
 		c := newThing(j)
-		switch {
-		case i < 0:
+		if i < 0 {
 			c.Kind = Added
 			added = append(added, c)
 			continue
