@@ -28,8 +28,11 @@ type HistoryOptions struct {
 	// Assessor lists only assessments by that kind of assessor; a trend is one kind's
 	// line, self unless told otherwise.
 	Assessor string
-	Out      outputFlags
-	Output   reports.Output
+	// Was (with Trend) reads the assessments written for an old version of the ladder
+	// under it and shows them under the rubric in force beside it (was.go).
+	Was    wasFlags
+	Out    outputFlags
+	Output reports.Output
 
 	cmdPath string
 }
@@ -46,7 +49,8 @@ date, the person, who assessed, the current and target roles and the readiness f
 target. Use 'pmladder report FILE' to see one again.`,
 		Example: `  pmladder history
   pmladder history --person "Ada Lovelace" --format csv
-  pmladder history --trend --person "Ada Lovelace" --format html -o ada-trend.html`,
+  pmladder history --trend --person "Ada Lovelace" --format html -o ada-trend.html
+  pmladder history --trend --rubric ladder-2027.yaml --was ladder-2026.yaml --map ladder-map.yaml`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Trend {
@@ -54,6 +58,12 @@ target. Use 'pmladder report FILE' to see one again.`,
 					return usageErrorf(cmd.CommandPath(), "--trend and --drafts cannot be used together")
 				}
 				opts.Out.writes("history --trend", reports.Formats[*reports.Trend]())
+			}
+			if opts.Was.Was != "" && !opts.Trend {
+				return usageErrorf(cmd.CommandPath(), "--was applies to --trend")
+			}
+			if err := opts.Was.check(cmd, &opts.Out, "", nil); err != nil {
+				return err
 			}
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
@@ -70,6 +80,7 @@ target. Use 'pmladder report FILE' to see one again.`,
 	registerAssessor(c, &opts.Assessor, "", "only the assessments by self, manager or peer (--trend: self unless told)")
 	c.Flags().BoolVar(&opts.Trend, "trend", false, "one person's readiness and every skill across their assessments (written as "+reports.FormatList(reports.Formats[*reports.Trend]())+")")
 	c.Flags().BoolVar(&opts.Drafts, "drafts", false, "list the unfinished interviews (drafts) instead, to resume with assess --resume --name")
+	opts.Was.register(c, "with --trend, the assessments written for it are read under it and shown under it and under the --rubric in force")
 	opts.Out.register(c, reports.Formats[*reports.History]())
 	return c
 }
@@ -145,15 +156,23 @@ func historyTrendRun(opts *HistoryOptions) error {
 	if err != nil {
 		return fmt.Errorf("cannot list assessments: %w", err)
 	}
+	carry, err := opts.Was.carry(opts.cmdPath, opts.Rubric, &opts.Out)
+	if err != nil {
+		return err
+	}
 	// Every file is read once; whose trend it is comes from the latest one's person.
 	type saved struct {
 		path string
 		a    *assess.Answers
+		// was is set for answers written for the old version (--was): a holds them
+		// carried to the rubric in force.
+		was  *assess.Answers
+		lost assess.Lost
 	}
 	var all []saved
 	var a *assess.Answers
 	for _, p := range paths {
-		b, warnings, err := opts.Store.Load(p, opts.Rubric)
+		b, was, lost, warnings, err := loadSaved(opts.Store, p, opts.Rubric, carry)
 		if err != nil {
 			warnf(opts.IO.ErrOut, "skipping %s", strings.ReplaceAll(err.Error(), "\n", "; "))
 			continue
@@ -161,22 +180,57 @@ func historyTrendRun(opts *HistoryOptions) error {
 		for _, w := range warnings {
 			warnf(opts.IO.ErrOut, "%s", w)
 		}
-		all = append(all, saved{p, b})
+		all = append(all, saved{p, b, was, lost})
 		if p == latest {
 			a = b
 		}
 	}
 	if a == nil {
+		if carry == nil {
+			return fmt.Errorf("cannot read %s under %s (written for another version of the ladder? add --was OLD.yaml)", latest, opts.Rubric.Title())
+		}
 		return fmt.Errorf("cannot read %s", latest)
 	}
 	var files []string
-	var standings []*assess.Standing
+	var standings, wasStandings []*assess.Standing
 	for _, s := range all {
 		if assess.SamePerson(s.a, a) && string(s.a.Assessor) == assessor {
 			files = append(files, s.path)
 			standings = append(standings, assess.ScoreStanding(opts.Rubric, s.a, assess.ScoreOptions{}))
+			var was *assess.Standing
+			if s.was != nil {
+				was = assess.ScoreStanding(carry.Old, s.was, assess.ScoreOptions{})
+				warnLostOne(opts.IO.ErrOut, s.path, carry, s.lost)
+			}
+			wasStandings = append(wasStandings, was)
 		}
 	}
 	t := reports.NewTrend(a.Person, files, standings)
+	for i, was := range wasStandings {
+		if was != nil {
+			t.SetWas(i, was)
+		}
+	}
 	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, t) })
+}
+
+// loadSaved reads a saved assessment for a trend. Without carry, under r. With carry
+// (--was), a file written for the old version — it records the old version's sha256, or
+// it reads under the old version and not under r — is read under the old version and
+// carried to r: a holds the carried answers, was the answers as written, lost what had
+// no place in r.
+func loadSaved(st *store.Store, path string, r *rubric.Rubric, carry *assess.Carry) (a, was *assess.Answers, lost assess.Lost, warnings []string, err error) {
+	if carry != nil {
+		old, oldWarnings, oldErr := st.Load(path, carry.Old)
+		if oldErr == nil && old.Rubric.SHA256 != r.SHA256 {
+			_, _, newErr := st.Load(path, r)
+			if old.Rubric.SHA256 == carry.Old.SHA256 || newErr != nil {
+				a = assess.NewAnswers(r)
+				lost = carry.Into(old, a)
+				return a, old, lost, oldWarnings, nil
+			}
+		}
+	}
+	a, warnings, err = st.Load(path, r)
+	return a, nil, lost, warnings, err
 }

@@ -124,3 +124,34 @@ func TestSettingsComeOnlyFromTheGivenEnvironment(t *testing.T) {
 		t.Errorf("an invalid PMLADDER_COLOR: %v", err)
 	}
 }
+
+// TestVersionFlagsToOptions: --was and --map, and rubric diff telling two versions from
+// two roles by its arguments (docs/cli.md, "Two versions of a ladder").
+func TestVersionFlagsToOptions(t *testing.T) {
+	env := map[string]string{"HOME": t.TempDir()}
+	team := parseCommand(t, env, NewCmdTeam, "team", "a.csv", "--was", "old.yaml", "--map", "map.yaml", "-o", "moves.md")
+	if team.Was.Was != "old.yaml" || team.Was.Map != "map.yaml" || team.Output.Format != "markdown" {
+		t.Errorf("team --was: %+v", team)
+	}
+	report := parseCommand(t, env, NewCmdReport, "report", "ada.yaml", "--was", "old.yaml", "--format", "csv")
+	if report.File != "ada.yaml" || report.Was.Was != "old.yaml" || report.Was.Map != "" || report.Output.Format != "csv" {
+		t.Errorf("report --was: %+v", report)
+	}
+	history := parseCommand(t, env, NewCmdHistory, "history", "--trend", "--was", "old.yaml", "--map", "m.yaml")
+	if !history.Trend || history.Was.Was != "old.yaml" || history.Was.Map != "m.yaml" {
+		t.Errorf("history --trend --was: %+v", history)
+	}
+	for _, tc := range []struct {
+		args     []string
+		versions bool
+	}{
+		{[]string{"diff", "pm", "senior-pm"}, false},
+		{[]string{"diff", "old.yaml", "NEW.YML"}, true}, // by the name alone: need not exist yet
+		{[]string{"diff", "PM", "Senior_PM"}, false},
+	} {
+		d := parseCommand(t, env, NewCmdRubricDiff, tc.args...)
+		if d.Versions != tc.versions || d.From != tc.args[1] || d.To != tc.args[2] {
+			t.Errorf("%v: versions %v, want %v (%+v)", tc.args, d.Versions, tc.versions, d)
+		}
+	}
+}

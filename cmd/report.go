@@ -23,8 +23,11 @@ type ReportOptions struct {
 	// Assessor is whose assessment "latest" is: self unless --assessor says otherwise.
 	Assessor string
 	Roles    roleFlags
-	Out      outputFlags
-	Output   reports.Output
+	// Was reads the answers under an old version of the ladder and shows them under it
+	// and under the rubric in force (was.go).
+	Was    wasFlags
+	Out    outputFlags
+	Output reports.Output
 
 	cmdPath string
 }
@@ -41,10 +44,14 @@ scored against the current rubric: for example toward another target with --targ
 JSON for a script.`,
 		Example: `  pmladder report
   pmladder report latest --target principal-pm
-  pmladder report ~/.local/share/pmladder/assessments/20261122T100405Z_ada_self.yaml --format json`,
+  pmladder report ~/.local/share/pmladder/assessments/20261122T100405Z_ada_self.yaml --format json
+  pmladder report ada-2026.yaml --rubric ladder-2027.yaml --was ladder-2026.yaml --map ladder-map.yaml`,
 		Args:              usageArgs(cobra.MaximumNArgs(1)),
 		ValidArgsFunction: forArgs(1, f.completeSaved),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.Was.check(cmd, &opts.Out, "report --was", reports.Formats[*reports.TeamVersions]()); err != nil {
+				return err
+			}
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
@@ -65,6 +72,7 @@ JSON for a script.`,
 	}
 	registerAssessor(c, &opts.Assessor, string(assess.Self), whoseUsage)
 	c.Flags().StringVar(&opts.Person, "person", "", "whose latest assessment to show (default: the name setting, else the only person)")
+	opts.Was.register(c, "the role held, target readiness and top gaps under it and under the --rubric in force")
 	opts.Roles.register(c, f, true)
 	opts.Out.register(c, reports.Formats[*reports.Person]())
 	return c
@@ -86,10 +94,36 @@ func reportRun(opts *ReportOptions) error {
 	}
 	path = opts.Store.Resolve(path)
 	opts.Out.readsFrom(path)
+	carry, err := opts.Was.carry(opts.cmdPath, opts.Rubric, &opts.Out)
+	if err != nil {
+		return err
+	}
+	if carry != nil {
+		return reportWasRun(opts, path, carry)
+	}
 	a, err := readAnswers(opts.IO, path, opts.Rubric)
 	if err != nil {
 		return err
 	}
 	res := assess.Score(opts.Rubric, a, opts.Roles.scoreOptions())
 	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, reports.NewPerson(res)) })
+}
+
+// reportWasRun reads answers written for an old version of the ladder under it, carries
+// them to the rubric in force and shows the person under both; what has no place in the
+// new version is named on stderr and in the report.
+func reportWasRun(opts *ReportOptions, path string, carry *assess.Carry) error {
+	a, err := readAnswers(opts.IO, path, carry.Old)
+	if err != nil {
+		return err
+	}
+	oldOpts, newOpts := versionOptions(opts.IO.ErrOut, &opts.Roles, carry)
+	view := reports.NewTeamVersions(carry.Old, carry.New)
+	lost := view.Add(reports.NewVersionScorer(carry, oldOpts, newOpts), a)
+	name := path
+	if path == "-" {
+		name = "stdin"
+	}
+	warnLostOne(opts.IO.ErrOut, name, carry, lost)
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, view) })
 }

@@ -29,7 +29,10 @@ func TestScripts(t *testing.T) {
 			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/.config")
 			env.Setenv("XDG_DATA_HOME", env.WorkDir+"/.data")
 			env.Setenv("NO_COLOR", "")
-			return nil
+			// The examples docs/ walks through, read where they are kept.
+			examples, err := filepath.Abs(filepath.Join("..", "examples"))
+			env.Setenv("EXAMPLES", examples)
+			return err
 		},
 		// PMLADDER_UPDATE_GOLDEN=1 go test ./cmd rewrites the expected outputs that cmp
 		// compares against, for review with git diff.

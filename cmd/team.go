@@ -26,9 +26,11 @@ type TeamOptions struct {
 	// MinPeers is the fewest peers of a person's skill that count in it.
 	Calibration bool
 	MinPeers    int
-	Roles       roleFlags
-	Out         outputFlags
-	Output      reports.Output
+	// Was scores each person under an old version of the ladder too (was.go).
+	Was    wasFlags
+	Roles  roleFlags
+	Out    outputFlags
+	Output reports.Output
 	// Context stops the review when cancelled.
 	Context context.Context
 
@@ -52,13 +54,19 @@ Every problem is reported as FILE:LINE (with the column for sheets; FILE:SHEET!C
 workbook) and nothing is written;
 with --skip-invalid, bad rows and files are reported on stderr and everyone else is scored.
 Every format streams, so a team of any size fits in memory; JSON has one person per line
-inside "people", which reads well with jq.`,
+inside "people", which reads well with jq.
+
+With --was OLD.yaml, the answers are read under OLD, the version of the ladder they were
+written for, carried to the --rubric in force (by --map MAP.yaml, else by id) and scored
+under both: each person's role held, target readiness and top gaps under each, and who
+changes. Every answer with no question in the new version is named on stderr.`,
 		Example: `  pmladder template --people "Ada Lovelace,Grace Hopper" -o team.xlsx
   pmladder team team.xlsx
   pmladder team team.xlsx -o review.xlsx
   pmladder team team.csv
   pmladder team team.csv --format csv -o review.csv
-  pmladder team reviews/ --target senior-pm --format html -o promotion-round.html`,
+  pmladder team reviews/ --target senior-pm --format html -o promotion-round.html
+  pmladder team reviews/ --rubric ladder-2027.yaml --was ladder-2026.yaml --map ladder-map.yaml`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("min-peers") && !opts.Calibration {
@@ -69,6 +77,9 @@ inside "people", which reads well with jq.`,
 			}
 			if opts.Calibration {
 				opts.Out.writes("team --calibration", reports.Formats[*reports.Calibration]())
+			}
+			if err := opts.Was.check(cmd, &opts.Out, "team --was", reports.Formats[*reports.TeamVersions](), "calibration"); err != nil {
+				return err
 			}
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
@@ -89,6 +100,7 @@ inside "people", which reads well with jq.`,
 	c.Flags().BoolVar(&opts.SkipInvalid, "skip-invalid", false, "report bad rows and files on stderr and score everyone else")
 	c.Flags().BoolVar(&opts.Calibration, "calibration", false, "calibrate across raters: self against manager per person, each manager's offset against the other raters, the outliers to discuss")
 	c.Flags().IntVar(&opts.MinPeers, "min-peers", assess.DefaultMinPeers, "with --calibration, count peers on a person's skill only when at least `K` rated it")
+	opts.Was.register(c, "each person's role held, target readiness and top gaps under it and under the --rubric in force, and who changes")
 	opts.Roles.register(c, f, true)
 	opts.Out.register(c, reports.TeamFormats())
 	return c
@@ -97,6 +109,14 @@ inside "people", which reads well with jq.`,
 func teamRun(opts *TeamOptions) error {
 	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
+	}
+	carry, err := opts.Was.carry(opts.cmdPath, opts.Rubric, &opts.Out)
+	if err != nil {
+		return err
+	}
+	reviewRubric := opts.Rubric
+	if carry != nil {
+		reviewRubric = carry.Old // the answers are written for the old version
 	}
 	inputs, err := input.FindTeamInputs(opts.Paths, func(msg string) { warnf(opts.IO.ErrOut, "%s", msg) })
 	var empty *input.EmptyFolderError
@@ -111,7 +131,7 @@ func teamRun(opts *TeamOptions) error {
 	}
 	errOut := opts.IO.ErrOut
 	review := &input.Review{
-		Rubric:      opts.Rubric,
+		Rubric:      reviewRubric,
 		Options:     opts.Roles.scoreOptions(),
 		SkipInvalid: opts.SkipInvalid,
 		Stdin:       opts.IO.In,
@@ -130,10 +150,17 @@ func teamRun(opts *TeamOptions) error {
 	}
 	return opts.Out.writeSpooled(opts.IO, func(w io.Writer) error {
 		var sink input.TeamSink
+		var was *reports.TeamVersionsSink
 		var err error
-		if opts.Calibration {
+		switch {
+		case carry != nil:
+			oldOpts, newOpts := versionOptions(errOut, &opts.Roles, carry)
+			if was, err = opts.Output.NewTeamVersionsSink(w, carry, oldOpts, newOpts); err == nil {
+				sink = was
+			}
+		case opts.Calibration:
 			sink, err = opts.Output.NewCalibrationSink(w, opts.Rubric, opts.MinPeers)
-		} else {
+		default:
 			sink, err = opts.Output.NewTeamSink(w, opts.Rubric, opts.Roles.Certs)
 		}
 		if err != nil {
@@ -142,6 +169,9 @@ func teamRun(opts *TeamOptions) error {
 		err = review.Run(inputs, sink)
 		if errors.Is(err, assess.ErrInterrupted) {
 			return &interruptedError{msg: "team review interrupted; nothing was written"}
+		}
+		if err == nil && was != nil {
+			warnLost(errOut, inputNames(inputs), carry, was.Lost(), true)
 		}
 		return err
 	})

@@ -36,6 +36,44 @@ type TrendPoint struct {
 	TargetRole *RoleRef            `json:"target_role"`
 	Readiness  *float64            `json:"readiness"`
 	Skills     map[string]*float64 `json:"skills"`
+	// Was, for an assessment written for an older version of the ladder (history --trend
+	// --was), is its result under that version; the point's other numbers are under the
+	// rubric in force. Absent otherwise.
+	Was *TrendWas `json:"was,omitempty"`
+}
+
+// TrendWas is an assessment's result under the version of the ladder it was written for.
+type TrendWas struct {
+	Rubric     VersionInfo `json:"rubric"`
+	TargetRole *RoleRef    `json:"target_role"`
+	Readiness  *float64    `json:"readiness"`
+}
+
+// SetWas records point i's result under the version its answers were written for.
+func (t *Trend) SetWas(i int, st *assess.Standing) {
+	e := HistoryEntryOf(t.Points[i].File, st)
+	t.Points[i].Was = &TrendWas{Rubric: versionInfo(st.Rubric), TargetRole: e.TargetRole, Readiness: e.Readiness}
+}
+
+// hasWas reports whether any point was written for an older version.
+func (t *Trend) hasWas() bool {
+	for _, p := range t.Points {
+		if p.Was != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// wasHeading and wasText are the column of the human formats that shows each point under
+// the version it was written for.
+const wasHeading = "As written for"
+
+func (p TrendPoint) wasText() string {
+	if p.Was == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%s under %s (target %s)", fmtPct(p.Was.Readiness), p.Was.Rubric.column(), roleID(p.Was.TargetRole))
 }
 
 type trendSkill struct{ id, name string }
@@ -147,9 +185,17 @@ func (t *Trend) writeTable(w io.Writer, opt Options) error {
 	ew := &errWriter{w: w}
 	width := opt.width()
 	ew.printf("%s\n", textwrap.Wrap(opt.style(ansiBold, t.headline()), width, "", ""))
-	pts := newTable(ew, "lllr", "Date", "Assessor", "Target", "Readiness")
+	header, align := []string{"Date", "Assessor", "Target", "Readiness"}, "lllr"
+	if t.hasWas() {
+		header, align = append(header, wasHeading), align+"l"
+	}
+	pts := newTable(ew, align, header...)
 	for _, p := range t.Points {
-		if err := pts.Append([]string{p.day(opt), p.Assessor, roleID(p.TargetRole), fmtPct(p.Readiness)}); err != nil {
+		row := []string{p.day(opt), p.Assessor, roleID(p.TargetRole), fmtPct(p.Readiness)}
+		if t.hasWas() {
+			row = append(row, p.wasText())
+		}
+		if err := pts.Append(row); err != nil {
 			return err
 		}
 	}
@@ -175,10 +221,18 @@ func (t *Trend) writeMarkdown(w io.Writer) error {
 	ew := &errWriter{w: w}
 	ew.printf("# %s\n\n", mdEscape(t.headline()))
 	var pts [][]string
-	for _, p := range t.Points {
-		pts = append(pts, []string{p.day(Options{}), mdEscape(p.Assessor), mdEscape(roleID(p.TargetRole)), fmtPct(p.Readiness)})
+	header, align := []string{"Date", "Assessor", "Target", "Readiness"}, "lllr"
+	if t.hasWas() {
+		header, align = append(header, wasHeading), align+"l"
 	}
-	mdTable(ew, "lllr", []string{"Date", "Assessor", "Target", "Readiness"}, pts)
+	for _, p := range t.Points {
+		row := []string{p.day(Options{}), mdEscape(p.Assessor), mdEscape(roleID(p.TargetRole)), fmtPct(p.Readiness)}
+		if t.hasWas() {
+			row = append(row, mdEscape(p.wasText()))
+		}
+		pts = append(pts, row)
+	}
+	mdTable(ew, align, header, pts)
 	ew.printf("\n")
 	rows := t.trendRows()
 	for _, row := range rows {
@@ -215,6 +269,11 @@ func (t *Trend) writeCSV(w io.Writer, excel bool) error {
 		if err := row(p, "readiness", p.Readiness); err != nil {
 			return err
 		}
+		if p.Was != nil { // the readiness under the version the answers were written for
+			if err := row(p, "readiness_was", p.Was.Readiness); err != nil {
+				return err
+			}
+		}
 	}
 	return cw.Flush()
 }
@@ -225,10 +284,10 @@ const trendBody = `<header>
 <h2>Readiness for the target</h2>
 {{.Chart}}
 <table>
-<thead><tr><th>Date</th><th>Assessor</th><th>Target</th><th class="num">Readiness</th></tr></thead>
+<thead><tr><th>Date</th><th>Assessor</th><th>Target</th><th class="num">Readiness</th>{{if .Was}}<th>As written for</th>{{end}}</tr></thead>
 <tbody>
 {{- range .Points}}
-<tr><td>{{.Day}}</td><td>{{.Assessor}}</td><td>{{.Target}}</td><td class="num">{{.Readiness}}</td></tr>
+<tr><td>{{.Day}}</td><td>{{.Assessor}}</td><td>{{.Target}}</td><td class="num">{{.Readiness}}</td>{{if $.Was}}<td>{{.Was}}</td>{{end}}</tr>
 {{- end}}
 </tbody>
 </table>
@@ -247,17 +306,18 @@ func (t *Trend) writeJSON(w io.Writer) error { return WriteJSON(w, t) }
 // writeHTML writes the trend as a self-contained page: a line chart of readiness with
 // every point labelled with its value (readable without colour), then the tables.
 func (t *Trend) writeHTML(w io.Writer) error {
-	type point struct{ Day, Assessor, Target, Readiness string }
+	type point struct{ Day, Assessor, Target, Readiness, Was string }
 	var pts []point
 	for _, p := range t.Points {
-		pts = append(pts, point{p.day(Options{}), p.Assessor, roleID(p.TargetRole), fmtPct(p.Readiness)})
+		pts = append(pts, point{p.day(Options{}), p.Assessor, roleID(p.TargetRole), fmtPct(p.Readiness), p.wasText()})
 	}
 	view := struct {
 		Title, Headline string
 		Chart           template.HTML
 		Points          []point
 		Rows            [][]string
-	}{t.headline(), t.headline(), template.HTML(t.lineChart()), pts, t.trendRows()}
+		Was             bool
+	}{t.headline(), t.headline(), template.HTML(t.lineChart()), pts, t.trendRows(), t.hasWas()}
 	return htmlPage(trendBody).Execute(w, view)
 }
 
