@@ -78,15 +78,17 @@ func reportRun(opts *ReportOptions) error {
 		return err
 	}
 	path := opts.File
+	var data []byte // the latest file, read when chosen
 	if path == "latest" {
 		var err error
-		if path, err = latestOf(opts.Store, opts.Person, opts.Assessor, opts.cmdPath); err != nil {
+		if path, data, err = latestOf(opts.Store, opts.Person, opts.Assessor, opts.cmdPath); err != nil {
 			return err
 		}
+	} else {
+		path, _ = opts.Store.Resolve(path)
 	}
-	path = opts.Store.Resolve(path)
 	opts.Out.readsFrom(path)
-	a, err := readAnswers(opts.IO, path, opts.Rubric)
+	a, err := readSaved(opts.IO, opts.Store, path, data, opts.Rubric)
 	if err != nil {
 		return err
 	}
