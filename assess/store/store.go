@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 	"unicode"
 
@@ -64,7 +65,9 @@ func (s *Store) Drafts() string { return filepath.Join(s.Dir, "drafts") }
 func (s *Store) ensure(dir string) error {
 	s.open()
 	if _, err := os.Stat(s.Dir); err != nil {
-		if err := os.MkdirAll(s.Dir, 0o700); err != nil {
+		if err := os.MkdirAll(s.Dir, 0o700); errors.Is(err, syscall.ENOTDIR) {
+			return &DataDirError{Dir: s.Dir}
+		} else if err != nil {
 			return err
 		}
 		if err := os.Chmod(s.Dir, 0o700); err != nil { // whatever the umask
@@ -88,6 +91,9 @@ func (s *Store) ensure(dir string) error {
 // fs.ErrNotExist when it is missing, an *UnsafeFileError when it is something else.
 func ownFolder(dir string) error {
 	fi, err := os.Lstat(dir)
+	if errors.Is(err, syscall.ENOTDIR) {
+		return &DataDirError{Dir: filepath.Dir(dir)}
+	}
 	if err != nil {
 		return err
 	}
@@ -95,6 +101,13 @@ func ownFolder(dir string) error {
 		return &UnsafeFileError{Path: dir, Mode: fi.Mode(), Folder: true}
 	}
 	return nil
+}
+
+// DataDirError is a data directory that is not a folder: a file, or in a file.
+type DataDirError struct{ Dir string }
+
+func (e *DataDirError) Error() string {
+	return fmt.Sprintf("cannot use the data directory %s: it is not a folder (set --data-dir, PMLADDER_DATA_DIR or data_dir to a folder)", ShownPath(e.Dir))
 }
 
 // NewName returns a new file name for answers: the UTC time, the person and the
