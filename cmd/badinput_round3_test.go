@@ -293,3 +293,30 @@ func round3Cases(dir string) []badCase {
 		{name: "PMLADDER_NAME not UTF-8", env: map[string]string{"PMLADDER_NAME": "Jos\xe9"}, args: []string{"report", "--data-dir", p("store-ok")}, code: 2, msg: `the name "Jos\\xe9" \(from PMLADDER_NAME or the config file\) is not UTF-8 text$`},
 	}
 }
+
+// TestReviewWorkbookOnAFullDiskLeavesNothing: a team workbook whose writing fails (the
+// disk full: /dev/full) says so on one line and leaves none of its temporary sheets,
+// which hold names and scores, in $TMPDIR.
+func TestReviewWorkbookOnAFullDiskLeavesNothing(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full here")
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	sheet := filepath.Join(t.TempDir(), "team.csv")
+	var b strings.Builder
+	b.WriteString("person,data-fluency.1\n")
+	for i := range 2000 {
+		fmt.Fprintf(&b, "Person %d,3\n", i)
+	}
+	os.WriteFile(sheet, []byte(b.String()), 0o600)
+	for _, format := range []string{"xlsx", "csv", "html", "json"} {
+		stdout, stderr, code := run(t, "team", sheet, "--format", format, "-o", "/dev/full")
+		if code != 1 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "/dev/full: no space left on device") {
+			t.Errorf("%s: exit %d, stderr:\n%s", format, code, stderr)
+		}
+		if left, _ := os.ReadDir(tmp); len(left) != 0 {
+			t.Errorf("%s: left in $TMPDIR: %v", format, left)
+		}
+	}
+}

@@ -506,6 +506,7 @@ func startOf(ends []int, i int) int {
 }
 
 func (t *teamXLSX) end(s *teamSink, team *Team) error {
+	defer t.abort() // the temporary sheets go, written or not (a full disk)
 	sheets := append([]*xlsxSheet{t.people, t.heat}, t.rows...)
 	gaps, err := t.summarySheet("Gaps", gapsColumns(), func(add func(cells ...any)) {
 		for _, g := range team.largestGaps() {
