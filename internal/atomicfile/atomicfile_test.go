@@ -4,7 +4,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
+	"time"
 )
 
 func TestWriteFileReplacesAtomically(t *testing.T) {
@@ -83,5 +85,30 @@ func TestAbortKeepsTheOldFile(t *testing.T) {
 func TestCreateInMissingDirectory(t *testing.T) {
 	if _, err := Create(filepath.Join(t.TempDir(), "no", "such", "f"), 0o600, Options{}); err == nil {
 		t.Fatal("want an error")
+	}
+}
+
+// TestCreateRemovesWhatAKilledWriterOfTheFileLeft: writing r.json removes the temporary
+// file of r.json that a killed run left beside it (a minute old), keeps one being written
+// (fresh, by a running process) and those of other files.
+func TestCreateRemovesWhatAKilledWriterOfTheFileLeft(t *testing.T) {
+	dir := t.TempDir()
+	pid := strconv.Itoa(os.Getpid())
+	old := filepath.Join(dir, ".r.json.tmp-"+pid+"-1")
+	fresh := filepath.Join(dir, ".r.json.tmp-"+pid+"-2")
+	other := filepath.Join(dir, ".s.json.tmp-"+pid+"-3")
+	for _, p := range []string{old, fresh, other} {
+		os.WriteFile(p, []byte("names and scores"), 0o600)
+	}
+	long := time.Now().Add(-2 * StaleAge)
+	os.Chtimes(old, long, long)
+	os.Chtimes(other, long, long)
+	if err := WriteFile(filepath.Join(dir, "r.json"), []byte("{}"), 0o600, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{old: false, fresh: true, other: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s: there %v, want %v", filepath.Base(p), err == nil, want)
+		}
 	}
 }

@@ -33,10 +33,28 @@ func RemoveStale(dir string, now time.Time) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return removeStale(dir, entries, "", now), nil
+}
+
+// removeStaleOf removes the temporary files of the target named base in dir that killed
+// writers left (as RemoveStale does, only those of this one target): writing a file
+// where a run killed while writing it left its temporary file (an -o FILE beside the
+// user's files, where no store tidies) removes that file.
+func removeStaleOf(dir, base string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	removeStale(dir, entries, tempPrefix(base), now)
+}
+
+// removeStale removes the stale temporary files among entries whose names start with
+// prefix, and returns their names.
+func removeStale(dir string, entries []fs.DirEntry, prefix string, now time.Time) []string {
 	var removed []string
 	for _, e := range entries {
 		pid, ok := tempName(e.Name())
-		if !ok || !e.Type().IsRegular() {
+		if !ok || !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), prefix) {
 			continue
 		}
 		fi, err := e.Info()
@@ -51,7 +69,7 @@ func RemoveStale(dir string, now time.Time) ([]string, error) {
 			removed = append(removed, e.Name())
 		}
 	}
-	return removed, nil
+	return removed
 }
 
 // tempName reports whether name is a temporary file of Create's (.NAME.tmp-PID-RANDOM, or
