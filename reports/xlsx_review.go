@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/atomicfile"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -182,7 +183,8 @@ func (t *teamXLSX) newSheet(name string) (*xlsxSheet, error) {
 }
 
 func (t *teamXLSX) begin(s *teamSink) error {
-	dir, err := os.MkdirTemp("", "pmladder-review-*")
+	atomicfile.RemoveStaleTemp(os.TempDir(), "pmladder-review-", "", time.Now()) // what a killed review left
+	dir, err := os.MkdirTemp("", atomicfile.TempPattern("pmladder-review-", ""))
 	if err != nil {
 		return fmt.Errorf("cannot write the workbook: %w", err)
 	}

@@ -94,3 +94,49 @@ func tempName(name string) (pid int, ok bool) {
 	}
 	return 0, false
 }
+
+// TempPattern is a pattern for os.CreateTemp or os.MkdirTemp in a folder others share
+// ($TMPDIR): prefix, this process's id, a dash, the random part, suffix; so that
+// RemoveStaleTemp can tell what a killed run left there from what a running one writes.
+func TempPattern(prefix, suffix string) string {
+	return prefix + strconv.Itoa(os.Getpid()) + "-*" + suffix
+}
+
+// RemoveStaleTemp removes from dir what killed runs left there as TempPattern(prefix,
+// suffix) names it (prefix, a process id, a dash, digits, suffix; nothing else): a file or
+// a folder (with what it holds) whose process has ended, a few seconds old. What a running
+// process writes is left to it; anything else, and a link, is not touched. It returns the
+// names removed.
+func RemoveStaleTemp(dir, prefix, suffix string, now time.Time) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var removed []string
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		rest, ok2 := strings.CutSuffix(rest, suffix)
+		id, random, dash := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(id)
+		if !ok || !ok2 || !dash || err != nil || pid <= 0 || !digits(random) || (!e.Type().IsRegular() && !e.IsDir()) {
+			continue
+		}
+		fi, err := e.Info()
+		if err != nil || now.Sub(fi.ModTime()) < deadGrace || processAlive(pid) {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(dir, e.Name())); err == nil {
+			removed = append(removed, e.Name())
+		}
+	}
+	return removed
+}
+
+func digits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
