@@ -154,10 +154,13 @@ func Compare(r *rubric.Rubric, answers []*Answers, opts CompareOptions) (*Compar
 	sorted := slices.Clone(answers)
 	slices.SortStableFunc(sorted, func(a, b *Answers) int { return a.Date.Compare(b.Date) })
 	// One assessor and rater throughout is growth; else a calibration of the latest of
-	// each rater.
+	// each rater. Peers who give no name are not known to be one: each is a rater of
+	// their own, and their files a calibration under the anonymity rule, never one
+	// peer's growth (docs/formats.md, "Anonymity").
 	growth := true
-	for _, a := range sorted[1:] {
-		growth = growth && a.Assessor == sorted[0].Assessor && PersonKey(a.Rater) == PersonKey(sorted[0].Rater)
+	for _, a := range sorted {
+		growth = growth && a.Assessor == sorted[0].Assessor && PersonKey(a.Rater) == PersonKey(sorted[0].Rater) &&
+			(a.Assessor != Peer || a.Rater != "")
 	}
 	raters := map[string]*Answers{}
 	for i, a := range sorted {

@@ -235,3 +235,37 @@ func TestCompareLeavesFewPeersOut(t *testing.T) {
 		t.Errorf("the target of peers only follows the first peer's scores: %v", targets)
 	}
 }
+
+// TestOnePeersGrowth: a named peer's two files are that peer's growth, as a manager's
+// are (the reader holds both files; report shows either in full; no other rating is in
+// it). Unnamed peers' files are never one peer's growth: they may be two peers, so they
+// are a calibration, where the anonymity rule leaves two of them out of every number —
+// changing either one's scores changes nothing (docs/formats.md, "Anonymity").
+func TestOnePeersGrowth(t *testing.T) {
+	r := assesstest.Rubric(t, assesstest.Hand)
+	g, err := Compare(r, []*Answers{rated(t, "peer", "Sam", "1", "2", 1), rated(t, "peer", "sam", "3", "2", 9)}, CompareOptions{})
+	if err != nil || g.Kind != Growth {
+		t.Fatalf("one named peer's two files: %v %v", g.Kind, err)
+	}
+	if s := skillOf(t, g, "s3"); s == nil || show(s.Delta) != "2" {
+		t.Errorf("Sam's growth on s3: %+v", s)
+	}
+	for _, pair := range [][2]string{{"", ""}, {"Sam", ""}, {"", "Sam"}, {"Sam", "Kim"}} {
+		var seen *Comparison
+		for _, s3 := range []string{"0", "4", ""} {
+			c, err := Compare(r, []*Answers{rated(t, "peer", pair[0], "1", "2", 1), rated(t, "peer", pair[1], s3, "2", 9)}, CompareOptions{All: true})
+			if err != nil || c.Kind != Calibration {
+				t.Fatalf("peers %q: %v %v, want a calibration", pair, c.Kind, err)
+			}
+			for _, s := range c.Skills {
+				if s.Peers != nil || s.Others != nil {
+					t.Errorf("peers %q, s3 %q: skill %s shows peers %+v, others %s", pair, s3, s.Skill.ID, s.Peers, show(s.Others))
+				}
+			}
+			if seen != nil && len(seen.Skills) != len(c.Skills) {
+				t.Errorf("peers %q: a peer's score changed what is listed", pair)
+			}
+			seen = c
+		}
+	}
+}

@@ -38,15 +38,16 @@ func checkAssessor(cmdPath string, p *string) error {
 // latestOf is the latest saved assessment of a person by a kind of assessor, or of the
 // only person the history has such assessments of; several people and no name, or a
 // peer's assessment as someone's latest, is invalid usage.
-func latestOf(st *store.Store, person, assessor, cmdPath string) (string, error) {
-	path, err := st.LatestOf(person, assess.Assessor(assessor))
+// It returns the file's content too, read once, never through a link (store.Latest).
+func latestOf(st *store.Store, person, assessor, cmdPath string) (string, []byte, error) {
+	path, data, err := st.Latest(person, assess.Assessor(assessor))
 	var several *store.AmbiguousDraftsError
 	switch {
 	case errors.As(err, &several):
-		return "", usageErrorf(cmdPath, "saved assessments of %d people (%s): say whose with --person or the name setting",
+		return "", nil, usageErrorf(cmdPath, "saved assessments of %d people (%s): say whose with --person or the name setting",
 			len(several.People), strings.Join(several.People, ", "))
 	case errors.Is(err, store.ErrPeerLatest):
-		return "", usageErrorf(cmdPath, "--assessor peer: %v", err)
+		return "", nil, usageErrorf(cmdPath, "--assessor peer: %v", err)
 	}
-	return path, err
+	return path, data, err
 }

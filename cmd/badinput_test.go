@@ -1,8 +1,10 @@
 package cmd
 
 import (
-	"crypto/sha256"
+	"bytes"
 	"fmt"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -81,98 +83,102 @@ func TestBadInput(t *testing.T) {
 		}
 	}
 	p := func(name string) string { return filepath.Join(dir, name) }
-	cases := []struct {
-		name string
-		args []string
-		code int
-		msg  string // a regexp the first line of stderr must match after "pmladder: "
-	}{
-		{"rubric unknown key", []string{"rubric", "validate", p("rubric-unknown-key.yaml")}, 2, `rubric-unknown-key.yaml:4: unknown key "extra" in the rubric`},
-		{"rubric bad scale", []string{"rubric", "validate", p("rubric-bad-scale.yaml")}, 2, `rubric-bad-scale.yaml:3: scale max 1 must be above min 3`},
-		{"rubric dangling next", []string{"rubric", "validate", p("rubric-dangling.yaml")}, 2, `rubric-dangling.yaml:5: role "r" next names unknown role "nobody"`},
-		{"rubric skill without question", []string{"rubric", "validate", p("rubric-no-question.yaml")}, 2, `rubric-no-question.yaml:4: skill "s" has no questions`},
-		{"rubric empty", []string{"rubric", "validate", p("empty.yaml")}, 2, `empty.yaml:1: empty file: want a rubric`},
-		{"rubric binary", []string{"rubric", "validate", p("garbage.bin")}, 2, `garbage.bin:1: `},
-		{"rubric not yaml", []string{"rubric", "validate", p("not-yaml.yaml")}, 2, `not-yaml.yaml:2: not valid YAML: `},
-		{"rubric missing file", []string{"rubric", "validate", p("nope.yaml")}, 1, `cannot read rubric: open .*nope.yaml: no such file or directory`},
-		{"--rubric invalid", []string{"--rubric", p("rubric-bad-scale.yaml"), "rubric", "show"}, 2, `rubric-bad-scale.yaml:3: scale max 1`},
-		{"answers off the scale", []string{"assess", "--answers", p("answers-score.yaml")}, 2, `answers-score.yaml:3: question "data-fluency.1": score 6 is outside the scale 0–5`},
-		{"answers not a whole number", []string{"assess", "--answers", p("answers-float.yaml")}, 2, `answers-float.yaml:3: question "data-fluency.1": "2.5" is not a score \(0–5 or na\)`},
-		{"answers unknown question", []string{"report", p("answers-unknown.yaml")}, 2, `answers-unknown.yaml:3: unknown question "telepathy.1"`},
-		{"answers unknown role", []string{"assess", "--answers", p("answers-role.yaml")}, 2, `answers-role.yaml:2: target_role "astronaut" is not a role`},
-		{"answers unknown track", []string{"assess", "--answers", p("answers-track.yaml")}, 2, `answers-track.yaml:2: track "sideways" is not a track`},
-		{"answers unknown assessor", []string{"assess", "--answers", p("answers-who.yaml")}, 2, `answers-who.yaml:2: assessor "boss" is not self, manager or peer`},
-		{"answers bad date", []string{"assess", "--answers", p("answers-date.yaml")}, 2, `answers-date.yaml:2: date "soon" is not a date`},
-		{"answers wrong format", []string{"assess", "--answers", p("answers-format.yaml")}, 2, `answers-format.yaml:1: format "something-else/v9" is not pmladder-answers/v1`},
-		{"answers a list", []string{"assess", "--answers", p("answers-list.yaml")}, 2, `answers-list.yaml:1: want answers \(pmladder-answers/v1\) \(a mapping of keys to values\), found a list`},
-		{"answers empty", []string{"compare", p("empty.yaml"), p("empty.yaml")}, 2, `empty.yaml:1: empty file: want answers`},
-		{"answers binary", []string{"assess", "--answers", p("garbage.bin")}, 2, `garbage.bin:1: `},
-		{"answers missing", []string{"assess", "--answers", p("nope.yaml")}, 1, `cannot read answers: open .*nope.yaml: no such file or directory`},
-		{"sheet bad cell", []string{"team", p("sheet-cell.csv")}, 2, `sheet-cell.csv:4: column "data-fluency.2": "seven" is not a score \(0–5 or na\)`},
-		{"sheet column typo", []string{"team", p("sheet-column.csv")}, 2, `sheet-column.csv:1: unknown column "data-fluncy.1" \(did you mean data-fluency.1\?\)`},
-		{"sheet short row", []string{"team", p("sheet-short.csv")}, 2, `sheet-short.csv:2: row has 1 cells, the header has 2`},
-		{"sheet broken quote", []string{"team", p("sheet-quote.csv")}, 2, `sheet-quote.csv:2: not valid CSV: `},
-		{"sheet unknown role", []string{"team", p("sheet-role.csv")}, 2, `sheet-role.csv:2: column "current_role": "wizard" is not a role`},
-		{"sheet bad date", []string{"team", p("sheet-date.csv")}, 2, `sheet-date.csv:2: column "date": "yesterday" is not a date`},
-		{"sheet empty", []string{"team", p("empty.yaml")}, 2, `empty.yaml:1: empty file: want answers`},
-		{"team missing path", []string{"team", p("nope.csv")}, 1, `cannot read .*nope.csv: no such file or directory`},
-		{"config unknown key", []string{"--config", p("config-bad.yaml"), "rubric", "roles"}, 2, `config-bad.yaml:1: unknown key "colour" in the config file`},
-		{"config bad value", []string{"--config", p("config-value.yaml"), "rubric", "roles"}, 2, `config-value.yaml:1: accessible must be true or false, found "perhaps"`},
-		{"config missing", []string{"--config", p("nope.yaml"), "rubric", "roles"}, 1, `cannot read config: open .*nope.yaml: no such file or directory`},
-		{"unknown command", []string{"asses"}, 2, `unknown command "asses" for "pmladder" \(did you mean assess\?\)`},
-		{"unknown flag", []string{"assess", "--tagret", "pm"}, 2, `unknown flag: --tagret`},
-		{"bad flag value", []string{"assess", "--certs", "many"}, 2, `invalid argument "many" for "--certs" flag`},
-		{"unknown role flag", []string{"team", p("sheet-cell.csv"), "--target", "astronaut"}, 2, `--target "astronaut" is not a role`},
-		{"unknown track flag", []string{"assess", "--answers", p("answers-score.yaml"), "--track", "x"}, 2, `--track "x" is not a track`},
-		{"unknown format", []string{"report", "--format", "pdf"}, 2, `unknown format "pdf": report writes table, markdown, csv, json or html`},
-		{"excel without csv", []string{"team", p("sheet-cell.csv"), "--excel"}, 2, `--excel applies to --format csv`},
-		{"unknown role to show", []string{"rubric", "show", "--role", "astronaut"}, 2, `unknown role "astronaut"`},
-		{"too few arguments", []string{"compare", "a"}, 2, `requires at least 2 arg\(s\), only received 1`},
-		{"no arguments", []string{"team"}, 2, `requires at least 1 arg\(s\), only received 0`},
-		{"contradicting flags", []string{"assess", "--answers", p("answers-score.yaml"), "--save", "--no-save"}, 2, `--save and --no-save contradict each other`},
-		{"bad assessor flag", []string{"template", "--assessor", "boss"}, 2, `--assessor "boss": want self, manager or peer`},
-		{"nothing to resume", []string{"assess", "--resume"}, 1, `no unfinished interview in `},
-		{"nothing saved", []string{"report"}, 1, `no saved assessment in `},
-		{"init over a file", []string{"rubric", "init", p("good-rubric.yaml")}, 1, `good-rubric.yaml already exists; use --force to overwrite it`},
+	cases := []badCase{
+		{"rubric unknown key", []string{"rubric", "validate", p("rubric-unknown-key.yaml")}, 2, `rubric-unknown-key.yaml:4: unknown key "extra" in the rubric`, nil},
+		{"rubric bad scale", []string{"rubric", "validate", p("rubric-bad-scale.yaml")}, 2, `rubric-bad-scale.yaml:3: scale max 1 must be above min 3`, nil},
+		{"rubric dangling next", []string{"rubric", "validate", p("rubric-dangling.yaml")}, 2, `rubric-dangling.yaml:5: role "r" next names unknown role "nobody"`, nil},
+		{"rubric skill without question", []string{"rubric", "validate", p("rubric-no-question.yaml")}, 2, `rubric-no-question.yaml:4: skill "s" has no questions`, nil},
+		{"rubric empty", []string{"rubric", "validate", p("empty.yaml")}, 2, `empty.yaml:1: empty file: want a rubric`, nil},
+		{"rubric binary", []string{"rubric", "validate", p("garbage.bin")}, 2, `garbage.bin:1: `, nil},
+		{"rubric not yaml", []string{"rubric", "validate", p("not-yaml.yaml")}, 2, `not-yaml.yaml:2: not valid YAML: `, nil},
+		{"rubric missing file", []string{"rubric", "validate", p("nope.yaml")}, 1, `cannot read rubric: open .*nope.yaml: no such file or directory`, nil},
+		{"--rubric invalid", []string{"--rubric", p("rubric-bad-scale.yaml"), "rubric", "show"}, 2, `rubric-bad-scale.yaml:3: scale max 1`, nil},
+		{"answers off the scale", []string{"assess", "--answers", p("answers-score.yaml")}, 2, `answers-score.yaml:3: question "data-fluency.1": score 6 is outside the scale 0–5`, nil},
+		{"answers not a whole number", []string{"assess", "--answers", p("answers-float.yaml")}, 2, `answers-float.yaml:3: question "data-fluency.1": "2.5" is not a score \(0–5 or na\)`, nil},
+		{"answers unknown question", []string{"report", p("answers-unknown.yaml")}, 2, `answers-unknown.yaml:3: unknown question "telepathy.1"`, nil},
+		{"answers unknown role", []string{"assess", "--answers", p("answers-role.yaml")}, 2, `answers-role.yaml:2: target_role "astronaut" is not a role`, nil},
+		{"answers unknown track", []string{"assess", "--answers", p("answers-track.yaml")}, 2, `answers-track.yaml:2: track "sideways" is not a track`, nil},
+		{"answers unknown assessor", []string{"assess", "--answers", p("answers-who.yaml")}, 2, `answers-who.yaml:2: assessor "boss" is not self, manager or peer`, nil},
+		{"answers bad date", []string{"assess", "--answers", p("answers-date.yaml")}, 2, `answers-date.yaml:2: date "soon" is not a date`, nil},
+		{"answers wrong format", []string{"assess", "--answers", p("answers-format.yaml")}, 2, `answers-format.yaml:1: format "something-else/v9" is not pmladder-answers/v1`, nil},
+		{"answers a list", []string{"assess", "--answers", p("answers-list.yaml")}, 2, `answers-list.yaml:1: want answers \(pmladder-answers/v1\) \(a mapping of keys to values\), found a list`, nil},
+		{"answers empty", []string{"compare", p("empty.yaml"), p("empty.yaml")}, 2, `empty.yaml:1: empty file: want answers`, nil},
+		{"answers binary", []string{"assess", "--answers", p("garbage.bin")}, 2, `garbage.bin:1: `, nil},
+		{"answers missing", []string{"assess", "--answers", p("nope.yaml")}, 1, `cannot read answers: open .*nope.yaml: no such file or directory`, nil},
+		{"sheet bad cell", []string{"team", p("sheet-cell.csv")}, 2, `sheet-cell.csv:4: column "data-fluency.2": "seven" is not a score \(0–5 or na\)`, nil},
+		{"sheet column typo", []string{"team", p("sheet-column.csv")}, 2, `sheet-column.csv:1: unknown column "data-fluncy.1" \(did you mean data-fluency.1\?\)`, nil},
+		{"sheet short row", []string{"team", p("sheet-short.csv")}, 2, `sheet-short.csv:2: row has 1 cells, the header has 2`, nil},
+		{"sheet broken quote", []string{"team", p("sheet-quote.csv")}, 2, `sheet-quote.csv:2: not valid CSV: `, nil},
+		{"sheet unknown role", []string{"team", p("sheet-role.csv")}, 2, `sheet-role.csv:2: column "current_role": "wizard" is not a role`, nil},
+		{"sheet bad date", []string{"team", p("sheet-date.csv")}, 2, `sheet-date.csv:2: column "date": "yesterday" is not a date`, nil},
+		{"sheet empty", []string{"team", p("empty.yaml")}, 2, `empty.yaml:1: empty file: want answers`, nil},
+		{"team missing path", []string{"team", p("nope.csv")}, 1, `cannot read .*nope.csv: no such file or directory`, nil},
+		{"config unknown key", []string{"--config", p("config-bad.yaml"), "rubric", "roles"}, 2, `config-bad.yaml:1: unknown key "colour" in the config file`, nil},
+		{"config bad value", []string{"--config", p("config-value.yaml"), "rubric", "roles"}, 2, `config-value.yaml:1: accessible must be true or false, found "perhaps"`, nil},
+		{"config missing", []string{"--config", p("nope.yaml"), "rubric", "roles"}, 1, `cannot read config: open .*nope.yaml: no such file or directory`, nil},
+		{"unknown command", []string{"asses"}, 2, `unknown command "asses" for "pmladder" \(did you mean assess\?\)`, nil},
+		{"unknown flag", []string{"assess", "--tagret", "pm"}, 2, `unknown flag: --tagret`, nil},
+		{"bad flag value", []string{"assess", "--certs", "many"}, 2, `invalid argument "many" for "--certs" flag`, nil},
+		{"unknown role flag", []string{"team", p("sheet-cell.csv"), "--target", "astronaut"}, 2, `--target "astronaut" is not a role`, nil},
+		{"unknown track flag", []string{"assess", "--answers", p("answers-score.yaml"), "--track", "x"}, 2, `--track "x" is not a track`, nil},
+		{"unknown format", []string{"report", "--format", "pdf"}, 2, `unknown format "pdf": report writes table, markdown, csv, json or html`, nil},
+		{"excel without csv", []string{"team", p("sheet-cell.csv"), "--excel"}, 2, `--excel applies to --format csv`, nil},
+		{"unknown role to show", []string{"rubric", "show", "--role", "astronaut"}, 2, `unknown role "astronaut"`, nil},
+		{"too few arguments", []string{"compare", "a"}, 2, `requires at least 2 arg\(s\), only received 1`, nil},
+		{"no arguments", []string{"team"}, 2, `requires at least 1 arg\(s\), only received 0`, nil},
+		{"contradicting flags", []string{"assess", "--answers", p("answers-score.yaml"), "--save", "--no-save"}, 2, `--save and --no-save contradict each other`, nil},
+		{"bad assessor flag", []string{"template", "--assessor", "boss"}, 2, `--assessor "boss": want self, manager or peer`, nil},
+		{"nothing to resume", []string{"assess", "--resume"}, 1, `no unfinished interview in `, nil},
+		{"nothing saved", []string{"report"}, 1, `no saved assessment in `, nil},
+		{"init over a file", []string{"rubric", "init", p("good-rubric.yaml")}, 1, `good-rubric.yaml already exists; use --force to overwrite it`, nil},
 		// The second round of bad inputs.
-		{"config format", []string{"--config", p("config-format.yaml"), "rubric", "roles"}, 2, `config-format.yaml:1: format "jsno" \(did you mean json\?\) is not one of table, markdown`},
-		{"sheet Windows-1252", []string{"team", p("sheet-1252.csv")}, 2, `sheet-1252.csv:1: this is not UTF-8 text \(Excel's plain "CSV" is Windows-1252\): save it from the spreadsheet as "CSV UTF-8`},
-		{"sheet UTF-16", []string{"team", p("sheet-utf16.csv")}, 2, `sheet-utf16.csv:1: this is UTF-16 text`},
-		{"sheet semicolons", []string{"team", p("sheet-semicolon.csv")}, 2, `sheet-semicolon.csv:1: cells are separated by semicolons`},
-		{"sheet CR line ends", []string{"team", p("sheet-cr.csv")}, 2, `sheet-cr.csv:1: lines end with CR alone`},
-		{"sheet nobody", []string{"team", p("sheet-empty.csv")}, 2, `no one to review: every row and file was empty or skipped`},
-		{"sheet all skipped", []string{"team", p("sheet-role.csv"), p("sheet-date.csv"), "--skip-invalid"}, 2, `skipped: .*sheet-role.csv:2: column "current_role": "wizard" is not a role`},
-		{"sheet 1 MiB cell", []string{"team", p("sheet-big-cell.csv")}, 2, `sheet-big-cell.csv:2: column "data-fluency.1": "9{40}"… is not a score \(0–5 or na\)$`},
-		{"score in hex", []string{"assess", "--answers", p("answers-hex.yaml")}, 2, `answers-hex.yaml:3: question "data-fluency.1": "0x1p1" is not a score`},
-		{"score with underscore", []string{"team", p("answers-underscore.csv")}, 2, `answers-underscore.csv:2: column "data-fluency.1": "0_3" is not a score`},
-		{"score with a bare dot", []string{"team", p("answers-dot.csv")}, 2, `answers-dot.csv:2: column "data-fluency.1": "3." is not a score`},
-		{"binary text", []string{"assess", "--answers", p("answers-binary.yaml")}, 2, `answers-binary.yaml:2: person must be text`},
-		{"unknown certification held", []string{"assess", "--answers", p("answers-cert.yaml")}, 2, `answers-cert.yaml:2: certifications: "astrology" is not a certification of`},
-		{"evidence for an unknown skill", []string{"assess", "--answers", p("answers-evidence.yaml")}, 2, `answers-evidence.yaml:2: evidence for unknown skill "telepathy"`},
-		{"answers from a device", []string{"assess", "--answers", "/dev/zero"}, 1, `cannot read answers: read /dev/zero: not a regular file`},
-		{"rubric from a device", []string{"--rubric", "/dev/zero", "rubric", "roles"}, 1, `cannot read rubric: read /dev/zero: not a regular file`},
-		{"weight too large", []string{"rubric", "validate", p("rubric-weight.yaml")}, 2, `rubric-weight.yaml:4: skill "s" weight 100000000000000000 must be above 0 and at most 1000`},
-		{"weight not a number", []string{"rubric", "validate", p("rubric-nan.yaml")}, 2, `rubric-nan.yaml:4: skill "s" weight`},
-		{"requires nothing known", []string{"rubric", "validate", p("rubric-requires.yaml")}, 2, `rubric-requires.yaml:6: certification "k" requires names unknown certification "ghost"`},
-		{"next listed twice", []string{"rubric", "validate", p("rubric-next-twice.yaml")}, 2, `rubric-next-twice.yaml:5: role "r" next: "t" is listed twice`},
-		{"action level off the scale", []string{"rubric", "validate", p("rubric-action-level.yaml")}, 2, `rubric-action-level.yaml:4: skill "s" action 1: level 9 is outside the steps of the scale \(1–2\)`},
-		{"-o onto the input", []string{"assess", "--answers", p("ada.yaml"), "--format", "json", "-o", p("ada.yaml")}, 2, `-o .*ada.yaml is one of the command's inputs`},
-		{"two people compared", []string{"compare", p("ada.yaml"), p("grace.yaml")}, 2, `.*ada.yaml is of "Ada" and .*grace.yaml of "Grace": a comparison is of one person`},
-		{"name not UTF-8", []string{"assess", "--answers", p("ada.yaml"), "--name", "Jos\xe9"}, 2, `--name "Jos\\xe9" is not UTF-8 text`},
+		{"config format", []string{"--config", p("config-format.yaml"), "rubric", "roles"}, 2, `config-format.yaml:1: format "jsno" \(did you mean json\?\) is not one of table, markdown`, nil},
+		{"sheet Windows-1252", []string{"team", p("sheet-1252.csv")}, 2, `sheet-1252.csv:1: this is not UTF-8 text \(Excel's plain "CSV" is Windows-1252\): save it from the spreadsheet as "CSV UTF-8`, nil},
+		{"sheet UTF-16", []string{"team", p("sheet-utf16.csv")}, 2, `sheet-utf16.csv:1: this is UTF-16 text`, nil},
+		{"sheet semicolons", []string{"team", p("sheet-semicolon.csv")}, 2, `sheet-semicolon.csv:1: cells are separated by semicolons`, nil},
+		{"sheet CR line ends", []string{"team", p("sheet-cr.csv")}, 2, `sheet-cr.csv:1: lines end with CR alone`, nil},
+		{"sheet nobody", []string{"team", p("sheet-empty.csv")}, 2, `no one to review: every row and file was empty or skipped`, nil},
+		{"sheet all skipped", []string{"team", p("sheet-role.csv"), p("sheet-date.csv"), "--skip-invalid"}, 2, `skipped: .*sheet-role.csv:2: column "current_role": "wizard" is not a role`, nil},
+		{"sheet 1 MiB cell", []string{"team", p("sheet-big-cell.csv")}, 2, `sheet-big-cell.csv:2: column "data-fluency.1": "9{40}"… is not a score \(0–5 or na\)$`, nil},
+		{"score in hex", []string{"assess", "--answers", p("answers-hex.yaml")}, 2, `answers-hex.yaml:3: question "data-fluency.1": "0x1p1" is not a score`, nil},
+		{"score with underscore", []string{"team", p("answers-underscore.csv")}, 2, `answers-underscore.csv:2: column "data-fluency.1": "0_3" is not a score`, nil},
+		{"score with a bare dot", []string{"team", p("answers-dot.csv")}, 2, `answers-dot.csv:2: column "data-fluency.1": "3." is not a score`, nil},
+		{"binary text", []string{"assess", "--answers", p("answers-binary.yaml")}, 2, `answers-binary.yaml:2: person must be text`, nil},
+		{"unknown certification held", []string{"assess", "--answers", p("answers-cert.yaml")}, 2, `answers-cert.yaml:2: certifications: "astrology" is not a certification of`, nil},
+		{"evidence for an unknown skill", []string{"assess", "--answers", p("answers-evidence.yaml")}, 2, `answers-evidence.yaml:2: evidence for unknown skill "telepathy"`, nil},
+		{"answers from a device", []string{"assess", "--answers", "/dev/zero"}, 1, `cannot read answers: read /dev/zero: not a regular file`, nil},
+		{"rubric from a device", []string{"--rubric", "/dev/zero", "rubric", "roles"}, 1, `cannot read rubric: read /dev/zero: not a regular file`, nil},
+		{"weight too large", []string{"rubric", "validate", p("rubric-weight.yaml")}, 2, `rubric-weight.yaml:4: skill "s" weight 100000000000000000 must be above 0 and at most 1000`, nil},
+		{"weight not a number", []string{"rubric", "validate", p("rubric-nan.yaml")}, 2, `rubric-nan.yaml:4: skill "s" weight`, nil},
+		{"requires nothing known", []string{"rubric", "validate", p("rubric-requires.yaml")}, 2, `rubric-requires.yaml:6: certification "k" requires names unknown certification "ghost"`, nil},
+		{"next listed twice", []string{"rubric", "validate", p("rubric-next-twice.yaml")}, 2, `rubric-next-twice.yaml:5: role "r" next: "t" is listed twice`, nil},
+		{"action level off the scale", []string{"rubric", "validate", p("rubric-action-level.yaml")}, 2, `rubric-action-level.yaml:4: skill "s" action 1: level 9 is outside the steps of the scale \(1–2\)`, nil},
+		{"-o onto the input", []string{"assess", "--answers", p("ada.yaml"), "--format", "json", "-o", p("ada.yaml")}, 2, `-o .*ada.yaml is one of the command's inputs`, nil},
+		{"two people compared", []string{"compare", p("ada.yaml"), p("grace.yaml")}, 2, `.*ada.yaml is of "Ada" and .*grace.yaml of "Grace": a comparison is of one person`, nil},
+		{"name not UTF-8", []string{"assess", "--answers", p("ada.yaml"), "--name", "Jos\xe9"}, 2, `--name "Jos\\xe9" is not UTF-8 text`, nil},
 	}
+	round3Files(t, dir)
+	cases = append(cases, round3Cases(dir)...)
 	before := snapshot(t, dir)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			stdout, stderr, code := run(t, tc.args...)
+			t.Parallel() // none writes: each checks that nothing changed
+			stdout, stderr, code := runEnv(t, tc.env, tc.args...)
 			if code != tc.code {
-				t.Errorf("exit status %d, want %d; stderr:\n%s", code, tc.code, stderr)
+				t.Errorf("exit status %d, want %d; stderr:\n%s", code, tc.code, cut(stderr))
 			}
 			if stdout != "" {
-				t.Errorf("stdout not empty:\n%s", stdout)
+				t.Errorf("stdout not empty:\n%s", cut(stdout))
 			}
 			first, _, _ := strings.Cut(stderr, "\n")
+			if len(first) > 1000 {
+				t.Errorf("a line of %d bytes: a message is bounded", len(first))
+			}
+			if strings.Contains(stderr, "root:x:0:0") {
+				t.Errorf("a file outside the store printed:\n%s", cut(stderr))
+			}
 			if !regexp.MustCompile(`^pmladder: (.*/)?` + tc.msg).MatchString(first) {
-				t.Errorf("first line of stderr:\n  %s\nwant it to match:\n  pmladder: %s", first, tc.msg)
+				t.Errorf("first line of stderr:\n  %s\nwant it to match:\n  pmladder: %s", cut(first), tc.msg)
 			}
 			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "panic") || strings.Contains(stderr, "internal error") {
 				t.Errorf("a stack trace or an internal error:\n%s", stderr)
@@ -187,18 +193,60 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-// snapshot describes every file of dir, names, sizes and contents' length, to tell that
-// a bad input changed nothing and left nothing behind.
+// cut is output as a failing test prints it: at most 600 bytes.
+func cut(s string) string {
+	if len(s) > 600 {
+		return s[:600] + fmt.Sprintf("… (%d bytes)", len(s))
+	}
+	return s
+}
+
+// badCase is one bad input: the arguments (and environment) of a run, its exit status
+// and what the first line of stderr says.
+type badCase struct {
+	name string
+	args []string
+	code int
+	msg  string // a regexp the first line of stderr must match after "pmladder: "
+	env  map[string]string
+}
+
+// runEnv is run with more environment variables.
+func runEnv(t *testing.T, env map[string]string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	streams := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}
+	home := t.TempDir()
+	all := map[string]string{"XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home, "HOME": home}
+	maps.Copy(all, env)
+	code := Run(args, streams, func(k string) string { return all[k] })
+	return out.String(), errOut.String(), code
+}
+
+// snapshot describes everything under dir, names, kinds, link targets, sizes and times
+// of the last change, to tell that a bad input changed nothing and left nothing behind.
 func snapshot(t *testing.T, dir string) string {
 	t.Helper()
-	entries, err := os.ReadDir(dir)
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			target, _ := os.Readlink(path)
+			fmt.Fprintf(&b, "%s->%s ", rel, target)
+		case e.Type().IsRegular():
+			info, _ := e.Info() // a write changes the time of the last change, to the nanosecond
+			fmt.Fprintf(&b, "%s:%v:%d:%d ", rel, info.Mode(), info.Size(), info.ModTime().UnixNano())
+		default:
+			fmt.Fprintf(&b, "%s:%v ", rel, e.Type())
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	var b strings.Builder
-	for _, e := range entries {
-		data, _ := os.ReadFile(filepath.Join(dir, e.Name()))
-		fmt.Fprintf(&b, "%s:%d:%x ", e.Name(), len(data), sha256.Sum256(data))
 	}
 	return b.String()
 }

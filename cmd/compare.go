@@ -124,9 +124,9 @@ func compareRun(opts *CompareOptions) error {
 		if f == "latest" {
 			continue
 		}
-		opts.Files[i] = opts.Store.Resolve(f)
+		opts.Files[i], _ = opts.Store.Resolve(f)
 		opts.Out.readsFrom(opts.Files[i])
-		a, err := readAnswers(opts.IO, opts.Files[i], opts.Rubric)
+		a, err := readSaved(opts.IO, opts.Store, opts.Files[i], nil, opts.Rubric)
 		if err != nil {
 			return err
 		}
@@ -149,12 +149,12 @@ func compareRun(opts *CompareOptions) error {
 		if err := checkAssessor(opts.cmdPath, &opts.Assessor); err != nil {
 			return err
 		}
-		path, err := latestOf(opts.Store, person, opts.Assessor, opts.cmdPath)
+		path, data, err := latestOf(opts.Store, person, opts.Assessor, opts.cmdPath)
 		if err != nil {
 			return err
 		}
 		opts.Files[i] = path
-		if answers[i], err = readAnswers(opts.IO, path, opts.Rubric); err != nil {
+		if answers[i], err = readSaved(opts.IO, opts.Store, path, data, opts.Rubric); err != nil {
 			return err
 		}
 	}

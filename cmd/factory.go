@@ -6,12 +6,14 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
 	"github.com/pmladder/pmladder/assess/store"
 	"github.com/pmladder/pmladder/internal/match"
+	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -71,7 +73,7 @@ func checkSetting(key, value string) (string, string) {
 	}
 	v, hint := match.Value(value, known)
 	if v == "" {
-		return value, fmt.Sprintf("%s %q%s is not %s", key, value, hint, list)
+		return value, fmt.Sprintf("%s %s%s is not %s", key, problem.Quote(value), hint, list)
 	}
 	return v, ""
 }
@@ -106,6 +108,9 @@ func (f *Factory) resolveSettings(cmd *cobra.Command) error {
 	}
 	if s.Rubric != "" {
 		s.Rubric = expandHome(s.Rubric, f.Getenv)
+	}
+	if fl := cmd.Flags().Lookup("name"); !utf8.ValidString(s.Name) && (fl == nil || !fl.Changed) { // --name: the command's own check
+		return usageErrorf(cmd.CommandPath(), "the name %s (from PMLADDER_NAME or the config file) is not UTF-8 text", problem.Quote(s.Name))
 	}
 	var msg string
 	if s.Format != "" {
@@ -146,7 +151,7 @@ func (f *Factory) boolSetting(cmd *cobra.Command, flag, key string, def bool) (b
 	case string:
 		b, err := strconv.ParseBool(val)
 		if err != nil {
-			return false, usageErrorf(cmd.CommandPath(), "%s: %q is not true or false (from PMLADDER_%s or the config file)", key, val, strings.ToUpper(key))
+			return false, usageErrorf(cmd.CommandPath(), "%s: %s is not true or false (from PMLADDER_%s or the config file)", key, problem.Quote(val), strings.ToUpper(key))
 		}
 		return b, nil
 	default:

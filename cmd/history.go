@@ -148,7 +148,7 @@ func historyTrendRun(opts *HistoryOptions) error {
 	if assessor == "" {
 		assessor = string(assess.Self)
 	}
-	latest, err := latestOf(opts.Store, who, assessor, opts.cmdPath)
+	latest, _, err := latestOf(opts.Store, who, assessor, opts.cmdPath)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/assess/input"
+	"github.com/pmladder/pmladder/assess/store"
 	"github.com/pmladder/pmladder/internal/inputfile"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -27,6 +28,28 @@ func readAnswers(streams *IOStreams, file string, r *rubric.Rubric) (*assess.Ans
 	if err != nil {
 		return nil, fmt.Errorf("cannot read answers: %w", err)
 	}
+	return parseAnswers(streams, name, data, r)
+}
+
+// readSaved reads answers a command names or chose: a file of the store (a name from
+// history, a path into its folders) through the store's own reader, which never follows
+// a link there; any other path as readAnswers does (a link the user names is theirs to
+// follow). data, when not nil, is the file already read (store.Latest's).
+func readSaved(streams *IOStreams, st *store.Store, path string, data []byte, r *rubric.Rubric) (*assess.Answers, error) {
+	if data == nil && st.Owns(path) {
+		var err error
+		if data, err = st.ReadOwn(path); err != nil {
+			return nil, err
+		}
+	}
+	if data == nil {
+		return readAnswers(streams, path, r)
+	}
+	return parseAnswers(streams, path, data, r)
+}
+
+// parseAnswers checks the answers read from name; warnings go to stderr.
+func parseAnswers(streams *IOStreams, name string, data []byte, r *rubric.Rubric) (*assess.Answers, error) {
 	a, warnings, err := input.ParseAnswers(name, data, r)
 	if err != nil {
 		return nil, err

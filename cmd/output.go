@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -191,7 +192,8 @@ func (o *outputFlags) writeSpooled(streams *IOStreams, render func(w io.Writer) 
 	if !o.toStdout() {
 		return o.write(streams, render)
 	}
-	spool, err := os.CreateTemp("", "pmladder-*.out")
+	atomicfile.RemoveStaleTemp(os.TempDir(), "pmladder-", ".out", time.Now()) // what a killed review left
+	spool, err := os.CreateTemp("", atomicfile.TempPattern("pmladder-", ".out"))
 	if err != nil {
 		return fmt.Errorf("cannot create a temporary file: %w", err)
 	}

@@ -155,15 +155,17 @@ started at; else on track (progress, or no assessment since the plan yet).`
 // person's latest saved assessment. It returns them with the file they came from.
 func (opts *PlanOptions) assessment() (*assess.Answers, string, error) {
 	path := opts.From
+	var data []byte // the latest file, read when chosen
 	if path == "" {
 		var err error
-		if path, err = opts.latest(); err != nil {
+		if path, data, err = opts.latest(); err != nil {
 			return nil, "", err
 		}
+	} else {
+		path, _ = opts.Store.Resolve(path)
 	}
-	path = opts.Store.Resolve(path)
 	opts.Out.readsFrom(path)
-	a, err := readAnswers(opts.IO, path, opts.Rubric)
+	a, err := readSaved(opts.IO, opts.Store, path, data, opts.Rubric)
 	return a, path, err
 }
 
@@ -186,12 +188,13 @@ func containing(typed string, ids []string) string {
 	return " (did you mean " + strings.Join(found, " or ") + "?)"
 }
 
-// latest is the person's latest saved assessment, or of the only person in the history.
-func (opts *PlanOptions) latest() (string, error) {
+// latest is the person's latest saved assessment, or of the only person in the history,
+// with its content (read once, never through a link).
+func (opts *PlanOptions) latest() (string, []byte, error) {
 	if err := checkAssessor(opts.cmdPath, &opts.Assessor); err != nil {
-		return "", err
+		return "", nil, err
 	}
-	path, err := latestOf(opts.Store, opts.Person, opts.Assessor, opts.cmdPath)
+	path, data, err := latestOf(opts.Store, opts.Person, opts.Assessor, opts.cmdPath)
 	if errors.Is(err, store.ErrNoAssessment) {
 		whose := ""
 		if opts.Person != "" {
@@ -201,9 +204,9 @@ func (opts *PlanOptions) latest() (string, error) {
 		if !strings.HasSuffix(opts.cmdPath, " show") { // show has no --from
 			hint += ", or give one with --from FILE"
 		}
-		return "", fmt.Errorf("no saved assessment%s yet: %s", whose, hint)
+		return "", nil, fmt.Errorf("no saved assessment%s yet: %s", whose, hint)
 	}
-	return path, err
+	return path, data, err
 }
 
 // latestBy is the latest saved assessment of the plan's person by the plan's rater (their
@@ -500,11 +503,11 @@ func scoreText(p *float64) string {
 func (opts *PlanOptions) loadPlan() (*assess.Plan, error) {
 	who := opts.Person
 	if who == "" {
-		path, err := opts.latest()
+		path, data, err := opts.latest()
 		if err != nil {
 			return nil, err
 		}
-		a, err := readAnswers(opts.IO, path, opts.Rubric)
+		a, err := readSaved(opts.IO, opts.Store, path, data, opts.Rubric)
 		if err != nil {
 			return nil, err
 		}

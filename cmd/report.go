@@ -86,22 +86,24 @@ func reportRun(opts *ReportOptions) error {
 		return err
 	}
 	path := opts.File
+	var data []byte // the latest file, read when chosen
 	if path == "latest" {
 		var err error
-		if path, err = latestOf(opts.Store, opts.Person, opts.Assessor, opts.cmdPath); err != nil {
+		if path, data, err = latestOf(opts.Store, opts.Person, opts.Assessor, opts.cmdPath); err != nil {
 			return err
 		}
+	} else {
+		path, _ = opts.Store.Resolve(path)
 	}
-	path = opts.Store.Resolve(path)
 	opts.Out.readsFrom(path)
 	carry, err := opts.Was.carry(opts.cmdPath, opts.Rubric, &opts.Out)
 	if err != nil {
 		return err
 	}
 	if carry != nil {
-		return reportWasRun(opts, path, carry)
+		return reportWasRun(opts, path, data, carry)
 	}
-	a, err := readAnswers(opts.IO, path, opts.Rubric)
+	a, err := readSaved(opts.IO, opts.Store, path, data, opts.Rubric)
 	if err != nil {
 		return err
 	}
@@ -112,8 +114,8 @@ func reportRun(opts *ReportOptions) error {
 // reportWasRun reads answers written for an old version of the ladder under it, carries
 // them to the rubric in force and shows the person under both; what has no place in the
 // new version is named on stderr and in the report.
-func reportWasRun(opts *ReportOptions, path string, carry *assess.Carry) error {
-	a, err := readAnswers(opts.IO, path, carry.Old)
+func reportWasRun(opts *ReportOptions, path string, data []byte, carry *assess.Carry) error {
+	a, err := readSaved(opts.IO, opts.Store, path, data, carry.Old)
 	if err != nil {
 		return err
 	}

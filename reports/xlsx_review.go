@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/atomicfile"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -182,7 +183,8 @@ func (t *teamXLSX) newSheet(name string) (*xlsxSheet, error) {
 }
 
 func (t *teamXLSX) begin(s *teamSink) error {
-	dir, err := os.MkdirTemp("", "pmladder-review-*")
+	atomicfile.RemoveStaleTemp(os.TempDir(), "pmladder-review-", "", time.Now()) // what a killed review left
+	dir, err := os.MkdirTemp("", atomicfile.TempPattern("pmladder-review-", ""))
 	if err != nil {
 		return fmt.Errorf("cannot write the workbook: %w", err)
 	}
@@ -527,6 +529,7 @@ func startOf(ends []int, i int) int {
 }
 
 func (t *teamXLSX) end(s *teamSink, team *Team) error {
+	defer t.abort() // the temporary sheets go, written or not (a full disk)
 	sheets := append([]*xlsxSheet{t.people, t.heat}, t.rows...)
 	gaps, err := t.summarySheet("Gaps", gapsColumns(), func(add func(cells ...any)) {
 		for _, g := range team.largestGaps() {

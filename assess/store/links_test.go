@@ -159,9 +159,13 @@ func TestStoreNeverFollowsALink(t *testing.T) {
 		if err != nil || already || saved == link || !strings.HasSuffix(saved, "_self-2.yaml") {
 			t.Errorf("saved %s (already %v), %v: want a file of its own beside the link", saved, already, err)
 		}
-		if s.Resolve(filepath.Base(link)) != filepath.Base(link) {
-			t.Errorf("Resolve found the link")
+		// A name from history is the store's, a link too: resolved to it and refused
+		// when read, never "no such file" and never followed.
+		if got, own := s.Resolve(filepath.Base(link)); got != link || !own {
+			t.Errorf("Resolve(%s) = %s, %v: want the link in the store, own", filepath.Base(link), got, own)
 		}
+		_, err = s.ReadOwn(link)
+		unsafeAt(t, err, link, "a symbolic link")
 		untouched(t, target)
 	})
 
@@ -385,4 +389,85 @@ func TestShown(t *testing.T) {
 	if got := ShownPath(long); got != "/data/"+strings.Repeat("d", 60)+`/x\n.yaml` {
 		t.Errorf("ShownPath cut or did not escape: %q", got)
 	}
+}
+
+// TestLatestNeverFollowsALinkSwappedIn: between Latest's choice of a file and its
+// reading, the file is swapped for a link to a file outside, a FIFO, another person's
+// assessment, or its folder for a link to another folder (the test hook runs at that
+// moment, no timing involved). The link is refused, never followed; the FIFO is not
+// waited on; the other file is not taken for the chosen one.
+func TestLatestNeverFollowsALinkSwappedIn(t *testing.T) {
+	r := assesstest.Rubric(t, assesstest.Hand)
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	setup := func(t *testing.T) (*Store, string) {
+		s := &Store{Dir: t.TempDir()}
+		path, _, err := s.SaveAssessment(answers(r, "Ada"), r, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s, path
+	}
+	t.Run("a link", func(t *testing.T) {
+		s, path := setup(t)
+		target := outside(t)
+		s.chosen = func(p string) {
+			if p != path {
+				t.Errorf("chose %s, want %s", p, path)
+			}
+			os.Remove(p)
+			os.Symlink(target, p)
+		}
+		got, data, err := s.Latest("Ada", assess.Self)
+		unsafeAt(t, err, path, "a symbolic link")
+		if data != nil || got != path {
+			t.Errorf("read %q from %s", data, got)
+		}
+		untouched(t, target)
+	})
+	t.Run("a FIFO", func(t *testing.T) {
+		s, path := setup(t)
+		s.chosen = func(p string) {
+			os.Remove(p)
+			if err := syscall.Mkfifo(p, 0o600); err != nil {
+				t.Skip(err)
+			}
+		}
+		within(t, "Latest", func() {
+			_, _, err := s.Latest("Ada", assess.Self)
+			unsafeAt(t, err, path, "a FIFO")
+		})
+	})
+	t.Run("the folder a link", func(t *testing.T) {
+		s, _ := setup(t)
+		elsewhere := filepath.Join(t.TempDir(), "elsewhere")
+		s.chosen = func(p string) {
+			// The same names in a folder outside, the store's folder a link to it.
+			os.Rename(s.Assessments(), elsewhere)
+			os.Symlink(elsewhere, s.Assessments())
+		}
+		_, data, err := s.Latest("Ada", assess.Self)
+		var unsafe *UnsafeFileError
+		if !errors.As(err, &unsafe) || unsafe.Path != s.Assessments() || !unsafe.Folder || data != nil {
+			t.Errorf("error %v, data %q: want the folder refused as a link", err, data)
+		}
+	})
+	t.Run("another person's file", func(t *testing.T) {
+		s, path := setup(t)
+		s.chosen = func(p string) {
+			other := &Store{Dir: t.TempDir()}
+			grace, _, _ := other.SaveAssessment(answers(r, "Grace"), r, now)
+			os.Rename(grace, p)
+		}
+		_, data, err := s.Latest("Ada", assess.Self)
+		if err == nil || !strings.Contains(err.Error(), path+" changed while pmladder read it") || data != nil {
+			t.Errorf("error %v, data %q: want the change named", err, data)
+		}
+	})
+	t.Run("unchanged", func(t *testing.T) {
+		s, path := setup(t)
+		got, data, err := s.Latest("ada", assess.Self)
+		if err != nil || got != path || !strings.Contains(string(data), "person: Ada") {
+			t.Errorf("%s %q %v", got, data, err)
+		}
+	})
 }

@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 	"unicode"
 
@@ -45,6 +46,10 @@ type Store struct {
 
 	// tidy removes, once, what killed runs left behind (tidy.go).
 	tidy sync.Once
+
+	// chosen, in tests, runs between Latest's choice of a file and its reading: the
+	// moment a link could be swapped in.
+	chosen func(path string)
 }
 
 // Assessments is the folder of saved assessments.
@@ -60,7 +65,9 @@ func (s *Store) Drafts() string { return filepath.Join(s.Dir, "drafts") }
 func (s *Store) ensure(dir string) error {
 	s.open()
 	if _, err := os.Stat(s.Dir); err != nil {
-		if err := os.MkdirAll(s.Dir, 0o700); err != nil {
+		if err := os.MkdirAll(s.Dir, 0o700); errors.Is(err, syscall.ENOTDIR) {
+			return &DataDirError{Dir: s.Dir}
+		} else if err != nil {
 			return err
 		}
 		if err := os.Chmod(s.Dir, 0o700); err != nil { // whatever the umask
@@ -84,6 +91,9 @@ func (s *Store) ensure(dir string) error {
 // fs.ErrNotExist when it is missing, an *UnsafeFileError when it is something else.
 func ownFolder(dir string) error {
 	fi, err := os.Lstat(dir)
+	if errors.Is(err, syscall.ENOTDIR) {
+		return &DataDirError{Dir: filepath.Dir(dir)}
+	}
 	if err != nil {
 		return err
 	}
@@ -91,6 +101,13 @@ func ownFolder(dir string) error {
 		return &UnsafeFileError{Path: dir, Mode: fi.Mode(), Folder: true}
 	}
 	return nil
+}
+
+// DataDirError is a data directory that is not a folder: a file, or in a file.
+type DataDirError struct{ Dir string }
+
+func (e *DataDirError) Error() string {
+	return fmt.Sprintf("cannot use the data directory %s: it is not a folder (set --data-dir, PMLADDER_DATA_DIR or data_dir to a folder)", ShownPath(e.Dir))
 }
 
 // NewName returns a new file name for answers: the UTC time, the person and the
@@ -233,26 +250,56 @@ func saveOrder(path string) (string, int) {
 }
 
 // Resolve names a saved assessment by the file name history shows: a name that is not a
-// file here but is one in the store's assessments (or drafts) is that file. Only a
-// regular file of the store is found: a link there is not followed.
-func (s *Store) Resolve(name string) string {
-	if _, err := os.Stat(name); err == nil || strings.ContainsRune(name, filepath.Separator) {
-		return name
+// file here (nor a link) but is one in the store's assessments (or drafts) is that file,
+// with own set. Whatever is there under that name is the store's, a link too: it is
+// read with ReadOwn, which refuses a link, never followed. A path into the store's
+// folders is the store's too.
+func (s *Store) Resolve(name string) (path string, own bool) {
+	if _, err := os.Lstat(name); err == nil || strings.ContainsRune(name, filepath.Separator) || name == "-" {
+		return name, s.Owns(name)
 	}
 	for _, dir := range []string{s.Assessments(), s.Drafts()} {
-		if p := filepath.Join(dir, name); fileExists(p) {
-			return p
+		if p := filepath.Join(dir, name); entryExists(p) {
+			return p, true
 		}
 	}
-	return name
+	return name, false
 }
 
-func fileExists(p string) bool {
+// Owns reports whether path is in one of the store's folders of answers (assessments,
+// drafts): a file to read with ReadOwn.
+func (s *Store) Owns(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	dir := filepath.Dir(abs)
+	for _, own := range []string{s.Assessments(), s.Drafts()} {
+		if o, err := filepath.Abs(own); err == nil && o == dir {
+			return true
+		}
+	}
+	return false
+}
+
+// entryExists reports whether there is anything at p (a link too) in a folder of the
+// store's own.
+func entryExists(p string) bool {
 	if ownFolder(filepath.Dir(p)) != nil {
 		return false
 	}
-	fi, err := os.Lstat(p)
-	return err == nil && fi.Mode().IsRegular()
+	_, err := os.Lstat(p)
+	return err == nil
+}
+
+// ReadOwn reads one of the store's files (Resolve's own, Owns): a regular file, never
+// through a link; a link or a FIFO there is an *UnsafeFileError naming it.
+func (s *Store) ReadOwn(path string) ([]byte, error) {
+	data, err := readOwn(path)
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	return data, nil
 }
 
 // List returns the saved assessments, oldest first.
@@ -314,10 +361,38 @@ func (s *Store) DraftOf(person string) (Draft, error) {
 // assessor (self, or manager); with no name, of the only person the history has such
 // assessments of. A peer's assessment is never anyone's latest: peers are heard as a
 // group, in a calibration. Several people and no name is an AmbiguousDraftsError (naming
-// them); none is ErrNoAssessment.
+// them); none is ErrNoAssessment. To read it, use Latest: the file may change between
+// the choice and the reading.
 func (s *Store) LatestOf(person string, assessor assess.Assessor) (string, error) {
+	d, err := s.latest(person, assessor)
+	return d.Path, err
+}
+
+// Latest is LatestOf, read: the chosen file's path and content, read once from a
+// descriptor opened without following a link, so that a link swapped in after the choice
+// is refused (an *UnsafeFileError), never followed, and checked again to be an
+// assessment of the person by the assessor that was chosen.
+func (s *Store) Latest(person string, assessor assess.Assessor) (path string, data []byte, err error) {
+	d, err := s.latest(person, assessor)
+	if err != nil {
+		return "", nil, err
+	}
+	if s.chosen != nil {
+		s.chosen(d.Path)
+	}
+	if data, err = s.ReadOwn(d.Path); err != nil {
+		return d.Path, nil, err
+	}
+	now, err := peekData(d.Path, data)
+	if err != nil || now.Assessor != d.Assessor || assess.PersonKey(now.Person) != assess.PersonKey(d.Person) {
+		return d.Path, nil, fmt.Errorf("%s changed while pmladder read it: run the command again", ShownPath(d.Path))
+	}
+	return d.Path, data, nil
+}
+
+func (s *Store) latest(person string, assessor assess.Assessor) (Draft, error) {
 	if assessor == assess.Peer {
-		return "", ErrPeerLatest
+		return Draft{}, ErrPeerLatest
 	}
 	s.open()
 	d, err := latestOf(s.Assessments(), person, assessor)
@@ -327,11 +402,11 @@ func (s *Store) LatestOf(person string, assessor assess.Assessor) (string, error
 			by = " by a " + string(assessor)
 		}
 		if person != "" {
-			return "", fmt.Errorf("%w%s of %s in %s", ErrNoAssessment, by, person, s.Assessments())
+			return Draft{}, fmt.Errorf("%w%s of %s in %s", ErrNoAssessment, by, person, s.Assessments())
 		}
-		return "", fmt.Errorf("%w%s in %s", ErrNoAssessment, by, s.Assessments())
+		return Draft{}, fmt.Errorf("%w%s in %s", ErrNoAssessment, by, s.Assessments())
 	}
-	return d.Path, err
+	return d, err
 }
 
 // ErrPeerLatest refuses a peer's assessment as someone's latest.
@@ -396,6 +471,12 @@ func peekDraft(path string) (Draft, error) {
 	if err != nil {
 		return Draft{}, err
 	}
+	return peekData(path, data)
+}
+
+// peekData reads the person, the assessor and the rubric of a draft or assessment read
+// from path.
+func peekData(path string, data []byte) (Draft, error) {
 	var doc struct {
 		Format   string `yaml:"format"`
 		Person   string `yaml:"person"`

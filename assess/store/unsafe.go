@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/pmladder/pmladder/internal/inputfile"
 	"github.com/pmladder/pmladder/internal/printable"
@@ -61,10 +62,20 @@ func unsafeFile(path string, err error) error {
 }
 
 // readOwn reads one of the store's files through the same guarded reader as the files a
-// user names (regular files only, at most inputfile.MaxSize), and never through a link.
+// user names (regular files only, at most inputfile.MaxSize), never through a link: its
+// folder is opened without following a link and the file from that folder's descriptor,
+// so that neither can be swapped for a link while it is read.
 func readOwn(path string) ([]byte, error) {
-	data, err := inputfile.ReadFileNoFollow(path)
+	dir := filepath.Dir(path)
+	data, err := inputfile.ReadFileInFolder(dir, filepath.Base(path))
 	if errors.Is(err, inputfile.ErrSymlink) || errors.Is(err, inputfile.ErrNotRegular) || errors.Is(err, inputfile.ErrDirectory) {
+		var pe *os.PathError
+		if errors.As(err, &pe) && pe.Path == dir {
+			if ferr := ownFolder(dir); ferr != nil {
+				return nil, ferr
+			}
+			return nil, err
+		}
 		return nil, unsafeFile(path, err)
 	}
 	return data, err

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"syscall"
+	"time"
 )
 
 // ErrExists is returned by Commit when the file must be new and one is already there.
@@ -100,6 +101,7 @@ func createTemp(path string, perm fs.FileMode, opts Options) (*File, error) {
 	if dir == "" {
 		dir = "."
 	}
+	removeStaleOf(dir, base, time.Now()) // what a killed writer of this file left
 	tmp, err := os.CreateTemp(dir, tempPrefix(base)+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return nil, folderError(path, dir, err)

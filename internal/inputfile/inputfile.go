@@ -14,6 +14,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 )
 
 // MaxSize is the largest document (a rubric, an answers file, a config file, stdin) read
@@ -142,4 +143,27 @@ func ReadAll(r io.Reader) ([]byte, error) {
 		return nil, ErrTooLarge
 	}
 	return data, nil
+}
+
+// ReadFileInFolder is ReadFileNoFollow for name in the folder dir, where neither the
+// folder's last element nor name may be a symbolic link: on Unix the folder is opened
+// without following a link and the file is opened relative to that descriptor, so that a
+// folder or a file swapped for a link at any moment is refused (ErrSymlink on the path
+// that is one), never followed. The data is read from the one descriptor opened.
+func ReadFileInFolder(dir, name string) ([]byte, error) {
+	path := filepath.Join(dir, name)
+	f, err := openInFolder(dir, name)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := regular(path, fi); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return readClose(path, f)
 }

@@ -29,7 +29,10 @@ func Value(v string, known []string) (string, string) {
 	var close []string
 	best := most + 1
 	for _, k := range known {
-		d := editDistance(norm, normalise(k))
+		d := most + 1 // the distance is at least the difference in length: not worked out
+		if nk := normalise(k); abs(len(norm)-len(nk)) <= most {
+			d = editDistance(norm, nk)
+		}
 		if d == 0 || d > most {
 			if len(norm) >= 3 && strings.HasPrefix(normalise(k), norm) && best > most {
 				close = append(close, k) // a prefix, when nothing is closer by edits
@@ -83,4 +86,11 @@ func editDistance(a, b string) int {
 		}
 	}
 	return d[len(a)][len(b)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
