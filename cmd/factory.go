@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
+	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/assess/store"
 	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/reports"
@@ -57,6 +58,9 @@ type Settings struct {
 	Accessible bool
 	// Evidence asks, in the interview, for an example behind each skill's rating.
 	Evidence bool
+	// DateOrder is how team sheets' slash dates are read (mdy or dmy); "" settles it from
+	// each sheet's own dates.
+	DateOrder assess.DateOrder
 }
 
 // checkSetting settles the value of a setting that names one of a list (format, color)
@@ -65,9 +69,13 @@ type Settings struct {
 func checkSetting(key, value string) (string, string) {
 	known := []string{"auto", "always", "never"}
 	list := "auto, always or never"
-	if key == "format" {
+	switch key {
+	case "format":
 		known = formatNames(reports.AllFormats())
 		list = "one of " + strings.Join(known, ", ")
+	case "date_order":
+		known = assess.DateOrders()
+		list = "mdy (month first, as in the US) or dmy (day first)"
 	}
 	v, hint := match.Value(value, known)
 	if v == "" {
@@ -78,7 +86,7 @@ func checkSetting(key, value string) (string, string) {
 
 // settingKeys are the keys of the config file and, upper-cased, of PMLADDER_<KEY>.
 func settingKeys() []string {
-	return []string{"rubric", "data_dir", "name", "format", "color", "accessible", "evidence"}
+	return []string{"rubric", "data_dir", "name", "format", "color", "accessible", "evidence", "date_order"}
 }
 
 // resolveSettings fills f.Settings from the flags, the environment and the config file
@@ -115,6 +123,17 @@ func (f *Factory) resolveSettings(cmd *cobra.Command) error {
 	}
 	if s.Color, msg = checkSetting("color", s.Color); msg != "" {
 		return usageErrorf(cmd.CommandPath(), "%s", msg)
+	}
+	if order := str("date-order", "date_order", ""); order != "" {
+		v, msg := checkSetting("date_order", order)
+		if fl := cmd.Flags().Lookup("date-order"); msg != "" && fl != nil && fl.Changed {
+			_, hint := match.Value(order, assess.DateOrders())
+			return usageErrorf(cmd.CommandPath(), "--date-order %q%s is not mdy or dmy", order, hint)
+		}
+		if msg != "" {
+			return usageErrorf(cmd.CommandPath(), "%s (from PMLADDER_DATE_ORDER or the config file)", msg)
+		}
+		s.DateOrder = assess.DateOrder(v)
 	}
 	s.NoColor, _ = cmd.Flags().GetBool("no-color")
 	s.NoColor = s.NoColor || f.Getenv("NO_COLOR") != ""

@@ -22,6 +22,8 @@ type TeamOptions struct {
 	Rubric      *rubric.Rubric
 	Paths       []string
 	SkipInvalid bool
+	// DateOrder is how the sheets' slash dates are read; "" settles it from each sheet.
+	DateOrder assess.DateOrder
 	// Calibration writes a calibration across the raters instead of the review;
 	// MinPeers is the fewest peers of a person's skill that count in it.
 	Calibration bool
@@ -75,6 +77,7 @@ inside "people", which reads well with jq.`,
 				return err
 			}
 			opts.Paths, opts.cmdPath = args, cmd.CommandPath()
+			opts.DateOrder = f.Settings.DateOrder
 			if runF != nil {
 				return runF(opts)
 			}
@@ -87,6 +90,8 @@ inside "people", which reads well with jq.`,
 		},
 	}
 	c.Flags().BoolVar(&opts.SkipInvalid, "skip-invalid", false, "report bad rows and files on stderr and score everyone else")
+	c.Flags().String("date-order", "", "read sheets' dates such as 12/01/2026 month first (`mdy`, as US spreadsheets write them) or day first (dmy); by default a day past the 12th in the column settles it")
+	c.RegisterFlagCompletionFunc("date-order", cobra.FixedCompletions(assess.DateOrders(), cobra.ShellCompDirectiveNoFileComp))
 	c.Flags().BoolVar(&opts.Calibration, "calibration", false, "calibrate across raters: self against manager per person, each manager's offset against the other raters, the outliers to discuss")
 	c.Flags().IntVar(&opts.MinPeers, "min-peers", assess.DefaultMinPeers, "with --calibration, count peers on a person's skill only when at least `K` rated it")
 	opts.Roles.register(c, f, true)
@@ -114,6 +119,7 @@ func teamRun(opts *TeamOptions) error {
 		Rubric:      opts.Rubric,
 		Options:     opts.Roles.scoreOptions(),
 		SkipInvalid: opts.SkipInvalid,
+		DateOrder:   opts.DateOrder,
 		Stdin:       opts.IO.In,
 		Warn:        func(msg string) { warnf(errOut, "%s", msg) },
 		Skipped:     func(msg string) { infof(errOut, "skipped: %s", msg) },
