@@ -322,7 +322,7 @@ func (iv *Interview) askQuestions(a *assess.Answers, backToProfile bool) error {
 		} else if backToProfile {
 			opts = append(opts, choiceProfile)
 		}
-		def := 0
+		def := NoDefault // Enter alone never picks a score; an earlier answer is kept by it
 		if prev, ok := a.Get(q.ID); ok {
 			def = skipAt
 			for j, s := range scores {

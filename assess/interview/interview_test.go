@@ -74,7 +74,7 @@ func TestInterviewProfileAndQuestions(t *testing.T) {
 }
 
 func TestInterviewDefaultsEverywhere(t *testing.T) {
-	iv, _, _ := newInterview(t, "", def, def, def, def, def, def)
+	iv, p, _ := newInterview(t, "", def, def, def, def, def, 0, def, 1, 0)
 	a := assess.NewAnswers(iv.Rubric)
 	if err := iv.AskProfile(a, true); err != nil {
 		t.Fatal(err)
@@ -82,9 +82,13 @@ func TestInterviewDefaultsEverywhere(t *testing.T) {
 	if err := iv.askQuestions(a, false); err != nil {
 		t.Fatal(err)
 	}
-	// Enter everywhere: not sure, undecided, decide for me, lowest scores.
+	// Enter on the profile: not sure, undecided, decide for me. Enter on a question with
+	// no answer yet picks no score: it is asked again.
 	if a.CurrentRole != "" || a.Track != "" || a.TargetRole != "" || a.Count(iv.Rubric.Questions()) != 3 || get(a, "a.1").Score != 1 {
 		t.Errorf("%+v", a)
+	}
+	if n := len(p.Answers); n != 0 {
+		t.Errorf("%d answers left over", n)
 	}
 }
 
@@ -169,6 +173,15 @@ func TestPlainPrompter(t *testing.T) {
 	if i, err := p.Select("Again", []string{"a", "b", "c"}, 2, ""); err != nil || i != 2 {
 		t.Errorf("empty line takes the default: %d %v", i, err)
 	}
+	out.Reset()
+	p = NewPlainPrompter(context.Background(), strings.NewReader("\n\n3\n"), &out)
+	if i, err := p.Select("A score", []string{"0 Not yet", "1 Aware", "2 Working"}, NoDefault, ""); err != nil || i != 2 {
+		t.Errorf("no default: %d %v", i, err)
+	}
+	if got := out.String(); strings.Contains(got, "[") || strings.Count(got, "Please answer with a number from 1 to 3: this question has no default.") != 2 {
+		t.Errorf("an empty line with no default asks again, and the prompt shows none:\n%s", got)
+	}
+	p = NewPlainPrompter(context.Background(), strings.NewReader("Ada\n"), &out)
 	if s, err := p.Input("Name", "x"); err != nil || s != "Ada" {
 		t.Errorf("input %q %v", s, err)
 	}
@@ -189,7 +202,7 @@ func TestPlainPrompterCancel(t *testing.T) {
 }
 
 func TestInterviewBackKeepsThePreviousAnswerAsDefault(t *testing.T) {
-	iv, _, _ := newInterview(t, 1, 4, def, def, def)
+	iv, _, _ := newInterview(t, 1, 4, def, 0, 0)
 	a := assess.NewAnswers(iv.Rubric)
 	if err := iv.askQuestions(a, false); err != nil {
 		t.Fatal(err)

@@ -130,15 +130,22 @@ func (p *PlainPrompter) Input(message, def string) (string, error) {
 // Select implements Prompter.
 func (p *PlainPrompter) Select(message string, options []string, def int, help string) (int, error) {
 	hint := p.listOptions(message, options, help)
+	hasDefault := def >= 0 && def < len(options)
 	for {
-		fmt.Fprintf(p.out, "Choose 1-%d [%d]%s: ", len(options), def+1, hint)
+		if hasDefault {
+			fmt.Fprintf(p.out, "Choose 1-%d [%d]%s: ", len(options), def+1, hint)
+		} else {
+			fmt.Fprintf(p.out, "Choose 1-%d%s: ", len(options), hint)
+		}
 		line, err := p.readLine()
 		if err != nil {
 			return 0, err
 		}
 		switch n, convErr := strconv.Atoi(strings.TrimSuffix(line, ")")); {
-		case line == "":
+		case line == "" && hasDefault:
 			return def, nil
+		case line == "":
+			fmt.Fprintf(p.out, "Please answer with a number from 1 to %d: this question has no default.\n", len(options))
 		case line == "?" && help != "":
 			fmt.Fprintln(p.out, help)
 		case convErr == nil && n >= 1 && n <= len(options):
