@@ -27,6 +27,9 @@ type Factory struct {
 	Getenv func(string) string
 	// Settings are resolved by the root command before any command runs.
 	Settings Settings
+	// Program is pmladder as the user ran it ("pmladder", "./bin/pmladder"), for the
+	// commands that hints tell them to run.
+	Program string
 
 	v          *viper.Viper
 	rubric     *rubric.Rubric
@@ -35,7 +38,7 @@ type Factory struct {
 
 // NewFactory returns a Factory over the given streams and environment.
 func NewFactory(streams *IOStreams, getenv func(string) string) *Factory {
-	return &Factory{IO: streams, Getenv: getenv, v: viper.New()}
+	return &Factory{IO: streams, Getenv: getenv, v: viper.New(), Program: "pmladder"}
 }
 
 // Settings are pmladder's settings, each resolved once: the flag when given, else

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -21,7 +22,29 @@ func Execute() int {
 	// A write to a closed pipe returns EPIPE rather than killing the process, so that a
 	// review spooled to a temporary file removes it when the reader stops (| head).
 	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
-	return Run(os.Args[1:], SystemIO(), os.Getenv)
+	return runAs(invokedAs(os.Args[0]), os.Args[1:], SystemIO(), os.Getenv)
+}
+
+// invokedAs is pmladder as the user ran it, for hints they can paste: the path as typed
+// when they typed one (./bin/pmladder after make build), else the name the shell found
+// on the PATH. A binary that `go run` built in a temporary folder is named pmladder.
+func invokedAs(argv0 string) string {
+	if !strings.ContainsRune(argv0, filepath.Separator) || strings.Contains(argv0, "go-build") {
+		return "pmladder"
+	}
+	return shellQuote(argv0)
+}
+
+// shellQuote quotes s as a POSIX shell word, only when it needs it: Ada, "Ada Lovelace",
+// 'O'\''Brien'.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@%+=,") == "" {
+		return s
+	}
+	if !strings.ContainsAny(s, "\"$`\\!") {
+		return `"` + s + `"`
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // interruptContext is cancelled when the user stops pmladder: Ctrl-C (SIGINT), SIGTERM, or
@@ -35,14 +58,21 @@ func interruptContext() (context.Context, context.CancelFunc) {
 // Run runs pmladder with the given arguments, streams and environment and returns the exit
 // status. Errors are printed here, once, on the error stream; a panic becomes an internal
 // error message, never a stack trace.
-func Run(args []string, streams *IOStreams, getenv func(string) string) (status int) {
+func Run(args []string, streams *IOStreams, getenv func(string) string) int {
+	return runAs("pmladder", args, streams, getenv)
+}
+
+// runAs is Run for pmladder invoked as program (invokedAs).
+func runAs(program string, args []string, streams *IOStreams, getenv func(string) string) (status int) {
 	defer func() {
 		if p := recover(); p != nil {
 			fmt.Fprintf(streams.ErrOut, "pmladder: internal error: %v (please report this)\n", p)
 			status = ExitFailure
 		}
 	}()
-	root := NewCmdRoot(NewFactory(streams, getenv))
+	f := NewFactory(streams, getenv)
+	f.Program = program
+	root := NewCmdRoot(f)
 	root.SetArgs(args)
 	err := root.Execute()
 	if err != nil {

@@ -44,6 +44,9 @@ type Interview struct {
 	OfSomeoneElse bool
 	// DefaultName is offered when asking for the person's name.
 	DefaultName string
+	// ResumeCommand is the command the intro says continues a paused interview;
+	// "" is pmladder assess --resume.
+	ResumeCommand string
 	// Evidence asks, after each skill's last question, for an example that backs the
 	// rating: one line, Enter to skip (the evidence setting, on by default).
 	Evidence bool
@@ -83,14 +86,18 @@ func (iv *Interview) Minutes() int {
 // Intro describes the interview before it starts.
 func (iv *Interview) Intro() string {
 	qs := iv.Questions()
+	resume := iv.ResumeCommand
+	if resume == "" {
+		resume = "pmladder assess --resume"
+	}
 	what := "Answer with what you do today, not what you could do."
 	if iv.OfSomeoneElse {
 		what = "Answer with what they do today, as you have seen it: each statement is theirs."
 	}
 	return iv.fit(fmt.Sprintf(`%s: %s in %s, about %s.
 %s Your answers stay on this machine.
-%sCtrl-C pauses at any time: your answers are kept and 'pmladder assess --resume' continues.
-`, iv.Rubric.Title(), words.Count(len(qs), "question", "questions"), words.Count(len(iv.Rubric.Categories), "category", "categories"), words.Count(iv.Minutes(), "minute", "minutes"), what, iv.evidenceIntro()))
+%sCtrl-C pauses at any time: your answers are kept and '%s' continues.
+`, iv.Rubric.Title(), words.Count(len(qs), "question", "questions"), words.Count(len(iv.Rubric.Categories), "category", "categories"), words.Count(iv.Minutes(), "minute", "minutes"), what, iv.evidenceIntro(), resume))
 }
 
 // evidenceIntro tells, when evidence is asked, what it is for.
