@@ -36,7 +36,7 @@ func invokedAs(argv0 string) string {
 }
 
 // shellQuote quotes s as a POSIX shell word, only when it needs it: Ada, "Ada Lovelace",
-// 'O'\''Brien'.
+// 'O'\”Brien'.
 func shellQuote(s string) string {
 	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@%+=,") == "" {
 		return s
