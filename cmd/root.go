@@ -35,8 +35,8 @@ func invokedAs(argv0 string) string {
 	return shellQuote(argv0)
 }
 
-// shellQuote quotes s as a POSIX shell word, only when it needs it: Ada, "Ada Lovelace",
-// 'O'\”Brien'.
+// shellQuote quotes s as a POSIX shell word, only when it needs it: Ada as it is, Ada
+// Lovelace in double quotes, and text with a quote, $, backslash or ! in single quotes.
 func shellQuote(s string) string {
 	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@%+=,") == "" {
 		return s
