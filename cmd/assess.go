@@ -147,7 +147,11 @@ func (opts *AssessOptions) resumeHint(st *store.Store, person, path string) stri
 
 // resumeCommand is the command that resumes person's draft ("": the only one).
 func (opts *AssessOptions) resumeCommand(person string) string {
-	words := []string{opts.Program}
+	program := opts.Program
+	if program == "" {
+		program = "pmladder"
+	}
+	words := []string{program}
 	words = append(words, opts.StoreFlags...)
 	words = append(words, "assess", "--resume")
 	if person != "" {
