@@ -10,10 +10,14 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/pmladder/pmladder/internal/match"
 )
 
 // Execute runs pmladder with the process's arguments, streams and environment and returns
@@ -138,7 +142,7 @@ Settings come from flags, then PMLADDER_<KEY> environment variables, then the co
 	root.SetErr(f.IO.ErrOut)
 	root.SetVersionTemplate("pmladder {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &usageError{err: err, hint: c.CommandPath()}
+		return &usageError{err: flagError(c, err), hint: c.CommandPath()}
 	})
 
 	pf := root.PersistentFlags()
@@ -149,6 +153,26 @@ Settings come from flags, then PMLADDER_<KEY> environment variables, then the co
 	pf.Bool("accessible", false, "plain numbered prompts without cursor movement, for screen readers")
 
 	return root
+}
+
+// flagError words a flag that pflag does not know as the other unknown names are,
+// with the closest flags of the command as a suggestion: "unknown flag --tagret (did
+// you mean --target?)". Other flag errors pass as they are.
+func flagError(c *cobra.Command, err error) error {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: ")
+	if !ok {
+		return err
+	}
+	var known []string
+	for _, set := range []*pflag.FlagSet{c.Flags(), c.InheritedFlags()} {
+		set.VisitAll(func(fl *pflag.Flag) {
+			if !fl.Hidden && !slices.Contains(known, "--"+fl.Name) {
+				known = append(known, "--"+fl.Name)
+			}
+		})
+	}
+	_, hint := match.Value(name, known)
+	return fmt.Errorf("unknown flag %s%s", name, hint)
 }
 
 // noSubcommand rejects an unknown subcommand of a command that groups others, instead of
