@@ -115,6 +115,21 @@ func teamRun(opts *TeamOptions) error {
 		opts.Out.readsFrom(in.Path)
 	}
 	errOut := opts.IO.ErrOut
+	var total int64
+	for _, in := range inputs {
+		total += in.Size
+	}
+	var bar *progress
+	if opts.IO.ErrTTY && total >= progressThreshold {
+		bar = &progress{out: errOut, total: total}
+		defer bar.done()
+		errOut = bar // every later message on a line of its own, not after the bar
+	}
+	streams := *opts.IO
+	streams.ErrOut = errOut
+	if bar != nil && streams.OutTTY {
+		streams.Out = bar.before(streams.Out)
+	}
 	review := &input.Review{
 		Rubric:      opts.Rubric,
 		Options:     opts.Roles.scoreOptions(),
@@ -125,16 +140,10 @@ func teamRun(opts *TeamOptions) error {
 		Skipped:     func(msg string) { infof(errOut, "skipped: %s", msg) },
 		Context:     opts.Context,
 	}
-	var total int64
-	for _, in := range inputs {
-		total += in.Size
-	}
-	if opts.IO.ErrTTY && total >= progressThreshold {
-		bar := &progress{out: errOut, total: total}
-		defer bar.done()
+	if bar != nil {
 		review.Progress = bar
 	}
-	return opts.Out.writeSpooled(opts.IO, func(w io.Writer) error {
+	return opts.Out.writeSpooled(&streams, func(w io.Writer) error {
 		var sink input.TeamSink
 		var err error
 		if opts.Calibration {
