@@ -30,3 +30,20 @@ func TestProgressBarOnTerminal(t *testing.T) {
 		t.Errorf("stderr does not end with the message on a line of its own:\n%q", screen[max(0, len(screen)-200):])
 	}
 }
+
+// `team -` on a terminal says it reads standard input and how to end it, then reads what
+// is typed (pasted) up to Ctrl-D.
+func TestTeamStdinOnTerminal(t *testing.T) {
+	s := startPty(t, t.TempDir(), 100, 30, "team", "-", "--format", "csv")
+	s.waitFor("reading a team sheet or answers from standard input")
+	s.term.WaitReading()
+	s.press("person,data-fluency.1\rAda,3\r")
+	s.term.WaitReading()
+	s.press("\x04")
+	if code := s.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, s.shown())
+	}
+	if !strings.Contains(s.shown(), "Ada,self,,,apm,") {
+		t.Errorf("the sheet typed was not reviewed:\n%s", s.shown())
+	}
+}

@@ -113,6 +113,10 @@ func teamRun(opts *TeamOptions) error {
 	}
 	for _, in := range inputs {
 		opts.Out.readsFrom(in.Path)
+		if in.Path == "-" && opts.IO.InTTY {
+			// A terminal gives no sign that pmladder waits for it: say so, and how to end.
+			infof(opts.IO.ErrOut, "reading a team sheet or answers from standard input (paste them, then Ctrl-D on a line of its own to end)")
+		}
 	}
 	errOut := opts.IO.ErrOut
 	var total int64
@@ -135,7 +139,7 @@ func teamRun(opts *TeamOptions) error {
 		Options:     opts.Roles.scoreOptions(),
 		SkipInvalid: opts.SkipInvalid,
 		DateOrder:   opts.DateOrder,
-		Stdin:       opts.IO.In,
+		Stdin:       &endOnce{r: opts.IO.In},
 		Warn:        func(msg string) { warnf(errOut, "%s", msg) },
 		Skipped:     func(msg string) { infof(errOut, "skipped: %s", msg) },
 		Context:     opts.Context,
@@ -160,4 +164,23 @@ func teamRun(opts *TeamOptions) error {
 		}
 		return err
 	})
+}
+
+// endOnce is a reader that stays at its end once it has reached it. A terminal's end
+// (Ctrl-D) is one read that returns nothing: a reader that looks at the input first and
+// then reads it (the sniffing of stdin) would otherwise wait for a second Ctrl-D.
+type endOnce struct {
+	r   io.Reader
+	err error
+}
+
+func (e *endOnce) Read(b []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.r.Read(b)
+	if err != nil {
+		e.err = err
+	}
+	return n, err
 }
