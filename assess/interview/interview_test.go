@@ -262,6 +262,15 @@ func TestInterviewBackToProfile(t *testing.T) {
 	if get(a, "a.1").Score != 2 || get(a, "b.1").NA != true {
 		t.Errorf("answers after going back: %v", a)
 	}
+	// Asked again, each question offers the earlier answer: Enter keeps it.
+	iv, _, _ = newInterview(t, "Ada", 0, 0, 0, 4, def, def, def, 1, 2, 3)
+	c := assess.NewAnswers(iv.Rubric)
+	if err := iv.Run(c, true); err != nil {
+		t.Fatal(err)
+	}
+	if c.CurrentRole != "jr" || c.Track != "ic" || c.TargetRole != "sr" {
+		t.Errorf("Enter on the profile asked again keeps the earlier choices: %+v", c)
+	}
 	// Resumed with the profile complete, there is nothing to go back to.
 	iv, p, _ = newInterview(t, 1, 2, 3)
 	b := assess.NewAnswers(iv.Rubric)
