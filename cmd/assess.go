@@ -184,6 +184,9 @@ func (f *Factory) Prompter(ctx context.Context, accessible bool) interview.Promp
 	}
 	p := interview.NewPlainPrompter(ctx, f.IO.In, f.IO.ErrOut)
 	p.Echo = !f.IO.InTTY
+	if f.IO.ErrTTY {
+		p.Width = f.IO.ErrWidth
+	}
 	return p
 }
 

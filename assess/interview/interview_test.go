@@ -341,3 +341,22 @@ func TestInterviewEvidence(t *testing.T) {
 		}
 	})
 }
+
+// On a terminal of a known width the plain prompts wrap at word boundaries, each
+// option's lines hanging under its text, not under its number.
+func TestPlainPrompterWrapsWithHangingIndent(t *testing.T) {
+	var out bytes.Buffer
+	p := NewPlainPrompter(context.Background(), strings.NewReader("1\n"), &out)
+	p.Width = 40
+	long := "I set success metrics before we build and check them after launch."
+	if _, err := p.Select("How do you use metrics in your product work?", []string{long, "No"}, NoDefault, ""); err != nil {
+		t.Fatal(err)
+	}
+	want := "How do you use metrics in your product\nwork?\n" +
+		"  1) I set success metrics before we\n" +
+		"     build and check them after launch.\n" +
+		"  2) No\n"
+	if got := out.String(); !strings.HasPrefix(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/textwrap"
 )
 
 // PlainPrompter asks with plain numbered prompts, one line per answer and no cursor
@@ -22,6 +23,9 @@ type PlainPrompter struct {
 	// Echo writes each answer after its prompt, for input that is not typed on a terminal
 	// (which echoes it): a log of a scripted interview then reads as one.
 	Echo bool
+	// Width, when set (the terminal's), wraps the options at word boundaries, each
+	// option's lines hanging under its text; 0 leaves them as they are (a pipe, a log).
+	Width int
 }
 
 // inputLine is one line of input; tooLong marks a line past maxAnswer, whose text is
@@ -199,9 +203,18 @@ func pickNumbers(line string, n int) (picked []int, ok bool) {
 // listOptions writes a question and its numbered options, and returns the hint to add to
 // the prompt when there is help to show.
 func (p *PlainPrompter) listOptions(message string, options []string, help string) string {
-	fmt.Fprintln(p.out, message)
+	if p.Width >= 20 {
+		io.WriteString(p.out, textwrap.Wrap(message, p.Width-1, "", ""))
+	} else {
+		fmt.Fprintln(p.out, message)
+	}
 	for i, o := range options {
-		fmt.Fprintf(p.out, "  %d) %s\n", i+1, o)
+		number := fmt.Sprintf("  %d) ", i+1)
+		if p.Width < 20 {
+			fmt.Fprintf(p.out, "%s%s\n", number, o)
+			continue
+		}
+		io.WriteString(p.out, textwrap.Wrap(o, p.Width-1, number, strings.Repeat(" ", len(number))))
 	}
 	if help != "" {
 		return ", ? for help"

@@ -97,15 +97,16 @@ func (p *SurveyPrompter) fit(message string, options []string, optionIndent int,
 	if err != nil || cols < 20 {
 		return message, options, help
 	}
-	// Wrapped as if every line had the indent survey gives the first one, which then
-	// loses it: survey draws its own.
-	wrap := func(s string, indent int) string {
+	// Wrapped as if the first line had the indent survey gives it, which it then loses
+	// (survey draws its own), and the lines after it hang under the text.
+	hang := func(s string, indent, rest int) string {
 		pad := strings.Repeat(" ", indent)
-		return strings.TrimSuffix(strings.TrimPrefix(textwrap.Wrap(s, cols-1, pad, pad), pad), "\n")
+		return strings.TrimSuffix(strings.TrimPrefix(textwrap.Wrap(s, cols-1, pad, strings.Repeat(" ", rest)), pad), "\n")
 	}
+	wrap := func(s string, indent int) string { return hang(s, indent, indent) }
 	fitted := make([]string, len(options))
 	for i, o := range options {
-		fitted[i] = wrap(o, optionIndent)
+		fitted[i] = hang(o, optionIndent, optionIndent+numberWidth(o))
 	}
 	if help != "" {
 		var lines []string
@@ -126,6 +127,16 @@ func (p *SurveyPrompter) fit(message string, options []string, optionIndent int,
 		message += "\n"
 	}
 	return message, fitted, help
+}
+
+// numberWidth is the width of the number an option starts with as Select numbers them
+// ("12." and the space after it), where its wrapped lines hang; 0 for other options.
+func numberWidth(option string) int {
+	num, _, ok := strings.Cut(option, textwrap.NBSP)
+	if !ok || !strings.HasSuffix(num, ".") || strings.Trim(num, "0123456789") != "." {
+		return 0
+	}
+	return len(num) + 1
 }
 
 // The width of survey's key hints after a question, with the help offer when there is help.

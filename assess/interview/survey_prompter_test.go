@@ -5,10 +5,12 @@ package interview
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/internal/ptytest"
+	"github.com/pmladder/pmladder/internal/textwrap"
 )
 
 // newTerminal opens a real pseudo-terminal: the prompter gets the terminal side; the
@@ -154,5 +156,22 @@ func TestSurveyCancelledContextInterrupts(t *testing.T) {
 	cancel()                // as SIGTERM does
 	if r := <-res; !errors.Is(r.err, assess.ErrInterrupted) {
 		t.Fatalf("a cancelled context: %v", r.err)
+	}
+}
+
+// The menus wrap options to the terminal's width with their lines hanging under the
+// option's text, after its number.
+func TestSurveyFitHangsOptions(t *testing.T) {
+	term := ptytest.Open(t, 40, 20)
+	p := NewSurveyPrompter(context.Background(), term.TTY(), term.TTY())
+	_, options, _ := p.fit("Q", []string{"1." + textwrap.NBSP + "I set success metrics before we build and check them after launch."}, len("> "), "", 0)
+	lines := strings.Split(options[0], "\n")
+	if len(lines) < 2 {
+		t.Fatalf("not wrapped: %q", options[0])
+	}
+	for _, l := range lines[1:] {
+		if !strings.HasPrefix(l, "     ") || strings.HasPrefix(l, "      ") || len(l) > 39 {
+			t.Errorf("a continuation line does not hang under the text (5 columns): %q", l)
+		}
 	}
 }
