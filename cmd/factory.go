@@ -64,6 +64,9 @@ type Settings struct {
 	// DateOrder is how team sheets' slash dates are read (mdy or dmy); "" settles it from
 	// each sheet's own dates.
 	DateOrder assess.DateOrder
+	// Pager is the command a report taller than the terminal is shown through; "" is
+	// PAGER, else less; "cat" (or --no-pager) is none (pager.go).
+	Pager string
 }
 
 // checkSetting settles the value of a setting that names one of a list (format, color)
@@ -89,7 +92,7 @@ func checkSetting(key, value string) (string, string) {
 
 // settingKeys are the keys of the config file and, upper-cased, of PMLADDER_<KEY>.
 func settingKeys() []string {
-	return []string{"rubric", "data_dir", "name", "format", "color", "accessible", "evidence", "date_order"}
+	return []string{"rubric", "data_dir", "name", "format", "color", "accessible", "evidence", "date_order", "pager"}
 }
 
 // resolveSettings fills f.Settings from the flags, the environment and the config file
@@ -150,6 +153,9 @@ func (f *Factory) resolveSettings(cmd *cobra.Command) error {
 	if s.DataDir, err = f.dataDir(str("data-dir", "data_dir", "")); err != nil {
 		return err
 	}
+	s.Pager = str("", "pager", "")
+	noPager, _ := cmd.Flags().GetBool("no-pager")
+	f.IO.Pager, f.IO.PagerEnv = f.pagerCommand(s.Pager, noPager)
 	f.Settings = s
 	return nil
 }

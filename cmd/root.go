@@ -151,6 +151,7 @@ Settings come from flags, then PMLADDER_<KEY> environment variables, then the co
 	pf.String("data-dir", "", "keep assessments and drafts in `DIR` (default $XDG_DATA_HOME/pmladder)")
 	pf.Bool("no-color", false, "never colour output (also NO_COLOR=1)")
 	pf.Bool("accessible", false, "plain numbered prompts without cursor movement, for screen readers")
+	pf.Bool("no-pager", false, "never show a report through a pager (PMLADDER_PAGER, PAGER, less); also pager: cat")
 
 	return root
 }

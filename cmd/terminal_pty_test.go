@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/pmladder/pmladder/internal/ptytest"
 )
 
 // On a terminal, a large team review draws a progress bar on stderr; what follows it
@@ -45,5 +47,31 @@ func TestTeamStdinOnTerminal(t *testing.T) {
 	}
 	if !strings.Contains(s.shown(), "Ada,self,,,apm,") {
 		t.Errorf("the sheet typed was not reviewed:\n%s", s.shown())
+	}
+}
+
+// A report taller than the terminal goes through the pager (PMLADDER_PAGER here); a
+// short one, --no-pager and a pipe do not.
+func TestReportPagedOnTerminal(t *testing.T) {
+	dir := t.TempDir()
+	paged := func(args ...string) string {
+		s := &ptySession{t: t, cmd: pmladderCmd(t, dir, args...), term: ptytest.Open(t, 80, 20)}
+		s.cmd.Env = append(s.cmd.Env, "TERM=xterm", "PMLADDER_PAGER=sed s/^/paged:/")
+		if err := s.term.Start(s.cmd); err != nil {
+			t.Fatal(err)
+		}
+		if code := s.wait(); code != 0 {
+			t.Fatalf("%v: exit %d:\n%s", args, code, s.shown())
+		}
+		return s.shown()
+	}
+	if got := paged("rubric", "show"); !strings.Contains(got, "paged:") {
+		t.Errorf("a long report was not paged:\n%s", got[:min(len(got), 400)])
+	}
+	if got := paged("--no-pager", "rubric", "show"); strings.Contains(got, "paged:") {
+		t.Errorf("--no-pager paged")
+	}
+	if got := paged("rubric", "show", "--role", "apm"); strings.Contains(got, "paged:") && strings.Count(got, "\n") < 19 {
+		t.Errorf("a report that fits was paged:\n%s", got)
 	}
 }
