@@ -5,7 +5,11 @@ package interview
 import (
 	"context"
 	"errors"
+	"os"
+	"regexp"
+	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/pmladder/pmladder/assess"
@@ -173,5 +177,38 @@ func TestSurveyFitHangsOptions(t *testing.T) {
 		if !strings.HasPrefix(l, "     ") || strings.HasPrefix(l, "      ") || len(l) > 39 {
 			t.Errorf("a continuation line does not hang under the text (5 columns): %q", l)
 		}
+	}
+}
+
+// After the terminal is resized, the open question is fitted to the new width at the next
+// key: its options wrap at word boundaries, hanging under their text.
+func TestSurveyRefitsAfterResize(t *testing.T) {
+	session, tty := newTerminal(t)
+	p := NewSurveyPrompter(context.Background(), tty, tty)
+	res := make(chan selectResult, 1)
+	long := "I set success metrics before we build and check them after launch, every time."
+	go func() {
+		i, err := p.Select("How do you use metrics?", []string{"Not yet", long}, 0, "")
+		res <- selectResult{i, err}
+	}()
+	session.waitFor("every time.")
+	session.term.WaitReading()
+	mark := session.term.Mark()
+	session.term.Resize(40, 40)
+	syscall.Kill(os.Getpid(), syscall.SIGWINCH)
+	// The signal is seen before the next key: wait until it is (the flag set), then type.
+	for !p.in.resized.Load() {
+		runtime.Gosched()
+	}
+	session.typeKeys("\x1b[B") // down
+	session.term.WaitFor(mark, "every time.")
+	session.term.WaitReading()
+	drawn := session.term.Screen()[mark:]
+	if !regexp.MustCompile(`\n\s*\x1b\[[0-9;]*m?\s*     \S`).MatchString(drawn) && !strings.Contains(drawn, "\n     ") {
+		t.Errorf("not redrawn with hanging lines at 40 columns:\n%q", drawn)
+	}
+	session.typeKeys("\r")
+	if r := <-res; r.err != nil || r.index != 1 {
+		t.Fatalf("got %d, %v", r.index, r.err)
 	}
 }
