@@ -76,8 +76,12 @@ func page(streams *IOStreams, data io.ReadSeeker) error {
 	if _, err := data.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
+	out := streams.Out
+	if w, ok := out.(interface{ terminal() io.Writer }); ok {
+		out = w.terminal() // the terminal under a progress bar's writer: less draws on it
+	}
 	cmd := exec.Command("sh", "-c", streams.Pager)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr, cmd.Env = data, streams.Out, streams.ErrOut, streams.PagerEnv
+	cmd.Stdin, cmd.Stdout, cmd.Stderr, cmd.Env = data, out, streams.ErrOut, streams.PagerEnv
 	signal.Ignore(os.Interrupt)
 	defer signal.Reset(os.Interrupt)
 	var exit *exec.ExitError

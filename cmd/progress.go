@@ -74,6 +74,13 @@ func (c clearingWriter) Write(b []byte) (int, error) {
 	return c.w.Write(b)
 }
 
+// terminal clears the bar and returns the terminal itself, for a pager, which must draw
+// on the terminal, not on a pipe (pager.go).
+func (c clearingWriter) terminal() io.Writer {
+	c.p.done()
+	return c.w
+}
+
 // clear clears the bar's line, when the bar is on it; p.mu is held.
 func (p *progress) clear() {
 	if p.shown {
