@@ -3,8 +3,10 @@ GO       ?= go
 BIN      ?= bin/pmladder
 FUZZTIME ?= 1m
 PEOPLE   ?= 20000
+PREFIX   ?= $(HOME)/.local
+BINDIR   ?= $(PREFIX)/bin
 
-.PHONY: all build run test vet fmt-check fuzz bench man install clean fixtures readme-check
+.PHONY: all build run test vet fmt-check fuzz bench man install uninstall clean fixtures readme-check
 
 all: build
 
@@ -94,8 +96,22 @@ readme-check: build
 man:
 	$(GO) run ./tools/genman -dir man
 
-install:
-	$(GO) install .
+# Installs bin/pmladder into $(BINDIR) (default ~/.local/bin, the XDG place for a user's
+# programs; PREFIX=/usr/local or BINDIR=DIR for elsewhere), then says where it went and
+# whether that folder is on the PATH, with the line to add when it is not.
+install: build
+	@mkdir -p "$(BINDIR)"
+	@install -m 0755 $(BIN) "$(BINDIR)/pmladder"
+	@echo "installed $(BINDIR)/pmladder"
+	@case ":$$PATH:" in \
+		*":$(BINDIR):"*) echo "$(BINDIR) is on your PATH: run pmladder" ;; \
+		*) echo "$(BINDIR) is not on your PATH: add this line to your shell's profile (~/.bashrc, ~/.zshrc), then open a new shell:"; \
+		   echo '  export PATH="$(BINDIR):$$PATH"'; \
+		   echo "or run $(BINDIR)/pmladder" ;; \
+	esac
+
+uninstall:
+	rm -f "$(BINDIR)/pmladder"
 
 clean:
 	rm -rf bin bench/out man

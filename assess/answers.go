@@ -7,6 +7,7 @@ package assess
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -244,11 +245,7 @@ func (a *Answers) SetProfile(r *rubric.Rubric, field, text string) string {
 		}
 		a.Assessor = Assessor(who)
 	case FieldDate:
-		t, err := ParseDate(text)
-		if err != nil {
-			return err.Error()
-		}
-		a.Date = t
+		return a.SetDate(text, "")
 	case FieldCurrent, FieldTarget:
 		id, hint := text, ""
 		if r.Role(text) == nil {
@@ -282,6 +279,36 @@ func (a *Answers) SetProfile(r *rubric.Rubric, field, text string) string {
 		}
 	}
 	return ""
+}
+
+// SetDate reads a date, with slash dates in the given order ("" reads only what cannot
+// be misread), and records it; it returns what is wrong, as SetProfile does, or "".
+func (a *Answers) SetDate(text string, order DateOrder) string {
+	if text == "" {
+		return ""
+	}
+	t, err := ParseDateIn(text, order)
+	if err != nil {
+		return err.Error()
+	}
+	a.Date = t
+	return ""
+}
+
+// CopyTo makes dst a copy of a that shares no memory with it, reusing dst's.
+func (a *Answers) CopyTo(dst *Answers) {
+	vals, given := dst.vals, dst.given
+	if len(vals) != len(a.vals) {
+		vals, given = make([]Answer, len(a.vals)), make([]bool, len(a.given))
+	}
+	copy(vals, a.vals)
+	copy(given, a.given)
+	*dst = *a
+	dst.vals, dst.given = vals, given
+	dst.Certifications = slices.Clone(a.Certifications)
+	if a.Evidence != nil {
+		dst.Evidence = maps.Clone(a.Evidence)
+	}
 }
 
 // AddCertification records a certification the person holds, checking that the rubric

@@ -16,6 +16,7 @@ import (
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/assess/interview"
 	"github.com/pmladder/pmladder/assess/store"
+	"github.com/pmladder/pmladder/internal/printable"
 	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
@@ -53,6 +54,10 @@ type AssessOptions struct {
 	Roles    roleFlags
 	Out      outputFlags
 	Output   reports.Output
+	// Program is pmladder as the user ran it, and StoreFlags the flags they gave that
+	// choose the data directory (--data-dir, --config): a hint to resume repeats both.
+	Program    string
+	StoreFlags []string
 
 	cmdPath string
 }
@@ -99,6 +104,12 @@ line.`,
 			}
 			opts.AssessorSet = cmd.Flags().Changed("assessor")
 			opts.cmdPath = cmd.CommandPath()
+			opts.Program = f.Program
+			for _, name := range []string{"config", "data-dir"} {
+				if fl := cmd.Flags().Lookup(name); fl != nil && fl.Changed {
+					opts.StoreFlags = append(opts.StoreFlags, "--"+name, shellQuote(fl.Value.String()))
+				}
+			}
 			ctx, stop := interruptContext()
 			defer stop()
 			if opts.Prompter == nil && opts.AnswersFile == "" {
@@ -122,6 +133,31 @@ line.`,
 	opts.Roles.register(c, f, true)
 	opts.Out.register(c, reports.Formats[*reports.Person]())
 	return c
+}
+
+// resumeHint is the command that continues the draft at path, as the user can paste it:
+// pmladder as they ran it, and --name when a plain --resume would not find this draft
+// (someone else has one too, or the name setting names another person).
+func (opts *AssessOptions) resumeHint(st *store.Store, person, path string) string {
+	if d, err := st.DraftOf(opts.ConfiguredName); err == nil && d.Path == path {
+		return opts.resumeCommand("")
+	}
+	return opts.resumeCommand(person)
+}
+
+// resumeCommand is the command that resumes person's draft ("": the only one).
+func (opts *AssessOptions) resumeCommand(person string) string {
+	program := opts.Program
+	if program == "" {
+		program = "pmladder"
+	}
+	words := []string{program}
+	words = append(words, opts.StoreFlags...)
+	words = append(words, "assess", "--resume")
+	if person != "" {
+		words = append(words, "--name", shellQuote(printable.String(person)))
+	}
+	return strings.Join(words, " ")
 }
 
 // loginName is the default name offered in the interview: $USER or $LOGNAME, else the
@@ -148,6 +184,9 @@ func (f *Factory) Prompter(ctx context.Context, accessible bool) interview.Promp
 	}
 	p := interview.NewPlainPrompter(ctx, f.IO.In, f.IO.ErrOut)
 	p.Echo = !f.IO.InTTY
+	if f.IO.ErrTTY {
+		p.Width = f.IO.ErrWidth
+	}
 	return p
 }
 
@@ -283,8 +322,8 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 	} else {
 		if opts.Name != "" {
 			if d, err := st.DraftOf(opts.Name); err == nil {
-				infof(opts.IO.ErrOut, "%s has an unfinished interview (%s): pmladder assess --resume --name \"%s\" continues it; this is a new one",
-					store.Shown(d.Person), store.ShownPath(d.Path), store.Shown(d.Person))
+				infof(opts.IO.ErrOut, "%s has an unfinished interview (%s): %s continues it; this is a new one",
+					store.Shown(d.Person), store.ShownPath(d.Path), opts.resumeCommand(d.Person))
 			}
 		}
 		a = assess.NewAnswers(r)
@@ -318,6 +357,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		Quick:         opts.Quick,
 		OfSomeoneElse: a.Assessor != assess.Self,
 		DefaultName:   opts.DefaultName,
+		ResumeCommand: opts.resumeCommand(""),
 		Evidence:      opts.Evidence,
 		Checkpoint: func(a *assess.Answers) error {
 			var err error
@@ -344,7 +384,7 @@ func (opts *AssessOptions) interview(ctx context.Context) error {
 		if draftPath == "" {
 			return &interruptedError{msg: "interview stopped before the first answer; nothing was saved"}
 		}
-		return &interruptedError{msg: fmt.Sprintf("interview paused; your answers are kept in %s\ncontinue with: pmladder assess --resume", store.ShownPath(draftPath))}
+		return &interruptedError{msg: fmt.Sprintf("interview paused; your answers are kept in %s\ncontinue with: %s", store.ShownPath(draftPath), opts.resumeHint(st, a.Person, draftPath))}
 	}
 	if err != nil {
 		return err

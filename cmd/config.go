@@ -87,7 +87,7 @@ func parseConfig(path string, data []byte) (map[string]any, error) {
 		switch key {
 		case "accessible", "evidence":
 			values[key] = rd.Bool(fld.Value, key)
-		case "color", "format":
+		case "color", "format", "date_order":
 			v, msg := checkSetting(key, rd.String(fld.Value, key))
 			if msg != "" {
 				rd.Addf(fld.Value, "%s", msg)

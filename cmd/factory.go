@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
+	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/assess/store"
 	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/internal/problem"
@@ -28,6 +29,9 @@ type Factory struct {
 	Getenv func(string) string
 	// Settings are resolved by the root command before any command runs.
 	Settings Settings
+	// Program is pmladder as the user ran it ("pmladder", "./bin/pmladder"), for the
+	// commands that hints tell them to run.
+	Program string
 
 	v          *viper.Viper
 	rubric     *rubric.Rubric
@@ -36,7 +40,7 @@ type Factory struct {
 
 // NewFactory returns a Factory over the given streams and environment.
 func NewFactory(streams *IOStreams, getenv func(string) string) *Factory {
-	return &Factory{IO: streams, Getenv: getenv, v: viper.New()}
+	return &Factory{IO: streams, Getenv: getenv, v: viper.New(), Program: "pmladder"}
 }
 
 // Settings are pmladder's settings, each resolved once: the flag when given, else
@@ -59,6 +63,12 @@ type Settings struct {
 	Accessible bool
 	// Evidence asks, in the interview, for an example behind each skill's rating.
 	Evidence bool
+	// DateOrder is how team sheets' slash dates are read (mdy or dmy); "" settles it from
+	// each sheet's own dates.
+	DateOrder assess.DateOrder
+	// Pager is the command a report taller than the terminal is shown through; "" is
+	// PAGER, else less; "cat" (or --no-pager) is none (pager.go).
+	Pager string
 }
 
 // checkSetting settles the value of a setting that names one of a list (format, color)
@@ -67,9 +77,13 @@ type Settings struct {
 func checkSetting(key, value string) (string, string) {
 	known := []string{"auto", "always", "never"}
 	list := "auto, always or never"
-	if key == "format" {
+	switch key {
+	case "format":
 		known = formatNames(reports.AllFormats())
 		list = "one of " + strings.Join(known, ", ")
+	case "date_order":
+		known = assess.DateOrders()
+		list = "mdy (month first, as in the US) or dmy (day first)"
 	}
 	v, hint := match.Value(value, known)
 	if v == "" {
@@ -80,7 +94,7 @@ func checkSetting(key, value string) (string, string) {
 
 // settingKeys are the keys of the config file and, upper-cased, of PMLADDER_<KEY>.
 func settingKeys() []string {
-	return []string{"rubric", "data_dir", "name", "format", "color", "accessible", "evidence"}
+	return []string{"rubric", "data_dir", "name", "format", "color", "accessible", "evidence", "date_order", "pager"}
 }
 
 // resolveSettings fills f.Settings from the flags, the environment and the config file
@@ -121,6 +135,17 @@ func (f *Factory) resolveSettings(cmd *cobra.Command) error {
 	if s.Color, msg = checkSetting("color", s.Color); msg != "" {
 		return usageErrorf(cmd.CommandPath(), "%s", msg)
 	}
+	if order := str("date-order", "date_order", ""); order != "" {
+		v, msg := checkSetting("date_order", order)
+		if fl := cmd.Flags().Lookup("date-order"); msg != "" && fl != nil && fl.Changed {
+			_, hint := match.Value(order, assess.DateOrders())
+			return usageErrorf(cmd.CommandPath(), "--date-order %q%s is not mdy or dmy", order, hint)
+		}
+		if msg != "" {
+			return usageErrorf(cmd.CommandPath(), "%s (from PMLADDER_DATE_ORDER or the config file)", msg)
+		}
+		s.DateOrder = assess.DateOrder(v)
+	}
 	s.NoColor, _ = cmd.Flags().GetBool("no-color")
 	s.NoColor = s.NoColor || f.Getenv("NO_COLOR") != ""
 	var err error
@@ -133,6 +158,9 @@ func (f *Factory) resolveSettings(cmd *cobra.Command) error {
 	if s.DataDir, err = f.dataDir(str("data-dir", "data_dir", "")); err != nil {
 		return err
 	}
+	s.Pager = str("", "pager", "")
+	noPager, _ := cmd.Flags().GetBool("no-pager")
+	f.IO.Pager, f.IO.PagerEnv = f.pagerCommand(s.Pager, noPager)
 	f.Settings = s
 	return nil
 }

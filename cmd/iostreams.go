@@ -18,6 +18,12 @@ type IOStreams struct {
 	// Width is the terminal's width in columns when Out is a terminal, else 0; ErrWidth
 	// the same for ErrOut, where the interview is drawn.
 	Width, ErrWidth int
+	// Height is the terminal's height in rows when Out is a terminal, else 0.
+	Height int
+	// Pager, when set, is the command a report taller than the terminal is shown through
+	// (pager.go); PagerEnv is the environment it runs with.
+	Pager    string
+	PagerEnv []string
 }
 
 // SystemIO returns the process's standard streams.
@@ -27,8 +33,8 @@ func SystemIO() *IOStreams {
 	s.OutTTY = term.IsTerminal(int(os.Stdout.Fd()))
 	s.ErrTTY = term.IsTerminal(int(os.Stderr.Fd()))
 	if s.OutTTY {
-		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
-			s.Width = w
+		if w, h, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			s.Width, s.Height = w, h
 		}
 	}
 	if s.ErrTTY {

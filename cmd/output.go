@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -177,6 +178,13 @@ func (o *outputFlags) write(streams *IOStreams, render func(w io.Writer) error) 
 // writeStdout sends what render produces to standard output through a buffer, so that a
 // failed write (a full disk, a closed pipe) is an error however the renderer writes.
 func writeStdout(streams *IOStreams, render func(w io.Writer) error) error {
+	if streams.Pager != "" { // a terminal: whole, to tell whether it is taller (pager.go)
+		var b bytes.Buffer
+		if err := render(&b); err != nil {
+			return err
+		}
+		return pageBytes(streams, b.Bytes())
+	}
 	bw := bufio.NewWriterSize(streams.Out, 64<<10)
 	if err := render(bw); err != nil {
 		return err
@@ -206,9 +214,5 @@ func (o *outputFlags) writeSpooled(streams *IOStreams, render func(w io.Writer) 
 	if err := buf.Flush(); err != nil {
 		return fmt.Errorf("cannot write a temporary file: %w", err)
 	}
-	if _, err := spool.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	_, err = io.Copy(streams.Out, spool)
-	return err
+	return page(streams, spool)
 }

@@ -8,11 +8,16 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/pmladder/pmladder/internal/match"
 )
 
 // Execute runs pmladder with the process's arguments, streams and environment and returns
@@ -21,7 +26,29 @@ func Execute() int {
 	// A write to a closed pipe returns EPIPE rather than killing the process, so that a
 	// review spooled to a temporary file removes it when the reader stops (| head).
 	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
-	return Run(os.Args[1:], SystemIO(), os.Getenv)
+	return runAs(invokedAs(os.Args[0]), os.Args[1:], SystemIO(), os.Getenv)
+}
+
+// invokedAs is pmladder as the user ran it, for hints they can paste: the path as typed
+// when they typed one (./bin/pmladder after make build), else the name the shell found
+// on the PATH. A binary that `go run` built in a temporary folder is named pmladder.
+func invokedAs(argv0 string) string {
+	if !strings.ContainsRune(argv0, filepath.Separator) || strings.Contains(argv0, "go-build") {
+		return "pmladder"
+	}
+	return shellQuote(argv0)
+}
+
+// shellQuote quotes s as a POSIX shell word, only when it needs it: Ada as it is, Ada
+// Lovelace in double quotes, and text with a quote, $, backslash or ! in single quotes.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@%+=,") == "" {
+		return s
+	}
+	if !strings.ContainsAny(s, "\"$`\\!") {
+		return `"` + s + `"`
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // interruptContext is cancelled when the user stops pmladder: Ctrl-C (SIGINT), SIGTERM, or
@@ -35,14 +62,21 @@ func interruptContext() (context.Context, context.CancelFunc) {
 // Run runs pmladder with the given arguments, streams and environment and returns the exit
 // status. Errors are printed here, once, on the error stream; a panic becomes an internal
 // error message, never a stack trace.
-func Run(args []string, streams *IOStreams, getenv func(string) string) (status int) {
+func Run(args []string, streams *IOStreams, getenv func(string) string) int {
+	return runAs("pmladder", args, streams, getenv)
+}
+
+// runAs is Run for pmladder invoked as program (invokedAs).
+func runAs(program string, args []string, streams *IOStreams, getenv func(string) string) (status int) {
 	defer func() {
 		if p := recover(); p != nil {
 			fmt.Fprintf(streams.ErrOut, "pmladder: internal error: %v (please report this)\n", p)
 			status = ExitFailure
 		}
 	}()
-	root := NewCmdRoot(NewFactory(streams, getenv))
+	f := NewFactory(streams, getenv)
+	f.Program = program
+	root := NewCmdRoot(f)
 	root.SetArgs(args)
 	err := root.Execute()
 	if err != nil {
@@ -108,7 +142,7 @@ Settings come from flags, then PMLADDER_<KEY> environment variables, then the co
 	root.SetErr(f.IO.ErrOut)
 	root.SetVersionTemplate("pmladder {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &usageError{err: err, hint: c.CommandPath()}
+		return &usageError{err: flagError(c, err), hint: c.CommandPath()}
 	})
 
 	pf := root.PersistentFlags()
@@ -117,8 +151,29 @@ Settings come from flags, then PMLADDER_<KEY> environment variables, then the co
 	pf.String("data-dir", "", "keep assessments and drafts in `DIR` (default $XDG_DATA_HOME/pmladder)")
 	pf.Bool("no-color", false, "never colour output (also NO_COLOR=1)")
 	pf.Bool("accessible", false, "plain numbered prompts without cursor movement, for screen readers")
+	pf.Bool("no-pager", false, "never show a report through a pager (PMLADDER_PAGER, PAGER, less); also pager: cat")
 
 	return root
+}
+
+// flagError words a flag that pflag does not know as the other unknown names are,
+// with the closest flags of the command as a suggestion: "unknown flag --tagret (did
+// you mean --target?)". Other flag errors pass as they are.
+func flagError(c *cobra.Command, err error) error {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: ")
+	if !ok {
+		return err
+	}
+	var known []string
+	for _, set := range []*pflag.FlagSet{c.Flags(), c.InheritedFlags()} {
+		set.VisitAll(func(fl *pflag.Flag) {
+			if !fl.Hidden && !slices.Contains(known, "--"+fl.Name) {
+				known = append(known, "--"+fl.Name)
+			}
+		})
+	}
+	_, hint := match.Value(name, known)
+	return fmt.Errorf("unknown flag %s%s", name, hint)
 }
 
 // noSubcommand rejects an unknown subcommand of a command that groups others, instead of

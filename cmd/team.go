@@ -22,6 +22,8 @@ type TeamOptions struct {
 	Rubric      *rubric.Rubric
 	Paths       []string
 	SkipInvalid bool
+	// DateOrder is how the sheets' slash dates are read; "" settles it from each sheet.
+	DateOrder assess.DateOrder
 	// Calibration writes a calibration across the raters instead of the review;
 	// MinPeers is the fewest peers of a person's skill that count in it.
 	Calibration bool
@@ -86,6 +88,7 @@ changes. Every answer with no question in the new version is named on stderr.`,
 				return err
 			}
 			opts.Paths, opts.cmdPath = args, cmd.CommandPath()
+			opts.DateOrder = f.Settings.DateOrder
 			if runF != nil {
 				return runF(opts)
 			}
@@ -98,6 +101,8 @@ changes. Every answer with no question in the new version is named on stderr.`,
 		},
 	}
 	c.Flags().BoolVar(&opts.SkipInvalid, "skip-invalid", false, "report bad rows and files on stderr and score everyone else")
+	c.Flags().String("date-order", "", "read sheets' dates such as 12/01/2026 month first (`mdy`, as US spreadsheets write them) or day first (dmy); by default a day past the 12th in the column settles it")
+	c.RegisterFlagCompletionFunc("date-order", cobra.FixedCompletions(assess.DateOrders(), cobra.ShellCompDirectiveNoFileComp))
 	c.Flags().BoolVar(&opts.Calibration, "calibration", false, "calibrate across raters: self against manager per person, each manager's offset against the other raters, the outliers to discuss")
 	c.Flags().IntVar(&opts.MinPeers, "min-peers", assess.DefaultMinPeers, "with --calibration, count peers on a person's skill only when at least `K` rated it")
 	opts.Was.register(c, "each person's role held, target readiness and top gaps under it and under the --rubric in force, and who changes")
@@ -128,27 +133,41 @@ func teamRun(opts *TeamOptions) error {
 	}
 	for _, in := range inputs {
 		opts.Out.readsFrom(in.Path)
+		if in.Path == "-" && opts.IO.InTTY {
+			// A terminal gives no sign that pmladder waits for it: say so, and how to end.
+			infof(opts.IO.ErrOut, "reading a team sheet or answers from standard input (paste them, then Ctrl-D on a line of its own to end)")
+		}
 	}
 	errOut := opts.IO.ErrOut
-	review := &input.Review{
-		Rubric:      reviewRubric,
-		Options:     opts.Roles.scoreOptions(),
-		SkipInvalid: opts.SkipInvalid,
-		Stdin:       opts.IO.In,
-		Warn:        func(msg string) { warnf(errOut, "%s", msg) },
-		Skipped:     func(msg string) { infof(errOut, "skipped: %s", msg) },
-		Context:     opts.Context,
-	}
 	var total int64
 	for _, in := range inputs {
 		total += in.Size
 	}
+	var bar *progress
 	if opts.IO.ErrTTY && total >= progressThreshold {
-		bar := &progress{out: errOut, total: total}
+		bar = &progress{out: errOut, total: total}
 		defer bar.done()
+		errOut = bar // every later message on a line of its own, not after the bar
+	}
+	streams := *opts.IO
+	streams.ErrOut = errOut
+	if bar != nil && streams.OutTTY {
+		streams.Out = bar.before(streams.Out)
+	}
+	review := &input.Review{
+		Rubric:      reviewRubric,
+		Options:     opts.Roles.scoreOptions(),
+		SkipInvalid: opts.SkipInvalid,
+		DateOrder:   opts.DateOrder,
+		Stdin:       &endOnce{r: opts.IO.In},
+		Warn:        func(msg string) { warnf(errOut, "%s", msg) },
+		Skipped:     func(msg string) { infof(errOut, "skipped: %s", msg) },
+		Context:     opts.Context,
+	}
+	if bar != nil {
 		review.Progress = bar
 	}
-	return opts.Out.writeSpooled(opts.IO, func(w io.Writer) error {
+	return opts.Out.writeSpooled(&streams, func(w io.Writer) error {
 		var sink input.TeamSink
 		var was *reports.TeamVersionsSink
 		var err error
@@ -175,4 +194,23 @@ func teamRun(opts *TeamOptions) error {
 		}
 		return err
 	})
+}
+
+// endOnce is a reader that stays at its end once it has reached it. A terminal's end
+// (Ctrl-D) is one read that returns nothing: a reader that looks at the input first and
+// then reads it (the sniffing of stdin) would otherwise wait for a second Ctrl-D.
+type endOnce struct {
+	r   io.Reader
+	err error
+}
+
+func (e *endOnce) Read(b []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.r.Read(b)
+	if err != nil {
+		e.err = err
+	}
+	return n, err
 }

@@ -3,6 +3,7 @@ package reports
 import (
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/pmladder/pmladder/internal/printable"
@@ -100,12 +101,22 @@ func (h *History) writeTable(w io.Writer, opt Options) error {
 		times[i], _ = time.Parse(time.RFC3339, deref(e.Date))
 		rows[i] = []string{"", truncate(printable.String(e.Person), 20), e.Assessor, roleID(e.CurrentRole), roleID(e.TargetRole), fmtPct(e.Readiness), filepath.Base(e.File)}
 	}
-	// The time and zone when they fit the terminal; at 80 columns the file name (what compare
-	// takes) matters more, and the day alone is shown, still in the reader's zone.
+	// The time and zone when they fit the terminal; else the day alone, still in the
+	// reader's zone; and when even that is too wide (at 80 columns, with a person's
+	// name in the file's), each file name on a line of its own under its row: the name is
+	// what compare and report take, so it is never cut or wrapped.
 	header := []string{"Date", "Person", "Assessor", "Current", "Target", "Readiness", "File"}
 	show := opt.localTime
 	if tableWidth(header, rows, len("2006-01-02 15:04 UTC")) > opt.width() {
 		show = opt.localDay
+	}
+	if tableWidth(header, rows, len("2006-01-02")) > opt.width() {
+		for i, row := range rows {
+			if !times[i].IsZero() {
+				row[0] = show(times[i])
+			}
+		}
+		return writeHistoryNarrow(w, header, rows, opt.width())
 	}
 	t := newTable(w, "lllllrl", header...)
 	for i, row := range rows {
@@ -117,6 +128,51 @@ func (h *History) writeTable(w io.Writer, opt Options) error {
 		}
 	}
 	return t.Render()
+}
+
+// fileIndent is how far a file name on its own line is indented: under the row it belongs to.
+const fileIndent = "   "
+
+// writeHistoryNarrow writes the history table with each row's file (the last cell) on a
+// line of its own, whole, under the row. The other columns share the width: the person's
+// and the roles' columns give way first, cut with an ellipsis.
+func writeHistoryNarrow(w io.Writer, header []string, rows [][]string, width int) error {
+	cols := len(header) - 1
+	widths := make([]int, cols)
+	for c := range cols {
+		widths[c] = textwrap.Width(header[c])
+		for _, row := range rows {
+			widths[c] = max(widths[c], textwrap.Width(row[c]))
+		}
+	}
+	total := func() int {
+		n := 0
+		for _, wd := range widths {
+			n += wd + 2
+		}
+		return n
+	}
+	// Person, then the target and current roles, narrowed one column at a time down to
+	// a floor that still says what they are.
+	for _, c := range []int{1, 4, 3} {
+		if over := total() - width; over > 0 {
+			widths[c] = max(widths[c]-over, min(widths[c], 7))
+		}
+	}
+	var b []byte
+	b = fixedRow(b, header[:cols], widths, strings.Repeat("l", cols))
+	b = append(b, fileIndent+header[cols]+"\n"...)
+	b = append(b, strings.Repeat("─", min(total(), width))+"\n"...)
+	cells := make([]string, cols)
+	for _, row := range rows {
+		for c := range cols {
+			cells[c] = truncate(row[c], widths[c]) // one line per row: the name on its own below
+		}
+		b = fixedRow(b, cells, widths, "lllllr")
+		b = append(b, fileIndent+row[cols]+"\n"...)
+	}
+	_, err := w.Write(b)
+	return err
 }
 
 func deref(p *string) string {

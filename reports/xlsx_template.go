@@ -3,8 +3,10 @@ package reports
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -136,8 +138,10 @@ func TemplateXLSX(w io.Writer, r *rubric.Rubric, people []string, t TemplateShee
 	if err := f.SetColWidth(sheet, "A", "A", 24); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(sheet, "B", colName(len(header)), 14); err != nil {
-		return err
+	for i, h := range header[1:] {
+		if err := f.SetColWidth(sheet, colName(i+2), colName(i+2), headerWidth(h)); err != nil {
+			return err
+		}
 	}
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
 		return err
@@ -150,6 +154,14 @@ func TemplateXLSX(w io.Writer, r *rubric.Rubric, people []string, t TemplateShee
 	}
 	_, err = f.WriteTo(w)
 	return err
+}
+
+// headerWidth is the width of a template column that shows its header whole, in the
+// spreadsheet's units (the width of a digit): a question id is what a manager reads to
+// tell customer-insight.1 from customer-insight.2, so it is never cut. Bold letters are a
+// little wider than digits; the room for the dropdown's arrow is added.
+func headerWidth(h string) float64 {
+	return max(12, math.Ceil(float64(utf8.RuneCountInString(h))*1.15)+3)
 }
 
 // templateHeader is the header of a team template, CSV or workbook: the profile fields

@@ -192,3 +192,37 @@ func TestParseDateForms(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDateInOrder(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		order assess.DateOrder
+		want  string
+	}{
+		{"12/01/2026", assess.MonthFirst, "2026-12-01"},
+		{"12/01/2026", assess.DayFirst, "2026-01-12"},
+		{"1/2/2026", assess.MonthFirst, "2026-01-02"},
+		{"22.11.2026", assess.MonthFirst, "2026-11-22"}, // dots are day first whatever the order
+		{"2026/11/22", assess.DayFirst, "2026-11-22"},
+	} {
+		got, err := assess.ParseDateIn(c.s, c.order)
+		if err != nil || got.Format("2006-01-02") != c.want {
+			t.Errorf("ParseDateIn(%q, %s) = %v, %v; want %s", c.s, c.order, got, err, c.want)
+		}
+	}
+	if _, err := assess.ParseDateIn("13/01/2026", assess.MonthFirst); err == nil || !strings.Contains(err.Error(), "read mdy (month first)") {
+		t.Errorf("13/01/2026 month first: %v", err)
+	}
+	for s, want := range map[string]struct {
+		order  assess.DateOrder
+		either bool
+	}{
+		"12/01/2026": {"", true}, "13/01/2026": {assess.DayFirst, false}, "01/13/2026": {assess.MonthFirst, false},
+		"05/05/2026": {"", false}, "22.11.2026": {"", false}, "2026-11-22": {"", false}, "2026/01/02": {"", false},
+		"12/01/26": {"", false}, "13/13/2026": {"", false},
+	} {
+		if order, either := assess.SlashDateOrder(s); order != want.order || either != want.either {
+			t.Errorf("SlashDateOrder(%q) = %q, %v; want %q, %v", s, order, either, want.order, want.either)
+		}
+	}
+}

@@ -59,6 +59,14 @@ type SheetReader struct {
 	trailing int
 	// Warnings are things about the header worth telling (ignored columns).
 	Warnings []string
+	// dates is the order of the sheet's slash dates; held are the rows read while it is
+	// unknown, ready those to hand on now that it is known, and waiting the date of the
+	// row just read (at waitingAt) when it waits for it (sheetdates.go).
+	dates     sheetDates
+	held      []heldRow
+	ready     []heldRow
+	waiting   string
+	waitingAt problem.Place
 }
 
 // saveAsUTF8 is how to fix a sheet saved in a form pmladder does not read.
@@ -237,8 +245,13 @@ func (s *SheetReader) Close() error { return s.src.Close() }
 // memory is reused) and returns the row's line, or io.EOF after the last row. A row with
 // problems comes back as a problem.List, and reading can go on with the next row, unless
 // the CSV itself is broken, after which ReadInto returns io.EOF. Rows with no cells
-// filled in are skipped, as spreadsheets leave them at the end.
-func (s *SheetReader) ReadInto(a *assess.Answers) (int, error) {
+// filled in are skipped, as spreadsheets leave them at the end. Rows come in sheet order,
+// though some may be held back until the order of the column's dates is known
+// (sheetdates.go).
+func (s *SheetReader) ReadInto(a *assess.Answers) (int, error) { return s.next(a) }
+
+// readRow reads the next row of the sheet into a, as ReadInto.
+func (s *SheetReader) readRow(a *assess.Answers) (int, error) {
 	if s.fatal {
 		return 0, io.EOF
 	}
@@ -304,10 +317,13 @@ func (s *SheetReader) row(record []string, line int, a *assess.Answers) error {
 			continue
 		}
 		if col.field != "" {
+			var msg string
 			if col.field == assess.FieldDate {
-				cell = s.src.date(cell)
+				msg = s.readDate(a, s.src.date(cell), s.src.where(i), line)
+			} else {
+				msg = a.SetProfile(s.r, col.field, cell)
 			}
-			if msg := a.SetProfile(s.r, col.field, cell); msg != "" {
+			if msg != "" {
 				probs.AddAt(s.src.where(i), line, "column %q: %s", col.name, msg)
 			}
 			continue

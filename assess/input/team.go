@@ -172,6 +172,9 @@ type Review struct {
 	// SkipInvalid reports bad rows and files through Warn and scores everyone else;
 	// without it any problem fails the review, after every problem has been found.
 	SkipInvalid bool
+	// DateOrder reads the slash dates of every sheet in one order; "" settles each
+	// sheet's from its own dates (sheetdates.go).
+	DateOrder assess.DateOrder
 	// Workers is how many goroutines score; 0 means one per CPU, 1 scores on the
 	// reading goroutine.
 	Workers int
@@ -606,6 +609,7 @@ func (tr *teamRun) readSheet(name string, r io.Reader, workbook bool) error {
 		return tr.invalid(err)
 	}
 	defer sheet.Close()
+	sheet.SetDateOrder(tr.rv.DateOrder)
 	warned := 0
 	warnings := func() { // the header's, then those found reading (a workbook's hidden rows)
 		for ; warned < len(sheet.Warnings); warned++ {

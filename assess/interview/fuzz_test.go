@@ -20,12 +20,19 @@ func FuzzPlainPrompter(f *testing.F) {
 	f.Add([]byte("\ufeffAda\r\n1 3,2\n"))
 	f.Add([]byte(strings.Repeat("x", 70000) + "\n1\n"))
 	f.Add([]byte("\x00\xff\n"))
+	f.Add([]byte("\n\n\n\n\n2\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p := NewPlainPrompter(context.Background(), bytes.NewReader(data), io.Discard)
 		options := []string{"one", "two", "three"}
 		for i := 0; i < 200; i++ {
 			var err error
-			switch i % 3 {
+			switch i % 4 {
+			case 3:
+				var n int
+				n, err = p.Select("Score", options, NoDefault, "")
+				if err == nil && (n < 0 || n >= len(options)) {
+					t.Fatalf("select with no default returned %d", n)
+				}
 			case 0:
 				var n int
 				n, err = p.Select("Pick", options, 1, "help")

@@ -44,6 +44,11 @@ type Interview struct {
 	OfSomeoneElse bool
 	// DefaultName is offered when asking for the person's name.
 	DefaultName string
+	// ResumeCommand is the command the intro says continues a paused interview;
+	// "" is pmladder assess --resume.
+	ResumeCommand string
+
+	earlier earlierProfile
 	// Evidence asks, after each skill's last question, for an example that backs the
 	// rating: one line, Enter to skip (the evidence setting, on by default).
 	Evidence bool
@@ -83,14 +88,18 @@ func (iv *Interview) Minutes() int {
 // Intro describes the interview before it starts.
 func (iv *Interview) Intro() string {
 	qs := iv.Questions()
+	resume := iv.ResumeCommand
+	if resume == "" {
+		resume = "pmladder assess --resume"
+	}
 	what := "Answer with what you do today, not what you could do."
 	if iv.OfSomeoneElse {
 		what = "Answer with what they do today, as you have seen it: each statement is theirs."
 	}
 	return iv.fit(fmt.Sprintf(`%s: %s in %s, about %s.
 %s Your answers stay on this machine.
-%sCtrl-C pauses at any time: your answers are kept and 'pmladder assess --resume' continues.
-`, iv.Rubric.Title(), words.Count(len(qs), "question", "questions"), words.Count(len(iv.Rubric.Categories), "category", "categories"), words.Count(iv.Minutes(), "minute", "minutes"), what, iv.evidenceIntro()))
+%sCtrl-C pauses at any time: your answers are kept and '%s' continues.
+`, iv.Rubric.Title(), words.Count(len(qs), "question", "questions"), words.Count(len(iv.Rubric.Categories), "category", "categories"), words.Count(iv.Minutes(), "minute", "minutes"), what, iv.evidenceIntro(), resume))
 }
 
 // evidenceIntro tells, when evidence is asked, what it is for.
@@ -130,6 +139,20 @@ func (iv *Interview) words(self, other string) string {
 	return self
 }
 
+// earlierProfile holds the role questions' answers when they are asked again (back from
+// the first question): each is the default the second time. "" is "not sure",
+// "undecided", "decide for me".
+type earlierProfile struct{ current, track, target string }
+
+// choiceOr is the index of id among ids, for a question's default, or other when id is
+// not among them.
+func choiceOr(ids []string, id string, other int) int {
+	if i := slices.Index(ids, id); i >= 0 && id != "" {
+		return i
+	}
+	return other
+}
+
 // AskProfile asks for what the answers do not already hold: the person's name, current
 // role, track and target. Flags fill these beforehand to skip the questions.
 func (iv *Interview) AskProfile(a *assess.Answers, askRoles bool) error {
@@ -158,7 +181,7 @@ func (iv *Interview) AskProfile(a *assess.Answers, askRoles bool) error {
 			opts = append(opts, ro.Name)
 		}
 		opts = append(opts, "Not sure: estimate it from my answers")
-		i, err := iv.Prompter.Select(iv.words("Your current role", "Their current role"), opts, len(roles), "")
+		i, err := iv.Prompter.Select(iv.words("Your current role", "Their current role"), opts, choiceOr(roleIDs(roles), iv.earlier.current, len(roles)), "")
 		if err != nil {
 			return err
 		}
@@ -178,7 +201,7 @@ func (iv *Interview) AskProfile(a *assess.Answers, askRoles bool) error {
 				opts = append(opts, t.Name)
 			}
 			opts = append(opts, "Undecided: consider every track")
-			i, err := iv.Prompter.Select(iv.words("Which track do you want to grow on?", "Which track do they want to grow on?"), opts, len(r.Tracks), trackHelp(r))
+			i, err := iv.Prompter.Select(iv.words("Which track do you want to grow on?", "Which track do they want to grow on?"), opts, choiceOr(r.TrackIDs(), iv.earlier.track, len(r.Tracks)), trackHelp(r))
 			if err != nil {
 				return err
 			}
@@ -198,7 +221,7 @@ func (iv *Interview) AskProfile(a *assess.Answers, askRoles bool) error {
 				opts = append(opts, ro.Name)
 			}
 			opts = append(opts, "Decide for me")
-			i, err := iv.Prompter.Select(iv.words("Which role are you aiming for?", "Which role are they aiming for?"), opts, len(roles), "")
+			i, err := iv.Prompter.Select(iv.words("Which role are you aiming for?", "Which role are they aiming for?"), opts, choiceOr(roleIDs(roles), iv.earlier.target, len(roles)), "")
 			if err != nil {
 				return err
 			}
@@ -263,6 +286,15 @@ func (iv *Interview) askCertifications(a *assess.Answers) error {
 	return iv.checkpoint(a)
 }
 
+// roleIDs are the ids of roles, in order.
+func roleIDs(roles []*rubric.Role) []string {
+	ids := make([]string, len(roles))
+	for i, ro := range roles {
+		ids[i] = ro.ID
+	}
+	return ids
+}
+
 func trackHelp(r *rubric.Rubric) string {
 	var b strings.Builder
 	for _, t := range r.Tracks {
@@ -289,6 +321,8 @@ func (iv *Interview) Run(a *assess.Answers, askRoles bool) error {
 		if !errors.Is(err, errBackToProfile) {
 			return err
 		}
+		// Asked again, each question offers the answer given as its default.
+		iv.earlier = earlierProfile{current: a.CurrentRole, track: a.Track, target: a.TargetRole}
 		a.CurrentRole, a.Track, a.TargetRole, a.Certifications = before.current, before.track, before.target, certs
 	}
 }
@@ -322,7 +356,7 @@ func (iv *Interview) askQuestions(a *assess.Answers, backToProfile bool) error {
 		} else if backToProfile {
 			opts = append(opts, choiceProfile)
 		}
-		def := 0
+		def := NoDefault // Enter alone never picks a score; an earlier answer is kept by it
 		if prev, ok := a.Get(q.ID); ok {
 			def = skipAt
 			for j, s := range scores {

@@ -74,7 +74,7 @@ func TestInterviewProfileAndQuestions(t *testing.T) {
 }
 
 func TestInterviewDefaultsEverywhere(t *testing.T) {
-	iv, _, _ := newInterview(t, "", def, def, def, def, def, def)
+	iv, p, _ := newInterview(t, "", def, def, def, def, def, 0, def, 1, 0)
 	a := assess.NewAnswers(iv.Rubric)
 	if err := iv.AskProfile(a, true); err != nil {
 		t.Fatal(err)
@@ -82,9 +82,13 @@ func TestInterviewDefaultsEverywhere(t *testing.T) {
 	if err := iv.askQuestions(a, false); err != nil {
 		t.Fatal(err)
 	}
-	// Enter everywhere: not sure, undecided, decide for me, lowest scores.
+	// Enter on the profile: not sure, undecided, decide for me. Enter on a question with
+	// no answer yet picks no score: it is asked again.
 	if a.CurrentRole != "" || a.Track != "" || a.TargetRole != "" || a.Count(iv.Rubric.Questions()) != 3 || get(a, "a.1").Score != 1 {
 		t.Errorf("%+v", a)
+	}
+	if n := len(p.Answers); n != 0 {
+		t.Errorf("%d answers left over", n)
 	}
 }
 
@@ -169,6 +173,15 @@ func TestPlainPrompter(t *testing.T) {
 	if i, err := p.Select("Again", []string{"a", "b", "c"}, 2, ""); err != nil || i != 2 {
 		t.Errorf("empty line takes the default: %d %v", i, err)
 	}
+	out.Reset()
+	p = NewPlainPrompter(context.Background(), strings.NewReader("\n\n3\n"), &out)
+	if i, err := p.Select("A score", []string{"0 Not yet", "1 Aware", "2 Working"}, NoDefault, ""); err != nil || i != 2 {
+		t.Errorf("no default: %d %v", i, err)
+	}
+	if got := out.String(); strings.Contains(got, "[") || strings.Count(got, "Please answer with a number from 1 to 3: this question has no default.") != 2 {
+		t.Errorf("an empty line with no default asks again, and the prompt shows none:\n%s", got)
+	}
+	p = NewPlainPrompter(context.Background(), strings.NewReader("Ada\n"), &out)
 	if s, err := p.Input("Name", "x"); err != nil || s != "Ada" {
 		t.Errorf("input %q %v", s, err)
 	}
@@ -189,7 +202,7 @@ func TestPlainPrompterCancel(t *testing.T) {
 }
 
 func TestInterviewBackKeepsThePreviousAnswerAsDefault(t *testing.T) {
-	iv, _, _ := newInterview(t, 1, 4, def, def, def)
+	iv, _, _ := newInterview(t, 1, 4, def, 0, 0)
 	a := assess.NewAnswers(iv.Rubric)
 	if err := iv.askQuestions(a, false); err != nil {
 		t.Fatal(err)
@@ -248,6 +261,15 @@ func TestInterviewBackToProfile(t *testing.T) {
 	}
 	if get(a, "a.1").Score != 2 || get(a, "b.1").NA != true {
 		t.Errorf("answers after going back: %v", a)
+	}
+	// Asked again, each question offers the earlier answer: Enter keeps it.
+	iv, _, _ = newInterview(t, "Ada", 0, 0, 0, 4, def, def, def, 1, 2, 3)
+	c := assess.NewAnswers(iv.Rubric)
+	if err := iv.Run(c, true); err != nil {
+		t.Fatal(err)
+	}
+	if c.CurrentRole != "jr" || c.Track != "ic" || c.TargetRole != "sr" {
+		t.Errorf("Enter on the profile asked again keeps the earlier choices: %+v", c)
 	}
 	// Resumed with the profile complete, there is nothing to go back to.
 	iv, p, _ = newInterview(t, 1, 2, 3)
@@ -318,4 +340,23 @@ func TestInterviewEvidence(t *testing.T) {
 			t.Errorf("a manager is asked about their work:\n%s", strings.Join(p.Asked, "\n"))
 		}
 	})
+}
+
+// On a terminal of a known width the plain prompts wrap at word boundaries, each
+// option's lines hanging under its text, not under its number.
+func TestPlainPrompterWrapsWithHangingIndent(t *testing.T) {
+	var out bytes.Buffer
+	p := NewPlainPrompter(context.Background(), strings.NewReader("1\n"), &out)
+	p.Width = 40
+	long := "I set success metrics before we build and check them after launch."
+	if _, err := p.Select("How do you use metrics in your product work?", []string{long, "No"}, NoDefault, ""); err != nil {
+		t.Fatal(err)
+	}
+	want := "How do you use metrics in your product\nwork?\n" +
+		"  1) I set success metrics before we\n" +
+		"     build and check them after launch.\n" +
+		"  2) No\n"
+	if got := out.String(); !strings.HasPrefix(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/textwrap"
 )
 
 // PlainPrompter asks with plain numbered prompts, one line per answer and no cursor
@@ -22,6 +23,9 @@ type PlainPrompter struct {
 	// Echo writes each answer after its prompt, for input that is not typed on a terminal
 	// (which echoes it): a log of a scripted interview then reads as one.
 	Echo bool
+	// Width, when set (the terminal's), wraps the options at word boundaries, each
+	// option's lines hanging under its text; 0 leaves them as they are (a pipe, a log).
+	Width int
 }
 
 // inputLine is one line of input; tooLong marks a line past maxAnswer, whose text is
@@ -130,15 +134,22 @@ func (p *PlainPrompter) Input(message, def string) (string, error) {
 // Select implements Prompter.
 func (p *PlainPrompter) Select(message string, options []string, def int, help string) (int, error) {
 	hint := p.listOptions(message, options, help)
+	hasDefault := def >= 0 && def < len(options)
 	for {
-		fmt.Fprintf(p.out, "Choose 1-%d [%d]%s: ", len(options), def+1, hint)
+		if hasDefault {
+			fmt.Fprintf(p.out, "Choose 1-%d [%d]%s: ", len(options), def+1, hint)
+		} else {
+			fmt.Fprintf(p.out, "Choose 1-%d%s: ", len(options), hint)
+		}
 		line, err := p.readLine()
 		if err != nil {
 			return 0, err
 		}
 		switch n, convErr := strconv.Atoi(strings.TrimSuffix(line, ")")); {
-		case line == "":
+		case line == "" && hasDefault:
 			return def, nil
+		case line == "":
+			fmt.Fprintf(p.out, "Please answer with a number from 1 to %d: this question has no default.\n", len(options))
 		case line == "?" && help != "":
 			fmt.Fprintln(p.out, help)
 		case convErr == nil && n >= 1 && n <= len(options):
@@ -192,9 +203,18 @@ func pickNumbers(line string, n int) (picked []int, ok bool) {
 // listOptions writes a question and its numbered options, and returns the hint to add to
 // the prompt when there is help to show.
 func (p *PlainPrompter) listOptions(message string, options []string, help string) string {
-	fmt.Fprintln(p.out, message)
+	if p.Width >= 20 {
+		io.WriteString(p.out, textwrap.Wrap(message, p.Width-1, "", ""))
+	} else {
+		fmt.Fprintln(p.out, message)
+	}
 	for i, o := range options {
-		fmt.Fprintf(p.out, "  %d) %s\n", i+1, o)
+		number := fmt.Sprintf("  %d) ", i+1)
+		if p.Width < 20 {
+			fmt.Fprintf(p.out, "%s%s\n", number, o)
+			continue
+		}
+		io.WriteString(p.out, textwrap.Wrap(o, p.Width-1, number, strings.Repeat(" ", len(number))))
 	}
 	if help != "" {
 		return ", ? for help"

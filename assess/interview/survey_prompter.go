@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/terminal"
@@ -20,7 +21,7 @@ import (
 // that knows about survey.
 type SurveyPrompter struct {
 	ctx context.Context
-	in  terminal.FileReader
+	in  *keyInput
 	out terminal.FileWriter
 	err io.Writer
 }
@@ -34,21 +35,34 @@ type Terminal interface {
 // NewSurveyPrompter reads keys from in and draws on out; both must be terminals.
 // Cancelling ctx (SIGTERM, say) interrupts a question waiting for its answer.
 func NewSurveyPrompter(ctx context.Context, in, out Terminal) *SurveyPrompter {
-	return &SurveyPrompter{ctx: ctx, in: endOfInput{in}, out: out, err: out}
+	return &SurveyPrompter{ctx: ctx, in: &keyInput{Terminal: in}, out: out, err: out}
 }
 
 func (p *SurveyPrompter) opts() survey.AskOpt { return survey.WithStdio(p.in, p.out, p.err) }
 
-// endOfInput turns Ctrl-D (end of transmission) into Ctrl-C, so that it ends the
-// interview, as the end of input does everywhere else, instead of choosing the
-// highlighted option.
-type endOfInput struct{ Terminal }
+// keyInput is the terminal's keys as survey reads them. Ctrl-D (end of transmission)
+// becomes Ctrl-C, so that it ends the interview, as the end of input does everywhere
+// else, instead of choosing the highlighted option. After the terminal was resized, the
+// open question is fitted again to the new width (refit) before the key read is handled:
+// survey then redraws it with words whole. (Survey redraws on a key, so the question
+// takes the new width at the first key after the resize.) Read runs on survey's
+// goroutine, which is the one that draws, so refit changes the question between draws.
+type keyInput struct {
+	Terminal
+	resized atomic.Bool
+	refit   atomic.Pointer[func()]
+}
 
-func (e endOfInput) Read(b []byte) (int, error) {
-	n, err := e.Terminal.Read(b)
+func (k *keyInput) Read(b []byte) (int, error) {
+	n, err := k.Terminal.Read(b)
 	for i := range b[:n] {
 		if b[i] == 0x04 {
 			b[i] = 0x03
+		}
+	}
+	if k.resized.Swap(false) {
+		if refit := k.refit.Load(); refit != nil {
+			(*refit)()
 		}
 	}
 	return n, err
@@ -60,6 +74,8 @@ func (e endOfInput) Read(b []byte) (int, error) {
 func (p *SurveyPrompter) ask(q survey.Prompt, answer any, extra ...survey.AskOpt) error {
 	fd := int(p.in.Fd())
 	state, stateErr := term.GetState(fd)
+	stopWatching := watchResize(func() { p.in.resized.Store(true) })
+	defer stopWatching()
 	done := make(chan error, 1)
 	go func() { done <- survey.AskOne(q, answer, append(extra, p.opts())...) }()
 	select {
@@ -81,8 +97,11 @@ const inputRoom = 40
 func (p *SurveyPrompter) Input(message, def string) (string, error) {
 	var answer string
 	// Room for an answer of a few words after the message, else it starts a line of its own.
-	message, _, _ = p.fit(message, nil, 0, "", max(inputRoom, len(" ()")+len(def)))
-	err := p.ask(&survey.Input{Message: message, Default: def}, &answer)
+	q := &survey.Input{Default: def}
+	fit := func() { q.Message, _, _ = p.fit(message, nil, 0, "", max(inputRoom, len(" ()")+len(def))) }
+	fit()
+	p.in.refit.Store(&fit)
+	err := p.ask(q, &answer)
 	return answer, err
 }
 
@@ -97,15 +116,16 @@ func (p *SurveyPrompter) fit(message string, options []string, optionIndent int,
 	if err != nil || cols < 20 {
 		return message, options, help
 	}
-	// Wrapped as if every line had the indent survey gives the first one, which then
-	// loses it: survey draws its own.
-	wrap := func(s string, indent int) string {
+	// Wrapped as if the first line had the indent survey gives it, which it then loses
+	// (survey draws its own), and the lines after it hang under the text.
+	hang := func(s string, indent, rest int) string {
 		pad := strings.Repeat(" ", indent)
-		return strings.TrimSuffix(strings.TrimPrefix(textwrap.Wrap(s, cols-1, pad, pad), pad), "\n")
+		return strings.TrimSuffix(strings.TrimPrefix(textwrap.Wrap(s, cols-1, pad, strings.Repeat(" ", rest)), pad), "\n")
 	}
+	wrap := func(s string, indent int) string { return hang(s, indent, indent) }
 	fitted := make([]string, len(options))
 	for i, o := range options {
-		fitted[i] = wrap(o, optionIndent)
+		fitted[i] = hang(o, optionIndent, optionIndent+numberWidth(o))
 	}
 	if help != "" {
 		var lines []string
@@ -126,6 +146,16 @@ func (p *SurveyPrompter) fit(message string, options []string, optionIndent int,
 		message += "\n"
 	}
 	return message, fitted, help
+}
+
+// numberWidth is the width of the number an option starts with as Select numbers them
+// ("12." and the space after it), where its wrapped lines hang; 0 for other options.
+func numberWidth(option string) int {
+	num, _, ok := strings.Cut(option, textwrap.NBSP)
+	if !ok || !strings.HasSuffix(num, ".") || strings.Trim(num, "0123456789") != "." {
+		return 0
+	}
+	return len(num) + 1
 }
 
 // The width of survey's key hints after a question, with the help offer when there is help.
@@ -155,15 +185,20 @@ func (p *SurveyPrompter) Select(message string, options []string, def int, help 
 			options[i] = strconv.Itoa(i+1) + "." + textwrap.NBSP + o
 		}
 	}
-	message, options, help = p.fit(message, options, len("> "), help, selectHint(help))
-	q := &survey.Select{Message: message, Options: options, Help: help, PageSize: p.pageSize(message, options)}
+	q := &survey.Select{}
+	fit := func() {
+		q.Message, q.Options, q.Help = p.fit(message, options, len("> "), help, selectHint(help))
+		q.PageSize = p.pageSize(q.Message, q.Options)
+	}
+	fit()
+	p.in.refit.Store(&fit)
 	q.Filter = func(filter, _ string, i int) bool {
 		if n, err := strconv.Atoi(filter); err == nil && numbered {
 			return n == i+1
 		}
 		return strings.Contains(strings.ToLower(plain[i]), strings.ToLower(filter))
 	}
-	if def >= 0 && def < len(options) {
+	if def >= 0 && def < len(q.Options) {
 		q.Default = def // by index: two options may read the same
 	}
 	err := p.ask(q, &index)
@@ -195,8 +230,13 @@ func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '
 // MultiSelect implements Prompter.
 func (p *SurveyPrompter) MultiSelect(message string, options []string, help string) ([]int, error) {
 	var picked []int
-	message, options, help = p.fit(message, options, len("> [ ]  "), help, multiSelectHint(help))
-	q := &survey.MultiSelect{Message: message, Options: options, Help: help, PageSize: p.pageSize(message, options)}
+	q := &survey.MultiSelect{}
+	fit := func() {
+		q.Message, q.Options, q.Help = p.fit(message, options, len("> [ ]  "), help, multiSelectHint(help))
+		q.PageSize = p.pageSize(q.Message, q.Options)
+	}
+	fit()
+	p.in.refit.Store(&fit)
 	// No "select all" or "none" keys: nobody holds every certification, and Enter with
 	// none picked already means none; the shorter key hint fits narrow terminals.
 	err := p.ask(q, &picked, survey.WithRemoveSelectAll(), survey.WithRemoveSelectNone())

@@ -5,10 +5,16 @@ package interview
 import (
 	"context"
 	"errors"
+	"os"
+	"regexp"
+	"runtime"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/internal/ptytest"
+	"github.com/pmladder/pmladder/internal/textwrap"
 )
 
 // newTerminal opens a real pseudo-terminal: the prompter gets the terminal side; the
@@ -154,5 +160,55 @@ func TestSurveyCancelledContextInterrupts(t *testing.T) {
 	cancel()                // as SIGTERM does
 	if r := <-res; !errors.Is(r.err, assess.ErrInterrupted) {
 		t.Fatalf("a cancelled context: %v", r.err)
+	}
+}
+
+// The menus wrap options to the terminal's width with their lines hanging under the
+// option's text, after its number.
+func TestSurveyFitHangsOptions(t *testing.T) {
+	term := ptytest.Open(t, 40, 20)
+	p := NewSurveyPrompter(context.Background(), term.TTY(), term.TTY())
+	_, options, _ := p.fit("Q", []string{"1." + textwrap.NBSP + "I set success metrics before we build and check them after launch."}, len("> "), "", 0)
+	lines := strings.Split(options[0], "\n")
+	if len(lines) < 2 {
+		t.Fatalf("not wrapped: %q", options[0])
+	}
+	for _, l := range lines[1:] {
+		if !strings.HasPrefix(l, "     ") || strings.HasPrefix(l, "      ") || len(l) > 39 {
+			t.Errorf("a continuation line does not hang under the text (5 columns): %q", l)
+		}
+	}
+}
+
+// After the terminal is resized, the open question is fitted to the new width at the next
+// key: its options wrap at word boundaries, hanging under their text.
+func TestSurveyRefitsAfterResize(t *testing.T) {
+	session, tty := newTerminal(t)
+	p := NewSurveyPrompter(context.Background(), tty, tty)
+	res := make(chan selectResult, 1)
+	long := "I set success metrics before we build and check them after launch, every time."
+	go func() {
+		i, err := p.Select("How do you use metrics?", []string{"Not yet", long}, 0, "")
+		res <- selectResult{i, err}
+	}()
+	session.waitFor("every time.")
+	session.term.WaitReading()
+	mark := session.term.Mark()
+	session.term.Resize(40, 40)
+	syscall.Kill(os.Getpid(), syscall.SIGWINCH)
+	// The signal is seen before the next key: wait until it is (the flag set), then type.
+	for !p.in.resized.Load() {
+		runtime.Gosched()
+	}
+	session.typeKeys("\x1b[B") // down
+	session.term.WaitFor(mark, "every time.")
+	session.term.WaitReading()
+	drawn := session.term.Screen()[mark:]
+	if !regexp.MustCompile(`\n\s*\x1b\[[0-9;]*m?\s*     \S`).MatchString(drawn) && !strings.Contains(drawn, "\n     ") {
+		t.Errorf("not redrawn with hanging lines at 40 columns:\n%q", drawn)
+	}
+	session.typeKeys("\r")
+	if r := <-res; r.err != nil || r.index != 1 {
+		t.Fatalf("got %d, %v", r.index, r.err)
 	}
 }

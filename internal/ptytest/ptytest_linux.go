@@ -84,6 +84,15 @@ func Open(t testing.TB, cols, rows uint16) *Terminal {
 	return term
 }
 
+// Resize gives the terminal a new size, as a user dragging its window's corner does. A
+// program started on it (Start) is sent SIGWINCH by the system; one run inside the test
+// process is not (the terminal is not its controlling one) and needs it sent.
+func (term *Terminal) Resize(cols, rows uint16) {
+	if err := pty.Setsize(term.ctrl, &pty.Winsize{Cols: cols, Rows: rows}); err != nil {
+		term.t.Fatal(err)
+	}
+}
+
 // TTY is the terminal side, for a program run inside the test process.
 func (term *Terminal) TTY() *os.File { return term.tty }
 

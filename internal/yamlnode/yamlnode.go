@@ -18,6 +18,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/internal/problem"
 )
 
@@ -211,7 +212,13 @@ func (r *Reader) Mapping(n *yaml.Node, what string, known ...string) map[string]
 			continue
 		}
 		if !slices.Contains(known, k.Value) {
-			r.Addf(k, "unknown key %q in %s (known: %s)", k.Value, what, strings.Join(known, ", "))
+			if close, hint := match.Value(k.Value, known); close != "" { // data-dir for data_dir
+				r.Addf(k, "unknown key %q in %s (did you mean %s?)", k.Value, what, close)
+			} else if hint != "" {
+				r.Addf(k, "unknown key %q in %s%s", k.Value, what, hint)
+			} else {
+				r.Addf(k, "unknown key %q in %s (known: %s)", k.Value, what, strings.Join(known, ", "))
+			}
 			continue
 		}
 		if prev, dup := out[k.Value]; dup {

@@ -13,7 +13,8 @@ import (
 // Ctrl-C would.
 const Interrupt = "<interrupt>"
 
-// Prompter answers from Answers in order: an int chooses that option index of a Select,
+// Prompter answers from Answers in order: an int chooses that option index of a Select
+// (a negative one is Enter alone: the default, or with none the question asked again),
 // a string answers an Input ("" takes the default), a []int the options of a
 // MultiSelect, Interrupt stops the interview. When
 // the script runs out it interrupts, as the end of input does.
@@ -61,6 +62,12 @@ func (p *Prompter) Select(message string, options []string, def int, help string
 	a, err := p.next()
 	if err != nil {
 		return 0, err
+	}
+	// Enter on a question with no default (NoDefault) asks it again, as the prompters do.
+	for v, ok := a.(int); ok && v < 0 && (def < 0 || def >= len(options)); v, ok = a.(int) {
+		if a, err = p.next(); err != nil {
+			return 0, err
+		}
 	}
 	switch v := a.(type) {
 	case int:
