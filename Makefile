@@ -18,8 +18,11 @@ build:
 run: build
 	@./$(BIN) assess $(ARGS) || [ $$? -eq 130 ] # 130: paused with Ctrl-C, the draft kept; not a make error
 
+# Every test, then the README's examples run as pasted (readme-check), so the README cannot
+# drift from the tool.
 test: fmt-check vet
 	$(GO) test ./...
+	@$(MAKE) --no-print-directory readme-check
 
 vet:
 	$(GO) vet ./...
