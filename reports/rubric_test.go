@@ -121,6 +121,14 @@ func TestInitials(t *testing.T) {
 	if abbr["a"] != "PM" || abbr["b"] != "PM2" || abbr["c"] != "C" {
 		t.Errorf("abbreviations %v", abbr)
 	}
+	// A role's own short name heads its column, wherever it is unique; a name given twice
+	// is numbered like initials.
+	roles = []*rubric.Role{{ID: "a", Name: "Product Manager"}, {ID: "b", Name: "Senior Product Manager", Short: "PM"},
+		{ID: "c", Name: "Staff Engineer", Short: "L3"}, {ID: "d", Name: "Senior Engineer", Short: "L3"}}
+	abbr = abbreviations(roles)
+	if abbr["a"] != "PM2" || abbr["b"] != "PM" || abbr["c"] != "L3" || abbr["d"] != "L32" {
+		t.Errorf("abbreviations with short names %v", abbr)
+	}
 }
 
 func TestTruncate(t *testing.T) {
