@@ -148,6 +148,7 @@ func (f *Factory) Prompter(ctx context.Context, accessible bool) interview.Promp
 	}
 	p := interview.NewPlainPrompter(ctx, f.IO.In, f.IO.ErrOut)
 	p.Echo = !f.IO.InTTY
+	p.Width = f.IO.ErrWidth
 	return p
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/textwrap"
 )
 
 // PlainPrompter asks with plain numbered prompts, one line per answer and no cursor
@@ -22,6 +23,10 @@ type PlainPrompter struct {
 	// Echo writes each answer after its prompt, for input that is not typed on a terminal
 	// (which echoes it): a log of a scripted interview then reads as one.
 	Echo bool
+	// Width, when it is a terminal's (20 columns or more), wraps each option at a word,
+	// under its number, so that the terminal never breaks a word; 0 (a pipe) writes each
+	// option on one line.
+	Width int
 }
 
 // inputLine is one line of input; tooLong marks a line past maxAnswer, whose text is
@@ -192,9 +197,18 @@ func pickNumbers(line string, n int) (picked []int, ok bool) {
 // listOptions writes a question and its numbered options, and returns the hint to add to
 // the prompt when there is help to show.
 func (p *PlainPrompter) listOptions(message string, options []string, help string) string {
-	fmt.Fprintln(p.out, message)
+	if p.Width >= 20 {
+		fmt.Fprint(p.out, textwrap.Wrap(message, p.Width-1, "", ""))
+	} else {
+		fmt.Fprintln(p.out, message)
+	}
 	for i, o := range options {
-		fmt.Fprintf(p.out, "  %d) %s\n", i+1, o)
+		num := fmt.Sprintf("  %d) ", i+1)
+		if p.Width >= 20 {
+			fmt.Fprint(p.out, textwrap.Wrap(o, p.Width-1, num, strings.Repeat(" ", len(num))))
+			continue
+		}
+		fmt.Fprintf(p.out, "%s%s\n", num, o)
 	}
 	if help != "" {
 		return ", ? for help"

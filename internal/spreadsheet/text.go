@@ -19,6 +19,9 @@ const SaveAsUTF8 = `save it from the spreadsheet as "CSV UTF-8 (comma delimited)
 // SaveAsXLSX is how to make a workbook pmladder reads.
 const SaveAsXLSX = `save it from the spreadsheet as "Excel Workbook (.xlsx)"`
 
+// NotUTF8 says that text is not UTF-8, and how to save it so.
+const NotUTF8 = "this is not UTF-8 text (Excel's plain \"CSV\" is Windows-1252): " + SaveAsUTF8
+
 // BOM is the UTF-8 byte-order mark spreadsheets put before CSV text.
 const BOM = "\ufeff"
 
@@ -31,7 +34,7 @@ func TextProblem(head []byte) string {
 		bytes.Count(head, []byte{0}) > len(head)/4:
 		return "this is UTF-16 text (Excel's \"Unicode text\"), not a CSV sheet: " + SaveAsUTF8
 	case !utf8.Valid(TrimPartialRune(head)):
-		return "this is not UTF-8 text (Excel's plain \"CSV\" is Windows-1252): " + SaveAsUTF8
+		return NotUTF8
 	case bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 && len(head) > 0:
 		return "lines end with CR alone (old Mac line ends): " + SaveAsUTF8
 	}
