@@ -37,6 +37,7 @@ fuzz:
 	$(GO) test ./assess/input/ -run '^$$' -fuzz '^FuzzWorkbookParts$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./assess/interview/ -run '^$$' -fuzz '^FuzzPlainPrompter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./reports/ -run '^$$' -fuzz '^FuzzCSVWriter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+	$(GO) test ./rubric/ladderimport/ -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
 # The performance targets measured side by side in one run (bench/compare.py): every team
 # format (csv, json, markdown, table, html, xlsx) at $(PEOPLE) and 100,000 people, one table of
@@ -74,9 +75,11 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # The workbooks the team tests read (cmd/testdata/xlsx): made by tools/xlsxfixture, and
-# one saved again by LibreOffice (soffice) as a spreadsheet user would save it.
+# one saved again by LibreOffice (soffice) as a spreadsheet user would save it; and the
+# example ladder's workbook, from its CSV grid.
 fixtures:
 	$(GO) run ./tools/xlsxfixture -dir cmd/testdata/xlsx
+	$(GO) run ./tools/xlsxfixture -ladder examples/ladder-grid.csv -o examples/ladder-grid.xlsx
 	tmp=$$(mktemp -d) && soffice --headless --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir $$tmp cmd/testdata/xlsx/team-filled.xlsx >/dev/null && \
 		mv $$tmp/team-filled.xlsx cmd/testdata/xlsx/team-filled-libreoffice.xlsx && rmdir $$tmp
 

@@ -82,6 +82,10 @@ func rubricImportRun(opts *RubricImportOptions) error {
 		if opts.File != "-" {
 			opts.Out.readsFrom(opts.File)
 		}
+		opts.Out.cmdPath = opts.cmdPath
+		if err := opts.Out.checkTarget(); err != nil {
+			return err
+		}
 	}
 	name, data, err := readInput(opts.IO, opts.File)
 	if err != nil {

@@ -81,6 +81,8 @@ type outOption struct {
 	score int
 	text  string
 	at    string
+	// level names the levels whose words it is ("Senior", "L3").
+	level string
 }
 
 type outRole struct {
@@ -253,7 +255,7 @@ func (im *importer) build(l *ladder, name string) (*outRubric, error) {
 		return nil, im.fail(im.t.file, "no statements found under the levels: write each level's statements in the cells of its column")
 	}
 	if ids := skillIDs.byPlace; len(ids) > 0 {
-		im.warn(im.t.file, "%s made from row order, as their names have no Latin letters: %s (rename them in the YAML to keep them stable if rows move)",
+		im.warn(im.t.file, "%s made from their order, as their names have no Latin letters: %s (give them ids of your own in the YAML to keep them stable if rows move)",
 			plural(len(ids), "competency id", "competency ids"), strings.Join(ids, ", "))
 	}
 	if ids := catIDs.byPlace; len(ids) > 0 {
@@ -313,6 +315,8 @@ type step struct {
 	stmts []string
 	at    string
 	carry bool // the words of the rank before stand
+	// names are the levels of the rank, as the sheet names them.
+	names []string
 }
 
 // questions makes a skill's questions from its competency's threads.
@@ -381,6 +385,7 @@ func (im *importer) steps(th *thread, levels []*level, skill string) []step {
 				continue
 			}
 			found = true
+			st.names = append(st.names, levels[i].name)
 			if st.at == "" {
 				st.at = lt.at
 			}
@@ -453,7 +458,7 @@ func chunk(steps []step, at string) []*outQuestion {
 			if last := q.options[len(q.options)-1]; last.text == text {
 				continue // the same words as the level below, in this question
 			}
-			q.options = append(q.options, outOption{score: st.rank, text: text, at: st.at})
+			q.options = append(q.options, outOption{score: st.rank, text: text, at: st.at, level: strings.Join(st.names, " / ")})
 		}
 		qs[j] = q
 	}
@@ -613,6 +618,21 @@ func (im *importer) roles(l *ladder, out *outRubric) error {
 			if same {
 				im.warn(n.lv.at, "%s says nothing that %s does not: no answer tells them apart, so whoever holds %s holds %s too; write what changes at %s",
 					problem.Quote(n.lv.name), problem.Quote(ro.lv.name), problem.Quote(ro.lv.name), problem.Quote(n.lv.name), problem.Quote(n.lv.name))
+			}
+		}
+	}
+	return nil
+}
+
+// option is the option of a question (by its id, skill.n) at a score, nil when none.
+func (out *outRubric) option(qid string, score int) *outOption {
+	sid, n, ok := strings.Cut(qid, ".")
+	i, err := strconv.Atoi(n)
+	if s := out.skill(sid); ok && err == nil && s != nil && i >= 1 && i <= len(s.questions) {
+		q := s.questions[i-1]
+		for k := range q.options {
+			if q.options[k].score == score {
+				return &q.options[k]
 			}
 		}
 	}

@@ -12,6 +12,9 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/pmladder/pmladder/internal/problem"
@@ -81,15 +84,25 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("internal error: the rubric made from %s does not validate: %w", file, err)
 	}
-	// What the lint would say of the rubric, said of the cells it came from.
+	// What the lint would say of the rubric, said of the cells it came from, in the
+	// sheet's words where it can be.
 	for _, w := range r.Lint() {
 		place := at[w.Line]
 		if place == "" {
 			place = file
 		}
-		im.warnings = append(im.warnings, &problem.Problem{File: place,
-			Msg: "warning: in the rubric written, " + strings.TrimPrefix(w.Msg, "warning: ") + " (rubric validate --strict fails on it)"})
+		msg := strings.TrimPrefix(w.Msg, "warning: ")
+		if m := nearlySameMsg.FindStringSubmatch(msg); m != nil {
+			a, _ := strconv.Atoi(m[2])
+			b, _ := strconv.Atoi(m[3])
+			if q, oa, ob := r.Question(m[1]), out.option(m[1], a), out.option(m[1], b); q != nil && oa != nil && ob != nil {
+				msg = fmt.Sprintf("%s: the statements of %s and %s say nearly the same thing, so people cannot tell them apart",
+					problem.Quote(r.Skill(q.Skill).Name), problem.Quote(oa.level), problem.Quote(ob.level))
+			}
+		}
+		im.warnings = append(im.warnings, &problem.Problem{File: place, Msg: "warning: " + msg + " (rubric validate --strict fails on it)"})
 	}
+	sortByRow(im.warnings, file)
 	res := &Result{YAML: yaml, Rubric: r, Warnings: im.warnings, Levels: len(out.roles), Tracks: len(out.tracks),
 		Competencies: out.competencies, Questions: out.questions}
 	for _, c := range out.categories {
@@ -97,6 +110,24 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 	}
 	return res, nil
 }
+
+// sortByRow puts warnings in the order of the rows they name, those about the whole file
+// first, keeping the order of warnings about one row.
+func sortByRow(ws problem.List, file string) {
+	row := func(p *problem.Problem) int {
+		rest := strings.TrimPrefix(p.File, file)
+		i := len(rest)
+		for i > 0 && rest[i-1] >= '0' && rest[i-1] <= '9' {
+			i--
+		}
+		n, _ := strconv.Atoi(rest[i:])
+		return n
+	}
+	sort.SliceStable(ws, func(i, j int) bool { return row(ws[i]) < row(ws[j]) })
+}
+
+// nearlySameMsg is the lint's warning of two statements that say nearly the same thing.
+var nearlySameMsg = regexp.MustCompile(`^question "([^"]+)": statements (\d+) and (\d+) say nearly the same thing`)
 
 // emptyCells warns, once a row, of a level without words between levels with words, and
 // of the levels without words above the last that has some: those levels do not expect

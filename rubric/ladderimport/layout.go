@@ -91,14 +91,15 @@ func (im *importer) fail(place, format string, args ...any) error {
 func (im *importer) headerRow() (int, string) {
 	rows := im.t.rows
 	title := ""
+	// filled counts a row's different texts: a title merged across the top is one.
 	filled := func(r *tableRow) int {
-		n := 0
+		seen := map[string]bool{}
 		for _, c := range r.cells {
-			if strings.TrimSpace(c) != "" {
-				n++
+			if c = strings.TrimSpace(c); c != "" {
+				seen[c] = true
 			}
 		}
-		return n
+		return len(seen)
 	}
 	for i := range rows {
 		n := filled(&rows[i])
