@@ -146,7 +146,13 @@ func uniqueInitials(names, fallback []string) []string {
 }
 
 func initials(name string) string {
-	words := strings.Fields(name)
+	var words []string
+	for _, w := range strings.Fields(name) {
+		// "(IC)" is IC, "Mgr." is Mgr: the word without the punctuation around it.
+		if w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); w != "" {
+			words = append(words, w)
+		}
+	}
 	isAcronym := func(w string) bool { return len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w }
 	if len(words) >= 3 && isAcronym(words[0]) && words[1] == "of" {
 		return words[0]
@@ -156,7 +162,7 @@ func initials(name string) string {
 		switch {
 		case isAcronym(w) || isNumber(w):
 			b.WriteString(w)
-		case w == "of" || w == "and" || w == "or" || w == "the" || w == "for" || w == "in" || w == "&":
+		case w == "of" || w == "and" || w == "or" || w == "the" || w == "for" || w == "in":
 		default:
 			r, _ := utf8.DecodeRuneInString(w)
 			b.WriteRune(unicode.ToUpper(r))

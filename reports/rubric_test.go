@@ -100,16 +100,18 @@ roles: [{id: a, name: Alpha, expects: {s: 1}}, {id: b, name: Beta, expects: {s: 
 
 func TestInitials(t *testing.T) {
 	cases := map[string]string{
-		"Senior Product Manager":        "SPM",
-		"VP of Product":                 "VP",
-		"Director of Product":           "DP",
-		"Chief Product Officer":         "CPO",
-		"Head of AI Products":           "HAIP",
-		"élan vital":                    "ÉV",
-		"Fractional or Freelance PM":    "FFPM",
-		"Product Marketing Manager":     "PMM",
-		"Technical Program Manager":     "TPM",
-		"Senior Principal Product Mgr.": "SPPM",
+		"Senior Product Manager":                     "SPM",
+		"VP of Product":                              "VP",
+		"Director of Product":                        "DP",
+		"Chief Product Officer":                      "CPO",
+		"Head of AI Products":                        "HAIP",
+		"élan vital":                                 "ÉV",
+		"Fractional or Freelance PM":                 "FFPM",
+		"Product Marketing Manager":                  "PMM",
+		"Technical Program Manager":                  "TPM",
+		"Senior Principal Product Mgr.":              "SPPM",
+		"Senior Engineer 2 (Individual Contributor)": "SE2IC",
+		"Engineer (IC)":                              "EIC",
 	}
 	for name, want := range cases {
 		if got := initials(name); got != want {

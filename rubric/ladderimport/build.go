@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/pmladder/pmladder/internal/problem"
 )
@@ -206,7 +207,7 @@ func (im *importer) build(l *ladder, name string) (*outRubric, error) {
 				names = append(names, shortOf(lv))
 			}
 		}
-		out.labels[r] = strings.Join(names, " / ")
+		out.labels[r] = label(names)
 	}
 	// Skills, by category.
 	catIDs, skillIDs := newIDs("category"), newIDs("competency")
@@ -269,10 +270,38 @@ func (im *importer) build(l *ladder, name string) (*outRubric, error) {
 
 // shortOf is how a level is named where room is short: its code (L3), else its name.
 func shortOf(lv *level) string {
-	if lv.code != "" && len([]rune(lv.code)) <= 8 {
+	if goodCode(lv.code) {
 		return lv.code
 	}
 	return lv.name
+}
+
+// label names a score whose rank several levels share: their codes (L5 / M5), else the
+// words their names begin with ("Senior Engineer 2" for its IC and manager levels), else
+// all of them.
+func label(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	common := strings.Fields(names[0])
+	for _, n := range names[1:] {
+		w := strings.Fields(n)
+		k := 0
+		for k < len(common) && k < len(w) && common[k] == w[k] {
+			k++
+		}
+		common = common[:k]
+	}
+	if len(common) > 0 {
+		return strings.Join(common, " ")
+	}
+	return strings.Join(names, " / ")
+}
+
+// goodCode reports whether a level's code can stand for it in a narrow table: a few
+// letters and a number (L3, IC4, Level 2), not a number alone.
+func goodCode(code string) bool {
+	return code != "" && len([]rune(code)) <= 8 && strings.IndexFunc(code, unicode.IsLetter) >= 0
 }
 
 // views are the sets of levels a competency's skills hold: all levels; or with tracks,
@@ -513,7 +542,7 @@ func (im *importer) roles(l *ladder, out *outRubric) error {
 				ro.short = lv.name
 			}
 		}
-		if ro.short == "" && lv.code != "" && len([]rune(lv.code)) <= 8 && lv.code != ro.name {
+		if ro.short == "" && goodCode(lv.code) && lv.code != ro.name {
 			ro.short = lv.code
 		}
 		ro.scope = clean(lv.scope)

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -103,6 +104,7 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 		im.warnings = append(im.warnings, &problem.Problem{File: place, Msg: "warning: " + msg + " (rubric validate --strict fails on it)"})
 	}
 	sortByRow(im.warnings, file)
+	im.warnings = slices.CompactFunc(im.warnings, func(a, b *problem.Problem) bool { return a.Error() == b.Error() })
 	res := &Result{YAML: yaml, Rubric: r, Warnings: im.warnings, Levels: len(out.roles), Tracks: len(out.tracks),
 		Competencies: out.competencies, Questions: out.questions}
 	for _, c := range out.categories {
