@@ -394,6 +394,15 @@ func TestProblems(t *testing.T) {
 	}
 }
 
+// A grid whose first two columns have no header: the category, then the competency.
+func TestUnnamedCategoryAndCompetency(t *testing.T) {
+	data := ",,Junior,Senior\nCraft,Coding,Writes code,Reviews code\n,Testing,Writes tests,Designs tests\nPeople,Mentoring,Asks for help,Mentors others\n"
+	_, r := imported(t, "unnamed.csv", []byte(data), Options{})
+	if c := r.Category("craft"); c == nil || len(c.Skills) != 2 || r.Category("people") == nil {
+		t.Errorf("categories %+v", r.Categories)
+	}
+}
+
 // Every rubric the import writes parses; a few odd but readable sheets.
 func TestOddSheets(t *testing.T) {
 	for name, data := range map[string]string{

@@ -103,7 +103,9 @@ func (im *importer) headerRow() (int, string) {
 	}
 	for i := range rows {
 		n := filled(&rows[i])
-		if n >= 3 || n == 2 && i+1 < len(rows) && filled(&rows[i+1]) <= 2 {
+		// Two cells head a ladder of two levels when the competency's column is unnamed
+		// (a title row starts in column A), or when the rows below have no more.
+		if n >= 3 || n == 2 && (strings.TrimSpace(rows[i].cell(0)) == "" || i+1 < len(rows) && filled(&rows[i+1]) <= 2) {
 			if i+1 < len(rows) && onlyTracks(&rows[i]) && filled(&rows[i+1]) > n {
 				continue
 			}
@@ -209,6 +211,13 @@ func (im *importer) readGrid(h int) (*ladder, error) {
 		}
 		if comp < 0 {
 			return nil, im.fail(t.rowAt(header), "no competency column: name the column of competencies %q", "Competency")
+		}
+		// Two unnamed columns before the levels: a category, then the competency (the
+		// first's cells repeat or are left empty under a merged cell).
+		if cat < 0 && clean(header.cell(comp)) == "" && comp+1 < width && clean(header.cell(comp+1)) == "" &&
+			kind[comp+1] == colNone && columnHasText(t, h, comp+1) && fewerValues(t, h, comp, comp+1) {
+			kind[comp] = colCategory
+			comp++
 		}
 		kind[comp] = colCompetency
 		if kindOf(header.cell(comp), colLevel) == colLevel {
@@ -573,6 +582,21 @@ func (im *importer) readLong(h int, cols map[string]int) (*ladder, error) {
 		return nil, im.fail(t.rowAt(header), "no statements under the header: write a row per level, competency and statement")
 	}
 	return l, nil
+}
+
+// fewerValues reports whether column a holds fewer different texts below the header
+// than column b: categories repeat, competencies do not.
+func fewerValues(t *table, h, a, b int) bool {
+	count := func(c int) int {
+		seen := map[string]bool{}
+		for i := h + 1; i < len(t.rows); i++ {
+			if v := clean(t.rows[i].cell(c)); v != "" {
+				seen[v] = true
+			}
+		}
+		return len(seen)
+	}
+	return count(a) < count(b)
 }
 
 // columnHasText reports whether a column has text in any row below the header.
