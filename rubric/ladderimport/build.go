@@ -97,7 +97,6 @@ type outRole struct {
 type outExpect struct {
 	skill string
 	value float64
-	exact float64
 }
 
 // decideTracks sets each level's track and whether it is on every track: tracks exist
@@ -111,13 +110,13 @@ func (im *importer) decideTracks(l *ladder) bool {
 		switch lv.track {
 		case trackMgmt:
 			hasMgmt = true
-			if lv.num > 0 {
+			if lv.num >= 0 {
 				minMgmt = min(minMgmt, lv.num)
 			}
 		case trackIC:
 			hasIC = true
 		}
-		numbered = numbered && lv.num > 0
+		numbered = numbered && lv.num >= 0
 	}
 	if !hasMgmt {
 		for _, lv := range l.levels {
@@ -146,8 +145,8 @@ func (im *importer) rankLevels(l *ladder) {
 	numbered := true
 	some := false
 	for _, lv := range l.levels {
-		numbered = numbered && lv.num > 0
-		some = some || lv.num > 0
+		numbered = numbered && lv.num >= 0
+		some = some || lv.num >= 0
 	}
 	if numbered {
 		var nums []int
@@ -170,11 +169,13 @@ func (im *importer) rankLevels(l *ladder) {
 	if some {
 		im.warn(l.levels[0].at, "some levels have a number in their name and some not: all are ranked by their order in the sheet instead")
 	}
+	// A level is one above the highest before it on its track or on every track (a level
+	// on every track: above every level before it).
 	for i, lv := range l.levels {
 		lv.rank = 1
 		for _, before := range l.levels[:i] {
 			if before.shared || lv.shared || before.track == lv.track {
-				lv.rank++
+				lv.rank = max(lv.rank, before.rank+1)
 			}
 		}
 	}
@@ -207,7 +208,9 @@ func (im *importer) build(l *ladder, name string) (*outRubric, error) {
 				names = append(names, shortOf(lv))
 			}
 		}
-		out.labels[r] = label(names)
+		if out.labels[r] = label(names); out.labels[r] == "" {
+			out.labels[r] = "Level " + strconv.Itoa(r)
+		}
 	}
 	// Skills, by category.
 	catIDs, skillIDs := newIDs("category"), newIDs("competency")
@@ -280,7 +283,10 @@ func shortOf(lv *level) string {
 // words their names begin with ("Senior Engineer 2" for its IC and manager levels), else
 // all of them.
 func label(names []string) string {
-	if len(names) == 1 {
+	switch len(names) {
+	case 0:
+		return "" // no level of this rank: the caller names it
+	case 1:
 		return names[0]
 	}
 	common := strings.Fields(names[0])
@@ -564,8 +570,11 @@ func (im *importer) roles(l *ladder, out *outRubric) error {
 		for _, c := range out.categories {
 			for _, s := range c.skills {
 				if s.hasWords(lv) {
+					// Rounded down to two decimals, so that the person it is the score of
+					// meets it; a skill's questions are few enough that the level below
+					// scores at least a hundredth less.
 					exact := s.canonical(lv.rank)
-					ro.expects = append(ro.expects, outExpect{skill: s.id, value: math.Floor(exact*100+1e-6) / 100, exact: exact})
+					ro.expects = append(ro.expects, outExpect{skill: s.id, value: math.Floor(exact*100+1e-6) / 100})
 				}
 			}
 		}

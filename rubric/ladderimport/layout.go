@@ -21,8 +21,8 @@ type ladder struct {
 
 type level struct {
 	name string
-	// num is the number its name carries (L3: 3), 0 when none; code the code that
-	// carries it ("L3"), for a short name.
+	// num is the number its name carries (L3: 3, L0: 0), -1 when none; code the code
+	// that carries it ("L3"), for a short name.
 	num  int
 	code string
 	// track is trackIC, trackMgmt or trackNone; shared is set once tracks are decided
@@ -561,7 +561,7 @@ func (im *importer) readLong(h int, cols map[string]int) (*ladder, error) {
 	// first appear.
 	numbered := true
 	for _, lv := range l.levels {
-		numbered = numbered && lv.num > 0
+		numbered = numbered && lv.num >= 0
 	}
 	if numbered {
 		sort.SliceStable(l.levels, func(i, j int) bool { return l.levels[i].num < l.levels[j].num })

@@ -216,7 +216,7 @@ var (
 )
 
 // levelNumber is the number a level's name carries and the code that carries it (for a
-// short name): 0 and "" when it carries none.
+// short name): -1 and "" when it carries none.
 func levelNumber(name string) (num int, code string) {
 	name = strings.TrimSpace(name)
 	if m := wordNumber.FindStringSubmatch(name); m != nil {
@@ -236,7 +236,7 @@ func levelNumber(name string) (num int, code string) {
 	if m := romanPattern.FindStringSubmatch(name); m != nil {
 		return romans[m[1]], ""
 	}
-	return 0, ""
+	return -1, ""
 }
 
 var romans = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
