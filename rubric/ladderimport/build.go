@@ -596,6 +596,13 @@ func (im *importer) roles(l *ladder, out *outRubric) error {
 	if ids := roleIDs.byPlace; len(ids) > 0 {
 		im.warn(im.t.file, "level ids made from their order, as their names have no Latin letters: %s", strings.Join(ids, ", "))
 	}
+	// Answers and team sheets name skills' questions and roles by id: say they were made.
+	nSkills := 0
+	for _, c := range out.categories {
+		nSkills += len(c.skills)
+	}
+	im.warn(im.t.file, "ids made from the names: %s (%s …) and %s (%s …); answers and team sheets use them, so rename any in the YAML before people answer",
+		plural(nSkills, "skill", "skills"), out.categories[0].skills[0].id, plural(len(out.roles), "role", "roles"), out.roles[0].id)
 	// Where each leads: the next rank up on its track (a level on every track leads to
 	// the next on each).
 	tracks := []string{trackNone}
