@@ -65,7 +65,7 @@ change. The rubric validates; check it with rubric validate --strict, then edit 
 		},
 	}
 	c.Flags().StringVarP(&opts.Out.Output, "output", "o", "", "write the rubric to `FILE` (atomically, mode 0600) instead of stdout")
-	c.Flags().StringVar(&opts.Sheet, "sheet", "", "the workbook's sheet to read (default: its first visible sheet)")
+	c.Flags().StringVar(&opts.Sheet, "sheet", "", "the workbook's sheet `NAME` to read (default: its first visible sheet)")
 	c.Flags().StringVar(&opts.Name, "name", "", "the ladder's `NAME` (default: the sheet's title row, else the file's name)")
 	c.Flags().BoolVarP(&opts.Force, "force", "f", false, "overwrite the -o FILE if it exists")
 	return c
