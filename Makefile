@@ -43,6 +43,7 @@ fuzz:
 	$(GO) test ./assess/input/ -run '^$$' -fuzz '^FuzzWorkbookParts$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./assess/interview/ -run '^$$' -fuzz '^FuzzPlainPrompter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./reports/ -run '^$$' -fuzz '^FuzzCSVWriter$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+	$(GO) test ./rubric/ladderimport/ -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
 # The performance targets measured side by side in one run (bench/compare.py): every team
 # format (csv, json, markdown, table, html, xlsx) at $(PEOPLE) and 100,000 people, one table of
@@ -81,9 +82,11 @@ bench:
 
 # The workbooks the team tests read (cmd/testdata/xlsx): made by tools/xlsxfixture, and
 # one saved again by LibreOffice (soffice) as a spreadsheet user would save it; and the
-# README's example workbook, examples/team.xlsx, from examples/team.csv.
+# README's example workbook, examples/team.xlsx, from examples/team.csv; and the example
+# ladder's workbook, from its CSV grid.
 fixtures:
 	$(GO) run ./tools/xlsxfixture -dir cmd/testdata/xlsx
+	$(GO) run ./tools/xlsxfixture -ladder examples/ladder-grid.csv -o examples/ladder-grid.xlsx
 	tmp=$$(mktemp -d) && soffice --headless --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir $$tmp cmd/testdata/xlsx/team-filled.xlsx >/dev/null && \
 		mv $$tmp/team-filled.xlsx cmd/testdata/xlsx/team-filled-libreoffice.xlsx && rmdir $$tmp
 	$(GO) run ./tools/xlsxfixture -csv examples/team.csv -o examples/team.xlsx # the README's filled team workbook
@@ -91,7 +94,7 @@ fixtures:
 # The README's example commands, run in order as a newcomer pastes them on a fresh clone:
 # in a temporary folder with a copy of examples/, a fresh HOME and data folder, and the
 # pmladder just built on the PATH. Prints "N run, M not run (interactive), K fail";
-# tools/readmecheck says which lines run. A few seconds; not part of `make test`.
+# tools/readmecheck says which lines run. About 15 s; the last step of `make test`.
 readme-check: build
 	$(GO) run ./tools/readmecheck -bin $(BIN) README.md
 

@@ -165,7 +165,9 @@ func (g Gap) Step() int {
 // NextStep is the anchored statement of the step's score in each of the skill's
 // questions that has options and whose answer is below the step or missing (rule 10):
 // never a statement the person already picked or passed. A question answered na counts
-// as missing: it has no score to pass the step with.
+// as missing: it has no score to pass the step with. A statement two questions share
+// (an imported ladder's level of one statement, asked in each of its questions) is given
+// once.
 func (g Gap) NextStep() []string {
 	step := g.Step()
 	var out []string
@@ -180,7 +182,9 @@ func (g Gap) NextStep() []string {
 				continue
 			}
 		}
-		out = append(out, text)
+		if !slices.Contains(out, text) {
+			out = append(out, text)
+		}
 	}
 	return out
 }

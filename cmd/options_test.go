@@ -79,6 +79,10 @@ func TestFlagsToOptions(t *testing.T) {
 	if initOpts.File != "my.yaml" || !initOpts.Force {
 		t.Errorf("rubric init: %+v", initOpts)
 	}
+	imp := parseCommand(t, env, NewCmdRubricImport, "import", "ladder.xlsx", "--sheet", "Engineering", "--name", "Our ladder", "-o", "ladder.yaml", "-f")
+	if imp.File != "ladder.xlsx" || imp.Sheet != "Engineering" || imp.Name != "Our ladder" || imp.Out.Output != "ladder.yaml" || !imp.Force {
+		t.Errorf("rubric import: %+v", imp)
+	}
 }
 
 func TestAssessFlagsToOptions(t *testing.T) {

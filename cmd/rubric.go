@@ -8,10 +8,11 @@ import (
 func NewCmdRubric(f *Factory) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "rubric",
-		Short: "Show, check and create career ladders (rubrics)",
+		Short: "Show, check, create and import career ladders (rubrics)",
 		Long: `A rubric is a career ladder: the skills assessed, the questions that assess them, the roles
 and what each expects, and the certifications that build skills. pmladder ships one for
-product management; use your own with --rubric FILE or "rubric: FILE" in the config.`,
+product management; use your own with --rubric FILE or "rubric: FILE" in the config. A
+ladder kept as a spreadsheet becomes a rubric with rubric import.`,
 		Args: noSubcommand,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
@@ -21,6 +22,7 @@ product management; use your own with --rubric FILE or "rubric: FILE" in the con
 		NewCmdRubricDiff(f, nil),
 		NewCmdRubricValidate(f, nil),
 		NewCmdRubricInit(f, nil),
+		NewCmdRubricImport(f, nil),
 	)
 	return c
 }

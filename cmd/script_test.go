@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"encoding/csv"
 	"errors"
 	"os"
 	"os/exec"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestMain lets testscript run the real command line as the "pmladder" program.
@@ -38,9 +40,10 @@ func TestScripts(t *testing.T) {
 		// compares against, for review with git diff.
 		UpdateScripts: os.Getenv("PMLADDER_UPDATE_GOLDEN") != "",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"status":  cmdStatus,
-			"width":   cmdWidth,
-			"fixture": cmdFixture,
+			"status":   cmdStatus,
+			"width":    cmdWidth,
+			"fixture":  cmdFixture,
+			"workbook": cmdWorkbook,
 		},
 	})
 }
@@ -79,6 +82,52 @@ func cmdFixture(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Check(err)
 		ts.Check(os.WriteFile(ts.MkAbs(name), data, 0o644))
 	}
+}
+
+// cmdWorkbook writes a workbook as a spreadsheet saves one, from CSV files in the script,
+// so that a test's sheet is read in the script itself: `workbook ladder.xlsx Ladder=grid.csv
+// Notes=notes.csv merge=Ladder!C1:E1`. Each NAME=FILE.csv is a sheet, in order; a cell's
+// lines stay lines (a cell typed with Alt+Enter); merge=SHEET!FROM:TO merges cells.
+func cmdWorkbook(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: workbook OUT.xlsx SHEET=FILE.csv... [merge=SHEET!A1:B2...]")
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	first := true
+	for _, arg := range args[1:] {
+		key, value, ok := strings.Cut(arg, "=")
+		if !ok {
+			ts.Fatalf("workbook: %q is not NAME=FILE.csv or merge=SHEET!A1:B2", arg)
+		}
+		if key == "merge" {
+			sheet, cells, _ := strings.Cut(value, "!")
+			from, to, _ := strings.Cut(cells, ":")
+			ts.Check(f.MergeCell(sheet, from, to))
+			continue
+		}
+		if first {
+			ts.Check(f.SetSheetName("Sheet1", key))
+			first = false
+		} else if _, err := f.NewSheet(key); err != nil {
+			ts.Fatalf("workbook: %v", err)
+		}
+		cr := csv.NewReader(strings.NewReader(ts.ReadFile(value)))
+		cr.FieldsPerRecord = -1
+		rows, err := cr.ReadAll()
+		ts.Check(err)
+		for i, row := range rows {
+			for j, v := range row {
+				if v == "" {
+					continue
+				}
+				cell, err := excelize.CoordinatesToCellName(j+1, i+1)
+				ts.Check(err)
+				ts.Check(f.SetCellStr(key, cell, v))
+			}
+		}
+	}
+	ts.Check(f.SaveAs(ts.MkAbs(args[0])))
 }
 
 // cmdWidth checks that no line of a file is wider than N characters: `width 80 stdout`.

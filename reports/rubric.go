@@ -75,18 +75,52 @@ func groupRoles(r *rubric.Rubric) []roleGroup {
 	return groups
 }
 
-// abbreviations gives each role a short, unique column heading from its name's initials:
-// "Senior Product Manager" is SPM; acronyms stay whole ("VP of Product" is VP); small
-// words are skipped.
+// abbreviations gives each role a short, unique column heading: the role's own short
+// name (rubric: short), else its name's initials: "Senior Product Manager" is SPM;
+// acronyms stay whole ("VP of Product" is VP); small words are skipped. A heading that
+// would repeat another is numbered (PM, PM2).
 func abbreviations(roles []*rubric.Role) map[string]string {
 	names := make([]string, len(roles))
 	fallback := make([]string, len(roles))
+	given := make([]string, len(roles))
 	for i, ro := range roles {
-		names[i], fallback[i] = ro.Name, strings.ToUpper(ro.ID)
+		names[i], fallback[i], given[i] = ro.Name, strings.ToUpper(ro.ID), strings.TrimSpace(ro.Short)
 	}
 	out := map[string]string{}
-	for i, a := range uniqueInitials(names, fallback) {
+	for i, a := range uniqueHeadings(names, given, fallback) {
 		out[roles[i].ID] = a
+	}
+	return out
+}
+
+// uniqueHeadings is each role's given short name, or else its initials, numbering
+// repeats; the given names are kept as they are wherever they are unique.
+func uniqueHeadings(names, given, fallback []string) []string {
+	out := make([]string, len(names))
+	used := map[string]bool{}
+	for i, g := range given {
+		if g != "" && !used[g] {
+			out[i] = g
+			used[g] = true
+		}
+	}
+	for i, name := range names {
+		if out[i] != "" {
+			continue
+		}
+		a := given[i]
+		if a == "" {
+			a = initials(name)
+		}
+		if a == "" {
+			a = fallback[i]
+		}
+		base := a
+		for n := 2; used[a]; n++ {
+			a = base + strconv.Itoa(n)
+		}
+		used[a] = true
+		out[i] = a
 	}
 	return out
 }
@@ -112,7 +146,13 @@ func uniqueInitials(names, fallback []string) []string {
 }
 
 func initials(name string) string {
-	words := strings.Fields(name)
+	var words []string
+	for _, w := range strings.Fields(name) {
+		// "(IC)" is IC, "Mgr." is Mgr: the word without the punctuation around it.
+		if w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); w != "" {
+			words = append(words, w)
+		}
+	}
 	isAcronym := func(w string) bool { return len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w }
 	if len(words) >= 3 && isAcronym(words[0]) && words[1] == "of" {
 		return words[0]
@@ -122,7 +162,7 @@ func initials(name string) string {
 		switch {
 		case isAcronym(w) || isNumber(w):
 			b.WriteString(w)
-		case w == "of" || w == "and" || w == "or" || w == "the" || w == "for" || w == "in" || w == "&":
+		case w == "of" || w == "and" || w == "or" || w == "the" || w == "for" || w == "in":
 		default:
 			r, _ := utf8.DecodeRuneInString(w)
 			b.WriteRune(unicode.ToUpper(r))
@@ -169,8 +209,16 @@ func (v *RubricShow) matrixTable(w io.Writer, opt Options) error {
 	}
 	fmt.Fprintln(w, matrixNote)
 	fmt.Fprintln(w, headingRoles+":")
+	col := 5
 	for _, ro := range v.roles {
-		fmt.Fprintf(w, "  %-5s %s (%s)\n", v.abbr[ro.ID], ro.Name, ro.ID)
+		col = max(col, utf8.RuneCountInString(v.abbr[ro.ID]))
+	}
+	indent := strings.Repeat(" ", col+3)
+	for _, ro := range v.roles {
+		fmt.Fprintf(w, "  %-*s %s (%s)\n", col, v.abbr[ro.ID], ro.Name, ro.ID)
+		if sc := strings.TrimSpace(ro.Scope); sc != "" {
+			fmt.Fprint(w, textwrap.Wrap(sc, opt.width(), indent, indent))
+		}
 	}
 	return nil
 }
@@ -280,6 +328,9 @@ func (v *RubricShow) roleTable(w io.Writer, opt Options) error {
 	width := opt.width()
 	fmt.Fprintf(w, "%s (%s)\n", ro.Name, ro.ID)
 	fmt.Fprint(w, textwrap.Wrap(roleFacts(r, ro), width, "", ""))
+	if sc := strings.TrimSpace(ro.Scope); sc != "" {
+		fmt.Fprint(w, textwrap.Wrap(sc, width, labelScope+": ", strings.Repeat(" ", len(labelScope)+2)))
+	}
 	if ro.Description != "" {
 		fmt.Fprint(w, textwrap.Wrap(ro.Description, width, "", ""))
 	}

@@ -57,6 +57,7 @@ const (
 	labelNext      = "Next"
 	labelReached   = "Reached from"
 	labelCerts     = "Certifications aimed at it"
+	labelScope     = "Scope"
 	columnExpects  = "Expects"
 	columnWeight   = "Weight"
 )
@@ -203,6 +204,9 @@ func (v *RubricShow) writeMarkdown(w io.Writer) error {
 	if v.role != nil {
 		ro := v.role
 		ew.printf("# %s (%s)\n\n%s\n", mdEscape(ro.Name), mdEscape(ro.ID), mdEscape(roleFacts(r, ro)))
+		if sc := strings.TrimSpace(ro.Scope); sc != "" {
+			ew.printf("\n**%s:** %s\n", labelScope, mdEscape(sc))
+		}
 		if d := strings.TrimSpace(ro.Description); d != "" {
 			ew.printf("\n%s\n", mdEscape(d))
 		}
@@ -262,9 +266,9 @@ func (v *RubricShow) writeMarkdown(w io.Writer) error {
 	ew.printf("\n%s\n\n## %s\n\n", mdEscape(matrixNote), headingRoles)
 	var rows [][]string
 	for _, ro := range v.roles {
-		rows = append(rows, []string{mdEscape(v.abbr[ro.ID]), mdEscape(ro.Name), mdEscape(ro.ID), mdEscape(roleFacts(r, ro)), mdEscape(strings.TrimSpace(ro.Description))})
+		rows = append(rows, []string{mdEscape(v.abbr[ro.ID]), mdEscape(ro.Name), mdEscape(ro.ID), mdEscape(roleFacts(r, ro)), mdEscape(strings.TrimSpace(ro.Scope)), mdEscape(strings.TrimSpace(ro.Description))})
 	}
-	mdTable(ew, "lllll", []string{"Column", "Role", "Id", "Where", "What it is"}, rows)
+	mdTable(ew, "llllll", []string{"Column", "Role", "Id", "Where", labelScope, "What it is"}, rows)
 	ew.printf("\n## %s\n", headingLadder)
 	for _, c := range v.shown() {
 		for _, s := range c.Skills {
@@ -373,6 +377,8 @@ type showStatement struct {
 type showRole struct {
 	ID          string       `json:"id"`
 	Name        string       `json:"name"`
+	Short       string       `json:"short"`
+	Scope       string       `json:"scope"`
 	Level       int          `json:"level"`
 	Lateral     bool         `json:"lateral"`
 	Tracks      []string     `json:"tracks"`
@@ -418,7 +424,7 @@ func (v *RubricShow) writeJSON(w io.Writer) error {
 		roles = []*rubric.Role{v.role}
 	}
 	for _, ro := range roles {
-		sr := showRole{ID: ro.ID, Name: ro.Name, Level: ro.Level, Lateral: !ro.IsLadder(), Tracks: orEmpty(ro.Tracks),
+		sr := showRole{ID: ro.ID, Name: ro.Name, Short: ro.Short, Scope: strings.TrimSpace(ro.Scope), Level: ro.Level, Lateral: !ro.IsLadder(), Tracks: orEmpty(ro.Tracks),
 			Description: strings.TrimSpace(ro.Description), Next: orEmpty(ro.Next), Expects: []showExpect{}}
 		for _, s := range r.Skills() {
 			if e, ok := ro.Expect(s.ID); ok {
@@ -470,10 +476,10 @@ const rubricShowBody = `<header>
 {{- with .Roles}}
 <h2>{{$.RolesHeading}}</h2>
 <table>
-<thead><tr><th>Column</th><th>Role</th><th>Id</th><th>Where</th><th>What it is</th></tr></thead>
+<thead><tr><th>Column</th><th>Role</th><th>Id</th><th>Where</th><th>Scope</th><th>What it is</th></tr></thead>
 <tbody>
 {{- range .}}
-<tr><td>{{index . 0}}</td><td>{{index . 1}}</td><td>{{index . 2}}</td><td>{{index . 3}}</td><td>{{index . 4}}</td></tr>
+<tr><td>{{index . 0}}</td><td>{{index . 1}}</td><td>{{index . 2}}</td><td>{{index . 3}}</td><td>{{index . 4}}</td><td>{{index . 5}}</td></tr>
 {{- end}}
 </tbody>
 </table>
@@ -532,6 +538,9 @@ func (v *RubricShow) writeHTML(w io.Writer) error {
 	if ro := v.role; ro != nil {
 		view.Title, view.Description = ro.Name+" ("+ro.ID+")", strings.TrimSpace(ro.Description)
 		view.Facts = []string{roleFacts(r, ro)}
+		if sc := strings.TrimSpace(ro.Scope); sc != "" {
+			view.Facts = append(view.Facts, labelScope+": "+sc)
+		}
 		t := showHTMLTable{Title: expectsHeading(ro), Header: []string{columnSkill, columnExpects, columnWeight}}
 		for _, c := range v.shown() {
 			t.Rows = append(t.Rows, showHTMLRow{Category: true, Cells: []string{c.Category.Name, "", ""}})
@@ -578,7 +587,7 @@ func (v *RubricShow) writeHTML(w io.Writer) error {
 	}
 	view.Notes = []string{matrixNote}
 	for _, ro := range v.roles {
-		view.Roles = append(view.Roles, []string{v.abbr[ro.ID], ro.Name, ro.ID, roleFacts(r, ro), strings.TrimSpace(ro.Description)})
+		view.Roles = append(view.Roles, []string{v.abbr[ro.ID], ro.Name, ro.ID, roleFacts(r, ro), strings.TrimSpace(ro.Scope), strings.TrimSpace(ro.Description)})
 	}
 	for _, c := range v.shown() {
 		for _, s := range c.Skills {

@@ -100,16 +100,18 @@ roles: [{id: a, name: Alpha, expects: {s: 1}}, {id: b, name: Beta, expects: {s: 
 
 func TestInitials(t *testing.T) {
 	cases := map[string]string{
-		"Senior Product Manager":        "SPM",
-		"VP of Product":                 "VP",
-		"Director of Product":           "DP",
-		"Chief Product Officer":         "CPO",
-		"Head of AI Products":           "HAIP",
-		"élan vital":                    "ÉV",
-		"Fractional or Freelance PM":    "FFPM",
-		"Product Marketing Manager":     "PMM",
-		"Technical Program Manager":     "TPM",
-		"Senior Principal Product Mgr.": "SPPM",
+		"Senior Product Manager":                     "SPM",
+		"VP of Product":                              "VP",
+		"Director of Product":                        "DP",
+		"Chief Product Officer":                      "CPO",
+		"Head of AI Products":                        "HAIP",
+		"élan vital":                                 "ÉV",
+		"Fractional or Freelance PM":                 "FFPM",
+		"Product Marketing Manager":                  "PMM",
+		"Technical Program Manager":                  "TPM",
+		"Senior Principal Product Mgr.":              "SPPM",
+		"Senior Engineer 2 (Individual Contributor)": "SE2IC",
+		"Engineer (IC)":                              "EIC",
 	}
 	for name, want := range cases {
 		if got := initials(name); got != want {
@@ -120,6 +122,14 @@ func TestInitials(t *testing.T) {
 	abbr := abbreviations(roles)
 	if abbr["a"] != "PM" || abbr["b"] != "PM2" || abbr["c"] != "C" {
 		t.Errorf("abbreviations %v", abbr)
+	}
+	// A role's own short name heads its column, wherever it is unique; a name given twice
+	// is numbered like initials.
+	roles = []*rubric.Role{{ID: "a", Name: "Product Manager"}, {ID: "b", Name: "Senior Product Manager", Short: "PM"},
+		{ID: "c", Name: "Staff Engineer", Short: "L3"}, {ID: "d", Name: "Senior Engineer", Short: "L3"}}
+	abbr = abbreviations(roles)
+	if abbr["a"] != "PM2" || abbr["b"] != "PM" || abbr["c"] != "L3" || abbr["d"] != "L32" {
+		t.Errorf("abbreviations with short names %v", abbr)
 	}
 }
 

@@ -119,11 +119,12 @@ func (s *Skill) ActionsFor(step int) []string {
 func MetAt(expected float64) int { return int(math.Ceil(expected - 1e-9)) }
 
 // StatementsAt returns the anchored statement of score in each of the skill's questions
-// that has options: what doing the skill at that level looks like.
+// that has options, each different statement once: what doing the skill at that level
+// looks like.
 func (s *Skill) StatementsAt(score int) []string {
 	var out []string
 	for i := range s.Questions {
-		if text := s.Questions[i].StatementAt(score); text != "" {
+		if text := s.Questions[i].StatementAt(score); text != "" && !slices.Contains(out, text) {
 			out = append(out, text)
 		}
 	}

@@ -2,7 +2,6 @@ package input
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -15,6 +14,7 @@ import (
 	"github.com/pmladder/pmladder/internal/cellsafe"
 	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/internal/problem"
+	"github.com/pmladder/pmladder/internal/spreadsheet"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -70,36 +70,7 @@ type SheetReader struct {
 }
 
 // saveAsUTF8 is how to fix a sheet saved in a form pmladder does not read.
-const saveAsUTF8 = `save it from the spreadsheet as "CSV UTF-8 (comma delimited)"`
-
-// savedWrongly recognises, from the start of a file, the common ways a spreadsheet saves
-// a sheet that is not comma-separated UTF-8, and says how to fix it; "" when it looks
-// right.
-func savedWrongly(head []byte) string {
-	firstLine, _, _ := bytes.Cut(head, []byte("\n"))
-	switch {
-	case bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}) ||
-		bytes.Count(head, []byte{0}) > len(head)/4:
-		return "this is UTF-16 text (Excel's \"Unicode text\"), not a CSV sheet: " + saveAsUTF8
-	case !utf8.Valid(trimPartialRune(head)):
-		return "this is not UTF-8 text (Excel's plain \"CSV\" is Windows-1252): " + saveAsUTF8
-	case bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 && len(head) > 0:
-		return "lines end with CR alone (old Mac line ends): " + saveAsUTF8
-	case bytes.Count(firstLine, []byte(";")) > 0 && bytes.Count(firstLine, []byte(",")) == 0:
-		return "cells are separated by semicolons (a European spreadsheet setting): " + saveAsUTF8
-	}
-	return ""
-}
-
-// trimPartialRune drops an incomplete UTF-8 sequence at the end of a peeked buffer.
-func trimPartialRune(b []byte) []byte {
-	for i := 0; i < utf8.UTFMax && i < len(b); i++ {
-		if r, _ := utf8.DecodeLastRune(b[:len(b)-i]); r != utf8.RuneError || i == len(b) {
-			return b[:len(b)-i]
-		}
-	}
-	return b
-}
+const saveAsUTF8 = spreadsheet.SaveAsUTF8
 
 // records is where a sheet's rows come from: a CSV file, or a workbook's sheet.
 type records interface {
@@ -164,7 +135,7 @@ func NewSheetReader(file string, in io.Reader, r *rubric.Rubric) (*SheetReader, 
 		br.Discard(3)
 	}
 	head, _ := br.Peek(8 * 1024)
-	if msg := savedWrongly(head); msg != "" {
+	if msg := spreadsheet.SavedWrongly(head); msg != "" {
 		var probs problem.List
 		probs.Add(file, 1, "%s", msg)
 		return nil, probs.Err()

@@ -223,6 +223,32 @@ func TestPlainPrompterEchoesPipedAnswers(t *testing.T) {
 	}
 }
 
+// On a terminal of known width (--accessible), a long question and long options are
+// wrapped at words, each option's lines under its text; piped, each is one line.
+func TestPlainPrompterWrapsToTheTerminal(t *testing.T) {
+	long := "Joins customer calls and writes up what was said; asks why before proposing a solution; shares the notes with the team"
+	for _, width := range []int{0, 40} {
+		var out bytes.Buffer
+		p := NewPlainPrompter(context.Background(), strings.NewReader("1\n"), &out)
+		p.Width = width
+		if _, err := p.Select("Customer insight: which is the highest of these you already do?", []string{"None of these yet", long}, 0, ""); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+		for _, line := range lines {
+			if width > 0 && len(line) >= width && !strings.HasPrefix(line, "Choose") {
+				t.Errorf("width %d: a line of %d columns: %q", width, len(line), line)
+			}
+		}
+		switch {
+		case width == 0 && !strings.Contains(out.String(), "  2) "+long+"\n"):
+			t.Errorf("piped, an option is one line:\n%s", out.String())
+		case width > 0 && !strings.Contains(out.String(), "  2) Joins customer calls and writes up\n     what was said;"):
+			t.Errorf("at %d columns, an option's lines go under its text:\n%s", width, out.String())
+		}
+	}
+}
+
 // get returns the answer to a question, or the zero Answer.
 func get(a *assess.Answers, id string) assess.Answer {
 	v, _ := a.Get(id)

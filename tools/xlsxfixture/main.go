@@ -5,6 +5,9 @@
 // name rather than misread (hostile.go). Run by `make fixtures`, which also saves a copy
 // through LibreOffice.
 //
+// With -ladder, it writes a ladder kept as a CSV grid as the workbook an organisation
+// keeps (examples/ladder-grid.xlsx): xlsxfixture -ladder ladder.csv -o ladder.xlsx.
+//
 // With -csv, it converts a CSV team sheet into the workbook a spreadsheet would save
 // (for benchmarks: xlsxtest.FromCSV): xlsxfixture -csv team.csv -o team.xlsx.
 package main
@@ -29,10 +32,13 @@ import (
 func main() {
 	dir := flag.String("dir", "cmd/testdata/xlsx", "where to write the fixtures")
 	from := flag.String("csv", "", "convert this CSV team sheet to a workbook (with -o)")
-	out := flag.String("o", "", "the workbook -csv writes")
+	out := flag.String("o", "", "the workbook -csv or -ladder writes")
+	ladderCSV := flag.String("ladder", "", "write this ladder's CSV grid as a workbook (with -o)")
 	flag.Parse()
 	var err error
-	if *from != "" {
+	if *ladderCSV != "" {
+		err = ladder(*ladderCSV, *out)
+	} else if *from != "" {
 		err = convert(*from, *out)
 	} else if err = run(*dir); err == nil {
 		err = hostile(*dir)

@@ -1,4 +1,4 @@
-package input
+package spreadsheet
 
 import (
 	"bytes"
@@ -33,15 +33,11 @@ const (
 	// maxTag is the longest tag (or comment, or processing instruction) read whole: far
 	// beyond any a spreadsheet writes.
 	maxTag = 1 << 20
-	// maxCellChars is the most characters a cell holds (Excel's limit), and
-	// maxValueBytes the most bytes they take in UTF-8.
-	maxCellChars  = 32767
-	maxValueBytes = 4 * maxCellChars
+	// MaxCellChars is the most characters a cell holds (Excel's limit), and
+	// MaxValueBytes the most bytes they take in UTF-8.
+	MaxCellChars  = 32767
+	MaxValueBytes = 4 * MaxCellChars
 )
-
-// scanBufferSize is scanBuffer, but for the fuzz tests, which make it small to try
-// every place a tag or a value may be cut by the buffer's end.
-var scanBufferSize = scanBuffer
 
 var errValueTooLong = errors.New("a value longer than a cell holds (32,767 characters)")
 
@@ -52,8 +48,14 @@ type xmlScanner struct {
 	srcErr   error // the source's error once it has ended (io.EOF) or failed
 }
 
-func newXMLScanner(src io.Reader) *xmlScanner {
-	return &xmlScanner{src: src, buf: make([]byte, scanBufferSize)}
+// newXMLScanner scans src with a buffer of size bytes to start with (scanBuffer when 0;
+// the fuzz tests make it small to try every place a tag or a value may be cut by the
+// buffer's end).
+func newXMLScanner(src io.Reader, size int) *xmlScanner {
+	if size <= 0 {
+		size = scanBuffer
+	}
+	return &xmlScanner{src: src, buf: make([]byte, size)}
 }
 
 // more reads more of the source after buf[pos:end], keeping what is unread: it returns
@@ -67,7 +69,7 @@ func (s *xmlScanner) more() bool {
 		s.pos = 0
 	}
 	if s.end == len(s.buf) {
-		if len(s.buf) >= maxTag+maxValueBytes {
+		if len(s.buf) >= maxTag+MaxValueBytes {
 			s.srcErr = &errXML{"a tag longer than " + strconv.Itoa(maxTag>>20) + " MiB"}
 			return false
 		}
@@ -473,9 +475,9 @@ func attrText(v []byte) []byte {
 	return v
 }
 
-// unescapeBSTR undoes the escapes of OOXML text (ST_Xstring): _xHHHH_ is the UTF-16
+// UnescapeBSTR undoes the escapes of OOXML text (ST_Xstring): _xHHHH_ is the UTF-16
 // unit HHHH, as spreadsheets write control characters; _x005F_ escapes an underscore.
-func unescapeBSTR(s []byte) []byte {
+func UnescapeBSTR(s []byte) []byte {
 	if !bytes.Contains(s, []byte("_x")) {
 		return s
 	}
