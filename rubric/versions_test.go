@@ -179,7 +179,8 @@ func TestParseVersionMap(t *testing.T) {
 		t.Errorf("got %+v", m)
 	}
 	for _, tc := range []struct{ src, want string }{
-		{"skill: {a: alpha}\n", `map.yaml:1: unknown key "skill" in the map (known: questions, skills)`},
+		{"skill: {a: alpha}\n", `map.yaml:1: unknown key "skill" in the map (did you mean skills?)`},
+		{"zzz: {a: alpha}\n", `map.yaml:1: unknown key "zzz" in the map (known: questions, skills)`},
 		{"questions:\n  a.11: alpha.1\n", `map.yaml:2: questions: "a.11" is not a question of V 1 (did you mean a.1?)`},
 		{"skills: {a: alpah}\n", `map.yaml:1: skills: "alpah" is not a skill of V 2 (did you mean alpha?)`},
 		{"questions:\n  a.1: alpha.1\n  a.2: alpha.1\n", `map.yaml:3: questions: alpha.1 is mapped to twice (first at line 2): one old question per new one`},
