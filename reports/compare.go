@@ -524,14 +524,7 @@ const compareBody = `<header>
 {{- if .Calibration}}
 <p class="legend"><span><span style="color:#2563eb">●</span> self</span>{{if .Managers}}<span><span style="color:#dc2626">■</span> manager</span>{{end}}{{if .PeerColumn}}<span>▭ peers' range, │ their mean</span>{{end}}<span>◆ others' mean</span><span><span style="color:#dc2626">┆</span> what the target expects</span></p>
 {{- if .C.Skills}}
-<table>
-<thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
-<tbody>
-{{- range .Rows}}
-<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
-{{- end}}
-</tbody>
-</table>
+{{- template "table" .}}
 {{- end}}
 {{- range .Picks}}
 <h3>{{.Name}}</h3>

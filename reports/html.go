@@ -166,8 +166,21 @@ func htmlPageEnd(bottom string) pageTemplate {
 }
 
 func htmlTemplate(text string) pageTemplate {
-	return pageTemplate{template.Must(template.New("page").Funcs(htmlFuncs()).Parse(text))}
+	return pageTemplate{template.Must(template.New("page").Funcs(htmlFuncs()).Parse(text + htmlShared))}
 }
+
+// htmlShared defines the pieces several pages draw: "table" is a plain table of a view's
+// Header and Rows (text cells, escaped by the template).
+const htmlShared = `{{define "table"}}
+<table>
+<thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}`
 
 // pageTemplate is a page's template. html/template escapes markup but leaves control
 // characters as they are; text from a file (names, evidence, actions) may hold ESC or a

@@ -126,23 +126,9 @@ func uniqueHeadings(names, given, fallback []string) []string {
 }
 
 // uniqueInitials abbreviates each name by its initials, numbering repeats (PM, PM2) and
-// using the fallback for a name without initials.
+// using the fallback for a name without initials: uniqueHeadings with no given names.
 func uniqueInitials(names, fallback []string) []string {
-	out := make([]string, len(names))
-	used := map[string]bool{}
-	for i, name := range names {
-		a := initials(name)
-		if a == "" {
-			a = fallback[i]
-		}
-		base := a
-		for n := 2; used[a]; n++ {
-			a = base + strconv.Itoa(n)
-		}
-		used[a] = true
-		out[i] = a
-	}
-	return out
+	return uniqueHeadings(names, make([]string, len(names)), fallback)
 }
 
 func initials(name string) string {

@@ -327,14 +327,7 @@ const teamVersionsBody = `<header>
 <h1>{{.Headline}}</h1>
 <p class="meta">{{.Scope}}</p>
 </header>
-<table>
-<thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
-<tbody>
-{{- range .Rows}}
-<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
-{{- end}}
-</tbody>
-</table>
+{{- template "table" .}}
 {{- if .Notes}}
 <ul>{{range .Notes}}<li>{{.}}</li>{{end}}</ul>
 {{- end}}`
