@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/pmladder/pmladder/internal/words"
 )
 
 // Format is an output format. docs/formats.md lists the formats of every command.
@@ -93,7 +95,7 @@ func Extensions(formats []Format) string {
 			}
 		}
 	}
-	return orList(exts)
+	return words.Series(exts, "or")
 }
 
 // FormatList lists formats as a sentence ends: "table, markdown, csv, json or html".
@@ -102,15 +104,7 @@ func FormatList(formats []Format) string {
 	for i, f := range formats {
 		names[i] = string(f)
 	}
-	return orList(names)
-}
-
-// orList joins items with commas and a last "or".
-func orList(items []string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+	return words.Series(names, "or")
 }
 
 // FormatError is a format that a report does not have: Formats are those it has.

@@ -161,14 +161,7 @@ func (d *RubricVersions) scope() string {
 	if len(parts) == 0 {
 		return "The two versions have the same skills, questions and roles."
 	}
-	return andList(parts) + " differ."
-}
-
-func andList(items []string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	return words.Series(parts, "and") + " differ."
 }
 
 // versionKind is a kind of change with its items, for the human formats.

@@ -9,3 +9,14 @@ func TestPlural(t *testing.T) {
 		}
 	}
 }
+
+func TestSeries(t *testing.T) {
+	for _, tc := range []struct {
+		items []string
+		want  string
+	}{{nil, ""}, {[]string{"a"}, "a"}, {[]string{"a", "b"}, "a or b"}, {[]string{"a", "b", "c"}, "a, b or c"}} {
+		if got := Series(tc.items, "or"); got != tc.want {
+			t.Errorf("Series(%q) = %q, want %q", tc.items, got, tc.want)
+		}
+	}
+}
