@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/internal/problem"
@@ -310,7 +311,45 @@ func (a *Answers) SetEvidence(skill, text string) {
 
 // PersonKey is how names are compared: without regard to case or spacing. Two names with
 // the same key are one person (or one rater).
-func PersonKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
+func PersonKey(name string) string { return string(AppendPersonKey(nil, name)) }
+
+// AppendPersonKey appends name's PersonKey to dst: the words of name, lower-cased, one
+// space between them. It allocates nothing beyond dst's growth.
+func AppendPersonKey(dst []byte, name string) []byte {
+	start := len(dst)
+	space := false
+	for i := 0; i < len(name); {
+		c := name[i]
+		if c < utf8.RuneSelf { // ASCII, the common case
+			i++
+			if c == ' ' || '\t' <= c && c <= '\r' { // unicode.IsSpace's ASCII spaces
+				space = true
+				continue
+			}
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(name[i:])
+		i += n
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
 
 // QuestionsAsked are the questions an interview or a blank sheet asks, in rubric order:
 // every question, or with quick the quick set (the first question of each skill).

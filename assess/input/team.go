@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"io/fs"
 	"os"
@@ -15,8 +14,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/internal/inputfile"
@@ -222,36 +219,13 @@ type teamRun struct {
 	// people counts those handed on to be scored.
 	people int
 	// seen locates the first row of each person, assessor and rater, for the warning on
-	// a repeat; notices counts the warnings of this kind given, to cap them.
-	seen    map[uint64]rowAt
-	seed    maphash.Seed
+	// a repeat; key is scratch space for its keys; notices counts the warnings of this
+	// kind given, to cap them.
+	seen *rowSet
+	key  []byte
 	notices int
 	// rubricWarned is set once answers given against another rubric were warned about.
 	rubricWarned bool
-}
-
-// rowAt is where a row was read.
-type rowAt struct {
-	place problem.Place
-	line  int32
-}
-
-// hashName hashes a name as samePerson compares it (case and spacing ignored), without
-// building the compared string.
-func hashName(h *maphash.Hash, name string) {
-	space := false
-	for _, r := range strings.TrimSpace(name) {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space {
-			h.WriteByte(' ')
-			space = false
-		}
-		var buf [utf8.UTFMax]byte
-		h.Write(buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))])
-	}
 }
 
 // maxNotices caps the warnings about rows (repeats, future dates) a review prints.
@@ -460,24 +434,16 @@ func (tr *teamRun) add(pl problem.Place, line int, a *assess.Answers) {
 		tr.notice("%s: %s has no answers: skipped (an unfilled row is not a person)", at(), problem.Quote(a.Person))
 		return
 	}
-	// The people seen are kept as hashes of who, assessed by whom: 100,000 people cost a
-	// few megabytes, not their names.
+	// The people seen are kept compactly (rowSet): a million cost some 35 MB.
 	if tr.seen == nil {
-		tr.seen, tr.seed = map[uint64]rowAt{}, maphash.MakeSeed()
+		tr.seen = newRowSet()
 	}
-	var h maphash.Hash
-	h.SetSeed(tr.seed)
-	hashName(&h, a.Person)
-	h.WriteByte(0)
-	h.WriteString(string(a.Assessor))
-	h.WriteByte(0)
-	hashName(&h, a.Rater)
-	key := h.Sum64()
+	key := append(assess.AppendPersonKey(tr.key[:0], a.Person), 0)
+	key = append(append(key, a.Assessor...), 0)
+	tr.key = assess.AppendPersonKey(key, a.Rater)
 	// Unnamed peers are several people: their rows are not repeats of each other.
-	if first, dup := tr.seen[key]; dup && !(a.Assessor == assess.Peer && a.Rater == "") {
-		tr.notice("%s: %s (%s) is listed again (first at %s): both are scored", at(), problem.Quote(a.Person), a.Assessor, first.place.At(int(first.line)))
-	} else {
-		tr.seen[key] = rowAt{pl, int32(line)}
+	if first, dup := tr.seen.add(tr.key, pl, line); dup && !(a.Assessor == assess.Peer && a.Rater == "") {
+		tr.notice("%s: %s (%s) is listed again (first at %s): both are scored", at(), problem.Quote(a.Person), a.Assessor, first.place.At(first.line))
 	}
 	if assess.FutureDate(a.Date) {
 		tr.notice("%s: the date %s is in the future", at(), a.Date.Format("2006-01-02"))
