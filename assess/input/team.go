@@ -221,8 +221,8 @@ type teamRun struct {
 	// seen locates the first row of each person, assessor and rater, for the warning on
 	// a repeat; key is scratch space for its keys; notices counts the warnings of this
 	// kind given, to cap them.
-	seen *rowSet
-	key  []byte
+	seen    *rowSet
+	key     []byte
 	notices int
 	// rubricWarned is set once answers given against another rubric were warned about.
 	rubricWarned bool
