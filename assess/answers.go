@@ -85,6 +85,10 @@ type Answers struct {
 	NoSave bool
 	// Rater names who rated, for a manager's or a peer's assessment; "" otherwise.
 	Rater string
+	// RaterSheet is, for a row of a team sheet that has no rater column, the sheet it was
+	// read from: the rows of one assessor there are one rater's, the sheet's author's
+	// (a manager who filled the template for their reports). "" otherwise.
+	RaterSheet string
 	// Certifications are the ids of the rubric's certifications the person holds.
 	Certifications []string
 	// Evidence holds, by skill id, the example that backs the rating.

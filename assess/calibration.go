@@ -22,15 +22,21 @@ const OutlierSpread = 1.5
 // (NaN when unassessed) and the readiness toward the person's target.
 type Rating struct {
 	Person, Rater string
-	Assessor      Assessor
-	Scores        []float64
-	Readiness     *float64
+	// RaterSheet is the sheet of a rating without a rater, from a sheet without a rater
+	// column (Answers.RaterSheet).
+	RaterSheet string
+	Assessor   Assessor
+	Scores     []float64
+	Readiness  *float64
 }
 
 // RatingOf keeps what a calibration needs of a scored assessment.
 func RatingOf(st *Standing) Rating {
 	a := st.Answers
 	rt := Rating{Person: a.Person, Assessor: a.Assessor, Rater: a.Rater, Scores: make([]float64, len(st.Skills))}
+	if a.Rater == "" {
+		rt.RaterSheet = a.RaterSheet
+	}
 	for i, sk := range st.Skills {
 		rt.Scores[i] = math.NaN()
 		if sk.Score != nil {
@@ -68,12 +74,13 @@ type PersonCalibration struct {
 // their scores minus the other raters' mean for the same person and skill (a lenient
 // manager is positive), nil when no one else rated those people.
 type RaterCalibration struct {
-	// Rater is the manager's name. A manager's file without one is a rater of its own:
-	// Rater is empty and Of names the person they rated.
-	Rater, Of string
-	Assessor  Assessor
-	People    int
-	Offset    *float64
+	// Rater is the manager's name. Without one, the rows of a sheet without a rater
+	// column are one manager's, its author's: Sheet names it; else a manager's file is a
+	// rater of its own: Of names the person they rated.
+	Rater, Of, Sheet string
+	Assessor         Assessor
+	People           int
+	Offset           *float64
 	// Readiness of the people they rated, by their ratings.
 	ReadinessMin, ReadinessMedian, ReadinessMax *float64
 }
@@ -101,10 +108,10 @@ type Outlier struct {
 	Spread        float64
 	Scores        []RaterScore
 	Peers         PeerGroup
-	// Rater and Of name the manager of LenientManager and StricterManager as in
+	// Rater, Of and Sheet name the manager of LenientManager and StricterManager as in
 	// TeamCalibration.Raters; Offset is theirs, Mean and SD the mean and standard
 	// deviation of the managers' offsets.
-	Rater, Of        string
+	Rater, Of, Sheet string
 	Offset, Mean, SD float64
 }
 
@@ -315,6 +322,7 @@ type raterSums struct {
 
 type raterSum struct {
 	rater, of string
+	sheet     string
 	assessor  Assessor
 	people    map[string]bool
 	offsetSum float64
@@ -326,7 +334,10 @@ type raterSum struct {
 func (rs *raterSums) add(ratings []Rating, p *ratedPerson, i int) {
 	rt := ratings[i]
 	key := PersonKey(rt.Rater) + "\x00" + string(rt.Assessor)
-	if rt.Rater == "" { // a manager's file without a name is a rater of its own
+	switch {
+	case rt.Rater == "" && rt.RaterSheet != "": // the author of a sheet without raters
+		key = "\x00sheet\x00" + rt.RaterSheet + "\x00" + string(rt.Assessor)
+	case rt.Rater == "": // a manager's file without a name is a rater of its own
 		key = fmt.Sprintf("\x00#%d", i)
 	}
 	if rs.idx == nil {
@@ -334,8 +345,8 @@ func (rs *raterSums) add(ratings []Rating, p *ratedPerson, i int) {
 	}
 	sum := rs.idx[key]
 	if sum == nil {
-		sum = &raterSum{rater: rt.Rater, assessor: rt.Assessor, people: map[string]bool{}}
-		if rt.Rater == "" {
+		sum = &raterSum{rater: rt.Rater, sheet: rt.RaterSheet, assessor: rt.Assessor, people: map[string]bool{}}
+		if rt.Rater == "" && rt.RaterSheet == "" {
 			sum.of = p.name
 		}
 		rs.idx[key] = sum
@@ -365,7 +376,7 @@ func (rs *raterSums) add(ratings []Rating, p *ratedPerson, i int) {
 func (rs *raterSums) calibrations() []RaterCalibration {
 	var out []RaterCalibration
 	for _, sum := range rs.list {
-		rc := RaterCalibration{Rater: sum.rater, Of: sum.of, Assessor: sum.assessor, People: len(sum.people)}
+		rc := RaterCalibration{Rater: sum.rater, Of: sum.of, Sheet: sum.sheet, Assessor: sum.assessor, People: len(sum.people)}
 		if sum.offsetN > 0 {
 			o := sum.offsetSum / float64(sum.offsetN)
 			rc.Offset = &o
@@ -406,7 +417,7 @@ func managerOutliers(raters []RaterCalibration) []Outlier {
 		if *rc.Offset < m {
 			kind = StricterManager
 		}
-		out = append(out, Outlier{Kind: kind, Rater: rc.Rater, Of: rc.Of, Offset: *rc.Offset, Mean: m, SD: sd})
+		out = append(out, Outlier{Kind: kind, Rater: rc.Rater, Of: rc.Of, Sheet: rc.Sheet, Offset: *rc.Offset, Mean: m, SD: sd})
 	}
 	return out
 }

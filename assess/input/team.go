@@ -579,9 +579,15 @@ func (tr *teamRun) readSheet(name string, r io.Reader, workbook bool) error {
 		}
 	}
 	warnings()
+	// A sheet without a rater column is one rater's for each assessor: its author's.
+	author := ""
+	if !sheet.hasColumn(assess.FieldRater) {
+		author = name
+	}
 	for !tr.failed.Load() && !tr.rv.stopped() {
 		a := tr.slot()
 		line, err := sheet.ReadInto(a)
+		a.RaterSheet = author
 		if len(sheet.Warnings) > warned {
 			warnings()
 		}
@@ -597,6 +603,16 @@ func (tr *teamRun) readSheet(name string, r io.Reader, workbook bool) error {
 		tr.add(sheet.Where(), line, a)
 	}
 	return nil
+}
+
+// hasColumn reports whether the sheet has the field's column.
+func (s *SheetReader) hasColumn(field string) bool {
+	for _, c := range s.cols {
+		if c.field == field {
+			return true
+		}
+	}
+	return false
 }
 
 // unreadableError is an input that could not be opened: --skip-invalid skips it.
