@@ -14,16 +14,18 @@ import (
 // compared byte for byte, so a hash collision never makes two people one. It is compact,
 // because a review of a million people keeps an entry for each: every key is written once
 // into large chunks of bytes with the row's line after it, and the open-addressing index
-// holds 8 bytes a slot (a fragment of the key's hash and where the key is). About 35
-// bytes a person for names of a dozen characters, none of them pointers for the garbage
-// collector to follow.
+// holds 8 bytes a slot (a fragment of the key's hash and where the key is): about 35
+// bytes a person for names of a dozen characters. Both live outside the garbage-collected
+// heap (offHeap), released by free: held for the whole review, on the heap they would
+// raise the collector's goal by their size again (GOGC's doubling of the live heap), and
+// a million people would cost twice their 35 MB.
 type rowSet struct {
 	seed maphash.Seed
 	// hash hashes a key; tests replace it to make every key collide.
 	hash func(seed maphash.Seed, key []byte) uint64
 	// slots are 0 (empty) or a hash fragment (high 24 bits) and a ref (low 40 bits: chunk
 	// and offset, plus one).
-	slots []uint64
+	slots []byte // little-endian uint64s
 	n     int
 	shift uint // 64 - log2(len(slots)): a hash's slot is its high bits
 	// chunks hold the entries: the key's length (uvarint), the key, the place's index
@@ -31,6 +33,9 @@ type rowSet struct {
 	chunks [][]byte
 	// places are the files (and sheets) read; an entry holds its place's index.
 	places []problem.Place
+	// frees release the index and the chunks.
+	frees     []func()
+	freeSlots func()
 }
 
 const (
@@ -55,14 +60,14 @@ type seenAt struct {
 func (s *rowSet) add(key []byte, pl problem.Place, line int) (seenAt, bool) {
 	h := s.hash(s.seed, key)
 	frag := h >> refBits << refBits
-	if s.n >= len(s.slots)*3/4 {
+	if s.n >= len(s.slots)/8*3/4 {
 		s.grow()
 	}
-	mask := uint64(len(s.slots) - 1)
+	mask := uint64(len(s.slots)/8 - 1)
 	for i := h >> s.shift; ; i = (i + 1) & mask {
-		slot := s.slots[i]
+		slot := binary.LittleEndian.Uint64(s.slots[8*i:])
 		if slot == 0 {
-			s.slots[i] = frag | s.put(key, pl, line)
+			binary.LittleEndian.PutUint64(s.slots[8*i:], frag|s.put(key, pl, line))
 			s.n++
 			return seenAt{}, false
 		}
@@ -79,11 +84,13 @@ func (s *rowSet) add(key []byte, pl problem.Place, line int) (seenAt, bool) {
 // of its key's hash, which the slot keeps (24 of them): up to 16 million slots, growing
 // reads no key back.
 func (s *rowSet) grow() {
-	old := s.slots
-	s.slots = make([]uint64, max(1024, 2*len(old)))
-	s.shift = uint(64 - bits.TrailingZeros(uint(len(s.slots))))
-	mask := uint64(len(s.slots) - 1)
-	for _, slot := range old {
+	old, freeOld := s.slots, s.freeSlots
+	s.slots, s.freeSlots = offHeap(8 * max(1024, 2*len(old)/8))
+	n := len(s.slots) / 8
+	s.shift = uint(64 - bits.TrailingZeros(uint(n)))
+	mask := uint64(n - 1)
+	for j := 0; j < len(old); j += 8 {
+		slot := binary.LittleEndian.Uint64(old[j:])
 		if slot == 0 {
 			continue
 		}
@@ -92,11 +99,25 @@ func (s *rowSet) grow() {
 			k, _ := s.entry(slot & refMask)
 			i = s.hash(s.seed, k) >> s.shift
 		}
-		for s.slots[i] != 0 {
+		for binary.LittleEndian.Uint64(s.slots[8*i:]) != 0 {
 			i = (i + 1) & mask
 		}
-		s.slots[i] = slot
+		binary.LittleEndian.PutUint64(s.slots[8*i:], slot)
 	}
+	if freeOld != nil {
+		freeOld()
+	}
+}
+
+// free releases the set's memory; it is not used after.
+func (s *rowSet) free() {
+	if s.freeSlots != nil {
+		s.freeSlots()
+	}
+	for _, f := range s.frees {
+		f()
+	}
+	*s = rowSet{}
 }
 
 // put writes an entry and returns its ref.
@@ -107,7 +128,8 @@ func (s *rowSet) put(key []byte, pl problem.Place, line int) uint64 {
 	need := 2*binary.MaxVarintLen64 + len(key) + 4
 	last := len(s.chunks) - 1
 	if last < 0 || len(s.chunks[last])+need > cap(s.chunks[last]) || len(s.chunks[last]) >= 1<<refOffsetBits {
-		s.chunks = append(s.chunks, make([]byte, 0, max(rowSetChunk, need)))
+		c, free := offHeap(max(rowSetChunk, need))
+		s.chunks, s.frees = append(s.chunks, c[:0]), append(s.frees, free)
 		last++
 	}
 	c := s.chunks[last]

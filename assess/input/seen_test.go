@@ -24,6 +24,7 @@ func TestRowSetExact(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newRowSet()
+			defer s.free()
 			s.hash = tc.hash
 			key := func(i int) []byte {
 				if i == 7 {
@@ -61,5 +62,6 @@ func BenchmarkRowSet(b *testing.B) {
 			key = fmt.Appendf(key[:0], "person %d\x00self\x00", i)
 			s.add(key, problem.Place{File: "team.csv"}, i)
 		}
+		s.free()
 	}
 }
