@@ -243,19 +243,12 @@ func (c *Calibration) writeTable(w io.Writer, opt Options) error {
 		if len(part.rows) == 0 {
 			continue
 		}
-		t := newTable(ew, "l"+strings.Repeat("r", len(part.header)-1), part.header...)
 		for _, row := range part.rows {
 			for i := range row {
 				row[i] = printable.String(row[i])
 			}
-			if err := t.Append(row); err != nil {
-				return err
-			}
 		}
-		if err := t.Render(); err != nil {
-			return err
-		}
-		ew.printf("\n")
+		ew.printf("%s\n", appendTable(nil, part.header, part.rows, "l"+strings.Repeat("r", len(part.header)-1)))
 	}
 	ew.printf("%s\n", opt.style(ansiBold, "To discuss"))
 	if len(c.Outliers) == 0 {
