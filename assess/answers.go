@@ -247,7 +247,13 @@ func (a *Answers) SetProfile(r *rubric.Rubric, field, text string) string {
 		if who == "" {
 			return fmt.Sprintf("%s is not %s%s", problem.Quote(text), AssessorList, hint)
 		}
-		a.Assessor = Assessor(who)
+		// The constant, not the text: read from a sheet, the text is a slice of the
+		// row's whole line, which answers kept (a calibration's ratings) would keep.
+		for _, k := range []Assessor{Self, Manager, Peer} {
+			if string(k) == who {
+				a.Assessor = k
+			}
+		}
 	case FieldDate:
 		t, err := ParseDate(text)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // A calibration session across managers: a team review where people have several
@@ -33,8 +34,13 @@ type Rating struct {
 // RatingOf keeps what a calibration needs of a scored assessment.
 func RatingOf(st *Standing) Rating {
 	a := st.Answers
-	rt := Rating{Person: a.Person, Assessor: a.Assessor, Rater: a.Rater, Scores: make([]float64, len(st.Skills))}
-	if a.Rater == "" {
+	// The names are copied: read from a sheet, they are slices of the row's whole line,
+	// which a rating kept for the whole review would keep with them.
+	rt := Rating{Person: strings.Clone(a.Person), Assessor: a.Assessor, Rater: strings.Clone(a.Rater), Scores: make([]float64, len(st.Skills))}
+	switch {
+	case a.Assessor == Peer:
+		rt.Rater = "" // peers are never named nor told apart: their names are not kept
+	case a.Rater == "":
 		rt.RaterSheet = a.RaterSheet
 	}
 	for i, sk := range st.Skills {
@@ -128,13 +134,23 @@ type RaterScore struct {
 // of a person's skill count only where at least minPeers peers rated it
 // (DefaultMinPeers when 0).
 func Calibrate(ratings []Rating, skills []string, minPeers int) *TeamCalibration {
+	return calibrate(ratings, skills, minPeers, false)
+}
+
+// CalibrateOwned is Calibrate of ratings the caller gives up: the peers' scores left out
+// are made NaN in them, not in a copy (a team's ratings are not held twice).
+func CalibrateOwned(ratings []Rating, skills []string, minPeers int) *TeamCalibration {
+	return calibrate(ratings, skills, minPeers, true)
+}
+
+func calibrate(ratings []Rating, skills []string, minPeers int, owned bool) *TeamCalibration {
 	if minPeers <= 0 {
 		minPeers = DefaultMinPeers
 	}
 	c := &TeamCalibration{MinPeers: minPeers}
 	var raters raterSums
 	people := groupPeople(ratings)
-	ratings = withoutFewPeers(ratings, people, minPeers)
+	ratings = withoutFewPeers(ratings, people, minPeers, owned)
 	for _, p := range people {
 		c.People = append(c.People, p.calibration(ratings))
 		if len(p.ratings) >= 2 {
@@ -178,10 +194,14 @@ func groupPeople(ratings []Rating) []*ratedPerson {
 // withoutFewPeers returns the ratings with the peers' scores of each person × skill that
 // fewer than minPeers peers rated made NaN, as if left unassessed: the one place the
 // anonymity rule is applied, before any number is worked out. The ratings given are
-// not changed; a peer's scores are copied when one of them is dropped.
-func withoutFewPeers(ratings []Rating, people []*ratedPerson, minPeers int) []Rating {
+// not changed (unless owned: then they are the ones changed); a peer's scores are copied
+// when one of them is dropped.
+func withoutFewPeers(ratings []Rating, people []*ratedPerson, minPeers int, owned bool) []Rating {
 	var out []Rating // a copy, made when the first score is dropped
 	copied := map[int]bool{}
+	if owned {
+		out = ratings
+	}
 	for _, p := range people {
 		var peers []int
 		skills := 0
@@ -208,7 +228,7 @@ func withoutFewPeers(ratings []Rating, people []*ratedPerson, minPeers int) []Ra
 				if k >= len(out[i].Scores) {
 					continue
 				}
-				if !copied[i] {
+				if !copied[i] && !owned {
 					out[i].Scores, copied[i] = slices.Clone(out[i].Scores), true
 				}
 				out[i].Scores[k] = math.NaN()
@@ -270,9 +290,10 @@ func (p *ratedPerson) calibration(ratings []Rating) PersonCalibration {
 // with who stands where: self and the managers by name, peers only as a group.
 func (p *ratedPerson) outliers(ratings []Rating, skills []string) []Outlier {
 	var out []Outlier
+	var all, peers []float64 // reused from skill to skill
+	var scores []RaterScore
 	for k := range skills {
-		var all, peers []float64
-		var scores []RaterScore
+		all, peers, scores = all[:0], peers[:0], scores[:0]
 		for _, i := range p.ratings {
 			rt := ratings[i]
 			x := rt.Scores[k]
@@ -286,7 +307,7 @@ func (p *ratedPerson) outliers(ratings []Rating, skills []string) []Outlier {
 			case Manager:
 				scores = append(scores, RaterScore{Assessor: rt.Assessor, Rater: rt.Rater, Score: x})
 			default:
-				scores = append([]RaterScore{{Assessor: rt.Assessor, Score: x}}, scores...)
+				scores = slices.Insert(scores, 0, RaterScore{Assessor: rt.Assessor, Score: x})
 			}
 		}
 		if len(all) < 2 {
@@ -296,7 +317,7 @@ func (p *ratedPerson) outliers(ratings []Rating, skills []string) []Outlier {
 		if spread < OutlierSpread-eps {
 			continue
 		}
-		o := Outlier{Kind: RatersApart, Person: p.name, Skill: skills[k], Spread: spread, Scores: scores}
+		o := Outlier{Kind: RatersApart, Person: p.name, Skill: skills[k], Spread: spread, Scores: slices.Clone(scores)}
 		if len(peers) > 0 { // as a group, as compare shows them: there are MinPeers or more
 			o.Peers = PeerGroup{Min: slices.Min(peers), Max: slices.Max(peers), Mean: *mean(ptrs(peers)), N: len(peers)}
 		}

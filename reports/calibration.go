@@ -73,8 +73,9 @@ func optional(s string) *string {
 
 // NewCalibration builds the report of a team calibration.
 func NewCalibration(tc *assess.TeamCalibration, r *rubric.Rubric) *Calibration {
-	c := &Calibration{Format: CalibrationFormat, People: []CalibrationPerson{}, Raters: []CalibrationRater{},
-		Outliers: []CalibrationOutlier{}, skillNames: map[string]string{}, minPeers: tc.MinPeers}
+	c := &Calibration{Format: CalibrationFormat, People: make([]CalibrationPerson, 0, len(tc.People)),
+		Raters: make([]CalibrationRater, 0, len(tc.Raters)), Outliers: make([]CalibrationOutlier, 0, len(tc.Outliers)),
+		skillNames: map[string]string{}, minPeers: tc.MinPeers}
 	for _, sk := range r.Skills() {
 		c.skillNames[sk.ID] = sk.Name
 	}
@@ -396,7 +397,13 @@ func (b *calibrationBatch) Reset()      { b.rows = b.rows[:0] }
 func (s *calibrationSink) NewBatch() input.TeamBatch { return &calibrationBatch{} }
 
 func (s *calibrationSink) Commit(tb input.TeamBatch) error {
-	s.rows = append(s.rows, tb.(*calibrationBatch).rows...)
+	for _, rt := range tb.(*calibrationBatch).rows {
+		// A person's ratings mostly come one after another: they share one copy of the name.
+		if n := len(s.rows); n > 0 && s.rows[n-1].Person == rt.Person {
+			rt.Person = s.rows[n-1].Person
+		}
+		s.rows = append(s.rows, rt)
+	}
 	return nil
 }
 
@@ -407,7 +414,9 @@ func (s *calibrationSink) Close() error {
 	for _, sk := range s.r.Skills() {
 		skills = append(skills, sk.ID)
 	}
-	c := NewCalibration(assess.Calibrate(s.rows, skills, s.minPeers), s.r)
+	tc := assess.CalibrateOwned(s.rows, skills, s.minPeers)
+	s.rows = nil // the ratings are not needed past the numbers: let them go before the report is made
+	c := NewCalibration(tc, s.r)
 	if err := s.out.Write(s.w, c); err != nil {
 		return err
 	}
