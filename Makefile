@@ -71,6 +71,7 @@ bench:
 	$(GO) build -o bench/out/excelizerows ./bench/excelizerows
 	$(GO) run ./bench/gensheet -people $(PEOPLE) $(BENCH_RUBRIC_FLAG) -o bench/out/team-$(PEOPLE).csv
 	$(GO) run ./bench/gensheet -people 100000 $(BENCH_RUBRIC_FLAG) -o bench/out/team-100000.csv
+	$(GO) run ./bench/gensheet -people 25000 -peers 2 $(BENCH_RUBRIC_FLAG) -o bench/out/calibration-25000.csv
 	$(GO) run ./tools/xlsxfixture -csv bench/out/team-$(PEOPLE).csv -o bench/out/team-$(PEOPLE).xlsx
 	$(GO) run ./tools/xlsxfixture -csv bench/out/team-100000.csv -o bench/out/team-100000.xlsx
 	@if [ -n "$(MILLION)" ]; then \

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pmladder/pmladder/internal/match"
 	"github.com/pmladder/pmladder/internal/problem"
@@ -85,6 +86,10 @@ type Answers struct {
 	NoSave bool
 	// Rater names who rated, for a manager's or a peer's assessment; "" otherwise.
 	Rater string
+	// RaterSheet is, for a row of a team sheet that has no rater column, the sheet it was
+	// read from: the rows of one assessor there are one rater's, the sheet's author's
+	// (a manager who filled the template for their reports). "" otherwise.
+	RaterSheet string
 	// Certifications are the ids of the rubric's certifications the person holds.
 	Certifications []string
 	// Evidence holds, by skill id, the example that backs the rating.
@@ -243,7 +248,13 @@ func (a *Answers) SetProfile(r *rubric.Rubric, field, text string) string {
 		if who == "" {
 			return fmt.Sprintf("%s is not %s%s", problem.Quote(text), AssessorList, hint)
 		}
-		a.Assessor = Assessor(who)
+		// The constant, not the text: read from a sheet, the text is a slice of the
+		// row's whole line, which answers kept (a calibration's ratings) would keep.
+		for _, k := range []Assessor{Self, Manager, Peer} {
+			if string(k) == who {
+				a.Assessor = k
+			}
+		}
 	case FieldDate:
 		return a.SetDate(text, "")
 	case FieldCurrent, FieldTarget:
@@ -337,7 +348,45 @@ func (a *Answers) SetEvidence(skill, text string) {
 
 // PersonKey is how names are compared: without regard to case or spacing. Two names with
 // the same key are one person (or one rater).
-func PersonKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
+func PersonKey(name string) string { return string(AppendPersonKey(nil, name)) }
+
+// AppendPersonKey appends name's PersonKey to dst: the words of name, lower-cased, one
+// space between them. It allocates nothing beyond dst's growth.
+func AppendPersonKey(dst []byte, name string) []byte {
+	start := len(dst)
+	space := false
+	for i := 0; i < len(name); {
+		c := name[i]
+		if c < utf8.RuneSelf { // ASCII, the common case
+			i++
+			if c == ' ' || '\t' <= c && c <= '\r' { // unicode.IsSpace's ASCII spaces
+				space = true
+				continue
+			}
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(name[i:])
+		i += n
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
 
 // QuestionsAsked are the questions an interview or a blank sheet asks, in rubric order:
 // every question, or with quick the quick set (the first question of each skill).

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // A calibration session across managers: a team review where people have several
@@ -22,15 +23,26 @@ const OutlierSpread = 1.5
 // (NaN when unassessed) and the readiness toward the person's target.
 type Rating struct {
 	Person, Rater string
-	Assessor      Assessor
-	Scores        []float64
-	Readiness     *float64
+	// RaterSheet is the sheet of a rating without a rater, from a sheet without a rater
+	// column (Answers.RaterSheet).
+	RaterSheet string
+	Assessor   Assessor
+	Scores     []float64
+	Readiness  *float64
 }
 
 // RatingOf keeps what a calibration needs of a scored assessment.
 func RatingOf(st *Standing) Rating {
 	a := st.Answers
-	rt := Rating{Person: a.Person, Assessor: a.Assessor, Rater: a.Rater, Scores: make([]float64, len(st.Skills))}
+	// The names are copied: read from a sheet, they are slices of the row's whole line,
+	// which a rating kept for the whole review would keep with them.
+	rt := Rating{Person: strings.Clone(a.Person), Assessor: a.Assessor, Rater: strings.Clone(a.Rater), Scores: make([]float64, len(st.Skills))}
+	switch {
+	case a.Assessor == Peer:
+		rt.Rater = "" // peers are never named nor told apart: their names are not kept
+	case a.Rater == "":
+		rt.RaterSheet = a.RaterSheet
+	}
 	for i, sk := range st.Skills {
 		rt.Scores[i] = math.NaN()
 		if sk.Score != nil {
@@ -68,12 +80,13 @@ type PersonCalibration struct {
 // their scores minus the other raters' mean for the same person and skill (a lenient
 // manager is positive), nil when no one else rated those people.
 type RaterCalibration struct {
-	// Rater is the manager's name. A manager's file without one is a rater of its own:
-	// Rater is empty and Of names the person they rated.
-	Rater, Of string
-	Assessor  Assessor
-	People    int
-	Offset    *float64
+	// Rater is the manager's name. Without one, the rows of a sheet without a rater
+	// column are one manager's, its author's: Sheet names it; else a manager's file is a
+	// rater of its own: Of names the person they rated.
+	Rater, Of, Sheet string
+	Assessor         Assessor
+	People           int
+	Offset           *float64
 	// Readiness of the people they rated, by their ratings.
 	ReadinessMin, ReadinessMedian, ReadinessMax *float64
 }
@@ -101,10 +114,10 @@ type Outlier struct {
 	Spread        float64
 	Scores        []RaterScore
 	Peers         PeerGroup
-	// Rater and Of name the manager of LenientManager and StricterManager as in
+	// Rater, Of and Sheet name the manager of LenientManager and StricterManager as in
 	// TeamCalibration.Raters; Offset is theirs, Mean and SD the mean and standard
 	// deviation of the managers' offsets.
-	Rater, Of        string
+	Rater, Of, Sheet string
 	Offset, Mean, SD float64
 }
 
@@ -121,13 +134,23 @@ type RaterScore struct {
 // of a person's skill count only where at least minPeers peers rated it
 // (DefaultMinPeers when 0).
 func Calibrate(ratings []Rating, skills []string, minPeers int) *TeamCalibration {
+	return calibrate(ratings, skills, minPeers, false)
+}
+
+// CalibrateOwned is Calibrate of ratings the caller gives up: the peers' scores left out
+// are made NaN in them, not in a copy (a team's ratings are not held twice).
+func CalibrateOwned(ratings []Rating, skills []string, minPeers int) *TeamCalibration {
+	return calibrate(ratings, skills, minPeers, true)
+}
+
+func calibrate(ratings []Rating, skills []string, minPeers int, owned bool) *TeamCalibration {
 	if minPeers <= 0 {
 		minPeers = DefaultMinPeers
 	}
 	c := &TeamCalibration{MinPeers: minPeers}
 	var raters raterSums
 	people := groupPeople(ratings)
-	ratings = withoutFewPeers(ratings, people, minPeers)
+	ratings = withoutFewPeers(ratings, people, minPeers, owned)
 	for _, p := range people {
 		c.People = append(c.People, p.calibration(ratings))
 		if len(p.ratings) >= 2 {
@@ -171,10 +194,14 @@ func groupPeople(ratings []Rating) []*ratedPerson {
 // withoutFewPeers returns the ratings with the peers' scores of each person × skill that
 // fewer than minPeers peers rated made NaN, as if left unassessed: the one place the
 // anonymity rule is applied, before any number is worked out. The ratings given are
-// not changed; a peer's scores are copied when one of them is dropped.
-func withoutFewPeers(ratings []Rating, people []*ratedPerson, minPeers int) []Rating {
+// not changed (unless owned: then they are the ones changed); a peer's scores are copied
+// when one of them is dropped.
+func withoutFewPeers(ratings []Rating, people []*ratedPerson, minPeers int, owned bool) []Rating {
 	var out []Rating // a copy, made when the first score is dropped
 	copied := map[int]bool{}
+	if owned {
+		out = ratings
+	}
 	for _, p := range people {
 		var peers []int
 		skills := 0
@@ -201,7 +228,7 @@ func withoutFewPeers(ratings []Rating, people []*ratedPerson, minPeers int) []Ra
 				if k >= len(out[i].Scores) {
 					continue
 				}
-				if !copied[i] {
+				if !copied[i] && !owned {
 					out[i].Scores, copied[i] = slices.Clone(out[i].Scores), true
 				}
 				out[i].Scores[k] = math.NaN()
@@ -263,9 +290,10 @@ func (p *ratedPerson) calibration(ratings []Rating) PersonCalibration {
 // with who stands where: self and the managers by name, peers only as a group.
 func (p *ratedPerson) outliers(ratings []Rating, skills []string) []Outlier {
 	var out []Outlier
+	var all, peers []float64 // reused from skill to skill
+	var scores []RaterScore
 	for k := range skills {
-		var all, peers []float64
-		var scores []RaterScore
+		all, peers, scores = all[:0], peers[:0], scores[:0]
 		for _, i := range p.ratings {
 			rt := ratings[i]
 			x := rt.Scores[k]
@@ -279,7 +307,7 @@ func (p *ratedPerson) outliers(ratings []Rating, skills []string) []Outlier {
 			case Manager:
 				scores = append(scores, RaterScore{Assessor: rt.Assessor, Rater: rt.Rater, Score: x})
 			default:
-				scores = append([]RaterScore{{Assessor: rt.Assessor, Score: x}}, scores...)
+				scores = slices.Insert(scores, 0, RaterScore{Assessor: rt.Assessor, Score: x})
 			}
 		}
 		if len(all) < 2 {
@@ -289,7 +317,7 @@ func (p *ratedPerson) outliers(ratings []Rating, skills []string) []Outlier {
 		if spread < OutlierSpread-eps {
 			continue
 		}
-		o := Outlier{Kind: RatersApart, Person: p.name, Skill: skills[k], Spread: spread, Scores: scores}
+		o := Outlier{Kind: RatersApart, Person: p.name, Skill: skills[k], Spread: spread, Scores: slices.Clone(scores)}
 		if len(peers) > 0 { // as a group, as compare shows them: there are MinPeers or more
 			o.Peers = PeerGroup{Min: slices.Min(peers), Max: slices.Max(peers), Mean: *mean(ptrs(peers)), N: len(peers)}
 		}
@@ -315,6 +343,7 @@ type raterSums struct {
 
 type raterSum struct {
 	rater, of string
+	sheet     string
 	assessor  Assessor
 	people    map[string]bool
 	offsetSum float64
@@ -326,7 +355,10 @@ type raterSum struct {
 func (rs *raterSums) add(ratings []Rating, p *ratedPerson, i int) {
 	rt := ratings[i]
 	key := PersonKey(rt.Rater) + "\x00" + string(rt.Assessor)
-	if rt.Rater == "" { // a manager's file without a name is a rater of its own
+	switch {
+	case rt.Rater == "" && rt.RaterSheet != "": // the author of a sheet without raters
+		key = "\x00sheet\x00" + rt.RaterSheet + "\x00" + string(rt.Assessor)
+	case rt.Rater == "": // a manager's file without a name is a rater of its own
 		key = fmt.Sprintf("\x00#%d", i)
 	}
 	if rs.idx == nil {
@@ -334,8 +366,8 @@ func (rs *raterSums) add(ratings []Rating, p *ratedPerson, i int) {
 	}
 	sum := rs.idx[key]
 	if sum == nil {
-		sum = &raterSum{rater: rt.Rater, assessor: rt.Assessor, people: map[string]bool{}}
-		if rt.Rater == "" {
+		sum = &raterSum{rater: rt.Rater, sheet: rt.RaterSheet, assessor: rt.Assessor, people: map[string]bool{}}
+		if rt.Rater == "" && rt.RaterSheet == "" {
 			sum.of = p.name
 		}
 		rs.idx[key] = sum
@@ -365,7 +397,7 @@ func (rs *raterSums) add(ratings []Rating, p *ratedPerson, i int) {
 func (rs *raterSums) calibrations() []RaterCalibration {
 	var out []RaterCalibration
 	for _, sum := range rs.list {
-		rc := RaterCalibration{Rater: sum.rater, Of: sum.of, Assessor: sum.assessor, People: len(sum.people)}
+		rc := RaterCalibration{Rater: sum.rater, Of: sum.of, Sheet: sum.sheet, Assessor: sum.assessor, People: len(sum.people)}
 		if sum.offsetN > 0 {
 			o := sum.offsetSum / float64(sum.offsetN)
 			rc.Offset = &o
@@ -406,7 +438,7 @@ func managerOutliers(raters []RaterCalibration) []Outlier {
 		if *rc.Offset < m {
 			kind = StricterManager
 		}
-		out = append(out, Outlier{Kind: kind, Rater: rc.Rater, Of: rc.Of, Offset: *rc.Offset, Mean: m, SD: sd})
+		out = append(out, Outlier{Kind: kind, Rater: rc.Rater, Of: rc.Of, Sheet: rc.Sheet, Offset: *rc.Offset, Mean: m, SD: sd})
 	}
 	return out
 }

@@ -21,7 +21,13 @@ Under it, one verdict per target:
   - reading alone (bench/readsheet), the workbook reader faster than excelize's Rows
     iterator (bench/excelizerows) on the same workbook at 100,000 people;
   - with MILLION=1, a workbook of 1,000,000 people read with a peak RSS of at most 128 MB
-    (bench/readsheet; the whole review's peak, CSV and workbook, is shown beside it).
+    (bench/readsheet; the whole review's peak, CSV and workbook, is shown beside it);
+  - with MILLION=1, every format at 1,000,000 people (one run each) in at most 100 MB, and
+    its CPU time per person within 1.4x of that at PEOPLE;
+  - `team --calibration` of 100,000 ratings (calibration-25000.csv: 25,000 people × self,
+    manager and two peers, bench/gensheet -peers 2) at most 3x the CSV team path at
+    100,000 people in wall and CPU time, and in at most 128 MB, every format (runs
+    interleaved with the CSV path's).
 
 Wall time is time.perf_counter around one child process; peak memory is that child's
 ru_maxrss from os.wait4 (exact above this script's own peak, printed at the end; see
@@ -56,6 +62,11 @@ BASELINE = os.environ.get("BASELINE")
 # baseline): with BASELINE, the baseline revision's own, so that both read the same sheet.
 RUBRIC = os.environ.get("RUBRIC") or "rubric/default.yaml"
 MILLION = os.environ.get("MILLION")
+MILLION_PEOPLE = 1_000_000
+# The calibration sheet: CAL_PEOPLE people, each with a self-assessment, a manager's and
+# two peers' ratings (bench/gensheet -peers 2): 100,000 ratings.
+CAL_PEOPLE = 25_000
+CAL_FORMATS = ["table", "markdown", "csv", "json", "html"]
 FORMATS = {"csv": "csv", "json": "json", "markdown": "md", "table": "txt", "html": "html", "xlsx": "xlsx"}
 MB = 1024  # ru_maxrss is in KB on Linux
 
@@ -104,8 +115,15 @@ def measure_inputs(cmds, runs):
 
 def measure(cmd, runs, out=None):
     """Median wall seconds and largest peak RSS (KB) over runs of cmd."""
-    results = [run_once(cmd, out) for _ in range(runs)]
-    return statistics.median(w for w, _ in results), max(kb for _, kb in results)
+    wall, kb, _ = measure_cpu(cmd, runs, out)
+    return wall, kb
+
+
+def measure_cpu(cmd, runs, out=None):
+    """measure, with the median CPU seconds (user + system) too."""
+    results = [run_cpu(cmd, out) for _ in range(runs)]
+    return (statistics.median(w for w, _, _ in results), max(kb for _, kb, _ in results),
+            statistics.median(c for _, _, c in results))
 
 
 def measure_pair(cmd, base, runs, out):
@@ -153,16 +171,19 @@ def main():
     same = filecmp.cmp(pm_out, py_out, shallow=False)  # in chunks: see run_once
     os.remove(pm_out)
 
-    wall, kb, runs, base_wall, base_cpu = {}, {}, {}, {}, {}
-    for people in sizes:
+    wall, kb, cpu, runs, base_wall, base_cpu = {}, {}, {}, {}, {}, {}
+    # With MILLION, every format at 1,000,000 people too, once each (a run is minutes).
+    team_sizes = sizes + ([MILLION_PEOPLE] if MILLION else [])
+    for people in team_sizes:
         for fmt in FORMATS:
-            n = runs[fmt, people] = int(RUNS or (7 if fmt == "csv" else 5 if people < BIG else 3))
+            n = runs[fmt, people] = 1 if people == MILLION_PEOPLE else int(RUNS or (7 if fmt == "csv" else 5 if people < BIG else 3))
             cmd, out = team(people, fmt)
-            if BASELINE:
+            if BASELINE and people != MILLION_PEOPLE:
                 (wall[fmt, people], kb[fmt, people]), (base_wall[fmt, people], _), base_cpu[fmt, people] = measure_pair(
                     cmd, team(people, fmt, BASELINE)[0], n, out)
+                cpu[fmt, people] = float("nan")
             else:
-                wall[fmt, people], kb[fmt, people] = measure(cmd, n, out)
+                wall[fmt, people], kb[fmt, people], cpu[fmt, people] = measure_cpu(cmd, n, out)
     floor_out = f"{OUT}/floor.csv"
     floor = [f"{OUT}/iofloor", f"{OUT}/team-{PEOPLE}.csv", floor_out, "16"]
     t_floor, _ = measure(floor, int(RUNS or 7), floor_out)
@@ -170,15 +191,16 @@ def main():
     t_help = statistics.median(run_once([f"{OUT}/pmladder", "--help"])[0] for _ in range(200))
     t_hello = statistics.median(run_once([f"{OUT}/hello"])[0] for _ in range(200))
 
-    head = ["format", "people", "wall (median)", "peak RSS", "× CSV", "µs/person", "runs"]
-    rows = [[fmt, f"{people:,}", f"{wall[fmt, people] * 1000:,.0f} ms", f"{kb[fmt, people] / MB:.1f} MB",
-             f"{wall[fmt, people] / wall['csv', people]:.2f}×", f"{wall[fmt, people] / people * 1e6:.1f}",
-             str(runs[fmt, people])]
-            for fmt in FORMATS for people in sizes]
+    head = ["format", "people", "wall (median)", "CPU (median)", "peak RSS", "× CSV", "CPU µs/person", "runs"]
+    rows = [[fmt, f"{people:,}", f"{wall[fmt, people] * 1000:,.0f} ms", f"{cpu[fmt, people] * 1000:,.0f} ms",
+             f"{kb[fmt, people] / MB:.1f} MB", f"{wall[fmt, people] / wall['csv', people]:.2f}×",
+             f"{cpu[fmt, people] / people * 1e6:.1f}", str(runs[fmt, people])]
+            for fmt in FORMATS for people in team_sizes]
     if BASELINE:
         head += ["× baseline (wall)", "× baseline (CPU)"]
-        for r, (fmt, people) in zip(rows, [(f, p) for f in FORMATS for p in sizes]):
-            r += [f"{wall[fmt, people] / base_wall[fmt, people]:.2f}×", f"{base_cpu[fmt, people]:.2f}×"]
+        for r, (fmt, people) in zip(rows, [(f, p) for f in FORMATS for p in team_sizes]):
+            r += ([f"{wall[fmt, people] / base_wall[fmt, people]:.2f}×", f"{base_cpu[fmt, people]:.2f}×"]
+                  if (fmt, people) in base_wall else ["", ""])
     widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
     print("pmladder team SHEET --format F -o OUT (wall: median of the runs; peak RSS: largest)"
           + (f"; baseline: {BASELINE}, runs interleaved" if BASELINE else ""))
@@ -204,10 +226,21 @@ def main():
         verdict(t_help / t_hello <= 1.3, f"start-up at most 1.3× a hello-world: pmladder --help "
                 f"{t_help * 1000:.2f} ms vs {t_hello * 1000:.2f} ms, {t_help / t_hello:.2f}×"),
     ]
+    if MILLION:
+        m = MILLION_PEOPLE
+        mem_m = {f: kb[f, m] / MB for f in FORMATS}
+        # CPU per person, 1,000,000 against PEOPLE: the steadier measure on a shared machine.
+        scale_m = {f: (cpu[f, m] / m) / (cpu[f, PEOPLE] / PEOPLE) for f in FORMATS if cpu[f, PEOPLE] == cpu[f, PEOPLE]}
+        ok += [
+            verdict(max(mem_m.values()) <= 100, f"peak memory at most 100 MB at {m:,} people, every format ({worst(mem_m, 100, ' MB')})"),
+            verdict(bool(scale_m) and max(scale_m.values()) <= 1.4, f"CPU per person at {m:,} at most 1.4× that at {PEOPLE:,}, every format "
+                    f"({worst(scale_m, 1.4, '×') if scale_m else 'not measured with BASELINE'})"),
+        ]
     ok += workbook_input(sizes)
+    ok += calibration()
     print("all targets met" if all(ok) else f"{ok.count(False)} of {len(ok)} targets missed")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MB
-    print(f"(the tables as Markdown: {OUT}/table.md, {OUT}/table-input.md; no peak RSS reads below this script's own, {own:.1f} MB)")
+    print(f"(the tables as Markdown: {OUT}/table.md, {OUT}/table-input.md, {OUT}/table-calibration.md; no peak RSS reads below this script's own, {own:.1f} MB)")
 
 
 def workbook_input(sizes):
@@ -269,6 +302,41 @@ def workbook_input(sizes):
         ok.append(verdict(million[0] <= 128, f"a workbook of 1,000,000 people read with a peak RSS of at most 128 MB: "
                           f"{million[0]:.1f} MB (the whole review: {million[1]:.1f} MB from the workbook, {million[2]:.1f} MB from CSV)"))
     return ok
+
+
+def calibration():
+    """`team --calibration` of 100,000 ratings in every format against the CSV team path
+    at 100,000 people, runs interleaved, and its verdict."""
+    runs = int(RUNS or 3)
+    csv_out = f"{OUT}/review-{BIG}.csv"
+    cmds = [([f"{OUT}/pmladder", "--rubric", RUBRIC, "team", f"{OUT}/team-{BIG}.csv", "--format", "csv", "-o", csv_out], csv_out)]
+    for fmt in CAL_FORMATS:
+        out = f"{OUT}/calibration.{FORMATS[fmt]}"
+        cmds.append(([f"{OUT}/pmladder", "--rubric", RUBRIC, "team", f"{OUT}/calibration-{CAL_PEOPLE}.csv", "--calibration",
+                      "--format", fmt, "-o", out], out))
+    results = measure_inputs(cmds, runs)
+    (cw, ckb, cc) = results[0]
+    head = ["run", "rows", "wall (median)", "CPU (median)", "peak RSS", "× CSV wall", "× CSV CPU"]
+    rows = [["team --format csv", f"{BIG:,} people", f"{cw * 1000:,.0f} ms", f"{cc * 1000:,.0f} ms", f"{ckb / MB:.1f} MB", "1.00×", "1.00×"]]
+    ratio, mem = {}, {}
+    for fmt, (w, kb, c) in zip(CAL_FORMATS, results[1:]):
+        rows.append([f"--calibration --format {fmt}", f"{CAL_PEOPLE * 4:,} ratings", f"{w * 1000:,.0f} ms", f"{c * 1000:,.0f} ms",
+                     f"{kb / MB:.1f} MB", f"{w / cw:.2f}×", f"{c / cc:.2f}×"])
+        ratio[fmt], mem[fmt] = max(w / cw, c / cc), kb / MB
+    widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
+    print(f"pmladder team --calibration of {CAL_PEOPLE:,} people × self, manager and two peers, against the CSV team path; "
+          f"runs interleaved ({runs} each)")
+    for r in [head] + rows:
+        print("  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+    with open(f"{OUT}/table-calibration.md", "w", encoding="utf-8") as f:
+        f.write("| " + " | ".join(head) + " |\n|" + "|".join([":---"] + ["---:"] * (len(head) - 1)) + "|\n")
+        f.writelines("| " + " | ".join(r) + " |\n" for r in rows)
+    print("targets (calibration):")
+    return [
+        verdict(max(ratio.values()) <= 3, f"calibration of {CAL_PEOPLE * 4:,} ratings at most 3× the CSV team path at {BIG:,} people, "
+                f"wall and CPU, every format ({worst(ratio, 3, '×')})"),
+        verdict(max(mem.values()) <= 128, f"calibration of {CAL_PEOPLE * 4:,} ratings in at most 128 MB, every format ({worst(mem, 128, ' MB')})"),
+    ]
 
 
 if __name__ == "__main__":

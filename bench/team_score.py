@@ -95,7 +95,10 @@ def score_person(rub, row):
     current = row.get("current_role", "").strip() or (estimated[0]["id"] if estimated else "")
     target = row.get("target_role", "").strip()
     if not target and current:
-        target = next((n for n in rub["by_id"][current]["next"] if on_track(rub["by_id"][n], track)), current)
+        # Rule 11 (v3): the first *ladder* role among the next roles on the track, never a
+        # lateral move; none, and the target is the current role itself.
+        target = next((n for n in rub["by_id"][current]["next"]
+                       if rub["by_id"][n]["level"] and on_track(rub["by_id"][n], track)), current)
     if not target and not current:
         ladder = [r for r in rub["roles"] if r["level"] and on_track(r, track)]
         if ladder:

@@ -13,6 +13,9 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/pmladder/pmladder/assess/input"
+	"github.com/pmladder/pmladder/rubric"
 )
 
 // TestMain lets testscript run the real command line as the "pmladder" program.
@@ -44,6 +47,7 @@ func TestScripts(t *testing.T) {
 			"width":    cmdWidth,
 			"fixture":  cmdFixture,
 			"workbook": cmdWorkbook,
+			"fill":     cmdFill,
 		},
 	})
 }
@@ -146,4 +150,41 @@ func cmdWidth(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("line %d is %d characters wide, more than %d: %q", i+1, n, limit, line)
 		}
 	}
+}
+
+// cmdFill fills a person's row of a workbook made by `pmladder template` as a manager
+// would in a spreadsheet: every question of the built-in ladder gets the score, as a
+// number. `fill team.xlsx "Ada Lovelace" 4`.
+func cmdFill(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: fill WORKBOOK PERSON SCORE")
+	}
+	score, err := strconv.Atoi(args[2])
+	ts.Check(err)
+	r, err := rubric.Default()
+	ts.Check(err)
+	f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer f.Close()
+	rows, err := f.GetRows(input.AnswersSheet)
+	ts.Check(err)
+	filled := false
+	for y, row := range rows {
+		if len(row) == 0 || row[0] != args[1] {
+			continue
+		}
+		for x, id := range rows[0] {
+			if r.Question(id) == nil {
+				continue
+			}
+			cell, err := excelize.CoordinatesToCellName(x+1, y+1)
+			ts.Check(err)
+			ts.Check(f.SetCellInt(input.AnswersSheet, cell, int64(score)))
+		}
+		filled = true
+	}
+	if !filled {
+		ts.Fatalf("fill: no row of %s in %s", args[1], args[0])
+	}
+	ts.Check(f.Save())
 }

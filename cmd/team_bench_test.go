@@ -35,13 +35,29 @@ func BenchmarkTeamTable(b *testing.B) { benchmarkTeam(b, "table") }
 // BenchmarkTeamHTML: see BenchmarkTeamMarkdown.
 func BenchmarkTeamHTML(b *testing.B) { benchmarkTeam(b, "html") }
 
-func benchmarkTeam(b *testing.B, format string) {
+// BenchmarkTeamCalibration calibrates 8,000 ratings (2,000 people: self, manager and
+// two peers each), as `pmladder team sheet.csv --calibration --format F` does, in each
+// format: ns/op ÷ 8,000 is the cost per rating.
+func BenchmarkTeamCalibration(b *testing.B) {
+	for _, format := range []string{"table", "markdown", "csv", "json", "html"} {
+		b.Run(format, func(b *testing.B) { benchmarkTeamSheet(b, format, true) })
+	}
+}
+
+func benchmarkTeam(b *testing.B, format string) { benchmarkTeamSheet(b, format, false) }
+
+func benchmarkTeamSheet(b *testing.B, format string, calibration bool) {
 	r, err := rubric.Default()
 	if err != nil {
 		b.Fatal(err)
 	}
 	var sheet bytes.Buffer
-	if err := sheetgen.Write(&sheet, r, 2000, 1); err != nil {
+	if calibration {
+		err = sheetgen.WriteCalibration(&sheet, r, 2000, func(int) int { return 2 }, 1)
+	} else {
+		err = sheetgen.Write(&sheet, r, 2000, 1)
+	}
+	if err != nil {
 		b.Fatal(err)
 	}
 	dir := b.TempDir()
@@ -53,9 +69,11 @@ func benchmarkTeam(b *testing.B, format string) {
 	b.ReportAllocs()
 	for b.Loop() {
 		opts := &TeamOptions{
-			IO:     &IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard},
-			Rubric: r,
-			Paths:  []string{in},
+			IO:          &IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard},
+			Rubric:      r,
+			Paths:       []string{in},
+			Calibration: calibration,
+			MinPeers:    3,
 		}
 		opts.Roles.Certs = 3
 		opts.Out.formats = reports.TeamFormats()

@@ -26,6 +26,9 @@ type Calibration struct {
 	skillNames map[string]string
 	// minPeers is the fewest peers whose ratings of a person's skill count.
 	minPeers int
+	// authorSheets are the sheets without a rater column whose managers' rows were taken
+	// as one manager's, the sheet's author's.
+	authorSheets []string
 }
 
 // CalibrationPerson is one person's self against their managers.
@@ -70,8 +73,9 @@ func optional(s string) *string {
 
 // NewCalibration builds the report of a team calibration.
 func NewCalibration(tc *assess.TeamCalibration, r *rubric.Rubric) *Calibration {
-	c := &Calibration{Format: CalibrationFormat, People: []CalibrationPerson{}, Raters: []CalibrationRater{},
-		Outliers: []CalibrationOutlier{}, skillNames: map[string]string{}, minPeers: tc.MinPeers}
+	c := &Calibration{Format: CalibrationFormat, People: make([]CalibrationPerson, 0, len(tc.People)),
+		Raters: make([]CalibrationRater, 0, len(tc.Raters)), Outliers: make([]CalibrationOutlier, 0, len(tc.Outliers)),
+		skillNames: map[string]string{}, minPeers: tc.MinPeers}
 	for _, sk := range r.Skills() {
 		c.skillNames[sk.ID] = sk.Name
 	}
@@ -80,23 +84,30 @@ func NewCalibration(tc *assess.TeamCalibration, r *rubric.Rubric) *Calibration {
 			ManagerMean: roundPtr(p.ManagerMean), Difference: roundPtr(p.Difference)})
 	}
 	for _, rc := range tc.Raters {
-		c.Raters = append(c.Raters, CalibrationRater{Rater: raterName(rc.Rater, rc.Of), Assessor: string(rc.Assessor), People: rc.People, Offset: roundPtr(rc.Offset),
+		if rc.Sheet != "" {
+			c.authorSheets = append(c.authorSheets, rc.Sheet)
+		}
+		c.Raters = append(c.Raters, CalibrationRater{Rater: raterName(rc.Rater, rc.Of, rc.Sheet), Assessor: string(rc.Assessor), People: rc.People, Offset: roundPtr(rc.Offset),
 			Readiness: ReadinessRange{Min: roundPtr(rc.ReadinessMin), Median: roundPtr(rc.ReadinessMedian), Max: roundPtr(rc.ReadinessMax)}})
 	}
 	for _, o := range tc.Outliers {
 		co := CalibrationOutlier{Person: optional(o.Person), Skill: optional(o.Skill), Reason: outlierReason(o)}
 		if o.Kind != assess.RatersApart {
-			co.Rater = optional(raterName(o.Rater, o.Of))
+			co.Rater = optional(raterName(o.Rater, o.Of, o.Sheet))
 		}
 		c.Outliers = append(c.Outliers, co)
 	}
 	return c
 }
 
-// raterName names a manager: by their name, or the person they rated when their file
-// gives none.
-func raterName(name, of string) string {
-	if name == "" && of != "" {
+// raterName names a manager: by their name; when none is given, as the author of the
+// sheet without a rater column that they filled, or by the person they rated in their
+// own file.
+func raterName(name, of, sheet string) string {
+	switch {
+	case name == "" && sheet != "":
+		return fmt.Sprintf("(the manager who filled %s)", sheet)
+	case name == "" && of != "":
 		return fmt.Sprintf("(unnamed manager of %s)", of)
 	}
 	return name
@@ -207,7 +218,17 @@ func (c *Calibration) notes() string {
 	return fmt.Sprintf("Difference is the self-rating's mean minus the manager's (the managers' mean, for several), over the skills both rated. "+
 		"A manager's offset is the mean of their scores minus the other raters' mean for the same people and skills: a lenient manager is positive. "+
 		"Peers count among the other raters, never named, and only on a person's skill that at least %d peers rated; "+
-		"where fewer did, their ratings are left out of every number, so that none can be worked out.", c.minPeers)
+		"where fewer did, their ratings are left out of every number, so that none can be worked out.%s", c.minPeers, c.authorNote())
+}
+
+// authorNote says, for each sheet without a rater column, that its managers' rows were
+// taken as one manager's.
+func (c *Calibration) authorNote() string {
+	var b strings.Builder
+	for _, sheet := range c.authorSheets {
+		fmt.Fprintf(&b, " %s has no rater column: its managers' rows are taken as one manager's, the one who filled it.", printable.String(sheet))
+	}
+	return b.String()
 }
 
 // writeTable writes a team calibration for the terminal.
@@ -223,19 +244,12 @@ func (c *Calibration) writeTable(w io.Writer, opt Options) error {
 		if len(part.rows) == 0 {
 			continue
 		}
-		t := newTable(ew, "l"+strings.Repeat("r", len(part.header)-1), part.header...)
 		for _, row := range part.rows {
 			for i := range row {
 				row[i] = printable.String(row[i])
 			}
-			if err := t.Append(row); err != nil {
-				return err
-			}
 		}
-		if err := t.Render(); err != nil {
-			return err
-		}
-		ew.printf("\n")
+		ew.printf("%s\n", appendTable(nil, part.header, part.rows, "l"+strings.Repeat("r", len(part.header)-1)))
 	}
 	ew.printf("%s\n", opt.style(ansiBold, "To discuss"))
 	if len(c.Outliers) == 0 {
@@ -383,7 +397,13 @@ func (b *calibrationBatch) Reset()      { b.rows = b.rows[:0] }
 func (s *calibrationSink) NewBatch() input.TeamBatch { return &calibrationBatch{} }
 
 func (s *calibrationSink) Commit(tb input.TeamBatch) error {
-	s.rows = append(s.rows, tb.(*calibrationBatch).rows...)
+	for _, rt := range tb.(*calibrationBatch).rows {
+		// A person's ratings mostly come one after another: they share one copy of the name.
+		if n := len(s.rows); n > 0 && s.rows[n-1].Person == rt.Person {
+			rt.Person = s.rows[n-1].Person
+		}
+		s.rows = append(s.rows, rt)
+	}
 	return nil
 }
 
@@ -394,7 +414,9 @@ func (s *calibrationSink) Close() error {
 	for _, sk := range s.r.Skills() {
 		skills = append(skills, sk.ID)
 	}
-	c := NewCalibration(assess.Calibrate(s.rows, skills, s.minPeers), s.r)
+	tc := assess.CalibrateOwned(s.rows, skills, s.minPeers)
+	s.rows = nil // the ratings are not needed past the numbers: let them go before the report is made
+	c := NewCalibration(tc, s.r)
 	if err := s.out.Write(s.w, c); err != nil {
 		return err
 	}

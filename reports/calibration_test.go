@@ -5,10 +5,14 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/assess/input"
+	"github.com/pmladder/pmladder/assess/sheetgen"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -193,5 +197,63 @@ roles: [{id: r, name: R, level: 1, expects: {a: 1}}]
 	}
 	if !strings.Contains(four.notes(), "at least 4 peers") {
 		t.Errorf("notes: %q", four.notes())
+	}
+}
+
+// TestCalibrationGolden holds `team --calibration` in every format to golden files made
+// before the calibration was made to stream (issue 23): 60 people from
+// sheetgen.WriteCalibration (self, a manager of eight, two or three peers; some managers
+// lenient, some strict), and rows whose names need escaping, quoting or are wide (CJK),
+// a manager without a name in a sheet without a rater column, and peers too few to
+// count. Regenerate with PMLADDER_UPDATE_GOLDEN=1 and review the diff.
+func TestCalibrationGolden(t *testing.T) {
+	r, err := rubric.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldens, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir()) // the sheets' names are in the output: the same each run
+	dir := "."
+	var sheet bytes.Buffer
+	if err := sheetgen.WriteCalibration(&sheet, r, 60, func(i int) int { return 2 + i%2 }, 1); err != nil {
+		t.Fatal(err)
+	}
+	generated := filepath.Join(dir, "generated.csv")
+	if err := os.WriteFile(generated, sheet.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	odd := filepath.Join(dir, "odd.csv") // no rater column: its manager is its author
+	if err := os.WriteFile(odd, []byte("person,assessor,strategy.1,strategy.2,data-fluency.1,customer-insight.1\n"+
+		"山田 花子,self,4,4,3,2\n山田 花子,manager,1,2,3,5\n\"Hopper, <Grace> & \"\"G\"\"\",self,2,2,2,2\n"+
+		"\"Hopper, <Grace> & \"\"G\"\"\",manager,4,4,0,2\n=Evil(),self,3,3,3,3\n=Evil(),manager,3,3,3,3\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range Formats[*Calibration]() {
+		var buf bytes.Buffer
+		sink, err := (Output{Format: f, Options: Options{Width: 100}}).NewCalibrationSink(&buf, r, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rv := &input.Review{Rubric: r, Workers: 2}
+		if err := rv.Run([]input.TeamInput{{Path: generated, Sheet: true}, {Path: odd, Sheet: true}}, sink); err != nil {
+			t.Fatal(err)
+		}
+		got := buf.Bytes()
+		golden := filepath.Join(goldens, "calibration.golden."+string(f))
+		if os.Getenv("PMLADDER_UPDATE_GOLDEN") != "" {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: the calibration differs from testdata/%s (PMLADDER_UPDATE_GOLDEN=1 rewrites it; review the diff)", f, filepath.Base(golden))
+		}
 	}
 }

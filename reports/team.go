@@ -3,7 +3,6 @@ package reports
 import (
 	"bufio"
 	"bytes"
-	"io"
 	"sort"
 
 	"github.com/pmladder/pmladder/assess"
@@ -180,9 +179,8 @@ func ptr(v float64) *float64 { return &v }
 
 // A team review streams: workers score people in batches and render each person into the
 // batch's bytes (and totals, and the few members a heatmap shows); the sink commits the
-// batches in input order. Only the table and Markdown keep their people's rendered rows
-// until the end (about 100 bytes a person), because their title counts the people; CSV,
-// JSON and HTML write each batch as it comes.
+// batches in input order and writes each as it comes: no format holds its people until
+// the end (the table and Markdown count them under the people, not in their title).
 
 // teamFormat is what one team format writes.
 type teamFormat interface {
@@ -206,11 +204,7 @@ type teamSink struct {
 	// members are the people a heatmap shows: the first keep of them.
 	members []TeamMember
 	keep    int
-	// With hold set (table and Markdown), held keeps the rows until the end; else
-	// batches are written as they are committed.
-	held   heldText
-	hold   bool
-	people int
+	people  int
 }
 
 // teamBatch is a run of people rendered by one worker.
@@ -282,35 +276,8 @@ func (s *teamSink) Commit(tb input.TeamBatch) error {
 		out = bytes.TrimPrefix(out, []byte(jsonPersonSep)) // the first person has no comma before them
 	}
 	s.people += b.people
-	if s.hold {
-		s.held.append(out)
-		return nil
-	}
 	_, err := s.w.Write(out)
 	return err
-}
-
-// heldText is text kept until the end in chunks, so that keeping a large team's rows
-// never copies them to grow one buffer.
-type heldText struct{ chunks [][]byte }
-
-const heldChunk = 1 << 20
-
-func (h *heldText) append(p []byte) {
-	if n := len(h.chunks); n > 0 && len(h.chunks[n-1])+len(p) <= cap(h.chunks[n-1]) {
-		h.chunks[n-1] = append(h.chunks[n-1], p...)
-		return
-	}
-	h.chunks = append(h.chunks, append(make([]byte, 0, max(heldChunk, len(p))), p...))
-}
-
-func (h *heldText) writeTo(w io.Writer) error {
-	for _, c := range h.chunks {
-		if _, err := w.Write(c); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // Abort releases what a format holds when the review fails: the workbook's temporary

@@ -181,9 +181,14 @@ func teamTableEnd(w io.Writer, s *teamSink, team *Team) error {
 // teamMarkdown is the review as Markdown.
 type teamMarkdown struct{}
 
+// The people table streams, as the terminal's does: the title says the rubric, and the
+// count of people comes under the table, as in the HTML page.
 func (teamMarkdown) begin(s *teamSink) error {
-	s.hold, s.keep = true, maxHeatmapPeople // the title counts the people
-	return nil
+	s.keep = maxHeatmapPeople
+	ew := &errWriter{w: s.w}
+	ew.printf("# %s\n\n", mdEscape("Team review · "+rubricLabel(RubricInfo{Name: s.r.Name, Version: s.r.Version})))
+	mdTable(ew, "lllllr", []string{"Person", "Assessor", "Current", "Target", "Readiness", "Top gap"}, nil)
+	return ew.err
 }
 
 func (teamMarkdown) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) error {
@@ -194,9 +199,7 @@ func (teamMarkdown) add(b *teamBatch, sc *assess.Scorer, a *assess.Answers) erro
 
 func (teamMarkdown) end(s *teamSink, team *Team) error {
 	ew := &errWriter{w: s.w}
-	ew.printf("# %s\n\n", mdEscape(team.title()))
-	mdTable(ew, "lllllr", []string{"Person", "Assessor", "Current", "Target", "Readiness", "Top gap"}, nil)
-	s.held.writeTo(ew)
+	ew.printf("\n%d %s reviewed.\n", team.People, words.Plural(team.People, "person", "people"))
 
 	members := team.Members
 	var rows [][]string

@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"io/fs"
 	"os"
@@ -15,8 +14,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/internal/inputfile"
@@ -225,36 +222,13 @@ type teamRun struct {
 	// people counts those handed on to be scored.
 	people int
 	// seen locates the first row of each person, assessor and rater, for the warning on
-	// a repeat; notices counts the warnings of this kind given, to cap them.
-	seen    map[uint64]rowAt
-	seed    maphash.Seed
+	// a repeat; key is scratch space for its keys; notices counts the warnings of this
+	// kind given, to cap them.
+	seen    *rowSet
+	key     []byte
 	notices int
 	// rubricWarned is set once answers given against another rubric were warned about.
 	rubricWarned bool
-}
-
-// rowAt is where a row was read.
-type rowAt struct {
-	place problem.Place
-	line  int32
-}
-
-// hashName hashes a name as samePerson compares it (case and spacing ignored), without
-// building the compared string.
-func hashName(h *maphash.Hash, name string) {
-	space := false
-	for _, r := range strings.TrimSpace(name) {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space {
-			h.WriteByte(' ')
-			space = false
-		}
-		var buf [utf8.UTFMax]byte
-		h.Write(buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))])
-	}
 }
 
 // maxNotices caps the warnings about rows (repeats, future dates) a review prints.
@@ -279,6 +253,11 @@ func (rv *Review) Run(inputs []TeamInput, sink TeamSink) error {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	tr := &teamRun{rv: rv}
+	defer func() {
+		if tr.seen != nil {
+			tr.seen.free()
+		}
+	}()
 	var err error
 	if workers == 1 {
 		err = tr.serial(inputs, sink)
@@ -463,24 +442,16 @@ func (tr *teamRun) add(pl problem.Place, line int, a *assess.Answers) {
 		tr.notice("%s: %s has no answers: skipped (an unfilled row is not a person)", at(), problem.Quote(a.Person))
 		return
 	}
-	// The people seen are kept as hashes of who, assessed by whom: 100,000 people cost a
-	// few megabytes, not their names.
+	// The people seen are kept compactly (rowSet): a million cost some 30 MB.
 	if tr.seen == nil {
-		tr.seen, tr.seed = map[uint64]rowAt{}, maphash.MakeSeed()
+		tr.seen = newRowSet()
 	}
-	var h maphash.Hash
-	h.SetSeed(tr.seed)
-	hashName(&h, a.Person)
-	h.WriteByte(0)
-	h.WriteString(string(a.Assessor))
-	h.WriteByte(0)
-	hashName(&h, a.Rater)
-	key := h.Sum64()
+	key := append(assess.AppendPersonKey(tr.key[:0], a.Person), 0)
+	key = append(appendAssessorKey(key, a.Assessor), 0)
+	tr.key = assess.AppendPersonKey(key, a.Rater)
 	// Unnamed peers are several people: their rows are not repeats of each other.
-	if first, dup := tr.seen[key]; dup && !(a.Assessor == assess.Peer && a.Rater == "") {
-		tr.notice("%s: %s (%s) is listed again (first at %s): both are scored", at(), problem.Quote(a.Person), a.Assessor, first.place.At(int(first.line)))
-	} else {
-		tr.seen[key] = rowAt{pl, int32(line)}
+	if first, dup := tr.seen.add(tr.key, pl, line); dup && !(a.Assessor == assess.Peer && a.Rater == "") {
+		tr.notice("%s: %s (%s) is listed again (first at %s): both are scored", at(), problem.Quote(a.Person), a.Assessor, first.place.At(first.line))
 	}
 	if assess.FutureDate(a.Date) {
 		tr.notice("%s: the date %s is in the future", at(), a.Date.Format("2006-01-02"))
@@ -495,6 +466,20 @@ func (tr *teamRun) add(pl problem.Place, line int, a *assess.Answers) {
 		tr.emit(tr.cur)
 		tr.cur = tr.next()
 	}
+}
+
+// appendAssessorKey appends the assessor to a key of the duplicate check, in a byte for
+// each kind there is (a million people's keys are millions of bytes shorter).
+func appendAssessorKey(key []byte, a assess.Assessor) []byte {
+	switch a {
+	case assess.Self:
+		return append(key, 's')
+	case assess.Manager:
+		return append(key, 'm')
+	case assess.Peer:
+		return append(key, 'p')
+	}
+	return append(key, a...)
 }
 
 // invalid records a problem with the input, or with SkipInvalid reports it as skipped;
@@ -617,9 +602,15 @@ func (tr *teamRun) readSheet(name string, r io.Reader, workbook bool) error {
 		}
 	}
 	warnings()
+	// A sheet without a rater column is one rater's for each assessor: its author's.
+	author := ""
+	if !sheet.hasColumn(assess.FieldRater) {
+		author = name
+	}
 	for !tr.failed.Load() && !tr.rv.stopped() {
 		a := tr.slot()
 		line, err := sheet.ReadInto(a)
+		a.RaterSheet = author
 		if len(sheet.Warnings) > warned {
 			warnings()
 		}
@@ -635,6 +626,16 @@ func (tr *teamRun) readSheet(name string, r io.Reader, workbook bool) error {
 		tr.add(sheet.Where(), line, a)
 	}
 	return nil
+}
+
+// hasColumn reports whether the sheet has the field's column.
+func (s *SheetReader) hasColumn(field string) bool {
+	for _, c := range s.cols {
+		if c.field == field {
+			return true
+		}
+	}
+	return false
 }
 
 // unreadableError is an input that could not be opened: --skip-invalid skips it.

@@ -64,3 +64,66 @@ func Write(w io.Writer, r *rubric.Rubric, people int, seed int64) error {
 	}
 	return bw.Flush()
 }
+
+// WriteCalibration writes a team sheet for a calibration: for each of people, a
+// self-assessment, their manager's (a manager has eight reports, and some managers rate
+// a point higher or lower than the rest) and peers(i) peers' ratings, with a rater
+// column; every rating is clustered around the person's level as Write's are.
+func WriteCalibration(w io.Writer, r *rubric.Rubric, people int, peers func(i int) int, seed int64) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	cw := csv.NewWriter(bw)
+	header := append(assess.ProfileFields(), assess.FieldRater)
+	for _, q := range r.Questions() {
+		header = append(header, q.ID)
+	}
+	cw.Write(header)
+	rng := rand.New(rand.NewSource(seed))
+	var ladder []string
+	for _, ro := range r.LadderRoles("") {
+		ladder = append(ladder, ro.ID)
+	}
+	row := make([]string, len(header))
+	span := r.Scale.Max - r.Scale.Min
+	const first = 7 // the first question's column
+	rate := func(person, assessor, rater string, level int) error {
+		row[0], row[1], row[6] = person, assessor, rater
+		row[2] = fmt.Sprintf("2026-%02d-%02d", 1+rng.Intn(11), 1+rng.Intn(28))
+		for j := first; j < len(row); j++ {
+			switch v := rng.Intn(20); {
+			case v == 0:
+				row[j] = "na"
+			case v == 1:
+				row[j] = ""
+			default:
+				row[j] = strconv.Itoa(r.Scale.Min + max(0, min(span, level+rng.Intn(3)-1)))
+			}
+		}
+		return cw.Write(row)
+	}
+	for i := 0; i < people; i++ {
+		person := "Person " + strconv.Itoa(i+1)
+		level := rng.Intn(span + 1)
+		row[3], row[4], row[5] = "", "", ""
+		if len(ladder) > 0 {
+			row[3] = ladder[rng.Intn(len(ladder))]
+		}
+		if err := rate(person, "self", "", level+rng.Intn(3)-1); err != nil {
+			return err
+		}
+		manager := i / 8
+		bias := []int{0, 0, 1, 0, -1}[manager%5]
+		if err := rate(person, "manager", "Manager "+strconv.Itoa(manager+1), level+bias); err != nil {
+			return err
+		}
+		for k := range peers(i) {
+			if err := rate(person, "peer", "Peer "+strconv.Itoa((i+k+1)%people+1), level); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}

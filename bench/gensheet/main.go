@@ -1,5 +1,8 @@
 // Command gensheet writes a large team sheet for the built-in rubric (or -rubric FILE),
 // with random but reproducible answers, for benchmarks: go run ./bench/gensheet -people 20000.
+// With -peers N, a sheet for a calibration instead: each person's self-assessment, their
+// manager's and N peers' ratings, with a rater column (-people 25000 -peers 2: 100,000
+// ratings).
 package main
 
 import (
@@ -16,14 +19,15 @@ func main() {
 	out := flag.String("o", "", "write to `FILE` instead of stdout")
 	rubricPath := flag.String("rubric", "", "a rubric `FILE` (default: the built-in one)")
 	seed := flag.Int64("seed", 1, "random seed")
+	peers := flag.Int("peers", 0, "write a calibration sheet: self, manager and `N` peers per person")
 	flag.Parse()
-	if err := run(*people, *out, *rubricPath, *seed); err != nil {
+	if err := run(*people, *peers, *out, *rubricPath, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "gensheet:", err)
 		os.Exit(1)
 	}
 }
 
-func run(people int, out, rubricPath string, seed int64) error {
+func run(people, peers int, out, rubricPath string, seed int64) error {
 	r, err := rubric.Default()
 	if rubricPath != "" {
 		r, err = rubric.Load(rubricPath)
@@ -38,7 +42,11 @@ func run(people int, out, rubricPath string, seed int64) error {
 		}
 		defer f.Close()
 	}
-	if err := sheetgen.Write(f, r, people, seed); err != nil {
+	write := func() error { return sheetgen.Write(f, r, people, seed) }
+	if peers > 0 {
+		write = func() error { return sheetgen.WriteCalibration(f, r, people, func(int) int { return peers }, seed) }
+	}
+	if err := write(); err != nil {
 		return err
 	}
 	return f.Sync()

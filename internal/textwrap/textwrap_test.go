@@ -1,6 +1,10 @@
 package textwrap
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestWrap(t *testing.T) {
 	got := Wrap("one two three four five", 10, "> ", "  ")
@@ -27,4 +31,42 @@ func TestWidth(t *testing.T) {
 			t.Errorf("Width(%q) = %d, want %d", s, got, want)
 		}
 	}
+}
+
+// wrapByWholeLines is Wrap as first written: every candidate line measured whole. Wrap
+// measures each word once; FuzzWrapMeasuresWords holds the two to the same output.
+func wrapByWholeLines(text string, width int, first, rest string) string {
+	var b strings.Builder
+	line, prefix := "", first
+	flush := func() {
+		b.WriteString(prefix + strings.ReplaceAll(line, NBSP, " ") + "\n")
+		line, prefix = "", rest
+	}
+	for _, word := range strings.FieldsFunc(text, isBreakable) {
+		if line != "" && Width(prefix+line+" "+word) > width {
+			flush()
+		}
+		if line == "" {
+			line = word
+		} else {
+			line += " " + word
+		}
+	}
+	if line != "" || prefix == first {
+		flush()
+	}
+	return b.String()
+}
+
+func FuzzWrapMeasuresWords(f *testing.F) {
+	f.Add("Ada Lovelace, 山田 花子: raters 2–4 apart\u00a0(self 4)", 20, "  • ", "    ")
+	f.Add("\x1b[1mCalibration:\x1b[0m 3 people é́ 👩‍💻 done", 12, "", "")
+	f.Fuzz(func(t *testing.T, text string, width int, first, rest string) {
+		if !utf8.ValidString(text + first + rest) {
+			t.Skip("invalid UTF-8: two halves of a rune would make one") // text is escaped first (internal/printable)
+		}
+		if got, want := Wrap(text, width, first, rest), wrapByWholeLines(text, width, first, rest); got != want {
+			t.Fatalf("Wrap(%q, %d, %q, %q) = %q, want %q", text, width, first, rest, got, want)
+		}
+	})
 }
