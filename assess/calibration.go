@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -63,7 +64,40 @@ type TeamCalibration struct {
 	MinPeers int
 	People   []PersonCalibration
 	Raters   []RaterCalibration
-	Outliers []Outlier
+
+	// The outliers, in the order they are discussed (Outlier): the people's skills whose
+	// raters stand apart are kept as compact records, and their scores read again from
+	// the ratings when one is asked for, so that a team's hundred thousand outliers do not
+	// each hold a copy of their scores and names; the managers' outliers follow them.
+	apart    []apartSkill
+	managers []Outlier
+	ratings  []Rating
+	people   []*ratedPerson
+	skills   []string
+}
+
+// apartSkill is an outlier of kind RatersApart: a person (their position in people), a
+// skill (its position in skills) and how far apart their raters are on it.
+type apartSkill struct {
+	person, skill int32
+	spread        float64
+}
+
+// NumOutliers is the number of things to discuss.
+func (c *TeamCalibration) NumOutliers() int { return len(c.apart) + len(c.managers) }
+
+// Outlier is the i-th thing to discuss: the widest disagreements first, the managers'
+// outliers after them.
+func (c *TeamCalibration) Outlier(i int) Outlier {
+	if i >= len(c.apart) {
+		return c.managers[i-len(c.apart)]
+	}
+	a := c.apart[i]
+	var s outlierScratch
+	o, _ := c.people[a.person].apartOn(c.ratings, int(a.skill), &s)
+	o.Skill = c.skills[a.skill]
+	o.Scores = slices.Clone(o.Scores)
+	return o
 }
 
 // PersonCalibration is one person's self-rating against their managers': the means over
@@ -133,6 +167,8 @@ type RaterScore struct {
 // first read; skills are the rubric's in order, for the outliers' names. Peers' ratings
 // of a person's skill count only where at least minPeers peers rated it
 // (DefaultMinPeers when 0).
+// The calibration reads the ratings again for each outlier asked for (Outlier): they are
+// not to be changed while it is in use.
 func Calibrate(ratings []Rating, skills []string, minPeers int) *TeamCalibration {
 	return calibrate(ratings, skills, minPeers, false)
 }
@@ -147,23 +183,29 @@ func calibrate(ratings []Rating, skills []string, minPeers int, owned bool) *Tea
 	if minPeers <= 0 {
 		minPeers = DefaultMinPeers
 	}
-	c := &TeamCalibration{MinPeers: minPeers}
+	c := &TeamCalibration{MinPeers: minPeers, skills: skills}
 	var raters raterSums
-	people := groupPeople(ratings)
-	ratings = withoutFewPeers(ratings, people, minPeers, owned)
-	for _, p := range people {
-		c.People = append(c.People, p.calibration(ratings))
+	c.people = groupPeople(ratings)
+	c.ratings = withoutFewPeers(ratings, c.people, minPeers, owned)
+	c.People = make([]PersonCalibration, 0, len(c.people))
+	var s outlierScratch
+	for pi, p := range c.people {
+		c.People = append(c.People, p.calibration(c.ratings))
 		if len(p.ratings) >= 2 {
-			c.Outliers = append(c.Outliers, p.outliers(ratings, skills)...)
+			for k := range skills {
+				if o, ok := p.apartOn(c.ratings, k, &s); ok {
+					c.apart = append(c.apart, apartSkill{person: int32(pi), skill: int32(k), spread: o.Spread})
+				}
+			}
 		}
-		for _, i := range p.managers(ratings) {
-			raters.add(ratings, p, i)
+		for _, i := range p.managers(c.ratings) {
+			raters.add(c.ratings, p, i)
 		}
 	}
 	c.Raters = raters.calibrations()
 	// The widest disagreements first; the managers' outliers after them.
-	sort.SliceStable(c.Outliers, func(i, j int) bool { return c.Outliers[i].Spread > c.Outliers[j].Spread })
-	c.Outliers = append(c.Outliers, managerOutliers(c.Raters)...)
+	slices.SortStableFunc(c.apart, func(a, b apartSkill) int { return cmp.Compare(b.spread, a.spread) })
+	c.managers = managerOutliers(c.Raters)
 	return c
 }
 
@@ -286,44 +328,46 @@ func (p *ratedPerson) calibration(ratings []Rating) PersonCalibration {
 	return pc
 }
 
-// outliers are the skills where the person's raters differ by OutlierSpread or more,
-// with who stands where: self and the managers by name, peers only as a group.
-func (p *ratedPerson) outliers(ratings []Rating, skills []string) []Outlier {
-	var out []Outlier
-	var all, peers []float64 // reused from skill to skill
-	var scores []RaterScore
-	for k := range skills {
-		all, peers, scores = all[:0], peers[:0], scores[:0]
-		for _, i := range p.ratings {
-			rt := ratings[i]
-			x := rt.Scores[k]
-			if math.IsNaN(x) {
-				continue
-			}
-			all = append(all, x)
-			switch rt.Assessor {
-			case Peer:
-				peers = append(peers, x)
-			case Manager:
-				scores = append(scores, RaterScore{Assessor: rt.Assessor, Rater: rt.Rater, Score: x})
-			default:
-				scores = slices.Insert(scores, 0, RaterScore{Assessor: rt.Assessor, Score: x})
-			}
-		}
-		if len(all) < 2 {
+// outlierScratch is what apartOn reuses from skill to skill.
+type outlierScratch struct {
+	all, peers []float64
+	scores     []RaterScore
+}
+
+// apartOn is the outlier of the person's raters on skill k (its Skill left empty) and
+// whether they differ by OutlierSpread or more on it, with who stands where: self and
+// the managers by name, peers only as a group. Its Scores are s's, reused by the next
+// call.
+func (p *ratedPerson) apartOn(ratings []Rating, k int, s *outlierScratch) (Outlier, bool) {
+	s.all, s.peers, s.scores = s.all[:0], s.peers[:0], s.scores[:0]
+	for _, i := range p.ratings {
+		rt := &ratings[i]
+		x := rt.Scores[k]
+		if math.IsNaN(x) {
 			continue
 		}
-		spread := slices.Max(all) - slices.Min(all)
-		if spread < OutlierSpread-eps {
-			continue
+		s.all = append(s.all, x)
+		switch rt.Assessor {
+		case Peer:
+			s.peers = append(s.peers, x)
+		case Manager:
+			s.scores = append(s.scores, RaterScore{Assessor: rt.Assessor, Rater: rt.Rater, Score: x})
+		default:
+			s.scores = slices.Insert(s.scores, 0, RaterScore{Assessor: rt.Assessor, Score: x})
 		}
-		o := Outlier{Kind: RatersApart, Person: p.name, Skill: skills[k], Spread: spread, Scores: slices.Clone(scores)}
-		if len(peers) > 0 { // as a group, as compare shows them: there are MinPeers or more
-			o.Peers = PeerGroup{Min: slices.Min(peers), Max: slices.Max(peers), Mean: *mean(ptrs(peers)), N: len(peers)}
-		}
-		out = append(out, o)
 	}
-	return out
+	if len(s.all) < 2 {
+		return Outlier{}, false
+	}
+	spread := slices.Max(s.all) - slices.Min(s.all)
+	if spread < OutlierSpread-eps {
+		return Outlier{}, false
+	}
+	o := Outlier{Kind: RatersApart, Person: p.name, Spread: spread, Scores: s.scores}
+	if len(s.peers) > 0 { // as a group, as compare shows them: there are MinPeers or more
+		o.Peers = PeerGroup{Min: slices.Min(s.peers), Max: slices.Max(s.peers), Mean: *mean(ptrs(s.peers)), N: len(s.peers)}
+	}
+	return o, true
 }
 
 func ptrs(v []float64) []*float64 {

@@ -40,7 +40,7 @@ func TestCalibrate(t *testing.T) {
 		t.Errorf("Ada: self 3 against manager 4: difference %v", d)
 	}
 	var reasons []string
-	for _, o := range c.Outliers {
+	for _, o := range outliersOf(c) {
 		reasons = append(reasons, o.Person+o.Rater+": "+o.Skill)
 	}
 	got := strings.Join(reasons, "; ")
@@ -50,11 +50,11 @@ func TestCalibrate(t *testing.T) {
 		t.Errorf("outliers %q", got)
 	}
 	wide := Calibrate([]Rating{rating("Ada", "self", "", 4, 2), rating("Ada", "manager", "M", 2.5, 2)}, []string{"a", "b"}, 0)
-	if o := wide.Outliers; len(o) != 1 || o[0].Skill != "a" || o[0].Kind != RatersApart || o[0].Spread != 1.5 ||
+	if o := outliersOf(wide); len(o) != 1 || o[0].Skill != "a" || o[0].Kind != RatersApart || o[0].Spread != 1.5 ||
 		!slices.Equal(o[0].Scores, []RaterScore{{"self", "", 4}, {"manager", "M", 2.5}}) || o[0].Peers.N != 0 {
-		t.Errorf("raters 1.5 apart, exactly: %+v", wide.Outliers)
+		t.Errorf("raters 1.5 apart, exactly: %+v", outliersOf(wide))
 	}
-	if o := c.Outliers; len(o) != 2 || o[0].Kind != LenientManager || o[1].Kind != StricterManager || o[0].Offset != 1 {
+	if o := outliersOf(c); len(o) != 2 || o[0].Kind != LenientManager || o[1].Kind != StricterManager || o[0].Offset != 1 {
 		t.Errorf("a lenient and a stricter manager: %+v", o)
 	}
 }
@@ -85,7 +85,7 @@ func TestCalibrateLeavesFewPeersOut(t *testing.T) {
 		t.Errorf("the ratings were changed:\n%s\nwere\n%s", after, before)
 	}
 	var got []string
-	for _, o := range c.Outliers {
+	for _, o := range outliersOf(c) {
 		got = append(got, fmt.Sprintf("%s%s %s: %.4g, %v, peers %+v", o.Person, o.Rater, o.Skill, o.Spread, o.Scores, o.Peers))
 	}
 	// Ada's a: three peers, a group (0–0); her b: two peers, left out; Bo's lone peer is
@@ -103,10 +103,19 @@ func TestCalibrateLeavesFewPeersOut(t *testing.T) {
 		t.Errorf("M's offset %v (min-peers %d), want -0.25", show(o), c.MinPeers)
 	}
 	// At min-peers 4, Ada's three peers are left out too; 0 is the default, 3.
-	if c4 := Calibrate(ratings, []string{"a", "b"}, 4); len(c4.Outliers) != 2 || c4.Outliers[0].Peers.N != 0 || *c4.Raters[0].Offset != -1 {
-		t.Errorf("min-peers 4: %+v, offset %v", c4.Outliers, show(c4.Raters[0].Offset))
+	if c4 := Calibrate(ratings, []string{"a", "b"}, 4); len(outliersOf(c4)) != 2 || outliersOf(c4)[0].Peers.N != 0 || *c4.Raters[0].Offset != -1 {
+		t.Errorf("min-peers 4: %+v, offset %v", outliersOf(c4), show(c4.Raters[0].Offset))
 	}
 	if Calibrate(ratings, []string{"a", "b"}, 0).MinPeers != DefaultMinPeers {
 		t.Error("min-peers 0 is not the default")
 	}
+}
+
+// outliersOf is every outlier of c, in order.
+func outliersOf(c *TeamCalibration) []Outlier {
+	var out []Outlier
+	for i := range c.NumOutliers() {
+		out = append(out, c.Outlier(i))
+	}
+	return out
 }

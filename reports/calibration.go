@@ -2,8 +2,12 @@ package reports
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 	"strings"
 
 	"github.com/pmladder/pmladder/assess"
@@ -16,12 +20,16 @@ import (
 // CalibrationFormat is the format tag of the JSON team calibration.
 const CalibrationFormat = "pmladder-calibration/v1"
 
-// Calibration is a team calibration as every format shows it (docs/formats.md).
+// Calibration is a team calibration as every format shows it (docs/formats.md): its
+// format tag, people, raters and then its outliers (CalibrationOutlier), which are worded
+// one at a time as they are written (outliers), not held: a team of 25,000 people can
+// have a hundred thousand of them.
 type Calibration struct {
-	Format   string               `json:"format"`
-	People   []CalibrationPerson  `json:"people"`
-	Raters   []CalibrationRater   `json:"raters"`
-	Outliers []CalibrationOutlier `json:"outliers"`
+	Format string              `json:"format"`
+	People []CalibrationPerson `json:"people"`
+	Raters []CalibrationRater  `json:"raters"`
+
+	tc *assess.TeamCalibration
 
 	skillNames map[string]string
 	// minPeers is the fewest peers whose ratings of a person's skill count.
@@ -74,8 +82,7 @@ func optional(s string) *string {
 // NewCalibration builds the report of a team calibration.
 func NewCalibration(tc *assess.TeamCalibration, r *rubric.Rubric) *Calibration {
 	c := &Calibration{Format: CalibrationFormat, People: make([]CalibrationPerson, 0, len(tc.People)),
-		Raters: make([]CalibrationRater, 0, len(tc.Raters)), Outliers: make([]CalibrationOutlier, 0, len(tc.Outliers)),
-		skillNames: map[string]string{}, minPeers: tc.MinPeers}
+		Raters: make([]CalibrationRater, 0, len(tc.Raters)), tc: tc, skillNames: map[string]string{}, minPeers: tc.MinPeers}
 	for _, sk := range r.Skills() {
 		c.skillNames[sk.ID] = sk.Name
 	}
@@ -90,14 +97,34 @@ func NewCalibration(tc *assess.TeamCalibration, r *rubric.Rubric) *Calibration {
 		c.Raters = append(c.Raters, CalibrationRater{Rater: raterName(rc.Rater, rc.Of, rc.Sheet), Assessor: string(rc.Assessor), People: rc.People, Offset: roundPtr(rc.Offset),
 			Readiness: ReadinessRange{Min: roundPtr(rc.ReadinessMin), Median: roundPtr(rc.ReadinessMedian), Max: roundPtr(rc.ReadinessMax)}})
 	}
-	for _, o := range tc.Outliers {
-		co := CalibrationOutlier{Person: optional(o.Person), Skill: optional(o.Skill), Reason: outlierReason(o)}
-		if o.Kind != assess.RatersApart {
-			co.Rater = optional(raterName(o.Rater, o.Of, o.Sheet))
-		}
-		c.Outliers = append(c.Outliers, co)
-	}
 	return c
+}
+
+// outliers are the things to discuss, in order, each worded as it is asked for.
+func (c *Calibration) outliers() iter.Seq[CalibrationOutlier] {
+	return func(yield func(CalibrationOutlier) bool) {
+		for i := range c.tc.NumOutliers() {
+			o := c.tc.Outlier(i)
+			co := CalibrationOutlier{Person: optional(o.Person), Skill: optional(o.Skill), Reason: outlierReason(o)}
+			if o.Kind != assess.RatersApart {
+				co.Rater = optional(raterName(o.Rater, o.Of, o.Sheet))
+			}
+			if !yield(co) {
+				return
+			}
+		}
+	}
+}
+
+// outlierTexts are what each outlier is about (outlierText), in order.
+func (c *Calibration) outlierTexts() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for o := range c.outliers() {
+			if !yield(c.outlierText(o)) {
+				return
+			}
+		}
+	}
 }
 
 // raterName names a manager: by their name; when none is given, as the author of the
@@ -252,11 +279,11 @@ func (c *Calibration) writeTable(w io.Writer, opt Options) error {
 		ew.printf("%s\n", appendTable(nil, part.header, part.rows, "l"+strings.Repeat("r", len(part.header)-1)))
 	}
 	ew.printf("%s\n", opt.style(ansiBold, "To discuss"))
-	if len(c.Outliers) == 0 {
+	if c.tc.NumOutliers() == 0 {
 		ew.printf("%s", textwrap.Wrap(c.nothing(), width, "  ", "  "))
 	}
-	for _, o := range c.Outliers {
-		ew.printf("%s", textwrap.Wrap(printable.String(c.outlierText(o)), width, "  • ", "    "))
+	for text := range c.outlierTexts() {
+		ew.printf("%s", textwrap.Wrap(printable.String(text), width, "  • ", "    "))
 	}
 	return ew.err
 }
@@ -282,11 +309,11 @@ func (c *Calibration) writeMarkdown(w io.Writer) error {
 		mdTable(ew, "l"+strings.Repeat("r", len(part.header)-1), part.header, part.rows)
 	}
 	ew.printf("\n## To discuss\n\n")
-	if len(c.Outliers) == 0 {
+	if c.tc.NumOutliers() == 0 {
 		ew.printf("%s\n", mdEscape(c.nothing()))
 	}
-	for _, o := range c.Outliers {
-		ew.printf("- %s\n", mdEscape(c.outlierText(o)))
+	for text := range c.outlierTexts() {
+		ew.printf("- %s\n", mdEscape(text))
 	}
 	return ew.err
 }
@@ -323,7 +350,7 @@ func (c *Calibration) writeCSV(w io.Writer, excel bool) error {
 			return err
 		}
 	}
-	for _, o := range c.Outliers {
+	for o := range c.outliers() {
 		if err := row("outlier", deref(o.Person), deref(o.Rater), deref(o.Skill), make([]*float64, 9), o.Reason); err != nil {
 			return err
 		}
@@ -347,13 +374,62 @@ const calibrationBody = `<header>
 </table>
 {{- end}}{{end}}
 <h2>To discuss</h2>
-{{- if .Outliers}}
+{{- if .AnyOutliers}}
 <ul>{{range .Outliers}}<li>{{.}}</li>{{end}}</ul>
 {{- else}}
 <p>{{.Nothing}}</p>
 {{- end}}`
 
-func (c *Calibration) writeJSON(w io.Writer) error { return WriteJSON(w, c) }
+// writeJSON writes a team calibration as WriteJSON would write it whole, with its
+// outliers worded one at a time (TestCalibrationJSONMatchesEncodingJSON).
+func (c *Calibration) writeJSON(w io.Writer) error {
+	ew := &errWriter{w: w}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	// Elements of the document's lists are two levels in.
+	enc.SetIndent("    ", "  ")
+	encode := func(v any) {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil && ew.err == nil {
+			ew.err = err
+		}
+		ew.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	ew.printf("{\n  \"format\": ")
+	encode(c.Format)
+	list := func(name string, elems iter.Seq[any]) {
+		ew.printf(",\n  %q: [", name)
+		n := 0
+		for v := range elems {
+			if n > 0 {
+				ew.printf(",")
+			}
+			ew.printf("\n    ")
+			encode(v)
+			n++
+		}
+		if n > 0 {
+			ew.printf("\n  ")
+		}
+		ew.printf("]")
+	}
+	list("people", anySeq(slices.Values(c.People)))
+	list("raters", anySeq(slices.Values(c.Raters)))
+	list("outliers", anySeq(c.outliers()))
+	ew.printf("\n}\n")
+	return ew.err
+}
+
+func anySeq[T any](seq iter.Seq[T]) iter.Seq[any] {
+	return func(yield func(any) bool) {
+		for v := range seq {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
 
 // writeHTML writes a team calibration as one self-contained page.
 func (c *Calibration) writeHTML(w io.Writer) error {
@@ -365,12 +441,11 @@ func (c *Calibration) writeHTML(w io.Writer) error {
 	view := struct {
 		Title, Headline, Notes, Nothing string
 		Parts                           []part
-		Outliers                        []string
+		AnyOutliers                     bool
+		Outliers                        iter.Seq[string]
 	}{Title: c.headline(), Headline: c.headline(), Notes: c.notes(), Nothing: c.nothing(),
-		Parts: []part{{"People", calibrationPeopleHeader, c.peopleRows()}, {"Managers", calibrationRaterHeader, c.raterRows()}}}
-	for _, o := range c.Outliers {
-		view.Outliers = append(view.Outliers, c.outlierText(o))
-	}
+		Parts:       []part{{"People", calibrationPeopleHeader, c.peopleRows()}, {"Managers", calibrationRaterHeader, c.raterRows()}},
+		AnyOutliers: c.tc.NumOutliers() > 0, Outliers: c.outlierTexts()}
 	return htmlPage(calibrationBody).Execute(w, view)
 }
 
@@ -414,8 +489,9 @@ func (s *calibrationSink) Close() error {
 	for _, sk := range s.r.Skills() {
 		skills = append(skills, sk.ID)
 	}
+	// The calibration keeps the ratings, to word its outliers from as they are written.
 	tc := assess.CalibrateOwned(s.rows, skills, s.minPeers)
-	s.rows = nil // the ratings are not needed past the numbers: let them go before the report is made
+	s.rows = nil
 	c := NewCalibration(tc, s.r)
 	if err := s.out.Write(s.w, c); err != nil {
 		return err

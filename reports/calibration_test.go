@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,8 +47,8 @@ roles: [{id: r, name: R, level: 1, expects: {a: 1}}]
 		"Fair: more lenient than the other managers: rates 0 against the other raters of the same people (managers' mean -0.54, standard deviation 0.39)",
 	}
 	var got []string
-	for _, o := range c.Outliers {
-		got = append(got, c.outlierText(o))
+	for text := range c.outlierTexts() {
+		got = append(got, text)
 	}
 	for i := range max(len(got), len(want)) {
 		if i >= len(got) || i >= len(want) || got[i] != want[i] {
@@ -176,8 +177,8 @@ roles: [{id: r, name: R, level: 1, expects: {a: 1}}]
 	}
 	reasons := func(c *Calibration) string {
 		var out []string
-		for _, o := range c.Outliers {
-			out = append(out, c.outlierText(o))
+		for text := range c.outlierTexts() {
+			out = append(out, text)
 		}
 		return strings.Join(out, "; ")
 	}
@@ -254,6 +255,53 @@ func TestCalibrationGolden(t *testing.T) {
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s: the calibration differs from testdata/%s (PMLADDER_UPDATE_GOLDEN=1 rewrites it; review the diff)", f, filepath.Base(golden))
+		}
+	}
+}
+
+// TestCalibrationJSONMatchesEncodingJSON: the calibration's JSON, written a list element
+// at a time, is byte for byte what WriteJSON writes for the whole document with its
+// outliers held, with and without people, raters and outliers, and with text that
+// encoding/json escapes.
+func TestCalibrationJSONMatchesEncodingJSON(t *testing.T) {
+	r := mustParse(t, `format: pmladder-rubric/v1
+name: T
+scale: {min: 0, max: 5}
+categories: [{id: c, name: C, skills: [{id: a, name: Alpha, questions: [q]}, {id: b, name: Beta, questions: [q]}]}]
+roles: [{id: r, name: R, level: 1, expects: {a: 1}}]
+`)
+	rating := func(person string, assessor assess.Assessor, rater string, scores ...float64) assess.Rating {
+		return assess.Rating{Person: person, Assessor: assessor, Rater: rater, Scores: scores}
+	}
+	for name, ratings := range map[string][]assess.Rating{
+		"nothing":  nil,
+		"one self": {rating("Ada", "self", "", 4, 2)},
+		"outliers": {
+			rating("Ada <&> \"A\"", "self", "", 4, 2), rating("Ada <&> \"A\"", "manager", "M\u2028\t", 1, 2),
+			rating("Bo", "self", "", 4, 3), rating("Bo", "manager", "", 1, 3),
+			rating("Bo", "peer", "P", 2, 3), rating("Bo", "peer", "Q", 3, 3), rating("Bo", "peer", "R", 2, 3),
+			rating("Cy", "self", "", 2, 2), rating("Cy", "manager", "Fair", 2, 2),
+		},
+	} {
+		c := NewCalibration(assess.Calibrate(ratings, []string{"a", "b"}, 0), r)
+		whole := struct {
+			Format   string               `json:"format"`
+			People   []CalibrationPerson  `json:"people"`
+			Raters   []CalibrationRater   `json:"raters"`
+			Outliers []CalibrationOutlier `json:"outliers"`
+		}{c.Format, c.People, c.Raters, slices.Collect(c.outliers())}
+		if whole.Outliers == nil {
+			whole.Outliers = []CalibrationOutlier{}
+		}
+		var want, got bytes.Buffer
+		if err := WriteJSON(&want, whole); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.writeJSON(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s:\n%s\nwant\n%s", name, got.String(), want.String())
 		}
 	}
 }
