@@ -25,6 +25,11 @@ func BenchmarkTeamJSON(b *testing.B) {
 	benchmarkTeam(b, "json")
 }
 
+// BenchmarkTeamXLSX is the same to the workbook format.
+func BenchmarkTeamXLSX(b *testing.B) {
+	benchmarkTeam(b, "xlsx")
+}
+
 // BenchmarkTeamMarkdown, BenchmarkTeamTable and BenchmarkTeamHTML are the same to the
 // formats that also draw a heatmap.
 func BenchmarkTeamMarkdown(b *testing.B) { benchmarkTeam(b, "markdown") }

@@ -8,6 +8,7 @@ import (
 	"hash"
 	"hash/crc32"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -467,8 +468,20 @@ func appendNumber(b []byte, p *float64, style int) []byte {
 	} else {
 		b = append(b, "<c><v>"...)
 	}
-	b = strconv.AppendFloat(b, Round(*p), 'f', -1, 64)
+	b = appendRounded(b, *p)
 	return append(b, "</v></c>"...)
+}
+
+// appendRounded appends Round(v) as strconv writes it at its shortest, which a cell's
+// value is. Below a million that is the hundredths appendCents writes (a decimal of at
+// most 8 digits is the shortest that reads back as its float), without formatting a
+// float: the scores of every person are most of a workbook's numbers
+// (TestAppendRoundedIsShortestFloat).
+func appendRounded(b []byte, v float64) []byte {
+	if math.Abs(v) < 1e6 {
+		return appendCents(b, cents(v))
+	}
+	return strconv.AppendFloat(b, Round(v), 'f', -1, 64)
 }
 
 // excelEpoch is day 0 of a workbook's dates (1900 date system, as Excel counts them
@@ -482,7 +495,13 @@ func appendDate(b []byte, t time.Time) []byte {
 	}
 	days := t.UTC().Sub(excelEpoch).Hours() / 24
 	b = append(b, `<c s="2"><v>`...)
-	b = strconv.AppendFloat(b, float64(int64(days*86400))/86400, 'f', -1, 64)
+	// A date is mostly a whole day: its count written as the integer it is, which is
+	// strconv's shortest form of it.
+	if secs := int64(days * 86400); secs%86400 == 0 {
+		b = strconv.AppendInt(b, secs/86400, 10)
+	} else {
+		b = strconv.AppendFloat(b, float64(secs)/86400, 'f', -1, 64)
+	}
 	return append(b, "</v></c>"...)
 }
 

@@ -3,11 +3,14 @@ package reports
 import (
 	"bytes"
 	"encoding/csv"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -211,6 +214,32 @@ func TestTeamXLSXPrintSetup(t *testing.T) {
 		}
 		if want := "'" + sheet + "'!$1:$1"; titles[sheet] != want {
 			t.Errorf("%s: print titles %q, want %q (the header row on every page)", sheet, titles[sheet], want)
+		}
+	}
+}
+
+// TestAppendRoundedIsShortestFloat: a workbook's numbers are Round's, as strconv writes
+// them at their shortest; the fast path for small numbers writes the same, and so does
+// a date's for whole days.
+func TestAppendRoundedIsShortestFloat(t *testing.T) {
+	values := []float64{0, math.Copysign(0, -1), -0.004, 0.005, 0.015, 2.675, 1.005, 3, 2.5, 83.333, -0.33, -1.235,
+		0.1 + 0.2, 99.995, 999999.994, 999999.995, 1e6, 1e6 + 0.125, 123456789.125, 1e15, 1e20, 1e-7,
+		math.NaN(), math.Inf(1), math.Inf(-1), math.MaxFloat64, math.SmallestNonzeroFloat64}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		values = append(values, (rng.Float64()-0.5)*200, float64(rng.IntN(2000001)-1000000)/1000, rng.NormFloat64()*1e7)
+	}
+	for _, v := range values {
+		if got, want := string(appendRounded(nil, v)), strconv.FormatFloat(Round(v), 'f', -1, 64); got != want {
+			t.Errorf("%v: %s, want %s", v, got, want)
+		}
+	}
+	for _, d := range []time.Time{excelEpoch, time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), time.Date(1800, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2026, 3, 9, 13, 30, 0, 0, time.UTC), time.Date(2026, 3, 9, 0, 0, 0, 0, time.FixedZone("", 3600))} {
+		days := d.UTC().Sub(excelEpoch).Hours() / 24
+		want := `<c s="2"><v>` + strconv.FormatFloat(float64(int64(days*86400))/86400, 'f', -1, 64) + "</v></c>"
+		if got := string(appendDate(nil, d)); got != want {
+			t.Errorf("%v: %s, want %s", d, got, want)
 		}
 	}
 }
