@@ -71,10 +71,31 @@ func TestReportJSONMatchesEncodingJSON(t *testing.T) {
 		rep.Skills[i%len(rep.Skills)].Evidence = &text
 		reports = append(reports, &rep)
 	}
+	// The same skill and step with other next steps and actions, none, and empty ones: a
+	// review's encoder keeps what it encoded for a skill and step, and must not reuse it.
+	for i, change := range []func(g *Gap){
+		func(g *Gap) { g.NextStep = g.NextStep[:len(g.NextStep)-1] },
+		func(g *Gap) { g.NextStep, g.Actions = nil, nil },
+		func(g *Gap) { g.NextStep, g.Actions = []string{}, []string{} },
+		func(g *Gap) { g.Actions = append([]string{"another <action>"}, g.Actions...) },
+		func(g *Gap) {},
+	} {
+		rep := *reports[i%2]
+		rep.Gaps = append([]Gap(nil), rep.Gaps...)
+		if len(rep.Gaps) == 0 || len(rep.Gaps[0].NextStep) == 0 {
+			t.Fatalf("report %d has no gap with next steps to vary", i%2)
+		}
+		change(&rep.Gaps[0])
+		reports = append(reports, &rep)
+	}
+	var review reportJSON // one encoder for every report, as a team review's batch has
 	for i, rep := range reports {
 		want := marshalCompact(t, rep)
 		if got := appendReportJSON(nil, rep); !bytes.Equal(got, want) {
 			t.Fatalf("report %d:\n got %s\nwant %s", i, firstDiff(got, want), firstDiff(want, got))
+		}
+		if got := review.append(nil, rep); !bytes.Equal(got, want) {
+			t.Fatalf("report %d, after the others:\n got %s\nwant %s", i, firstDiff(got, want), firstDiff(want, got))
 		}
 	}
 }
