@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -29,22 +28,6 @@ type reportJSON struct {
 	roles      heads[string]
 	categories heads[[2]string]
 	skills     heads[skillKey]
-	// steps keeps, for each skill and step, the last next steps and actions encoded:
-	// they are the same for most people (a skill's actions for a step always), and the
-	// lists are compared faster than their sentences are looked up one by one.
-	steps map[stepKey]*encodedSteps
-}
-
-type stepKey struct {
-	skill string
-	step  int
-}
-
-// encodedSteps are a gap's next steps and actions and their encoding, from
-// `,"next_step":` to the end of the actions.
-type encodedSteps struct {
-	next, actions []string
-	enc           []byte
 }
 
 type skillKey struct {
@@ -357,40 +340,13 @@ func (j *reportJSON) gaps(b []byte, gaps []Gap) []byte {
 		b = appendJSONNumber(b, g.Gap)
 		b = append(b, `,"priority":`...)
 		b = j.rubricText(b, string(g.Priority))
-		b = j.nextSteps(b, g)
+		b = append(b, `,"next_step":`...)
+		b = j.rubricTexts(b, g.NextStep)
+		b = append(b, `,"actions":`...)
+		b = j.rubricTexts(b, g.Actions)
 		b = append(b, '}')
 	}
 	return closeList(b, ok)
-}
-
-// nextSteps appends a gap's next steps and actions, encoded once for the same lists of
-// the same skill and step.
-func (j *reportJSON) nextSteps(b []byte, g *Gap) []byte {
-	key := stepKey{g.Skill, g.Step}
-	e := j.steps[key]
-	if e != nil && sameList(e.next, g.NextStep) && sameList(e.actions, g.Actions) {
-		return append(b, e.enc...)
-	}
-	if e == nil {
-		if j.steps == nil {
-			j.steps = map[stepKey]*encodedSteps{}
-		}
-		e = &encodedSteps{}
-		j.steps[key] = e
-	}
-	enc := append(e.enc[:0], `,"next_step":`...)
-	enc = j.rubricTexts(enc, g.NextStep)
-	enc = append(enc, `,"actions":`...)
-	enc = j.rubricTexts(enc, g.Actions)
-	// The lists are copied: a report's may be reused for the next person.
-	e.next, e.actions, e.enc = slices.Clone(g.NextStep), slices.Clone(g.Actions), enc
-	return append(b, enc...)
-}
-
-// sameList reports whether two lists encode the same: the same strings, and both nil
-// (null) or neither.
-func sameList(a, b []string) bool {
-	return (a == nil) == (b == nil) && slices.Equal(a, b)
 }
 
 // closeList ends a list that openList started.

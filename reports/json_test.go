@@ -72,7 +72,8 @@ func TestReportJSONMatchesEncodingJSON(t *testing.T) {
 		reports = append(reports, &rep)
 	}
 	// The same skill and step with other next steps and actions, none, and empty ones: a
-	// review's encoder keeps what it encoded for a skill and step, and must not reuse it.
+	// review's encoder keeps what it encoded of the rubric for the next person, and must
+	// not reuse it where it does not fit.
 	for i, change := range []func(g *Gap){
 		func(g *Gap) { g.NextStep = g.NextStep[:len(g.NextStep)-1] },
 		func(g *Gap) { g.NextStep, g.Actions = nil, nil },
