@@ -18,16 +18,8 @@ import (
 func Write(w io.Writer, r *rubric.Rubric, people int, seed int64) error {
 	bw := bufio.NewWriterSize(w, 1<<20)
 	cw := csv.NewWriter(bw)
-	header := assess.ProfileFields()
-	for _, q := range r.Questions() {
-		header = append(header, q.ID)
-	}
-	cw.Write(header)
+	header, ladder := start(cw, r, assess.ProfileFields())
 	rng := rand.New(rand.NewSource(seed))
-	var ladder []string
-	for _, ro := range r.LadderRoles("") {
-		ladder = append(ladder, ro.ID)
-	}
 	tracks := []string{""}
 	for _, t := range r.Tracks {
 		tracks = append(tracks, t.ID)
@@ -72,16 +64,8 @@ func Write(w io.Writer, r *rubric.Rubric, people int, seed int64) error {
 func WriteCalibration(w io.Writer, r *rubric.Rubric, people int, peers func(i int) int, seed int64) error {
 	bw := bufio.NewWriterSize(w, 1<<20)
 	cw := csv.NewWriter(bw)
-	header := append(assess.ProfileFields(), assess.FieldRater)
-	for _, q := range r.Questions() {
-		header = append(header, q.ID)
-	}
-	cw.Write(header)
+	header, ladder := start(cw, r, append(assess.ProfileFields(), assess.FieldRater))
 	rng := rand.New(rand.NewSource(seed))
-	var ladder []string
-	for _, ro := range r.LadderRoles("") {
-		ladder = append(ladder, ro.ID)
-	}
 	row := make([]string, len(header))
 	span := r.Scale.Max - r.Scale.Min
 	const first = 7 // the first question's column
@@ -126,4 +110,18 @@ func WriteCalibration(w io.Writer, r *rubric.Rubric, people int, peers func(i in
 		return err
 	}
 	return bw.Flush()
+}
+
+// start writes the header, the fields then a column per question, and returns it with the
+// ids of the ladder roles a row's current role is drawn from.
+func start(cw *csv.Writer, r *rubric.Rubric, fields []string) (header, ladder []string) {
+	header = fields
+	for _, q := range r.Questions() {
+		header = append(header, q.ID)
+	}
+	cw.Write(header)
+	for _, ro := range r.LadderRoles("") {
+		ladder = append(ladder, ro.ID)
+	}
+	return header, ladder
 }
