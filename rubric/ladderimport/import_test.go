@@ -32,6 +32,10 @@ func TestStatements(t *testing.T) {
 			[]string{"Talks to customers in their area, e.g. Sales and Support, and has some understanding of their needs.",
 				"Relies on guidance to evaluate data and shape the story from it.", "Defines what success looks like with support."}},
 		{"Paragraph one\n\nParagraph two", []string{"Paragraph one", "Paragraph two"}},
+		// Bullets indented under a bullet that ends with a colon are its list, not
+		// statements of their own; bold pasted from a wiki loses its asterisks.
+		{"* Joins company events, such as:\n    * internal meetups\n    * all-hands\n* Gives a talk", []string{"Joins company events, such as: internal meetups; all-hands", "Gives a talk"}},
+		{"* **Debugging**: finds root causes\n* __Testing__: writes tests", []string{"Debugging: finds root causes", "Testing: writes tests"}},
 	} {
 		if got := statements(c.cell); !slices.Equal(got, c.want) {
 			t.Errorf("statements(%q)\n got  %q\n want %q", c.cell, got, c.want)
@@ -424,5 +428,38 @@ func TestOddSheets(t *testing.T) {
 		if name == "dup-level.csv" && !warned(res, "levels merged") {
 			t.Errorf("%s: %v", name, res.Warnings)
 		}
+	}
+}
+
+// Long rows as a framework app exports them: the level column under a name no word list
+// knows, and a second column of statements (signals) after the first (expectations).
+func TestLongRowsUnnamedLevelColumn(t *testing.T) {
+	data := "Family,Competency,Rank,Expectation,Signals\n" +
+		"Eng,Delivery,One,Ships a task with help,\"- Asks for review\n- Splits work\"\n" +
+		"Eng,Delivery,Two,Ships a feature alone,- Estimates their work\n" +
+		"Eng,Craft,One,Writes tests with help,\n" +
+		"Eng,Craft,Two,Writes tests alone,- Fixes flaky tests\n"
+	res, r := imported(t, "long.csv", []byte(data), Options{})
+	if !slices.Equal(r.RoleIDs(), []string{"one", "two"}) {
+		t.Fatalf("roles %v (the level column is C)", r.RoleIDs())
+	}
+	texts, _ := r.Choices(r.Question("delivery.1"))
+	if texts[1] != "Ships a task with help · Asks for review · Splits work" {
+		t.Errorf("delivery at One: %q (the signals follow the expectation)", texts[1])
+	}
+	if !warned(res, `long.csv:1: warning: column C ("Rank") read as the levels`) {
+		t.Errorf("warnings: %v", res.Warnings)
+	}
+}
+
+// A title typed above the header with no separator in it: the separator is the header's.
+func TestSemicolonsBelowATitle(t *testing.T) {
+	data := "Matrice de compétences\r\n" +
+		"Compétence;Junior;Confirmé\r\n" +
+		"Business case;Comprend les coûts;\"Élabore un business case, le défend\"\r\n"
+	_, r := imported(t, "fr.csv", []byte(data), Options{})
+	texts, _ := r.Choices(r.Question("business-case.1"))
+	if !slices.Equal(r.RoleIDs(), []string{"junior", "confirme"}) || texts[2] != "Élabore un business case, le défend" {
+		t.Errorf("roles %v, texts %q", r.RoleIDs(), texts)
 	}
 }

@@ -163,6 +163,14 @@ func (im *importer) readLadder() (*ladder, error) {
 	_, hasComp := long[colCompetency]
 	_, hasStmt := long[colStatement]
 	_, hasDesc := long[colDescription]
+	if !hasLevel && hasComp && hasStmt {
+		// Long rows whose level column has a name no word list knows ("Milestone",
+		// "Rung 2"): the one other column whose cells repeat a few short names.
+		if c := levelColumn(t, h, kinds); c >= 0 {
+			im.warn(t.at(header, c), "column %s (%s) read as the levels: its cells repeat a few names, each with its own statements", spreadsheet.ColumnName(c), problem.Quote(clean(header.cell(c))))
+			long[colLevel], hasLevel = c, true
+		}
+	}
 	var l *ladder
 	var err error
 	if hasLevel && hasComp && (hasStmt || hasDesc) {
@@ -470,8 +478,16 @@ func (im *importer) readLong(h int, cols map[string]int) (*ladder, error) {
 	if stmtCol < 0 {
 		stmtCol, descCol = descCol, -1 // "description" is the statement
 	}
+	// More columns of statements ("Expectations", then "Signals"): their statements
+	// follow the first's at the same level.
+	more := []int{}
 	for c, cell := range header.cells {
-		if clean(cell) != "" && c != levelCol && c != compCol && c != stmtCol && c != catCol && c != subCol && c != trackCol && c != descCol && c != actCol && columnHasText(t, h, c) {
+		if c != stmtCol && stmtCol >= 0 && kindOf(cell, colStatement) == colStatement {
+			more = append(more, c)
+		}
+	}
+	for c, cell := range header.cells {
+		if clean(cell) != "" && indexOf(more, c) < 0 && c != levelCol && c != compCol && c != stmtCol && c != catCol && c != subCol && c != trackCol && c != descCol && c != actCol && columnHasText(t, h, c) {
 			im.warn(t.at(header, c), "column %s (%s) is none of level, competency, statement, category, sub-competency, description, track, actions: ignored",
 				spreadsheet.ColumnName(c), problem.Quote(clean(cell)))
 		}
@@ -496,6 +512,14 @@ func (im *importer) readLong(h int, cols map[string]int) (*ladder, error) {
 		}
 		text := r.cell(stmtCol)
 		if strings.TrimSpace(text) == "" || isNothing(text) {
+			text = ""
+		}
+		for _, c := range more {
+			if x := r.cell(c); strings.TrimSpace(x) != "" && !isNothing(x) && !isRepeat(x) {
+				text = strings.TrimSpace(text + "\n\n" + x)
+			}
+		}
+		if text == "" {
 			continue
 		}
 		if name == "" || comp == "" {
@@ -584,6 +608,39 @@ func (im *importer) readLong(h int, cols map[string]int) (*ladder, error) {
 	return l, nil
 }
 
+// levelColumn is the column of long rows' levels when no header names it: the only
+// column of no known kind whose cells are short names (at most 6 words) that repeat
+// (fewer different ones than half its cells, at least two), -1 when there is none or
+// more than one.
+func levelColumn(t *table, h int, kinds []string) int {
+	found := -1
+	for c, k := range kinds {
+		if k != colNone || clean(t.rows[h].cell(c)) == "" {
+			continue
+		}
+		seen := map[string]bool{}
+		n := 0
+		short := true
+		for i := h + 1; i < len(t.rows); i++ {
+			v := clean(t.rows[i].cell(c))
+			if v == "" {
+				continue
+			}
+			n++
+			seen[normal(v)] = true
+			short = short && words(v) <= 6
+		}
+		if !short || len(seen) < 2 || 2*len(seen) > n {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = c
+	}
+	return found
+}
+
 // fewerValues reports whether column a holds fewer different texts below the header
 // than column b: categories repeat, competencies do not.
 func fewerValues(t *table, h, a, b int) bool {
@@ -609,7 +666,7 @@ func columnHasText(t *table, h, c int) bool {
 	return false
 }
 
-func indexOf(list []string, v string) int {
+func indexOf[T comparable](list []T, v T) int {
 	for i, s := range list {
 		if s == v {
 			return i

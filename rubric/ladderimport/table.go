@@ -170,7 +170,8 @@ func readCSV(file string, data []byte) (*table, error) {
 }
 
 // sniffComma is the separator of CSV text: the one of comma, semicolon and tab that the
-// first line (outside quotes) uses most, a comma when none.
+// first line (outside quotes) uses most, a comma when none. A line with none of them (a
+// title typed in a text editor above the header) is passed over for the next.
 func sniffComma(data []byte) rune {
 	counts := map[rune]int{}
 	quoted := false
@@ -183,7 +184,10 @@ func sniffComma(data []byte) rune {
 			continue
 		}
 		if c == '\n' {
-			break
+			if counts[','] > 0 || counts[';'] > 0 || counts['\t'] > 0 {
+				break
+			}
+			continue
 		}
 		counts[c]++
 	}

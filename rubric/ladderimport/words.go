@@ -45,7 +45,7 @@ var columnWords = map[string][]string{
 	colNotes: {"notes", "note", "comments", "comment", "examples", "example", "links", "link", "owner", "source",
 		"remarks", "remark", "evidence", "commentaires", "remarques", "anmerkungen", "notizen", "id", "ref", "reference", "#", "no", "nr"},
 	colLevel: {"level", "levels", "grade", "grades", "band", "bands", "job level", "career level", "seniority",
-		"title", "job title", "role", "position", "rung", "stage", "step", "niveau", "niveaux", "stufe", "nivel", "livello", "grado"},
+		"title", "job title", "role", "position", "rung", "stage", "step", "milestone", "milestones", "tier", "tiers", "job grade", "level name", "palier", "echelon", "niveau", "niveaux", "stufe", "nivel", "livello", "grado"},
 	colStatement: {"statement", "statements", "expectation", "expectations", "behaviour", "behaviours", "behavior",
 		"behaviors", "text", "criteria", "criterion", "indicator", "indicators", "what it looks like", "what good looks like",
 		"signal", "signals", "observable behaviour", "observable behavior", "attendu", "attendus", "erwartung", "erwartungen", "expectativa"},
