@@ -3,6 +3,7 @@ package ladderimport
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -270,6 +271,37 @@ func (im *importer) build(l *ladder, name string) (*outRubric, error) {
 	}
 	return out, nil
 }
+
+// trackShorts tells apart the short names of an IC and a manager's level that would share
+// one ("Senior L2 (technical track)" and "Senior L2 (management track)" are both L2;
+// "Lead (technical track)" has none, and initials would make LTT of it): the code or the
+// name without its bracket, then IC or M ("L2 IC", "L2 M", "Lead M"), when that fits in
+// 8 characters.
+func trackShorts(roles []*outRole) {
+	count := map[string]int{}
+	for _, ro := range roles {
+		count[ro.short]++
+	}
+	for _, ro := range roles {
+		if len(ro.tracks) != 1 || ro.short != "" && count[ro.short] < 2 {
+			continue
+		}
+		base := ro.short
+		if base == "" {
+			base = strings.TrimSpace(trackBracket.ReplaceAllString(ro.name, ""))
+		}
+		suffix := " IC"
+		if ro.tracks[0] == trackMgmt {
+			suffix = " M"
+		}
+		if short := base + suffix; base != ro.name && len([]rune(short)) <= 8 {
+			ro.short = short
+		}
+	}
+}
+
+// trackBracket is a bracket at the end of a level's name that says its track.
+var trackBracket = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
 
 // shortOf is how a level is named where room is short: its code (L3), else its name.
 func shortOf(lv *level) string {
@@ -593,6 +625,7 @@ func (im *importer) roles(l *ladder, out *outRubric) error {
 		}
 		return im.fail(at, "statements for one level only: a ladder needs at least two levels with statements")
 	}
+	trackShorts(out.roles)
 	if ids := roleIDs.byPlace; len(ids) > 0 {
 		im.warn(im.t.file, "level ids made from their order, as their names have no Latin letters: %s", strings.Join(ids, ", "))
 	}

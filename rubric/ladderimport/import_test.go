@@ -36,6 +36,7 @@ func TestStatements(t *testing.T) {
 		// statements of their own; bold pasted from a wiki loses its asterisks.
 		{"* Joins company events, such as:\n    * internal meetups\n    * all-hands\n* Gives a talk", []string{"Joins company events, such as: internal meetups; all-hands", "Gives a talk"}},
 		{"* **Debugging**: finds root causes\n* __Testing__: writes tests", []string{"Debugging: finds root causes", "Testing: writes tests"}},
+		{"Leads the team. *This can take months.* Uses 2 * 3 tests,  twice", []string{"Leads the team. This can take months. Uses 2 * 3 tests, twice"}},
 	} {
 		if got := statements(c.cell); !slices.Equal(got, c.want) {
 			t.Errorf("statements(%q)\n got  %q\n want %q", c.cell, got, c.want)
@@ -461,5 +462,24 @@ func TestSemicolonsBelowATitle(t *testing.T) {
 	texts, _ := r.Choices(r.Question("business-case.1"))
 	if !slices.Equal(r.RoleIDs(), []string{"junior", "confirme"}) || texts[2] != "Élabore un business case, le défend" {
 		t.Errorf("roles %v, texts %q", r.RoleIDs(), texts)
+	}
+}
+
+// Level names decorated with emoji lose them (terminals draw them at widths of their own);
+// an IC and a manager's level that would share a short name ("L2") are told apart.
+func TestLevelNamesAndTrackShorts(t *testing.T) {
+	data := "Competency,Junior 👶,⭐ Expert,Senior-L2 (technical track),Senior-L2 (management track),Lead (technical track),Lead (management track)\n" +
+		"Craft,Writes code,Designs parts,Owns the architecture,Plans capacity,Sets the vision,Shapes the organisation\n"
+	_, r := imported(t, "ladder.csv", []byte(data), Options{})
+	var names, shorts []string
+	for _, id := range r.RoleIDs() {
+		ro := r.Role(id)
+		names, shorts = append(names, ro.Name), append(shorts, ro.Short)
+	}
+	if !slices.Equal(names[:2], []string{"Junior", "Expert"}) || !slices.Equal(r.Scale.Labels[:3], []string{"Not yet", "Junior", "Expert"}) {
+		t.Errorf("names %q, labels %q", names, r.Scale.Labels)
+	}
+	if !slices.Equal(shorts, []string{"", "", "L2 IC", "L2 M", "Lead IC", "Lead M"}) {
+		t.Errorf("shorts %q", shorts)
 	}
 }

@@ -257,7 +257,7 @@ func (im *importer) readGrid(h int) (*ladder, error) {
 			}
 			continue
 		}
-		name := clean(header.cell(c))
+		name := levelName(header.cell(c))
 		if name == "" {
 			if !columnHasText(t, h, c) {
 				continue
@@ -499,7 +499,7 @@ func (im *importer) readLong(h int, cols map[string]int) (*ladder, error) {
 	var lastLevel, lastComp, category string
 	for i := h + 1; i < len(t.rows); i++ {
 		r := &t.rows[i]
-		name, comp := clean(r.cell(levelCol)), clean(r.cell(compCol))
+		name, comp := levelName(r.cell(levelCol)), clean(r.cell(compCol))
 		if name == "" {
 			name = lastLevel
 		}

@@ -24,8 +24,9 @@ var (
 	sentenceEnd   = regexp.MustCompile(`[.!?](?:["'”’)\]]*)\s+`)
 	// Bold text pasted from a wiki or Markdown ("**Debugging**: finds root causes"):
 	// its asterisks or underscores are not the organisation's words.
-	markdownStrong  = regexp.MustCompile(`\*\*([^*\n]+)\*\*|__([^_\n]+)__`)
-	abbreviationEnd = regexp.MustCompile(`(?i)(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|esp|resp|mr|mrs|ms|dr|st|no|nr|fig|p|pp|ca|z\.b|d\.h|bzw|usw|p\.ex|c\.-à-d|ex)|\b[A-Z]|\.\.)\.$`)
+	markdownStrong   = regexp.MustCompile(`\*\*([^*\n]+)\*\*|__([^_\n]+)__`)
+	markdownEmphasis = regexp.MustCompile(`(^|[\s(])\*([^*\s](?:[^*\n]*[^*\s])?)\*($|[\s).,;:!?])`)
+	abbreviationEnd  = regexp.MustCompile(`(?i)(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|esp|resp|mr|mrs|ms|dr|st|no|nr|fig|p|pp|ca|z\.b|d\.h|bzw|usw|p\.ex|c\.-à-d|ex)|\b[A-Z]|\.\.)\.$`)
 )
 
 // statements splits a cell's text into its statements.
@@ -118,7 +119,9 @@ func statements(cell string) []string {
 	// A long paragraph: its sentences.
 	out = out[:0]
 	for _, s := range split {
-		s = strings.TrimSpace(markdownStrong.ReplaceAllString(s, "$1$2"))
+		s = markdownStrong.ReplaceAllString(s, "$1$2")
+		s = markdownEmphasis.ReplaceAllString(s, "$1$2$3")
+		s = strings.Join(strings.Fields(s), " ")
 		if s == "" {
 			continue
 		}

@@ -294,3 +294,19 @@ func isPitfalls(name string) bool {
 	}
 	return false
 }
+
+// levelName is a level's name as a role and a label carry it: the cell's text without the
+// emoji or symbols that decorate it in the sheet ("Junior 👶", "⭐ Staff"), which terminals
+// draw at widths of their own and which say nothing of the level; kept when it is all
+// symbols.
+func levelName(cell string) string {
+	name := clean(cell)
+	decoration := func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) ||
+			r == '\u200d' || r >= 0xfe00 && r <= 0xfe0f || r >= 0x1f3fb && r <= 0x1f3ff
+	}
+	if trimmed := strings.TrimFunc(name, decoration); trimmed != "" {
+		return trimmed
+	}
+	return name
+}
