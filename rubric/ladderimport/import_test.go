@@ -385,7 +385,7 @@ func TestProblems(t *testing.T) {
 		{"old.xls", string(xls), "old.xls: an old Excel 97–2003 workbook (.xls), which is not read"},
 		{"quote.csv", "Competency,L1,L2\nCoding,\"a,b\n", "quote.csv:2: not valid CSV"},
 		{"page.csv", "<html><body>ladder</body></html>", "page.csv: this is a web page or XML"},
-		{"levels-down.csv", "Level,Coding,Testing\nL1,a,b\nL2,c,d\n", `levels-down.csv:1: the first column is headed "Level": levels are down the rows`},
+		{"levels-twice.csv", "Level,Coding,Testing\nL1,a,b\nL1,c,d\n", `levels-twice.csv:1: the first column is headed "Level": levels are down the rows`},
 		{"nothing.csv", "Competency,L1,L2\nCoding,,\n", "nothing.csv: no competencies with statements"},
 		{"title.csv", "Just a title\n", "title.csv:1: no header row"},
 	} {
@@ -481,5 +481,25 @@ func TestLevelNamesAndTrackShorts(t *testing.T) {
 	}
 	if !slices.Equal(shorts, []string{"", "", "L2 IC", "L2 M", "Lead IC", "Lead M"}) {
 		t.Errorf("shorts %q", shorts)
+	}
+}
+
+// A ladder kept on its side: levels down the first column (headed as levels), the
+// competencies across, an Experience column said of each level.
+func TestLevelsDownTheRows(t *testing.T) {
+	data := "Career level,Expectations,Experience\n" +
+		"Engineer I,\"Fixes bugs\n\nWrites tests\",No experience needed\n" +
+		"Engineer II,\"Ships features\n\nReviews code\",2 years\n" +
+		"Senior Engineer,\"Leads projects\n\nMentors others\",5 years\n"
+	res, r := imported(t, "down.csv", []byte(data), Options{})
+	if !slices.Equal(r.RoleIDs(), []string{"engineer-i", "engineer-ii", "senior-engineer"}) {
+		t.Fatalf("roles %v", r.RoleIDs())
+	}
+	texts, _ := r.Choices(r.Question("expectations.1"))
+	if texts[2] != "Ships features · Reviews code" || r.Role("engineer-ii").Description != "Experience: 2 years" {
+		t.Errorf("texts %q, description %q", texts, r.Role("engineer-ii").Description)
+	}
+	if !warned(res, `down.csv:1: warning: column A is headed "Career level": the levels are down the rows`) {
+		t.Errorf("warnings %v", res.Warnings)
 	}
 }

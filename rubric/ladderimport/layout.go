@@ -229,8 +229,13 @@ func (im *importer) readGrid(h int) (*ladder, error) {
 		}
 		kind[comp] = colCompetency
 		if kindOf(header.cell(comp), colLevel) == colLevel {
-			return nil, im.fail(t.at(header, comp), "the first column is headed %s: levels are down the rows and competencies across; pmladder reads competencies down and levels across (a row per competency, a column per level), or long rows of level, competency, statement: transpose the sheet",
-				problem.Quote(clean(header.cell(comp))))
+			if comp != 0 || !acrossAfterTranspose(t, h) {
+				return nil, im.fail(t.at(header, comp), "the first column is headed %s: levels are down the rows and competencies across; pmladder reads competencies down and levels across (a row per competency, a column per level), or long rows of level, competency, statement: transpose the sheet",
+					problem.Quote(clean(header.cell(comp))))
+			}
+			im.warn(t.at(header, comp), "column %s is headed %s: the levels are down the rows and the competencies across; read that way", spreadsheet.ColumnName(comp), problem.Quote(clean(header.cell(comp))))
+			t.transpose(h)
+			return im.readGrid(h)
 		}
 	}
 	// Columns left of the competency column that no word names: a category when there
@@ -639,6 +644,29 @@ func levelColumn(t *table, h int, kinds []string) int {
 		found = c
 	}
 	return found
+}
+
+// acrossAfterTranspose reports whether a sheet whose first column is headed as the
+// levels reads as a ladder turned on its side: at least two levels down it, each named
+// once, and no other column headed as a level.
+func acrossAfterTranspose(t *table, h int) bool {
+	seen := map[string]bool{}
+	for i := h + 1; i < len(t.rows); i++ {
+		v := normal(t.rows[i].cell(0))
+		if v == "" {
+			continue
+		}
+		if seen[v] {
+			return false
+		}
+		seen[v] = true
+	}
+	for c, cell := range t.rows[h].cells {
+		if c > 0 && kindOf(cell, colLevel) == colLevel {
+			return false
+		}
+	}
+	return len(seen) >= 2
 }
 
 // fewerValues reports whether column a holds fewer different texts below the header
