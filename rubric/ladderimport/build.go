@@ -125,11 +125,35 @@ func (im *importer) decideTracks(l *ladder) bool {
 		}
 		return false
 	}
+	// Managers' levels without numbers beside numbered others: they are ranked level for
+	// level beside the others' top (rankManagersBesideTop), so the levels below the first
+	// of them are on every track.
+	var nums []int
+	nMgmt, unnumberedMgmt := 0, true
+	for _, lv := range l.levels {
+		switch {
+		case lv.track == trackMgmt:
+			nMgmt++
+			unnumberedMgmt = unnumberedMgmt && lv.num < 0
+		case lv.num >= 0:
+			nums = append(nums, lv.num)
+		default:
+			unnumberedMgmt = false
+		}
+	}
+	slices.Sort(nums)
+	nums = slices.Compact(nums)
+	besideTop := !numbered && unnumberedMgmt && len(nums) > 0
 	for _, lv := range l.levels {
 		if lv.track != trackNone {
 			continue
 		}
 		switch {
+		case !hasIC && besideTop:
+			lv.shared = slices.Index(nums, lv.num)+1 < len(nums)-nMgmt+1
+			if !lv.shared {
+				lv.track = trackIC
+			}
 		case hasIC, numbered && lv.num < minMgmt:
 			lv.shared = true
 		default:
@@ -150,21 +174,10 @@ func (im *importer) rankLevels(l *ladder) {
 		some = some || lv.num >= 0
 	}
 	if numbered {
-		var nums []int
-		for _, lv := range l.levels {
-			nums = append(nums, lv.num)
-		}
-		slices.Sort(nums)
-		nums = slices.Compact(nums)
-		renumbered := false
-		for _, lv := range l.levels {
-			lv.rank = slices.Index(nums, lv.num) + 1
-			renumbered = renumbered || lv.rank != lv.num
-		}
-		if renumbered {
-			im.warn(l.levels[0].at, "levels numbered %s in their names are levels 1 to %d of the ladder, in that order (each keeps its name)",
-				numberRange(nums), len(nums))
-		}
+		im.rankByNumbers(l.levels)
+		return
+	}
+	if some && im.rankManagersBesideTop(l) {
 		return
 	}
 	if some {
@@ -180,6 +193,62 @@ func (im *importer) rankLevels(l *ladder) {
 			}
 		}
 	}
+}
+
+// rankByNumbers ranks numbered levels by their numbers, renumbered from 1 without gaps
+// (with a warning when that changes one), and returns how many ranks they take.
+func (im *importer) rankByNumbers(levels []*level) int {
+	var nums []int
+	for _, lv := range levels {
+		nums = append(nums, lv.num)
+	}
+	slices.Sort(nums)
+	nums = slices.Compact(nums)
+	renumbered := false
+	for _, lv := range levels {
+		lv.rank = slices.Index(nums, lv.num) + 1
+		renumbered = renumbered || lv.rank != lv.num
+	}
+	if renumbered {
+		im.warn(levels[0].at, "levels numbered %s in their names are levels 1 to %d of the ladder, in that order (each keeps its name)",
+			numberRange(nums), len(nums))
+	}
+	return len(nums)
+}
+
+// rankManagersBesideTop ranks a ladder whose levels are numbered but for the people
+// managers' (IC1 … IC5, then Engineering Manager, Senior Engineering Manager): the
+// others by their numbers, the managers' in their order in the sheet, the last beside
+// the others' top, as dual-track ladders put them (ranked by the sheet's order, the
+// first manager would sit beside the most junior level). false when the ladder is not
+// so.
+func (im *importer) rankManagersBesideTop(l *ladder) bool {
+	var numbered, managers []*level
+	for _, lv := range l.levels {
+		switch {
+		case lv.num >= 0 && lv.track != trackMgmt:
+			numbered = append(numbered, lv)
+		case lv.num < 0 && lv.track == trackMgmt:
+			managers = append(managers, lv)
+		default:
+			return false
+		}
+	}
+	if len(numbered) == 0 || len(managers) == 0 {
+		return false
+	}
+	top := im.rankByNumbers(numbered)
+	var placed []string
+	for i, lv := range managers {
+		lv.rank = max(1, top-(len(managers)-1-i))
+		if i > 0 {
+			lv.rank = max(lv.rank, managers[i-1].rank+1)
+		}
+		placed = append(placed, fmt.Sprintf("%s at %d", problem.Quote(lv.name), lv.rank))
+	}
+	im.warn(managers[0].at, "the people managers' levels have no number in their names: ranked in their order, the last beside the top of the others (%s); number them (M4, M5 …) to place them yourself",
+		strings.Join(placed, ", "))
+	return true
 }
 
 func numberRange(nums []int) string {

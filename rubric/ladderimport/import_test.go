@@ -503,3 +503,25 @@ func TestLevelsDownTheRows(t *testing.T) {
 		t.Errorf("warnings %v", res.Warnings)
 	}
 }
+
+// Numbered levels and people managers' levels without numbers (IC1 … IC4, Engineering
+// Manager, Senior Manager): the managers in their order, the last beside the others'
+// top, and the levels below the first manager's on every track.
+func TestManagersWithoutNumbers(t *testing.T) {
+	data := "Competency,Level 1 – Associate,Level 2 – Engineer,Level 3 – Senior,Level 4 – Staff,Engineering Manager,Senior Manager\n" +
+		"Craft,Fixes bugs,Ships features,Leads projects,Sets direction,Runs a team,Runs several teams\n"
+	res, r := imported(t, "mgr.csv", []byte(data), Options{})
+	levels := map[string]int{}
+	for _, id := range r.RoleIDs() {
+		levels[id] = r.Role(id).Level
+	}
+	if levels["engineering-manager"] != 3 || levels["senior-manager"] != 4 || levels["level-4-staff"] != 4 {
+		t.Errorf("levels %v", levels)
+	}
+	if ro := r.Role("level-2-engineer"); len(ro.Tracks) != 0 || !slices.Equal(ro.Next, []string{"level-3-senior", "engineering-manager"}) {
+		t.Errorf("level 2: tracks %v, next %v", ro.Tracks, ro.Next)
+	}
+	if !warned(res, `"Engineering Manager" at 3, "Senior Manager" at 4`) {
+		t.Errorf("warnings %v", res.Warnings)
+	}
+}
