@@ -347,20 +347,25 @@ func TestWarnings(t *testing.T) {
 	data := "Competency,L1,L2,L3,L4\n" +
 		"Coding,Writes code,,Reviews code,Sets standards\n" +
 		"Testing,Writes tests,same as before,Designs tests,Owns the strategy\n" +
+		"Mentoring,Pairs,See above,Mentors,Coaches mentors\n" +
 		"Red flags,Ignores tests,Skips reviews,Blocks others,Hoards knowledge\n" +
-		"Architecture,,,,\n"
+		"Architecture,,,,\n" +
+		"Design,Sketches,Designs,Reviews designs,Sets design standards\n" +
+		"Reviewed every year by HR,,,,\n"
 	res, r := imported(t, "w.csv", []byte(data), Options{})
 	for _, want := range [][]string{
 		{"w.csv:2: warning:", `"Coding" has no statement for L2, between levels that have`},
-		{"w.csv:4: warning:", `"Red flags" says what not to do`},
-		{"w.csv:5: warning:", `"Architecture" has no statements: read as the category`},
+		{"w.csv:5: warning:", `"Red flags" says what not to do`},
+		{"w.csv:6: warning:", `"Architecture" has no statements: read as the category`},
+		{"w.csv:8: warning:", `"Reviewed every year by HR" has no statements and no competency follows it: ignored`},
 	} {
 		if !warned(res, want...) {
 			t.Errorf("no warning %q in %v", want, res.Warnings)
 		}
 	}
-	// "Same as before": L2 expects what L1 does in testing, and testing has no option at 2.
-	if got := expects(r, "l2"); !slices.Equal(got, []string{"testing=1"}) {
+	// "Same as before" and "See above": L2 expects what L1 does in testing and mentoring,
+	// which have no option at 2.
+	if got := expects(r, "l2"); !slices.Equal(got, []string{"testing=1", "mentoring=1", "design=2"}) {
 		t.Errorf("l2 expects %v", got)
 	}
 	if r.Skill("red-flags") != nil {

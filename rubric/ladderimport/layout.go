@@ -318,6 +318,8 @@ func (im *importer) readGrid(h int) (*ladder, error) {
 		if len(texts) == 0 {
 			switch {
 			case name == "":
+			case catCol < 0 && subCol < 0 && clean(r.cell(descCol)) == "" && !statementsBelow(t, i, l.levels):
+				im.warn(t.at(r, comp), "%s has no statements and no competency follows it: ignored (a note below the ladder?)", problem.Quote(name))
 			case catCol < 0 && subCol < 0 && clean(r.cell(descCol)) == "":
 				im.warn(t.at(r, comp), "%s has no statements: read as the category of the rows below", problem.Quote(name))
 				category = name
@@ -351,6 +353,20 @@ func (im *importer) readGrid(h int) (*ladder, error) {
 		cur.threads = append(cur.threads, th)
 	}
 	return l, nil
+}
+
+// statementsBelow reports whether a row below row i has words in a level's column.
+func statementsBelow(t *table, i int, levels []*level) bool {
+	for _, r := range t.rows[i+1:] {
+		for _, lv := range levels {
+			for _, c := range lv.cols {
+				if cell := r.cell(c); strings.TrimSpace(cell) != "" && !isNothing(cell) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // pitfalls warns, once a category, that rows of pitfalls are not imported.

@@ -246,6 +246,8 @@ var repeatWords = map[string]bool{
 	"same": true, "same as above": true, "same as before": true, "same as previous": true, "same as previous level": true,
 	"as above": true, "as before": true, "as previous": true, "ditto": true, "idem": true, "id": true, "unchanged": true,
 	"no change": true, "same as left": true, "as left": true, "see left": true, "see previous": true, "see previous level": true,
+	"see above": true, "refer above": true, "see previous column": true, "same as previous column": true, "as per previous level": true,
+	"voir ci dessus": true, "idem ci dessus": true, "comme ci dessus": true, "siehe oben": true, "wie oben": true, "ver arriba": true,
 	"comme avant": true, "identique": true, "pareil": true, "wie vorher": true, "gleich": true, "igual": true,
 }
 
