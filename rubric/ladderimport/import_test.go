@@ -24,6 +24,8 @@ func TestStatements(t *testing.T) {
 		{"- Designs a test\n  with a hypothesis\n- Decides from it", []string{"Designs a test with a hypothesis", "Decides from it"}},
 		{"1. Hires PMs\n2) Gives feedback\n(3) Writes the plan", []string{"Hires PMs", "Gives feedback", "Writes the plan"}},
 		{"Is able to:\n* write tests\n* review code", []string{"Is able to: write tests", "Is able to: review code"}},
+		{"Works effectively within established iOS or Android architectures, following best practices:\n• Delivers simple features\n• Reuses components",
+			[]string{"Works effectively within established iOS or Android architectures, following best practices", "Delivers simple features", "Reuses components"}},
 		{"Ships features\r\nReviews code", []string{"Ships features", "Reviews code"}},
 		{"• one • two • three", []string{"one", "two", "three"}},
 		{"Uses 5-10% of time on research", []string{"Uses 5-10% of time on research"}},

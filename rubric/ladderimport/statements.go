@@ -14,6 +14,12 @@ import (
 // with a colon ("Is able to:") is kept in front of each statement it introduces, and a
 // long paragraph is cut into its sentences.
 
+// maxLeadIn is the most words a line ending with a colon has to be a lead-in kept in
+// front of each bullet below it ("Is able to:", "In their area, they:"); a longer one is
+// a statement of its own, which repeated before every bullet would make each option a
+// paragraph.
+const maxLeadIn = 8
+
 // longStatement is the number of words past which a paragraph of several sentences is
 // read as that many statements.
 const longStatement = 30
@@ -84,6 +90,13 @@ func statements(cell string) []string {
 		}
 		parent = -1
 		switch {
+		case strings.HasSuffix(line, ":") && words(line) > maxLeadIn:
+			// A sentence of its own before a list ("Works within established
+			// architectures:"): a statement, not words to repeat before each bullet.
+			flush()
+			leadIn, bulleted = "", false
+			cur.WriteString(strings.TrimSuffix(line, ":"))
+			flush()
 		case strings.HasSuffix(line, ":") && !bulleted:
 			// A lead-in for the bullets that follow.
 			flush()
