@@ -532,3 +532,20 @@ func TestManagersWithoutNumbers(t *testing.T) {
 		t.Errorf("warnings %v", res.Warnings)
 	}
 }
+
+// Long rows whose statement column has a name no word list knows: the column of no known
+// kind with the most text is the statements (not a grid whose levels are "Grade" and
+// "Details"); a Track column puts levels on tracks.
+func TestLongRowsUnnamedStatementColumn(t *testing.T) {
+	data := "Track\tCompetency\tGrade\tDetails of the level\n" +
+		"IC\tDelivery\tP1\tShips a small task with help from the team\n" +
+		"IC\tDelivery\tP2\tShips a whole feature on their own, start to end\n" +
+		"Manager\tDelivery\tM2\tRuns the delivery of a team of five people\n"
+	res, r := imported(t, "long.tsv", []byte(data), Options{})
+	if !slices.Equal(r.RoleIDs(), []string{"p1", "p2", "m2"}) || len(r.Tracks) != 2 || !slices.Equal(r.Role("m2").Tracks, []string{"management"}) {
+		t.Fatalf("roles %v, tracks %v", r.RoleIDs(), r.Tracks)
+	}
+	if !warned(res, `long.tsv:1: warning: column D ("Details of the level") read as the statements`) {
+		t.Errorf("warnings %v", res.Warnings)
+	}
+}

@@ -171,6 +171,15 @@ func (im *importer) readLadder() (*ladder, error) {
 			long[colLevel], hasLevel = c, true
 		}
 	}
+	if hasLevel && hasComp && !hasStmt && !hasDesc {
+		// Long rows whose statement column has a name no word list knows ("What we
+		// expect"): the column of no known kind that holds the most text.
+		if c := statementColumn(t, h, kinds); c >= 0 {
+			im.warn(t.at(header, c), "column %s (%s) read as the statements: the level is in column %s and the competency in column %s",
+				spreadsheet.ColumnName(c), problem.Quote(clean(header.cell(c))), spreadsheet.ColumnName(long[colLevel]), spreadsheet.ColumnName(long[colCompetency]))
+			long[colStatement], hasStmt = c, true
+		}
+	}
 	var l *ladder
 	var err error
 	if hasLevel && hasComp && (hasStmt || hasDesc) {
@@ -683,6 +692,29 @@ func acrossAfterTranspose(t *table, h int) bool {
 		}
 	}
 	return len(seen) >= 2
+}
+
+// statementColumn is the column of long rows' statements when no header names it: of the
+// columns of no known kind with a header, the one that holds the most text below it, if
+// its cells run longer than a name (more than 6 words on average); -1 otherwise.
+func statementColumn(t *table, h int, kinds []string) int {
+	best, most := -1, 0
+	for c, k := range kinds {
+		if k != colNone || clean(t.rows[h].cell(c)) == "" {
+			continue
+		}
+		n, cells := 0, 0
+		for i := h + 1; i < len(t.rows); i++ {
+			if v := t.rows[i].cell(c); strings.TrimSpace(v) != "" {
+				n += words(v)
+				cells++
+			}
+		}
+		if cells > 0 && n > 6*cells && n > most {
+			best, most = c, n
+		}
+	}
+	return best
 }
 
 // fewerValues reports whether column a holds fewer different texts below the header

@@ -48,7 +48,8 @@ var columnWords = map[string][]string{
 		"title", "job title", "role", "position", "rung", "stage", "step", "milestone", "milestones", "tier", "tiers", "job grade", "level name", "palier", "echelon", "niveau", "niveaux", "stufe", "nivel", "livello", "grado"},
 	colStatement: {"statement", "statements", "expectation", "expectations", "behaviour", "behaviours", "behavior",
 		"behaviors", "text", "criteria", "criterion", "indicator", "indicators", "what it looks like", "what good looks like",
-		"signal", "signals", "observable behaviour", "observable behavior", "attendu", "attendus", "erwartung", "erwartungen", "expectativa"},
+		"signal", "signals", "what we expect", "what is expected", "expected behaviour", "expected behaviours",
+		"expected behavior", "expected behaviors", "descriptor", "descriptors", "level descriptor", "observable behaviour", "observable behavior", "attendu", "attendus", "erwartung", "erwartungen", "expectativa"},
 	colTrack: {"track", "tracks", "path", "career path", "ladder", "stream", "career track", "filiere", "parcours", "laufbahn"},
 }
 
