@@ -125,32 +125,17 @@ func (im *importer) decideTracks(l *ladder) bool {
 		}
 		return false
 	}
-	// Managers' levels without numbers beside numbered others: they are ranked level for
-	// level beside the others' top (rankManagersBesideTop), so the levels below the first
-	// of them are on every track.
-	var nums []int
-	nMgmt, unnumberedMgmt := 0, true
-	for _, lv := range l.levels {
-		switch {
-		case lv.track == trackMgmt:
-			nMgmt++
-			unnumberedMgmt = unnumberedMgmt && lv.num < 0
-		case lv.num >= 0:
-			nums = append(nums, lv.num)
-		default:
-			unnumberedMgmt = false
-		}
-	}
-	slices.Sort(nums)
-	nums = slices.Compact(nums)
-	besideTop := !numbered && unnumberedMgmt && len(nums) > 0
+	// Managers' levels without numbers: they are ranked level for level beside the
+	// others' top (rankManagersBesideTop), so the levels below the first of them are on
+	// every track.
+	others, nMgmt := besideTop(l)
 	for _, lv := range l.levels {
 		if lv.track != trackNone {
 			continue
 		}
 		switch {
-		case !hasIC && besideTop:
-			lv.shared = slices.Index(nums, lv.num)+1 < len(nums)-nMgmt+1
+		case !hasIC && others != nil:
+			lv.shared = others[lv] < len(others)-nMgmt+1
 			if !lv.shared {
 				lv.track = trackIC
 			}
@@ -177,7 +162,7 @@ func (im *importer) rankLevels(l *ladder) {
 		im.rankByNumbers(l.levels)
 		return
 	}
-	if some && im.rankManagersBesideTop(l) {
+	if im.rankManagersBesideTop(l) {
 		return
 	}
 	if some {
@@ -195,18 +180,29 @@ func (im *importer) rankLevels(l *ladder) {
 	}
 }
 
-// rankByNumbers ranks numbered levels by their numbers, renumbered from 1 without gaps
-// (with a warning when that changes one), and returns how many ranks they take.
-func (im *importer) rankByNumbers(levels []*level) int {
+// numberRanks are numbered levels' ranks by their numbers, renumbered from 1 without
+// gaps, and the numbers in order.
+func numberRanks(levels []*level) (map[*level]int, []int) {
 	var nums []int
 	for _, lv := range levels {
 		nums = append(nums, lv.num)
 	}
 	slices.Sort(nums)
 	nums = slices.Compact(nums)
+	ranks := map[*level]int{}
+	for _, lv := range levels {
+		ranks[lv] = slices.Index(nums, lv.num) + 1
+	}
+	return ranks, nums
+}
+
+// rankByNumbers ranks numbered levels by their numbers (numberRanks), with a warning when
+// that changes one, and returns how many ranks they take.
+func (im *importer) rankByNumbers(levels []*level) int {
+	ranks, nums := numberRanks(levels)
 	renumbered := false
 	for _, lv := range levels {
-		lv.rank = slices.Index(nums, lv.num) + 1
+		lv.rank = ranks[lv]
 		renumbered = renumbered || lv.rank != lv.num
 	}
 	if renumbered {
@@ -216,28 +212,65 @@ func (im *importer) rankByNumbers(levels []*level) int {
 	return len(nums)
 }
 
-// rankManagersBesideTop ranks a ladder whose levels are numbered but for the people
-// managers' (IC1 … IC5, then Engineering Manager, Senior Engineering Manager): the
-// others by their numbers, the managers' in their order in the sheet, the last beside
-// the others' top, as dual-track ladders put them (ranked by the sheet's order, the
-// first manager would sit beside the most junior level). false when the ladder is not
-// so.
-func (im *importer) rankManagersBesideTop(l *ladder) bool {
-	var numbered, managers []*level
+// besideTop reports whether the ladder's people managers' levels have no numbers while
+// the others are all numbered (IC1 … IC5) or all not (Junior … Staff): then the others'
+// ranks, by their numbers (from 1 without gaps) or their order, and the number of
+// managers' levels; nil when not so.
+func besideTop(l *ladder) (map[*level]int, int) {
+	var others []*level
+	nMgmt, numbered := 0, 0
 	for _, lv := range l.levels {
 		switch {
-		case lv.num >= 0 && lv.track != trackMgmt:
-			numbered = append(numbered, lv)
-		case lv.num < 0 && lv.track == trackMgmt:
-			managers = append(managers, lv)
+		case lv.track == trackMgmt && lv.num >= 0:
+			return nil, 0
+		case lv.track == trackMgmt:
+			nMgmt++
 		default:
-			return false
+			others = append(others, lv)
+			if lv.num >= 0 {
+				numbered++
+			}
 		}
 	}
-	if len(numbered) == 0 || len(managers) == 0 {
+	if nMgmt == 0 || len(others) == 0 || numbered != 0 && numbered != len(others) {
+		return nil, 0
+	}
+	if numbered > 0 {
+		ranks, _ := numberRanks(others)
+		return ranks, nMgmt
+	}
+	ranks := map[*level]int{}
+	for i, lv := range others {
+		ranks[lv] = i + 1
+	}
+	return ranks, nMgmt
+}
+
+// rankManagersBesideTop ranks a ladder whose people managers' levels have no numbers
+// (besideTop): the others by their numbers or their order, the managers' in their order
+// in the sheet, the last beside the others' top, as dual-track ladders put them (ranked
+// by the sheet's order from 1, the first manager would sit beside the most junior
+// level). false when the ladder is not so.
+func (im *importer) rankManagersBesideTop(l *ladder) bool {
+	others, _ := besideTop(l)
+	if others == nil {
 		return false
 	}
-	top := im.rankByNumbers(numbered)
+	var managers, ranked []*level
+	top, numbered := 0, false
+	for _, lv := range l.levels {
+		if rank, ok := others[lv]; ok {
+			lv.rank = rank
+			top = max(top, rank)
+			numbered = lv.num >= 0
+			ranked = append(ranked, lv)
+		} else {
+			managers = append(managers, lv)
+		}
+	}
+	if numbered {
+		im.rankByNumbers(ranked) // the same ranks, and the warning when renumbered
+	}
 	var placed []string
 	for i, lv := range managers {
 		lv.rank = max(1, top-(len(managers)-1-i))
