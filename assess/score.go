@@ -157,9 +157,27 @@ type Gap struct {
 }
 
 // Step is the score the next step up reaches (rule 10): the next whole score above the
-// person's, at most the expectation (rounded up, for an expectation between scores).
+// person's, at most the expectation (rounded up, for an expectation between scores),
+// passing over scores no question of the skill has a statement for when its questions
+// have statements (an imported level that says "same as before" has none of its own):
+// the step is what the next statement up asks.
 func (g Gap) Step() int {
-	return min(int(math.Floor(g.Score+eps))+1, rubric.MetAt(g.Expected))
+	top := rubric.MetAt(g.Expected)
+	step := min(int(math.Floor(g.Score+eps))+1, top)
+	anchored := false
+	for s := step; s <= top; s++ {
+		for i := range g.Skill.Questions {
+			q := &g.Skill.Questions[i]
+			anchored = anchored || len(q.Options) > 0
+			if q.StatementAt(s) != "" {
+				return s
+			}
+		}
+		if !anchored {
+			break
+		}
+	}
+	return step
 }
 
 // NextStep is the anchored statement of the step's score in each of the skill's

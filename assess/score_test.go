@@ -424,6 +424,20 @@ func TestScoreV2Rules(t *testing.T) {
 	if g := (Gap{Skill: g.Skill, Score: 2, Expected: 2.5}); g.Step() != 3 {
 		t.Errorf("2 → 2.5: step %d, want 3 (the expectation rounded up)", g.Step())
 	}
+	// A score no question has a statement for (an imported level that says "same as
+	// before") is passed over for the next that has one, never past the expectation; a
+	// skill of plain ratings keeps the next whole score.
+	gappy := &rubric.Skill{ID: "g", Questions: []rubric.Question{{ID: "g.1", Options: []rubric.Option{{Score: 1, Text: "one"}, {Score: 4, Text: "four"}}}}}
+	if g := (Gap{Skill: gappy, Score: 1, Expected: 4}); g.Step() != 4 || fmtList(g.NextStep()) != "[four]" {
+		t.Errorf("gappy 1 → 4: step %d, next %v", g.Step(), g.NextStep())
+	}
+	if g := (Gap{Skill: gappy, Score: 1, Expected: 3}); g.Step() != 2 {
+		t.Errorf("gappy 1 → 3: step %d, want 2 (no statement up to the expectation)", g.Step())
+	}
+	plain := &rubric.Skill{ID: "p", Questions: []rubric.Question{{ID: "p.1"}}}
+	if g := (Gap{Skill: plain, Score: 1, Expected: 4}); g.Step() != 2 {
+		t.Errorf("plain 1 → 4: step %d", g.Step())
+	}
 	// Certifications: adv requires base, which Ada does not hold.
 	if got := certIDs(res.Certifications); got != "base:1.5:a,other:1.5:a" {
 		t.Errorf("certifications %s", got)

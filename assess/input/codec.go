@@ -79,6 +79,22 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 		return nil, nil, rd.Problems.Err()
 	}
 	a = assess.NewAnswers(r)
+	if v := f["rubric"].Value; !yamlnode.IsNull(v) {
+		rf := rd.Mapping(v, "rubric", "name", "version", "sha256", "source")
+		a.Rubric = assess.RubricRef{
+			Name:    rd.String(rf["name"].Value, "rubric name"),
+			Version: rd.String(rf["version"].Value, "rubric version"),
+			SHA256:  rd.String(rf["sha256"].Value, "rubric sha256"),
+			Source:  rd.String(rf["source"].Value, "rubric source"),
+		}
+		if a.Rubric.SHA256 != "" && a.Rubric.SHA256 != r.SHA256 {
+			warnings = append(warnings, fmt.Sprintf("%s:%d: %s %s; scoring them against %s",
+				file, v.Line, rubricChanged, a.Rubric.Describe(), assess.Describe(r)))
+		}
+	}
+	// Answers written for another ladder (or another version of this one) name questions,
+	// skills and roles this one lacks: each such problem says how to read them.
+	other := otherLadderHint(a.Rubric, r)
 	for _, field := range append(assess.ProfileFields(), assess.FieldRater) {
 		v := f[field].Value
 		if yamlnode.IsNull(v) {
@@ -86,6 +102,9 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 		}
 		text := strings.TrimSpace(rd.String(v, field))
 		if msg := a.SetProfile(r, field, text); msg != "" {
+			if field == "current_role" || field == "target_role" || field == "track" {
+				msg += other
+			}
 			rd.Addf(v, "%s %s", field, msg)
 		}
 	}
@@ -110,28 +129,15 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 		text := strings.TrimSpace(rd.String(e.Value, "evidence for "+e.Key.Value))
 		switch {
 		case r.Skill(e.Key.Value) == nil:
-			rd.Addf(e.Key, "evidence for unknown skill %q: not in %s", e.Key.Value, assess.Describe(r))
+			rd.Addf(e.Key, "evidence for unknown skill %q: not in %s%s", e.Key.Value, assess.Describe(r), other)
 		case text != "":
 			a.SetEvidence(e.Key.Value, text)
-		}
-	}
-	if v := f["rubric"].Value; !yamlnode.IsNull(v) {
-		rf := rd.Mapping(v, "rubric", "name", "version", "sha256", "source")
-		a.Rubric = assess.RubricRef{
-			Name:    rd.String(rf["name"].Value, "rubric name"),
-			Version: rd.String(rf["version"].Value, "rubric version"),
-			SHA256:  rd.String(rf["sha256"].Value, "rubric sha256"),
-			Source:  rd.String(rf["source"].Value, "rubric source"),
-		}
-		if a.Rubric.SHA256 != "" && a.Rubric.SHA256 != r.SHA256 {
-			warnings = append(warnings, fmt.Sprintf("%s:%d: %s %s; scoring them against %s",
-				file, v.Line, rubricChanged, a.Rubric.Describe(), assess.Describe(r)))
 		}
 	}
 	for _, e := range rd.Pairs(f["answers"].Value, "answers") {
 		id := e.Key.Value
 		if r.Question(id) == nil {
-			rd.Addf(e.Key, "unknown question %q: not in %s", id, assess.Describe(r))
+			rd.Addf(e.Key, "unknown question %q: not in %s%s", id, assess.Describe(r), other)
 			continue
 		}
 		if ans, ok := readAnswer(rd, e.Value, id, r.Scale); ok {
@@ -142,6 +148,27 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 		return nil, nil, err
 	}
 	return a, warnings, nil
+}
+
+// otherLadderHint ends the problems of answers that record a rubric of another name or
+// version than r: they were written for that ladder, so name it and the two ways to read
+// them (under it, or carried to r with --was and --map); "" when they record none, or r.
+func otherLadderHint(ref assess.RubricRef, r *rubric.Rubric) string {
+	if ref.Name == "" || ref.Name == r.Name && ref.Version == r.Version {
+		return ""
+	}
+	under := "--rubric set to that ladder"
+	switch {
+	case ref.Source == rubric.DefaultSource:
+		under = "the built-in ladder (no --rubric)"
+	case ref.Source != "":
+		under = "--rubric " + ref.Source
+	}
+	what := ref.Name
+	if ref.Version != "" {
+		what += " " + ref.Version
+	}
+	return fmt.Sprintf("; these answers were written for %s: score them with %s, or re-score them under this one with --was OLD.yaml [--map MAP.yaml]", what, under)
 }
 
 // readAnswer reads one answer: an integer on the scale or "na"; empty means unanswered.

@@ -119,6 +119,37 @@ func TestRubricMismatchWarns(t *testing.T) {
 	}
 }
 
+// Answers that record another ladder: each problem with what it names says which ladder
+// they were written for and the two ways to read them, on its own line; answers of this
+// ladder's name and version (a file edited since) get no such hint.
+func TestOtherLadderHint(t *testing.T) {
+	r := assesstest.Rubric(t, assesstest.Hand)
+	for _, c := range []struct{ ref, want string }{
+		{`{name: Acme ladder, version: "2026", source: /srv/acme.yaml}`, `; these answers were written for Acme ladder 2026: score them with --rubric /srv/acme.yaml, or re-score them under this one with --was OLD.yaml [--map MAP.yaml]`},
+		{`{name: Acme ladder}`, `; these answers were written for Acme ladder: score them with --rubric set to that ladder, or`},
+		{`{name: Hand, version: "0"}`, `; these answers were written for Hand 0: score them`},
+		{`{name: Product Management Career Ladder, source: built-in}`, `score them with the built-in ladder (no --rubric), or`},
+	} {
+		src := strings.Replace(validAnswers, "complete: true", "complete: true\nrubric: "+c.ref, 1)
+		src = strings.Replace(src, "current_role: r1", "current_role: apm", 1)
+		src = strings.Replace(src, "  s4.1: \"2\"", "  discovery.1: 2", 1)
+		_, _, err := ParseAnswers("a.yaml", []byte(src), r)
+		var list problem.List
+		if !errors.As(err, &list) || len(list) != 2 {
+			t.Fatalf("%s: want two problems, got %v", c.ref, err)
+		}
+		for _, p := range list {
+			if !strings.Contains(p.Error(), c.want) || strings.Contains(p.Error(), "\n") {
+				t.Errorf("%s: %q lacks %q", c.ref, p.Error(), c.want)
+			}
+		}
+	}
+	_, _, err := ParseAnswers("a.yaml", []byte(strings.Replace(validAnswers, "complete: true", "complete: true\nrubric: {name: Hand}\nevidence: {nope: x}", 1)), r)
+	if err == nil || strings.Contains(err.Error(), "written for") {
+		t.Errorf("same ladder: %v", err)
+	}
+}
+
 func TestMarshalRoundTrip(t *testing.T) {
 	r := assesstest.Rubric(t, assesstest.Hand)
 	a, _, err := ParseAnswers("a.yaml", []byte(validAnswers), r)

@@ -3,6 +3,7 @@ package ladderimport
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -124,11 +125,20 @@ func (im *importer) decideTracks(l *ladder) bool {
 		}
 		return false
 	}
+	// Managers' levels without numbers: they are ranked level for level beside the
+	// others' top (rankManagersBesideTop), so the levels below the first of them are on
+	// every track.
+	others, nMgmt := besideTop(l)
 	for _, lv := range l.levels {
 		if lv.track != trackNone {
 			continue
 		}
 		switch {
+		case !hasIC && others != nil:
+			lv.shared = others[lv] < len(others)-nMgmt+1
+			if !lv.shared {
+				lv.track = trackIC
+			}
 		case hasIC, numbered && lv.num < minMgmt:
 			lv.shared = true
 		default:
@@ -149,21 +159,10 @@ func (im *importer) rankLevels(l *ladder) {
 		some = some || lv.num >= 0
 	}
 	if numbered {
-		var nums []int
-		for _, lv := range l.levels {
-			nums = append(nums, lv.num)
-		}
-		slices.Sort(nums)
-		nums = slices.Compact(nums)
-		renumbered := false
-		for _, lv := range l.levels {
-			lv.rank = slices.Index(nums, lv.num) + 1
-			renumbered = renumbered || lv.rank != lv.num
-		}
-		if renumbered {
-			im.warn(l.levels[0].at, "levels numbered %s in their names are levels 1 to %d of the ladder, in that order (each keeps its name)",
-				numberRange(nums), len(nums))
-		}
+		im.rankByNumbers(l.levels)
+		return
+	}
+	if im.rankManagersBesideTop(l) {
 		return
 	}
 	if some {
@@ -179,6 +178,110 @@ func (im *importer) rankLevels(l *ladder) {
 			}
 		}
 	}
+}
+
+// numberRanks are numbered levels' ranks by their numbers, renumbered from 1 without
+// gaps, and the numbers in order.
+func numberRanks(levels []*level) (map[*level]int, []int) {
+	var nums []int
+	for _, lv := range levels {
+		nums = append(nums, lv.num)
+	}
+	slices.Sort(nums)
+	nums = slices.Compact(nums)
+	ranks := map[*level]int{}
+	for _, lv := range levels {
+		ranks[lv] = slices.Index(nums, lv.num) + 1
+	}
+	return ranks, nums
+}
+
+// rankByNumbers ranks numbered levels by their numbers (numberRanks), with a warning when
+// that changes one, and returns how many ranks they take.
+func (im *importer) rankByNumbers(levels []*level) int {
+	ranks, nums := numberRanks(levels)
+	renumbered := false
+	for _, lv := range levels {
+		lv.rank = ranks[lv]
+		renumbered = renumbered || lv.rank != lv.num
+	}
+	if renumbered {
+		im.warn(levels[0].at, "levels numbered %s in their names are levels 1 to %d of the ladder, in that order (each keeps its name)",
+			numberRange(nums), len(nums))
+	}
+	return len(nums)
+}
+
+// besideTop reports whether the ladder's people managers' levels have no numbers while
+// the others are all numbered (IC1 … IC5) or all not (Junior … Staff): then the others'
+// ranks, by their numbers (from 1 without gaps) or their order, and the number of
+// managers' levels; nil when not so.
+func besideTop(l *ladder) (map[*level]int, int) {
+	var others []*level
+	nMgmt, numbered := 0, 0
+	for _, lv := range l.levels {
+		switch {
+		case lv.track == trackMgmt && lv.num >= 0:
+			return nil, 0
+		case lv.track == trackMgmt:
+			nMgmt++
+		default:
+			others = append(others, lv)
+			if lv.num >= 0 {
+				numbered++
+			}
+		}
+	}
+	if nMgmt == 0 || len(others) == 0 || numbered != 0 && numbered != len(others) {
+		return nil, 0
+	}
+	if numbered > 0 {
+		ranks, _ := numberRanks(others)
+		return ranks, nMgmt
+	}
+	ranks := map[*level]int{}
+	for i, lv := range others {
+		ranks[lv] = i + 1
+	}
+	return ranks, nMgmt
+}
+
+// rankManagersBesideTop ranks a ladder whose people managers' levels have no numbers
+// (besideTop): the others by their numbers or their order, the managers' in their order
+// in the sheet, the last beside the others' top, as dual-track ladders put them (ranked
+// by the sheet's order from 1, the first manager would sit beside the most junior
+// level). false when the ladder is not so.
+func (im *importer) rankManagersBesideTop(l *ladder) bool {
+	others, _ := besideTop(l)
+	if others == nil {
+		return false
+	}
+	var managers, ranked []*level
+	top, numbered := 0, false
+	for _, lv := range l.levels {
+		if rank, ok := others[lv]; ok {
+			lv.rank = rank
+			top = max(top, rank)
+			numbered = lv.num >= 0
+			ranked = append(ranked, lv)
+		} else {
+			managers = append(managers, lv)
+		}
+	}
+	if numbered {
+		im.rankByNumbers(ranked) // the same ranks, and the warning when renumbered
+	}
+	var placed []string
+	for i, lv := range managers {
+		lv.rank = max(1, top-(len(managers)-1-i))
+		if i > 0 {
+			lv.rank = max(lv.rank, managers[i-1].rank+1)
+		}
+		placed = append(placed, fmt.Sprintf("%s at %d", problem.Quote(lv.name), lv.rank))
+	}
+	im.warn(managers[0].at, "the people managers' levels have no number in their names: ranked in their order, the last beside the top of the others (%s); number them (M4, M5 …) to place them yourself",
+		strings.Join(placed, ", "))
+	return true
 }
 
 func numberRange(nums []int) string {
@@ -270,6 +373,37 @@ func (im *importer) build(l *ladder, name string) (*outRubric, error) {
 	}
 	return out, nil
 }
+
+// trackShorts tells apart the short names of an IC and a manager's level that would share
+// one ("Senior L2 (technical track)" and "Senior L2 (management track)" are both L2;
+// "Lead (technical track)" has none, and initials would make LTT of it): the code or the
+// name without its bracket, then IC or M ("L2 IC", "L2 M", "Lead M"), when that fits in
+// 8 characters.
+func trackShorts(roles []*outRole) {
+	count := map[string]int{}
+	for _, ro := range roles {
+		count[ro.short]++
+	}
+	for _, ro := range roles {
+		if len(ro.tracks) != 1 || ro.short != "" && count[ro.short] < 2 {
+			continue
+		}
+		base := ro.short
+		if base == "" {
+			base = strings.TrimSpace(trackBracket.ReplaceAllString(ro.name, ""))
+		}
+		suffix := " IC"
+		if ro.tracks[0] == trackMgmt {
+			suffix = " M"
+		}
+		if short := base + suffix; base != ro.name && len([]rune(short)) <= 8 {
+			ro.short = short
+		}
+	}
+}
+
+// trackBracket is a bracket at the end of a level's name that says its track.
+var trackBracket = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
 
 // shortOf is how a level is named where room is short: its code (L3), else its name.
 func shortOf(lv *level) string {
@@ -593,6 +727,7 @@ func (im *importer) roles(l *ladder, out *outRubric) error {
 		}
 		return im.fail(at, "statements for one level only: a ladder needs at least two levels with statements")
 	}
+	trackShorts(out.roles)
 	if ids := roleIDs.byPlace; len(ids) > 0 {
 		im.warn(im.t.file, "level ids made from their order, as their names have no Latin letters: %s", strings.Join(ids, ", "))
 	}

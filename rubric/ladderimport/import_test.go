@@ -24,6 +24,8 @@ func TestStatements(t *testing.T) {
 		{"- Designs a test\n  with a hypothesis\n- Decides from it", []string{"Designs a test with a hypothesis", "Decides from it"}},
 		{"1. Hires PMs\n2) Gives feedback\n(3) Writes the plan", []string{"Hires PMs", "Gives feedback", "Writes the plan"}},
 		{"Is able to:\n* write tests\n* review code", []string{"Is able to: write tests", "Is able to: review code"}},
+		{"Keeps to the architecture the team already has and to its practices:\n• Delivers simple features\n• Reuses components",
+			[]string{"Keeps to the architecture the team already has and to its practices", "Delivers simple features", "Reuses components"}},
 		{"Ships features\r\nReviews code", []string{"Ships features", "Reviews code"}},
 		{"• one • two • three", []string{"one", "two", "three"}},
 		{"Uses 5-10% of time on research", []string{"Uses 5-10% of time on research"}},
@@ -32,6 +34,11 @@ func TestStatements(t *testing.T) {
 			[]string{"Talks to customers in their area, e.g. Sales and Support, and has some understanding of their needs.",
 				"Relies on guidance to evaluate data and shape the story from it.", "Defines what success looks like with support."}},
 		{"Paragraph one\n\nParagraph two", []string{"Paragraph one", "Paragraph two"}},
+		// Bullets indented under a bullet that ends with a colon are its list, not
+		// statements of their own; bold pasted from a wiki loses its asterisks.
+		{"* Joins company events, such as:\n    * internal meetups\n    * all-hands\n* Gives a talk", []string{"Joins company events, such as: internal meetups; all-hands", "Gives a talk"}},
+		{"* **Debugging**: finds root causes\n* __Testing__: writes tests", []string{"Debugging: finds root causes", "Testing: writes tests"}},
+		{"Leads the team. *This can take months.* Uses 2 * 3 tests,  twice", []string{"Leads the team. This can take months. Uses 2 * 3 tests, twice"}},
 	} {
 		if got := statements(c.cell); !slices.Equal(got, c.want) {
 			t.Errorf("statements(%q)\n got  %q\n want %q", c.cell, got, c.want)
@@ -279,7 +286,9 @@ func TestGridXLSX(t *testing.T) {
 	if c := r.Category("craft"); c == nil || len(c.Skills) != 4 {
 		t.Errorf("craft (merged over two rows) holds visual design and research, each for both tracks: %+v", c)
 	}
-	if ro := r.Role("design-manager"); ro == nil || ro.Level != 1 || !slices.Equal(ro.Tracks, []string{"management"}) {
+	// The managers' levels have no numbers: the last beside the others' top (Head of
+	// Design beside Staff Designer), Design Manager beside Senior Designer.
+	if ro := r.Role("design-manager"); ro == nil || ro.Level != 2 || !slices.Equal(ro.Tracks, []string{"management"}) {
 		t.Errorf("design manager: %+v", ro)
 	}
 	if !warned(res, "design.xlsx: warning: read the sheet \"Ladder\"", `"Notes"`) {
@@ -342,20 +351,25 @@ func TestWarnings(t *testing.T) {
 	data := "Competency,L1,L2,L3,L4\n" +
 		"Coding,Writes code,,Reviews code,Sets standards\n" +
 		"Testing,Writes tests,same as before,Designs tests,Owns the strategy\n" +
+		"Mentoring,Pairs,See above,Mentors,Coaches mentors\n" +
 		"Red flags,Ignores tests,Skips reviews,Blocks others,Hoards knowledge\n" +
-		"Architecture,,,,\n"
+		"Architecture,,,,\n" +
+		"Design,Sketches,Designs,Reviews designs,Sets design standards\n" +
+		"Reviewed every year by HR,,,,\n"
 	res, r := imported(t, "w.csv", []byte(data), Options{})
 	for _, want := range [][]string{
 		{"w.csv:2: warning:", `"Coding" has no statement for L2, between levels that have`},
-		{"w.csv:4: warning:", `"Red flags" says what not to do`},
-		{"w.csv:5: warning:", `"Architecture" has no statements: read as the category`},
+		{"w.csv:5: warning:", `"Red flags" says what not to do`},
+		{"w.csv:6: warning:", `"Architecture" has no statements: read as the category`},
+		{"w.csv:8: warning:", `"Reviewed every year by HR" has no statements and no competency follows it: ignored`},
 	} {
 		if !warned(res, want...) {
 			t.Errorf("no warning %q in %v", want, res.Warnings)
 		}
 	}
-	// "Same as before": L2 expects what L1 does in testing, and testing has no option at 2.
-	if got := expects(r, "l2"); !slices.Equal(got, []string{"testing=1"}) {
+	// "Same as before" and "See above": L2 expects what L1 does in testing and mentoring,
+	// which have no option at 2.
+	if got := expects(r, "l2"); !slices.Equal(got, []string{"testing=1", "mentoring=1", "design=2"}) {
 		t.Errorf("l2 expects %v", got)
 	}
 	if r.Skill("red-flags") != nil {
@@ -380,7 +394,7 @@ func TestProblems(t *testing.T) {
 		{"old.xls", string(xls), "old.xls: an old Excel 97–2003 workbook (.xls), which is not read"},
 		{"quote.csv", "Competency,L1,L2\nCoding,\"a,b\n", "quote.csv:2: not valid CSV"},
 		{"page.csv", "<html><body>ladder</body></html>", "page.csv: this is a web page or XML"},
-		{"levels-down.csv", "Level,Coding,Testing\nL1,a,b\nL2,c,d\n", `levels-down.csv:1: the first column is headed "Level": levels are down the rows`},
+		{"levels-twice.csv", "Level,Coding,Testing\nL1,a,b\nL1,c,d\n", `levels-twice.csv:1: the first column is headed "Level": levels are down the rows`},
 		{"nothing.csv", "Competency,L1,L2\nCoding,,\n", "nothing.csv: no competencies with statements"},
 		{"title.csv", "Just a title\n", "title.csv:1: no header row"},
 	} {
@@ -424,5 +438,116 @@ func TestOddSheets(t *testing.T) {
 		if name == "dup-level.csv" && !warned(res, "levels merged") {
 			t.Errorf("%s: %v", name, res.Warnings)
 		}
+	}
+}
+
+// Long rows as a framework app exports them: the level column under a name no word list
+// knows, and a second column of statements (signals) after the first (expectations).
+func TestLongRowsUnnamedLevelColumn(t *testing.T) {
+	data := "Family,Competency,Rank,Expectation,Signals\n" +
+		"Eng,Delivery,One,Ships a task with help,\"- Asks for review\n- Splits work\"\n" +
+		"Eng,Delivery,Two,Ships a feature alone,- Estimates their work\n" +
+		"Eng,Craft,One,Writes tests with help,\n" +
+		"Eng,Craft,Two,Writes tests alone,- Fixes flaky tests\n"
+	res, r := imported(t, "long.csv", []byte(data), Options{})
+	if !slices.Equal(r.RoleIDs(), []string{"one", "two"}) {
+		t.Fatalf("roles %v (the level column is C)", r.RoleIDs())
+	}
+	texts, _ := r.Choices(r.Question("delivery.1"))
+	if texts[1] != "Ships a task with help · Asks for review · Splits work" {
+		t.Errorf("delivery at One: %q (the signals follow the expectation)", texts[1])
+	}
+	if !warned(res, `long.csv:1: warning: column C ("Rank") read as the levels`) {
+		t.Errorf("warnings: %v", res.Warnings)
+	}
+}
+
+// A title typed above the header with no separator in it: the separator is the header's.
+func TestSemicolonsBelowATitle(t *testing.T) {
+	data := "Matrice de compétences\r\n" +
+		"Compétence;Junior;Confirmé\r\n" +
+		"Business case;Comprend les coûts;\"Élabore un business case, le défend\"\r\n"
+	_, r := imported(t, "fr.csv", []byte(data), Options{})
+	texts, _ := r.Choices(r.Question("business-case.1"))
+	if !slices.Equal(r.RoleIDs(), []string{"junior", "confirme"}) || texts[2] != "Élabore un business case, le défend" {
+		t.Errorf("roles %v, texts %q", r.RoleIDs(), texts)
+	}
+}
+
+// Level names decorated with emoji lose them (terminals draw them at widths of their own);
+// an IC and a manager's level that would share a short name ("L2") are told apart.
+func TestLevelNamesAndTrackShorts(t *testing.T) {
+	data := "Competency,Junior 👶,⭐ Expert,Senior-L2 (technical track),Senior-L2 (management track),Lead (technical track),Lead (management track)\n" +
+		"Craft,Writes code,Designs parts,Owns the architecture,Plans capacity,Sets the vision,Shapes the organisation\n"
+	_, r := imported(t, "ladder.csv", []byte(data), Options{})
+	var names, shorts []string
+	for _, id := range r.RoleIDs() {
+		ro := r.Role(id)
+		names, shorts = append(names, ro.Name), append(shorts, ro.Short)
+	}
+	if !slices.Equal(names[:2], []string{"Junior", "Expert"}) || !slices.Equal(r.Scale.Labels[:3], []string{"Not yet", "Junior", "Expert"}) {
+		t.Errorf("names %q, labels %q", names, r.Scale.Labels)
+	}
+	if !slices.Equal(shorts, []string{"", "", "L2 IC", "L2 M", "Lead IC", "Lead M"}) {
+		t.Errorf("shorts %q", shorts)
+	}
+}
+
+// A ladder kept on its side: levels down the first column (headed as levels), the
+// competencies across, an Experience column said of each level.
+func TestLevelsDownTheRows(t *testing.T) {
+	data := "Career level,Expectations,Experience\n" +
+		"Engineer I,\"Fixes bugs\n\nWrites tests\",No experience needed\n" +
+		"Engineer II,\"Ships features\n\nReviews code\",2 years\n" +
+		"Senior Engineer,\"Leads projects\n\nMentors others\",5 years\n"
+	res, r := imported(t, "down.csv", []byte(data), Options{})
+	if !slices.Equal(r.RoleIDs(), []string{"engineer-i", "engineer-ii", "senior-engineer"}) {
+		t.Fatalf("roles %v", r.RoleIDs())
+	}
+	texts, _ := r.Choices(r.Question("expectations.1"))
+	if texts[2] != "Ships features · Reviews code" || r.Role("engineer-ii").Description != "Experience: 2 years" {
+		t.Errorf("texts %q, description %q", texts, r.Role("engineer-ii").Description)
+	}
+	if !warned(res, `down.csv:1: warning: column A is headed "Career level": the levels are down the rows`) {
+		t.Errorf("warnings %v", res.Warnings)
+	}
+}
+
+// Numbered levels and people managers' levels without numbers (IC1 … IC4, Engineering
+// Manager, Senior Manager): the managers in their order, the last beside the others'
+// top, and the levels below the first manager's on every track.
+func TestManagersWithoutNumbers(t *testing.T) {
+	data := "Competency,Level 1 – Associate,Level 2 – Engineer,Level 3 – Senior,Level 4 – Staff,Engineering Manager,Senior Manager\n" +
+		"Craft,Fixes bugs,Ships features,Leads projects,Sets direction,Runs a team,Runs several teams\n"
+	res, r := imported(t, "mgr.csv", []byte(data), Options{})
+	levels := map[string]int{}
+	for _, id := range r.RoleIDs() {
+		levels[id] = r.Role(id).Level
+	}
+	if levels["engineering-manager"] != 3 || levels["senior-manager"] != 4 || levels["level-4-staff"] != 4 {
+		t.Errorf("levels %v", levels)
+	}
+	if ro := r.Role("level-2-engineer"); len(ro.Tracks) != 0 || !slices.Equal(ro.Next, []string{"level-3-senior", "engineering-manager"}) {
+		t.Errorf("level 2: tracks %v, next %v", ro.Tracks, ro.Next)
+	}
+	if !warned(res, `"Engineering Manager" at 3, "Senior Manager" at 4`) {
+		t.Errorf("warnings %v", res.Warnings)
+	}
+}
+
+// Long rows whose statement column has a name no word list knows: the column of no known
+// kind with the most text is the statements (not a grid whose levels are "Grade" and
+// "Details"); a Track column puts levels on tracks.
+func TestLongRowsUnnamedStatementColumn(t *testing.T) {
+	data := "Track\tCompetency\tGrade\tDetails of the level\n" +
+		"IC\tDelivery\tP1\tShips a small task with help from the team\n" +
+		"IC\tDelivery\tP2\tShips a whole feature on their own, start to end\n" +
+		"Manager\tDelivery\tM2\tRuns the delivery of a team of five people\n"
+	res, r := imported(t, "long.tsv", []byte(data), Options{})
+	if !slices.Equal(r.RoleIDs(), []string{"p1", "p2", "m2"}) || len(r.Tracks) != 2 || !slices.Equal(r.Role("m2").Tracks, []string{"management"}) {
+		t.Fatalf("roles %v, tracks %v", r.RoleIDs(), r.Tracks)
+	}
+	if !warned(res, `long.tsv:1: warning: column D ("Details of the level") read as the statements`) {
+		t.Errorf("warnings %v", res.Warnings)
 	}
 }

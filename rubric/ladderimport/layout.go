@@ -163,6 +163,23 @@ func (im *importer) readLadder() (*ladder, error) {
 	_, hasComp := long[colCompetency]
 	_, hasStmt := long[colStatement]
 	_, hasDesc := long[colDescription]
+	if !hasLevel && hasComp && hasStmt {
+		// Long rows whose level column has a name no word list knows ("Milestone",
+		// "Rung 2"): the one other column whose cells repeat a few short names.
+		if c := levelColumn(t, h, kinds); c >= 0 {
+			im.warn(t.at(header, c), "column %s (%s) read as the levels: its cells repeat a few names, each with its own statements", spreadsheet.ColumnName(c), problem.Quote(clean(header.cell(c))))
+			long[colLevel], hasLevel = c, true
+		}
+	}
+	if hasLevel && hasComp && !hasStmt && !hasDesc {
+		// Long rows whose statement column has a name no word list knows ("What we
+		// expect"): the column of no known kind that holds the most text.
+		if c := statementColumn(t, h, kinds); c >= 0 {
+			im.warn(t.at(header, c), "column %s (%s) read as the statements: the level is in column %s and the competency in column %s",
+				spreadsheet.ColumnName(c), problem.Quote(clean(header.cell(c))), spreadsheet.ColumnName(long[colLevel]), spreadsheet.ColumnName(long[colCompetency]))
+			long[colStatement], hasStmt = c, true
+		}
+	}
 	var l *ladder
 	var err error
 	if hasLevel && hasComp && (hasStmt || hasDesc) {
@@ -221,8 +238,13 @@ func (im *importer) readGrid(h int) (*ladder, error) {
 		}
 		kind[comp] = colCompetency
 		if kindOf(header.cell(comp), colLevel) == colLevel {
-			return nil, im.fail(t.at(header, comp), "the first column is headed %s: levels are down the rows and competencies across; pmladder reads competencies down and levels across (a row per competency, a column per level), or long rows of level, competency, statement: transpose the sheet",
-				problem.Quote(clean(header.cell(comp))))
+			if comp != 0 || !acrossAfterTranspose(t, h) {
+				return nil, im.fail(t.at(header, comp), "the first column is headed %s: levels are down the rows and competencies across; pmladder reads competencies down and levels across (a row per competency, a column per level), or long rows of level, competency, statement: transpose the sheet",
+					problem.Quote(clean(header.cell(comp))))
+			}
+			im.warn(t.at(header, comp), "column %s is headed %s: the levels are down the rows and the competencies across; read that way", spreadsheet.ColumnName(comp), problem.Quote(clean(header.cell(comp))))
+			t.transpose(h)
+			return im.readGrid(h)
 		}
 	}
 	// Columns left of the competency column that no word names: a category when there
@@ -249,7 +271,7 @@ func (im *importer) readGrid(h int) (*ladder, error) {
 			}
 			continue
 		}
-		name := clean(header.cell(c))
+		name := levelName(header.cell(c))
 		if name == "" {
 			if !columnHasText(t, h, c) {
 				continue
@@ -305,6 +327,8 @@ func (im *importer) readGrid(h int) (*ladder, error) {
 		if len(texts) == 0 {
 			switch {
 			case name == "":
+			case catCol < 0 && subCol < 0 && clean(r.cell(descCol)) == "" && !statementsBelow(t, i, l.levels):
+				im.warn(t.at(r, comp), "%s has no statements and no competency follows it: ignored (a note below the ladder?)", problem.Quote(name))
 			case catCol < 0 && subCol < 0 && clean(r.cell(descCol)) == "":
 				im.warn(t.at(r, comp), "%s has no statements: read as the category of the rows below", problem.Quote(name))
 				category = name
@@ -338,6 +362,20 @@ func (im *importer) readGrid(h int) (*ladder, error) {
 		cur.threads = append(cur.threads, th)
 	}
 	return l, nil
+}
+
+// statementsBelow reports whether a row below row i has words in a level's column.
+func statementsBelow(t *table, i int, levels []*level) bool {
+	for _, r := range t.rows[i+1:] {
+		for _, lv := range levels {
+			for _, c := range lv.cols {
+				if cell := r.cell(c); strings.TrimSpace(cell) != "" && !isNothing(cell) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // pitfalls warns, once a category, that rows of pitfalls are not imported.
@@ -470,8 +508,16 @@ func (im *importer) readLong(h int, cols map[string]int) (*ladder, error) {
 	if stmtCol < 0 {
 		stmtCol, descCol = descCol, -1 // "description" is the statement
 	}
+	// More columns of statements ("Expectations", then "Signals"): their statements
+	// follow the first's at the same level.
+	more := []int{}
 	for c, cell := range header.cells {
-		if clean(cell) != "" && c != levelCol && c != compCol && c != stmtCol && c != catCol && c != subCol && c != trackCol && c != descCol && c != actCol && columnHasText(t, h, c) {
+		if c != stmtCol && stmtCol >= 0 && kindOf(cell, colStatement) == colStatement {
+			more = append(more, c)
+		}
+	}
+	for c, cell := range header.cells {
+		if clean(cell) != "" && indexOf(more, c) < 0 && c != levelCol && c != compCol && c != stmtCol && c != catCol && c != subCol && c != trackCol && c != descCol && c != actCol && columnHasText(t, h, c) {
 			im.warn(t.at(header, c), "column %s (%s) is none of level, competency, statement, category, sub-competency, description, track, actions: ignored",
 				spreadsheet.ColumnName(c), problem.Quote(clean(cell)))
 		}
@@ -483,7 +529,7 @@ func (im *importer) readLong(h int, cols map[string]int) (*ladder, error) {
 	var lastLevel, lastComp, category string
 	for i := h + 1; i < len(t.rows); i++ {
 		r := &t.rows[i]
-		name, comp := clean(r.cell(levelCol)), clean(r.cell(compCol))
+		name, comp := levelName(r.cell(levelCol)), clean(r.cell(compCol))
 		if name == "" {
 			name = lastLevel
 		}
@@ -496,6 +542,14 @@ func (im *importer) readLong(h int, cols map[string]int) (*ladder, error) {
 		}
 		text := r.cell(stmtCol)
 		if strings.TrimSpace(text) == "" || isNothing(text) {
+			text = ""
+		}
+		for _, c := range more {
+			if x := r.cell(c); strings.TrimSpace(x) != "" && !isNothing(x) && !isRepeat(x) {
+				text = strings.TrimSpace(text + "\n\n" + x)
+			}
+		}
+		if text == "" {
 			continue
 		}
 		if name == "" || comp == "" {
@@ -584,6 +638,85 @@ func (im *importer) readLong(h int, cols map[string]int) (*ladder, error) {
 	return l, nil
 }
 
+// levelColumn is the column of long rows' levels when no header names it: the only
+// column of no known kind whose cells are short names (at most 6 words) that repeat
+// (fewer different ones than half its cells, at least two), -1 when there is none or
+// more than one.
+func levelColumn(t *table, h int, kinds []string) int {
+	found := -1
+	for c, k := range kinds {
+		if k != colNone || clean(t.rows[h].cell(c)) == "" {
+			continue
+		}
+		seen := map[string]bool{}
+		n := 0
+		short := true
+		for i := h + 1; i < len(t.rows); i++ {
+			v := clean(t.rows[i].cell(c))
+			if v == "" {
+				continue
+			}
+			n++
+			seen[normal(v)] = true
+			short = short && words(v) <= 6
+		}
+		if !short || len(seen) < 2 || 2*len(seen) > n {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = c
+	}
+	return found
+}
+
+// acrossAfterTranspose reports whether a sheet whose first column is headed as the
+// levels reads as a ladder turned on its side: at least two levels down it, each named
+// once, and no other column headed as a level.
+func acrossAfterTranspose(t *table, h int) bool {
+	seen := map[string]bool{}
+	for i := h + 1; i < len(t.rows); i++ {
+		v := normal(t.rows[i].cell(0))
+		if v == "" {
+			continue
+		}
+		if seen[v] {
+			return false
+		}
+		seen[v] = true
+	}
+	for c, cell := range t.rows[h].cells {
+		if c > 0 && kindOf(cell, colLevel) == colLevel {
+			return false
+		}
+	}
+	return len(seen) >= 2
+}
+
+// statementColumn is the column of long rows' statements when no header names it: of the
+// columns of no known kind with a header, the one that holds the most text below it, if
+// its cells run longer than a name (more than 6 words on average); -1 otherwise.
+func statementColumn(t *table, h int, kinds []string) int {
+	best, most := -1, 0
+	for c, k := range kinds {
+		if k != colNone || clean(t.rows[h].cell(c)) == "" {
+			continue
+		}
+		n, cells := 0, 0
+		for i := h + 1; i < len(t.rows); i++ {
+			if v := t.rows[i].cell(c); strings.TrimSpace(v) != "" {
+				n += words(v)
+				cells++
+			}
+		}
+		if cells > 0 && n > 6*cells && n > most {
+			best, most = c, n
+		}
+	}
+	return best
+}
+
 // fewerValues reports whether column a holds fewer different texts below the header
 // than column b: categories repeat, competencies do not.
 func fewerValues(t *table, h, a, b int) bool {
@@ -609,7 +742,7 @@ func columnHasText(t *table, h, c int) bool {
 	return false
 }
 
-func indexOf(list []string, v string) int {
+func indexOf[T comparable](list []T, v T) int {
 	for i, s := range list {
 		if s == v {
 			return i

@@ -14,15 +14,25 @@ import (
 // with a colon ("Is able to:") is kept in front of each statement it introduces, and a
 // long paragraph is cut into its sentences.
 
+// maxLeadIn is the most words a line ending with a colon has to be a lead-in kept in
+// front of each bullet below it ("Is able to:", "In their area, they:"); a longer one is
+// a statement of its own, which repeated before every bullet would make each option a
+// paragraph.
+const maxLeadIn = 8
+
 // longStatement is the number of words past which a paragraph of several sentences is
 // read as that many statements.
 const longStatement = 30
 
 var (
-	bulletPattern   = regexp.MustCompile(`^\s*(?:[•◦▪▫●○■□➢➤►▸‣⁃∙✓✔☐☑*+·–—-]+|\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|\(\d{1,2}\))\s+`)
-	inlineBullets   = regexp.MustCompile(`\s+[•◦▪●■➢➤►▸‣∙]\s+`)
-	sentenceEnd     = regexp.MustCompile(`[.!?](?:["'”’)\]]*)\s+`)
-	abbreviationEnd = regexp.MustCompile(`(?i)(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|esp|resp|mr|mrs|ms|dr|st|no|nr|fig|p|pp|ca|z\.b|d\.h|bzw|usw|p\.ex|c\.-à-d|ex)|\b[A-Z]|\.\.)\.$`)
+	bulletPattern = regexp.MustCompile(`^\s*(?:[•◦▪▫●○■□➢➤►▸‣⁃∙✓✔☐☑*+·–—-]+|\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|\(\d{1,2}\))\s+`)
+	inlineBullets = regexp.MustCompile(`\s+[•◦▪●■➢➤►▸‣∙]\s+`)
+	sentenceEnd   = regexp.MustCompile(`[.!?](?:["'”’)\]]*)\s+`)
+	// Bold text pasted from a wiki or Markdown ("**Debugging**: finds root causes"):
+	// its asterisks or underscores are not the organisation's words.
+	markdownStrong   = regexp.MustCompile(`\*\*([^*\n]+)\*\*|__([^_\n]+)__`)
+	markdownEmphasis = regexp.MustCompile(`(^|[\s(])\*([^*\s](?:[^*\n]*[^*\s])?)\*($|[\s).,;:!?])`)
+	abbreviationEnd  = regexp.MustCompile(`(?i)(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|esp|resp|mr|mrs|ms|dr|st|no|nr|fig|p|pp|ca|z\.b|d\.h|bzw|usw|p\.ex|c\.-à-d|ex)|\b[A-Z]|\.\.)\.$`)
 )
 
 // statements splits a cell's text into its statements.
@@ -36,6 +46,10 @@ func statements(cell string) []string {
 	leadIn := ""
 	bulleted := false
 	blank := false
+	// parent is the indent of a bullet that ends with a colon ("A list of activities:"),
+	// -1 when the bullet before is not one: the bullets indented under it are its list,
+	// part of it, not statements of their own ("Internal meetups" says nothing alone).
+	parent, children := -1, 0
 	flush := func() {
 		if s := strings.TrimSpace(cur.String()); s != "" {
 			out = append(out, s)
@@ -43,15 +57,30 @@ func statements(cell string) []string {
 		cur.Reset()
 	}
 	for _, line := range strings.Split(cell, "\n") {
+		indent := len(line) - len(strings.TrimLeft(line, " "))
 		line = strings.TrimSpace(line)
 		if line == "" {
 			blank = true
 			continue
 		}
 		if loc := bulletPattern.FindStringIndex(line); loc != nil && loc[1] < len(line) {
+			body := strings.TrimSpace(line[loc[1]:])
+			if parent >= 0 && indent > parent && cur.Len() > 0 {
+				sep := "; "
+				if children == 0 {
+					sep = " "
+				}
+				cur.WriteString(sep + body)
+				children++
+				blank = false
+				continue
+			}
 			flush()
 			bulleted = true
-			body := strings.TrimSpace(line[loc[1]:])
+			parent, children = -1, 0
+			if strings.HasSuffix(body, ":") {
+				parent = indent
+			}
 			if leadIn != "" {
 				body = leadIn + " " + body
 			}
@@ -59,7 +88,15 @@ func statements(cell string) []string {
 			blank = false
 			continue
 		}
+		parent = -1
 		switch {
+		case strings.HasSuffix(line, ":") && words(line) > maxLeadIn:
+			// A sentence of its own before a list ("Works within established
+			// architectures:"): a statement, not words to repeat before each bullet.
+			flush()
+			leadIn, bulleted = "", false
+			cur.WriteString(strings.TrimSuffix(line, ":"))
+			flush()
 		case strings.HasSuffix(line, ":") && !bulleted:
 			// A lead-in for the bullets that follow.
 			flush()
@@ -95,6 +132,9 @@ func statements(cell string) []string {
 	// A long paragraph: its sentences.
 	out = out[:0]
 	for _, s := range split {
+		s = markdownStrong.ReplaceAllString(s, "$1$2")
+		s = markdownEmphasis.ReplaceAllString(s, "$1$2$3")
+		s = strings.Join(strings.Fields(s), " ")
 		if s == "" {
 			continue
 		}

@@ -40,6 +40,9 @@ type tableRow struct {
 	cells []string
 	// lines are, for CSV, the line each cell starts on (a cell may hold several lines).
 	lines []int
+	// places name each cell for messages in a table read across (transposed), where a
+	// row's cells come from a column of the sheet; nil otherwise.
+	places []string
 }
 
 // cell is the text of column col, "" past the row's end.
@@ -53,6 +56,9 @@ func (r *tableRow) cell(col int) string {
 // at names a cell for messages: FILE:LINE for CSV (the line the cell starts on),
 // FILE:SHEET!CELL for a workbook.
 func (t *table) at(r *tableRow, col int) string {
+	if r.places != nil {
+		return r.places[min(max(col, 0), len(r.places)-1)]
+	}
 	if t.sheet == "" {
 		line := r.num
 		if col >= 0 && col < len(r.lines) {
@@ -65,6 +71,9 @@ func (t *table) at(r *tableRow, col int) string {
 
 // rowAt names a row: FILE:LINE, or FILE:SHEET!A<row>.
 func (t *table) rowAt(r *tableRow) string {
+	if r.places != nil {
+		return r.places[0]
+	}
 	if t.sheet == "" {
 		return problem.Place{File: t.file}.At(r.num)
 	}
@@ -170,7 +179,8 @@ func readCSV(file string, data []byte) (*table, error) {
 }
 
 // sniffComma is the separator of CSV text: the one of comma, semicolon and tab that the
-// first line (outside quotes) uses most, a comma when none.
+// first line (outside quotes) uses most, a comma when none. A line with none of them (a
+// title typed in a text editor above the header) is passed over for the next.
 func sniffComma(data []byte) rune {
 	counts := map[rune]int{}
 	quoted := false
@@ -183,7 +193,10 @@ func sniffComma(data []byte) rune {
 			continue
 		}
 		if c == '\n' {
-			break
+			if counts[','] > 0 || counts[';'] > 0 || counts['\t'] > 0 {
+				break
+			}
+			continue
 		}
 		counts[c]++
 	}
@@ -354,4 +367,29 @@ func plural(n int, one, many string) string {
 		return fmt.Sprintf("%d %s", n, one)
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// transpose turns the rows from the header h down into columns, for a ladder kept with
+// levels down the rows and competencies across: each column becomes a row, each cell
+// still named for messages where it is in the sheet. The header's first cell, which
+// named the levels' column, is left empty.
+func (t *table) transpose(h int) {
+	width := 0
+	for i := h; i < len(t.rows); i++ {
+		width = max(width, len(t.rows[i].cells))
+	}
+	out := append([]tableRow(nil), t.rows[:h]...)
+	for c := 0; c < width; c++ {
+		row := tableRow{num: t.rows[h].num}
+		for i := h; i < len(t.rows); i++ {
+			row.cells = append(row.cells, t.rows[i].cell(c))
+			row.places = append(row.places, t.at(&t.rows[i], c))
+		}
+		if c > 0 && blankCells(row.cells) {
+			continue
+		}
+		out = append(out, row)
+	}
+	out[h].cells[0] = ""
+	t.rows = out
 }

@@ -45,10 +45,11 @@ var columnWords = map[string][]string{
 	colNotes: {"notes", "note", "comments", "comment", "examples", "example", "links", "link", "owner", "source",
 		"remarks", "remark", "evidence", "commentaires", "remarques", "anmerkungen", "notizen", "id", "ref", "reference", "#", "no", "nr"},
 	colLevel: {"level", "levels", "grade", "grades", "band", "bands", "job level", "career level", "seniority",
-		"title", "job title", "role", "position", "rung", "stage", "step", "niveau", "niveaux", "stufe", "nivel", "livello", "grado"},
+		"title", "job title", "role", "position", "rung", "stage", "step", "milestone", "milestones", "tier", "tiers", "job grade", "level name", "palier", "echelon", "niveau", "niveaux", "stufe", "nivel", "livello", "grado"},
 	colStatement: {"statement", "statements", "expectation", "expectations", "behaviour", "behaviours", "behavior",
 		"behaviors", "text", "criteria", "criterion", "indicator", "indicators", "what it looks like", "what good looks like",
-		"signal", "signals", "observable behaviour", "observable behavior", "attendu", "attendus", "erwartung", "erwartungen", "expectativa"},
+		"signal", "signals", "what we expect", "what is expected", "expected behaviour", "expected behaviours",
+		"expected behavior", "expected behaviors", "descriptor", "descriptors", "level descriptor", "observable behaviour", "observable behavior", "attendu", "attendus", "erwartung", "erwartungen", "expectativa"},
 	colTrack: {"track", "tracks", "path", "career path", "ladder", "stream", "career track", "filiere", "parcours", "laufbahn"},
 }
 
@@ -246,6 +247,8 @@ var repeatWords = map[string]bool{
 	"same": true, "same as above": true, "same as before": true, "same as previous": true, "same as previous level": true,
 	"as above": true, "as before": true, "as previous": true, "ditto": true, "idem": true, "id": true, "unchanged": true,
 	"no change": true, "same as left": true, "as left": true, "see left": true, "see previous": true, "see previous level": true,
+	"see above": true, "refer above": true, "see previous column": true, "same as previous column": true, "as per previous level": true,
+	"voir ci dessus": true, "idem ci dessus": true, "comme ci dessus": true, "siehe oben": true, "wie oben": true, "ver arriba": true,
 	"comme avant": true, "identique": true, "pareil": true, "wie vorher": true, "gleich": true, "igual": true,
 }
 
@@ -293,4 +296,20 @@ func isPitfalls(name string) bool {
 		}
 	}
 	return false
+}
+
+// levelName is a level's name as a role and a label carry it: the cell's text without the
+// emoji or symbols that decorate it in the sheet ("Junior 👶", "⭐ Staff"), which terminals
+// draw at widths of their own and which say nothing of the level; kept when it is all
+// symbols.
+func levelName(cell string) string {
+	name := clean(cell)
+	decoration := func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) ||
+			r == '\u200d' || r >= 0xfe00 && r <= 0xfe0f || r >= 0x1f3fb && r <= 0x1f3ff
+	}
+	if trimmed := strings.TrimFunc(name, decoration); trimmed != "" {
+		return trimmed
+	}
+	return name
 }
