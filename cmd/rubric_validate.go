@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmladder/pmladder/internal/problem"
+	"github.com/pmladder/pmladder/internal/words"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -107,8 +108,9 @@ func reportLint(opts *RubricValidateOptions, name string, r *rubric.Rubric) prob
 	for _, w := range warnings {
 		fmt.Fprintf(opts.IO.ErrOut, "pmladder: %s\n", w)
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: valid: %d skills, %d questions, %d roles, %d certifications\n",
-		name, len(r.Skills()), len(r.Questions()), len(r.Roles), len(r.Certifications))
+	fmt.Fprintf(opts.IO.ErrOut, "%s: valid: %s, %s, %s, %s\n", name,
+		words.Count(len(r.Skills()), "skill", "skills"), words.Count(len(r.Questions()), "question", "questions"),
+		words.Count(len(r.Roles), "role", "roles"), words.Count(len(r.Certifications), "certification", "certifications"))
 	return nil
 }
 

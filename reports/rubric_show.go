@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pmladder/pmladder/internal/textwrap"
+	"github.com/pmladder/pmladder/internal/words"
 	"github.com/pmladder/pmladder/rubric"
 )
 
@@ -70,8 +71,10 @@ func (v *RubricShow) title() string {
 // facts sum the ladder up.
 func (v *RubricShow) facts() string {
 	r := v.r
-	return fmt.Sprintf("%d skills · %d questions · %d roles · %d certifications · a role is held at %s%% with every core skill met",
-		len(r.Skills()), len(r.Questions()), len(r.Roles), len(r.Certifications), num(r.Scoring.Pass))
+	return fmt.Sprintf("%s · %s · %s · %s · a role is held at %s%% with every core skill met",
+		words.Count(len(r.Skills()), "skill", "skills"), words.Count(len(r.Questions()), "question", "questions"),
+		words.Count(len(r.Roles), "role", "roles"), words.Count(len(r.Certifications), "certification", "certifications"),
+		num(r.Scoring.Pass))
 }
 
 // parts are the matrix's tables: the ladder's roles, then the lateral ones.
