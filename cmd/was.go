@@ -10,6 +10,7 @@ import (
 
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/assess/input"
+	"github.com/pmladder/pmladder/internal/words"
 	"github.com/pmladder/pmladder/reports"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -103,13 +104,14 @@ func warnLost(errOut io.Writer, file string, c *assess.Carry, lost []reports.Los
 	}
 	diff := rubric.CompareVersions(c.Old, c.New) // a question renamed: say what to map it to
 	for _, l := range lost {
-		how := "map it with --map"
+		// Worded for a map given or not: the line to add to one.
+		how := fmt.Sprintf("to score it, add questions: {%s: NEW-ID} to a --map file", l.Question)
 		if to := diff.QuestionRenamedTo(l.Question); to != "" {
-			how = fmt.Sprintf("it looks renamed: map it with --map, questions: {%s: %s}", l.Question, to)
+			how = fmt.Sprintf("it looks renamed: add questions: {%s: %s} to a --map file", l.Question, to)
 		}
 		count := ""
 		if people {
-			count = fmt.Sprintf("%d %s; ", l.People, map[bool]string{true: "person", false: "people"}[l.People == 1])
+			count = words.Count(l.People, "person", "people") + "; "
 		}
 		fmt.Fprintf(errOut, "pmladder: %s: warning: answer to %s has no question in %s (%snot scored under it; %s)\n",
 			file, l.Question, c.New.Title(), count, how)

@@ -202,7 +202,7 @@ func (t *TeamVersions) scope() string {
 func (t *TeamVersions) notes() []string {
 	var out []string
 	for _, l := range t.Lost() {
-		out = append(out, fmt.Sprintf("The answer to %s has no question in %s: not scored under it for %s (map it with --map).",
+		out = append(out, fmt.Sprintf("The answer to %s has no question in %s: not scored under it for %s (to score it, give it a line in a --map file).",
 			l.Question, t.newLabel(), words.Count(l.People, "person", "people")))
 	}
 	return out
