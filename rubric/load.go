@@ -98,13 +98,7 @@ type ref struct {
 func (p *parser) rubric(root *yaml.Node) *Rubric {
 	f := p.rd.Mapping(root, "the rubric", "format", "name", "version", "description",
 		"scale", "scoring", "tracks", "categories", "roles", "certifications")
-	switch format := p.rd.String(f["format"].Value, "format"); {
-	case f["format"].Key == nil:
-		p.rd.Addf(root, "missing format: want format: %s", FormatTag)
-	case format != FormatTag:
-		// Another kind of file (answers, say): its other keys would only bury this message.
-		p.rd.Problems = nil
-		p.rd.Addf(f["format"].Value, "format %q is not %s: this is not a rubric file", format, FormatTag)
+	if !p.rd.Format(root, f["format"], FormatTag, "a rubric file") {
 		return nil
 	}
 	r := &Rubric{}

@@ -70,12 +70,7 @@ func parseAnswersNode(rd *yamlnode.Reader, root *yaml.Node, r *rubric.Rubric) (a
 	file := rd.File
 	f := rd.Mapping(root, "the answers", append(append([]string{"format"}, assess.ProfileFields()...),
 		assess.FieldRater, assess.FieldCertifications, "rubric", "complete", "quick", "no_save", "answers", "evidence")...)
-	switch format := rd.String(f["format"].Value, "format"); {
-	case f["format"].Key == nil:
-		rd.Addf(root, "missing format: want format: %s", assess.AnswersFormat)
-	case format != assess.AnswersFormat:
-		rd.Problems = nil
-		rd.Addf(f["format"].Value, "format %q is not %s: this is not an answers file", format, assess.AnswersFormat)
+	if !rd.Format(root, f["format"], assess.AnswersFormat, "an answers file") {
 		return nil, nil, rd.Problems.Err()
 	}
 	a = assess.NewAnswers(r)

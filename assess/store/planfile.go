@@ -80,12 +80,7 @@ func ParsePlan(file string, data []byte, r *rubric.Rubric) (*assess.Plan, error)
 		return nil, rd.Problems.Err()
 	}
 	f := rd.Mapping(root, "the plan", "format", "person", "created", "from", "assessor", "rater", "target_role", "rubric", "goals")
-	switch format := rd.String(f["format"].Value, "format"); {
-	case f["format"].Key == nil:
-		rd.Addf(root, "missing format: want format: %s", assess.PlanFormat)
-	case format != assess.PlanFormat:
-		rd.Problems = nil
-		rd.Addf(f["format"].Value, "format %q is not %s: this is not a plan", format, assess.PlanFormat)
+	if !rd.Format(root, f["format"], assess.PlanFormat, "a plan") {
 		return nil, rd.Problems.Err()
 	}
 	p := &assess.Plan{Person: strings.TrimSpace(rd.String(f["person"].Value, "person")),

@@ -401,3 +401,18 @@ func kindName(n *yaml.Node) string {
 		return "an alias"
 	}
 }
+
+// Format checks a document's format field against want. A missing field is a problem and
+// the reading goes on; another format is this file's only problem (its other keys would
+// bury it), and Format returns false: the file is not a kind, so stop reading it.
+func (r *Reader) Format(root *yaml.Node, field Field, want, kind string) bool {
+	switch format := r.String(field.Value, "format"); {
+	case field.Key == nil:
+		r.Addf(root, "missing format: want format: %s", want)
+	case format != want:
+		r.Problems = nil
+		r.Addf(field.Value, "format %q is not %s: this is not %s", format, want, kind)
+		return false
+	}
+	return true
+}
