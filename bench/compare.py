@@ -159,6 +159,17 @@ def worst(values, limit, unit):
     return f"worst: {f} {values[f]:.2f}{unit}"
 
 
+
+def show_table(head, rows, name):
+    """Prints a table aligned (the first column left, the others right) and writes it as
+    Markdown to OUT/name, for the README."""
+    widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
+    for r in [head] + rows:
+        print("  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+    with open(f"{OUT}/{name}", "w", encoding="utf-8") as f:
+        f.write("| " + " | ".join(head) + " |\n|" + "|".join([":---"] + ["---:"] * (len(head) - 1)) + "|\n")
+        f.writelines("| " + " | ".join(r) + " |\n" for r in rows)
+
 def main():
     sizes = [PEOPLE, BIG]
 
@@ -201,14 +212,9 @@ def main():
         for r, (fmt, people) in zip(rows, [(f, p) for f in FORMATS for p in team_sizes]):
             r += ([f"{wall[fmt, people] / base_wall[fmt, people]:.2f}×", f"{base_cpu[fmt, people]:.2f}×"]
                   if (fmt, people) in base_wall else ["", ""])
-    widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
     print("pmladder team SHEET --format F -o OUT (wall: median of the runs; peak RSS: largest)"
           + (f"; baseline: {BASELINE}, runs interleaved" if BASELINE else ""))
-    for r in [head] + rows:
-        print("  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
-    with open(f"{OUT}/table.md", "w", encoding="utf-8") as f:
-        f.write("| " + " | ".join(head) + " |\n|" + "|".join([":---"] + ["---:"] * (len(head) - 1)) + "|\n")
-        f.writelines("| " + " | ".join(r) + " |\n" for r in rows)
+    show_table(head, rows, "table.md")
 
     mem = {f: kb[f, BIG] / MB for f in FORMATS}
     slow = {f: wall[f, BIG] / wall["csv", BIG] for f in FORMATS}
@@ -283,14 +289,9 @@ def workbook_input(sizes):
         rows.append(["xlsx", f"{m:,}", f"{tw * 1000:,.0f} ms", f"{tc * 1000:,.0f} ms", f"{tkb / MB:.1f} MB", f"{tw / cw:.2f}×", f"{tc / cc:.2f}×"])
         rows.append(["csv", f"{m:,}", f"{cw * 1000:,.0f} ms", f"{cc * 1000:,.0f} ms", f"{ckb / MB:.1f} MB", "1.00×", "1.00×"])
         million = (rkb / MB, tkb / MB, ckb / MB)
-    widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
     print(f"pmladder team SHEET --format csv -o OUT, the sheet as CSV and as a workbook, runs interleaved "
           f"({runs} each); then reading alone (bench/readsheet, bench/excelizerows)")
-    for r in [head] + rows:
-        print("  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
-    with open(f"{OUT}/table-input.md", "w", encoding="utf-8") as f:
-        f.write("| " + " | ".join(head) + " |\n|" + "|".join([":---"] + ["---:"] * (len(head) - 1)) + "|\n")
-        f.writelines("| " + " | ".join(r) + " |\n" for r in rows)
+    show_table(head, rows, "table-input.md")
     cw, cc, xw, xc = big
     (_, _, rc), (_, _, xr), (_, _, er) = reads
     print("targets (workbook input):")
@@ -323,14 +324,9 @@ def calibration():
         rows.append([f"--calibration --format {fmt}", f"{CAL_PEOPLE * 4:,} ratings", f"{w * 1000:,.0f} ms", f"{c * 1000:,.0f} ms",
                      f"{kb / MB:.1f} MB", f"{w / cw:.2f}×", f"{c / cc:.2f}×"])
         ratio[fmt], mem[fmt] = max(w / cw, c / cc), kb / MB
-    widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
     print(f"pmladder team --calibration of {CAL_PEOPLE:,} people × self, manager and two peers, against the CSV team path; "
           f"runs interleaved ({runs} each)")
-    for r in [head] + rows:
-        print("  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
-    with open(f"{OUT}/table-calibration.md", "w", encoding="utf-8") as f:
-        f.write("| " + " | ".join(head) + " |\n|" + "|".join([":---"] + ["---:"] * (len(head) - 1)) + "|\n")
-        f.writelines("| " + " | ".join(r) + " |\n" for r in rows)
+    show_table(head, rows, "table-calibration.md")
     print("targets (calibration):")
     return [
         verdict(max(ratio.values()) <= 3, f"calibration of {CAL_PEOPLE * 4:,} ratings at most 3× the CSV team path at {BIG:,} people, "

@@ -36,16 +36,7 @@ func Write(w io.Writer, r *rubric.Rubric, people int, seed int64) error {
 			row[3] = ladder[rng.Intn(len(ladder))]
 		}
 		level := rng.Intn(span + 1)
-		for j := 6; j < len(row); j++ {
-			switch v := rng.Intn(20); {
-			case v == 0:
-				row[j] = "na"
-			case v == 1:
-				row[j] = ""
-			default:
-				row[j] = strconv.Itoa(r.Scale.Min + max(0, min(span, level+rng.Intn(3)-1)))
-			}
-		}
+		answer(row[6:], rng, r, level)
 		if err := cw.Write(row); err != nil {
 			return err
 		}
@@ -72,16 +63,7 @@ func WriteCalibration(w io.Writer, r *rubric.Rubric, people int, peers func(i in
 	rate := func(person, assessor, rater string, level int) error {
 		row[0], row[1], row[6] = person, assessor, rater
 		row[2] = fmt.Sprintf("2026-%02d-%02d", 1+rng.Intn(11), 1+rng.Intn(28))
-		for j := first; j < len(row); j++ {
-			switch v := rng.Intn(20); {
-			case v == 0:
-				row[j] = "na"
-			case v == 1:
-				row[j] = ""
-			default:
-				row[j] = strconv.Itoa(r.Scale.Min + max(0, min(span, level+rng.Intn(3)-1)))
-			}
-		}
+		answer(row[first:], rng, r, level)
 		return cw.Write(row)
 	}
 	for i := 0; i < people; i++ {
@@ -124,4 +106,20 @@ func start(cw *csv.Writer, r *rubric.Rubric, fields []string) (header, ladder []
 		ladder = append(ladder, ro.ID)
 	}
 	return header, ladder
+}
+
+// answer fills a row's answer cells as a person at level answers: mostly within a point of
+// it, one in twenty na and one in twenty left empty.
+func answer(cells []string, rng *rand.Rand, r *rubric.Rubric, level int) {
+	span := r.Scale.Max - r.Scale.Min
+	for j := range cells {
+		switch v := rng.Intn(20); {
+		case v == 0:
+			cells[j] = "na"
+		case v == 1:
+			cells[j] = ""
+		default:
+			cells[j] = strconv.Itoa(r.Scale.Min + max(0, min(span, level+rng.Intn(3)-1)))
+		}
+	}
 }
