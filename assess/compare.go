@@ -142,17 +142,13 @@ func raterKey(a *Answers, i int) string {
 
 // Compare scores the answers toward one target and track and lines up the skills. One
 // assessor (and rater) is growth, the answers put in date order; several is a
-// calibration of the latest answers of each. A target and track given in opts apply;
-// else the self-assessment's (the newest's, for growth) count for all.
+// calibration of the latest answers of each (CompareRaters). A target and track given in
+// opts apply; else the self-assessment's (the newest's, for growth) count for all.
 func Compare(r *rubric.Rubric, answers []*Answers, opts CompareOptions) (*Comparison, error) {
 	if len(answers) < 2 {
 		return nil, fmt.Errorf("a comparison needs at least two assessments, got %d", len(answers))
 	}
-	if opts.MinPeers <= 0 {
-		opts.MinPeers = DefaultMinPeers
-	}
-	sorted := slices.Clone(answers)
-	slices.SortStableFunc(sorted, func(a, b *Answers) int { return a.Date.Compare(b.Date) })
+	sorted := byDate(answers)
 	// One assessor and rater throughout is growth; else a calibration of the latest of
 	// each rater. Peers who give no name are not known to be one: each is a rater of
 	// their own, and their files a calibration under the anonymity rule, never one
@@ -162,27 +158,57 @@ func Compare(r *rubric.Rubric, answers []*Answers, opts CompareOptions) (*Compar
 		growth = growth && a.Assessor == sorted[0].Assessor && PersonKey(a.Rater) == PersonKey(sorted[0].Rater) &&
 			(a.Assessor != Peer || a.Rater != "")
 	}
+	if !growth {
+		return CompareRaters(r, answers, opts), nil
+	}
+	c := &Comparison{Kind: Growth, MinPeers: minPeers(opts), Total: len(r.Skills())}
+	c.score(r, sorted, sorted[len(sorted)-1], opts)
+	c.growth()
+	return c, nil
+}
+
+// CompareRaters lines up the latest assessment of each rater of one person — self first,
+// then managers, then peers (as a group, under the anonymity rule) — toward the lead's
+// target: a calibration, of one rater or many (a promotion packet may have only the
+// person's own view).
+func CompareRaters(r *rubric.Rubric, answers []*Answers, opts CompareOptions) *Comparison {
+	sorted := byDate(answers)
 	raters := map[string]*Answers{}
 	for i, a := range sorted {
 		raters[raterKey(a, i)] = a
 	}
-	c := &Comparison{Kind: Growth, MinPeers: opts.MinPeers, Total: len(r.Skills())}
-	if !growth {
-		c.Kind = Calibration
-		sorted = sorted[:0]
-		for _, a := range raters {
-			sorted = append(sorted, a)
-		}
-		order := map[Assessor]int{Self: 0, Manager: 1, Peer: 2}
-		slices.SortStableFunc(sorted, func(a, b *Answers) int {
-			return cmp.Or(cmp.Compare(order[a.Assessor], order[b.Assessor]), cmp.Compare(PersonKey(a.Rater), PersonKey(b.Rater)), a.Date.Compare(b.Date))
-		})
+	sorted = sorted[:0]
+	for _, a := range raters {
+		sorted = append(sorted, a)
 	}
-	// The target and track of the first scored (self, or the newest of a growth) count for all.
-	lead := sorted[0]
-	if c.Kind == Growth {
-		lead = sorted[len(sorted)-1]
+	order := map[Assessor]int{Self: 0, Manager: 1, Peer: 2}
+	slices.SortStableFunc(sorted, func(a, b *Answers) int {
+		return cmp.Or(cmp.Compare(order[a.Assessor], order[b.Assessor]), cmp.Compare(PersonKey(a.Rater), PersonKey(b.Rater)), a.Date.Compare(b.Date))
+	})
+	c := &Comparison{Kind: Calibration, MinPeers: minPeers(opts), Total: len(r.Skills())}
+	lead := c.score(r, sorted, sorted[0], opts)
+	c.calibrate(r, lead, opts.All)
+	return c
+}
+
+// byDate is a copy of answers in date order.
+func byDate(answers []*Answers) []*Answers {
+	sorted := slices.Clone(answers)
+	slices.SortStableFunc(sorted, func(a, b *Answers) int { return a.Date.Compare(b.Date) })
+	return sorted
+}
+
+func minPeers(opts CompareOptions) int {
+	if opts.MinPeers <= 0 {
+		return DefaultMinPeers
 	}
+	return opts.MinPeers
+}
+
+// score scores every assessment into c.Results: the lead with the options given, the
+// others toward the lead's target and track, so that the target and track of the lead
+// (self, the newest of a growth) count for all. It returns the lead's result.
+func (c *Comparison) score(r *rubric.Rubric, sorted []*Answers, lead *Answers, opts CompareOptions) *Result {
 	leadRes := Score(r, lead, opts.Score)
 	if c.Kind == Calibration && lead.Assessor == Peer {
 		// Peers only: a target worked out from a peer's scores (when their file declares
@@ -200,12 +226,7 @@ func Compare(r *rubric.Rubric, answers []*Answers, opts CompareOptions) (*Compar
 			c.Results = append(c.Results, Score(r, a, common))
 		}
 	}
-	if c.Kind == Growth {
-		c.growth()
-	} else {
-		c.calibrate(r, leadRes, opts.All)
-	}
-	return c, nil
+	return leadRes
 }
 
 // growth lines up the first and last assessment.
