@@ -306,6 +306,26 @@ func (a *Answers) SetDate(text string, order DateOrder) string {
 	return ""
 }
 
+// Said is what the answers say of a skill: for each question answered with a score,
+// the statement the score picked, or the scale's label for a question without
+// statements.
+func (a *Answers) Said(r *rubric.Rubric, sk *rubric.Skill) []string {
+	var out []string
+	for i := range sk.Questions {
+		q := &sk.Questions[i]
+		ans, ok := a.Get(q.ID)
+		if !ok || ans.NA {
+			continue
+		}
+		text := q.StatementAt(ans.Score)
+		if text == "" {
+			text = r.Scale.Rating(ans.Score)
+		}
+		out = append(out, text)
+	}
+	return out
+}
+
 // CopyTo makes dst a copy of a that shares no memory with it, reusing dst's.
 func (a *Answers) CopyTo(dst *Answers) {
 	vals, given := dst.vals, dst.given

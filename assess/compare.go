@@ -349,21 +349,10 @@ func (c *Comparison) calibrate(r *rubric.Rubric, lead *Result, all bool) {
 }
 
 // pickedBy is what one rater's answers said of a skill: the statement of each answer
-// (the score and its label for a plain rating) and their evidence.
+// and their evidence.
 func pickedBy(res *Result, nth int, r *rubric.Rubric, sk *rubric.Skill) Picked {
 	a := res.Answers
-	p := Picked{Assessor: a.Assessor, Rater: a.Rater, Nth: nth, Evidence: a.EvidenceFor(sk.ID)}
-	for i := range sk.Questions {
-		q := &sk.Questions[i]
-		if ans, ok := res.Answers.Get(q.ID); ok && !ans.NA {
-			text := q.StatementAt(ans.Score)
-			if text == "" {
-				text = r.Scale.Rating(ans.Score)
-			}
-			p.Statements = append(p.Statements, text)
-		}
-	}
-	return p
+	return Picked{Assessor: a.Assessor, Rater: a.Rater, Nth: nth, Evidence: a.EvidenceFor(sk.ID), Statements: a.Said(r, sk)}
 }
 
 // values are the numbers present.

@@ -94,6 +94,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		NewCmdHistory(f, nil),
 		NewCmdPlan(f, nil),
 		NewCmdCompare(f, nil),
+		NewCmdPacket(f, nil),
 		NewCmdTeam(f, nil),
 		NewCmdTemplate(f, nil),
 		NewCmdRubric(f),

@@ -272,7 +272,6 @@ func roundPtr(p *float64) *float64 {
 	return &v
 }
 
-// NewReport builds the report of a scored assessment.
 // Picked returns what the answers to a skill's questions said, one per question answered
 // with a score: the anchored statement picked, or for a plain rating the score and its
 // label. The promotion case shows it beside the evidence.
@@ -281,22 +280,10 @@ func (rep *Report) Picked(r *rubric.Rubric, skill string) []string {
 	if sk == nil || rep.answers == nil {
 		return nil
 	}
-	var out []string
-	for i := range sk.Questions {
-		q := &sk.Questions[i]
-		ans, ok := rep.answers.Get(q.ID)
-		if !ok || ans.NA {
-			continue
-		}
-		text := q.StatementAt(ans.Score)
-		if text == "" {
-			text = r.Scale.Rating(ans.Score)
-		}
-		out = append(out, text)
-	}
-	return out
+	return rep.answers.Said(r, sk)
 }
 
+// NewReport builds the report of a scored assessment.
 func NewReport(res *assess.Result) *Report {
 	rep := &Report{}
 	rep.fill(res)
