@@ -287,14 +287,17 @@ func (p *Packet) missingLines(r *rubric.Rubric) []string {
 	t := p.TargetRole
 	var out []string
 	var gaps, unassessed, noEvidence, blind []string
+	for _, g := range p.lead.Gaps { // the most urgent first (rule 5)
+		gaps = append(gaps, fmt.Sprintf("%s (%s of %s)", g.Skill.Name, num(Round(g.Score)), num(Round(g.Expected))))
+	}
+	assessed := 0
 	for _, s := range p.Skills {
-		switch s.Standing {
-		case standingGap:
-			gaps = append(gaps, fmt.Sprintf("%s (%s of %s)", s.Name, num(*s.Score), num(*s.Expected)))
-		case standingUnassessed:
+		if s.Standing == standingUnassessed {
 			unassessed = append(unassessed, s.Name)
+			continue
 		}
-		if s.Evidence == nil && s.Standing != standingUnassessed {
+		assessed++
+		if s.Evidence == nil {
 			noEvidence = append(noEvidence, s.Name)
 		}
 		if s.Flag != nil && *s.Flag == assess.BlindSpot {
@@ -303,8 +306,12 @@ func (p *Packet) missingLines(r *rubric.Rubric) []string {
 	}
 	if !t.Holds {
 		line := fmt.Sprintf("Readiness is %s; %s%% holds %s.", fmtPct(t.Readiness), num(r.Scoring.Pass), t.Name)
-		if len(gaps) > 0 {
-			line = fmt.Sprintf("%s %s below what %s expects: %s.", line, countOf(len(gaps), "skill is", "skills are"), t.Name, strings.Join(gaps, ", "))
+		const named = 5 // the table above has every one
+		switch n := len(gaps); {
+		case n > named:
+			line = fmt.Sprintf("%s %d skills are below what %s expects, the most urgent %s; and %d more (above).", line, n, t.Name, strings.Join(gaps[:named], "; "), n-named)
+		case n > 0:
+			line = fmt.Sprintf("%s %s below what %s expects: %s.", line, countOf(n, "skill is", "skills are"), t.Name, strings.Join(gaps, "; "))
 		}
 		out = append(out, line)
 	}
@@ -315,13 +322,19 @@ func (p *Packet) missingLines(r *rubric.Rubric) []string {
 	if p.compare.managers == 0 {
 		out = append(out, "No manager's view: a committee asks for one. Ask the manager to run pmladder assess --assessor manager for this person.")
 	}
-	if n := p.compare.peers; n < p.MinPeers {
+	switch n := p.compare.peers; {
+	case n == 0:
+		out = append(out, fmt.Sprintf("No peers' view: ask at least %d peers (pmladder template --assessor peer makes them a sheet).", p.MinPeers))
+	case n < p.MinPeers:
 		out = append(out, fmt.Sprintf("Peers' view: %s of the %d needed to show their ratings as a group.", countOf(n, "peer", "peers"), p.MinPeers))
 	}
 	if len(blind) > 0 {
 		out = append(out, fmt.Sprintf("The others rate %s a point or more below the self-assessment: bring an example that shows the level, or agree on the rating first.", strings.Join(blind, ", ")))
 	}
-	if len(noEvidence) > 0 {
+	switch {
+	case len(noEvidence) > 0 && len(noEvidence) == assessed:
+		out = append(out, "No rating has an example behind it yet, and a committee weighs a rating by its example: add one per skill (the interview asks after each skill; an answers file takes evidence: {skill-id: text}).")
+	case len(noEvidence) > 0:
 		out = append(out, fmt.Sprintf("No example yet for %s: a committee weighs a rating by the example behind it.", strings.Join(noEvidence, ", ")))
 	}
 	if p.plan == nil {
@@ -345,11 +358,19 @@ func (p *Packet) missingLines(r *rubric.Rubric) []string {
 
 // skillHeader and skillRow are the packet's table of skills: the calibration's columns
 // (compare) and the lead's standing.
+// With one rater there is nothing to calibrate: the table is the score against the
+// expectation.
 func (p *Packet) skillHeader() []string {
+	if len(p.Raters) == 1 {
+		return []string{"Skill", "Target", capitalise(p.Lead), "Standing"}
+	}
 	return append(p.compare.calibrationHeader(), "Standing")
 }
 
 func (p *Packet) skillRow(s PacketSkill, name string) []string {
+	if len(p.Raters) == 1 {
+		return []string{name, fmtNum(s.Expected), fmtNum(s.Score), s.standingText()}
+	}
 	return append(p.compare.calibrationRow(s.CompareSkill, name), s.standingText())
 }
 
@@ -376,20 +397,22 @@ func (p *Packet) skillScope() string {
 }
 
 // saidLines are what the raters said of a skill: the lead's statements always, the
-// others' where they differ, and the evidence.
+// others' where they differ (with their evidence).
 func (p *Packet) saidLines(s PacketSkill) []string {
 	var out []string
 	leadName := capitalise(p.Lead)
 	if len(s.Statements) > 0 && !slicesContainsBy(s.Picked, p.Lead) {
 		out = append(out, leadName+": "+strings.Join(s.Statements, " / "))
 	}
-	out = append(out, pickedLines(s.CompareSkill)...)
+	return append(out, pickedLines(s.CompareSkill)...)
+}
+
+// evidenceLine is a skill's evidence as a line of its own.
+func (s PacketSkill) evidenceLine() string {
 	if s.Evidence != nil {
-		out = append(out, "Evidence: "+*s.Evidence)
-	} else {
-		out = append(out, "Evidence: "+noEvidence)
+		return "Evidence: " + *s.Evidence
 	}
-	return out
+	return "Evidence: " + noEvidence
 }
 
 // slicesContainsBy reports whether one of the picked was said by assessor by.
@@ -462,7 +485,7 @@ func (p *Packet) writeMarkdown(w io.Writer) error {
 	ew.printf("\n## %s\n", packetSaid)
 	for _, s := range p.Skills {
 		ew.printf("\n### %s (%s)\n\n", mdEscape(s.Name), mdEscape(s.standingText()))
-		for _, l := range p.saidLines(s) {
+		for _, l := range append(p.saidLines(s), s.evidenceLine()) {
 			ew.printf("- %s\n", mdEscape(l))
 		}
 	}

@@ -1,0 +1,167 @@
+package reports
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+)
+
+// packetBody is the packet's page: the summary, then each section in the Markdown's
+// order. Printed, it runs to a few pages: the tables run on across pages, a row is kept
+// whole.
+const packetBody = `<header>
+<h1>{{.Title}}</h1>
+<p class="meta">{{.Byline}}</p>
+</header>
+<table class="summary">
+{{- range .Facts}}
+<tr><td>{{.Label}}</td><td>{{if .Readiness}}<span class="bar ready{{if $.Held}} held{{end}}"><span style="width: {{readyWidth $.Readiness}}"></span></span>{{end}}{{.Value}}</td></tr>
+{{- end}}
+</table>
+{{- if .HasTarget}}
+{{- with .Changes}}
+<h2>{{$.ChangesHeading}}</h2>
+{{- if .Rows}}{{template "table" .}}{{else}}<p>{{$.SameExpectations}}</p>{{end}}
+{{- end}}
+
+<h2>{{.SkillsHeading}}</h2>
+<p class="note">{{.SkillScope}}</p>
+<table>
+<thead><tr>{{range $i, $h := .SkillHeader}}<th{{if and $i (lt $i $.NumColumns)}} class="num"{{end}}>{{$h}}</th>{{end}}</tr></thead>
+<tbody>
+{{- range .SkillRows}}
+<tr>{{range $i, $c := .Cells}}<td{{if and $i (lt $i $.NumColumns)}} class="num"{{end}}{{if eq $i $.StandingColumn}} class="{{$.StandingClass .}}"{{end}}>{{$c}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+
+<h2>{{.SaidHeading}}</h2>
+<table class="case">
+<thead><tr><th>Skill</th><th>What each said</th><th>Evidence</th></tr></thead>
+<tbody>
+{{- range .Said}}
+<tr><td>{{.Name}}<br/><span class="{{.Class}}">{{.Standing}}</span></td><td>{{range .Lines}}<p>{{.}}</p>{{end}}</td><td class="evidence">{{with .Evidence}}{{.}}{{else}}<em>{{$.NoEvidence}}</em>{{end}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+
+<h2>{{.TrendHeading}}</h2>
+{{- if .Chart}}{{.Chart}}{{end}}
+{{template "table" .Trend}}
+
+<h2>{{.PlanHeading}}</h2>
+{{- if .PlanMeta}}
+<p class="note">{{.PlanMeta}}</p>
+<ul>{{range .Goals}}<li class="{{.Class}}">{{.Line}}</li>{{end}}</ul>
+{{- else}}
+<p>{{.NoPlan}}</p>
+{{- end}}
+
+<h2>{{.MissingHeading}}</h2>
+{{- if .Missing}}
+<ul>{{range .Missing}}<li>{{.}}</li>{{end}}</ul>
+{{- else}}
+<p>{{.NothingMissing}}</p>
+{{- end}}
+{{- end}}`
+
+// packetCells is a row of the packet's skills table.
+type packetCells struct{ Cells []string }
+
+// packetSaidRow is a skill's row of what each said.
+type packetSaidRow struct {
+	Name, Standing, Class string
+	Lines                 []string
+	Evidence              *string
+}
+
+// packetGoal is a plan goal's line with its status's class.
+type packetGoal struct{ Line, Class string }
+
+// packetHTMLView is the packet as its page shows it.
+type packetHTMLView struct {
+	Title, Byline                    string
+	Facts                            []htmlFact
+	Held, HasTarget                  bool
+	Readiness                        *float64
+	ChangesHeading, SameExpectations string
+	Changes                          *htmlTable
+	SkillsHeading, SkillScope        string
+	SkillHeader                      []string
+	SkillRows                        []packetCells
+	NumColumns, StandingColumn       int
+	SaidHeading, NoEvidence          string
+	Said                             []packetSaidRow
+	TrendHeading                     string
+	Chart                            template.HTML
+	Trend                            htmlTable
+	PlanHeading, PlanMeta, NoPlan    string
+	Goals                            []packetGoal
+	MissingHeading, NothingMissing   string
+	Missing                          []string
+}
+
+// htmlTable is a plain table for the shared "table" template.
+type htmlTable struct {
+	Header []string
+	Rows   [][]string
+}
+
+// StandingClass is the CSS class of a standing cell: met, or a gap.
+func (packetHTMLView) StandingClass(cell string) string { return standingClass(cell) }
+
+func standingClass(standing string) string {
+	switch {
+	case standing == standingMet:
+		return "met"
+	case strings.HasPrefix(standing, standingGap):
+		return "high"
+	}
+	return "na"
+}
+
+// nothingMissing stands in Still missing when the case lacks nothing.
+const nothingMissing = "Nothing: the case is complete on what pmladder can see."
+
+// writeHTML writes the packet as one self-contained, printable page.
+func (p *Packet) writeHTML(w io.Writer) error {
+	v := packetHTMLView{Title: p.words.title, Byline: p.words.byline, HasTarget: p.TargetRole != nil,
+		SkillsHeading: packetSkills, SaidHeading: packetSaid, NoEvidence: noEvidence, PlanHeading: packetPlan,
+		NoPlan: noPlanLine, MissingHeading: packetMissing, NothingMissing: nothingMissing, Missing: p.Missing}
+	for _, f := range p.words.facts {
+		v.Facts = append(v.Facts, htmlFact{Label: f.label, Value: f.value, Readiness: f.readiness})
+	}
+	if t := p.TargetRole; t != nil {
+		v.Held, v.Readiness = t.Holds, t.Readiness
+		v.SkillScope = p.skillScope()
+		v.TrendHeading = packetTrend + " (toward " + t.Name + ")"
+		if d := p.Diff; d != nil {
+			v.ChangesHeading = fmt.Sprintf(packetChanges, t.Name)
+			v.SameExpectations = d.To.Name + " expects what " + d.From.Name + " does."
+			v.Changes = &htmlTable{Header: []string{"Skill", d.From.Name, d.To.Name, "What " + d.To.Name + " looks like"}, Rows: p.changeRows()}
+		}
+	}
+	v.SkillHeader = p.skillHeader()
+	v.NumColumns, v.StandingColumn = len(v.SkillHeader)-2, len(v.SkillHeader)-1
+	for _, s := range p.Skills {
+		name := s.Name
+		if s.Core {
+			name += " (core)"
+		}
+		v.SkillRows = append(v.SkillRows, packetCells{p.skillRow(s, name)})
+		v.Said = append(v.Said, packetSaidRow{Name: s.Name, Standing: s.standingText(), Class: standingClass(s.standingText()),
+			Lines: p.saidLines(s), Evidence: s.Evidence})
+	}
+	if p.trend != nil && len(p.trend.Points) > 1 {
+		v.Chart = template.HTML(p.trend.lineChart())
+	}
+	v.Trend = htmlTable{Header: []string{"Date", "Readiness"}, Rows: p.trendRows()}
+	if p.plan != nil {
+		v.PlanMeta = p.plan.meta(Options{})
+		for _, g := range p.plan.Goals {
+			v.Goals = append(v.Goals, packetGoal{Line: p.plan.goalLine(g), Class: goalStatusClass(g.Status)})
+		}
+	}
+	return htmlPage(packetBody).Execute(w, v)
+}
