@@ -41,7 +41,7 @@ type Packet struct {
 	// assessments of the person, in date order.
 	Trend []PacketPoint `json:"trend"`
 	// Plan is the person's development plan held against the lead assessment, or nil.
-	Plan *planStatusJSON `json:"plan"`
+	Plan *PlanStatus `json:"plan"`
 	// Missing says, in a committee's words, what the case still lacks.
 	Missing []string `json:"missing"`
 
@@ -83,7 +83,9 @@ type PacketSkill struct {
 	Gap        *float64 `json:"gap"`
 	Standing   string   `json:"standing"`
 	Statements []string `json:"statements"`
-	Evidence   *string  `json:"evidence"`
+	// Picked is the calibration's (where the raters differ), listed even when empty.
+	Picked   []PickedJSON `json:"picked"`
+	Evidence *string      `json:"evidence"`
 }
 
 // PacketPoint is one saved assessment's readiness for the packet's target.
@@ -146,7 +148,10 @@ func NewPacket(parts PacketParts) *Packet {
 		}
 		ps := PacketSkill{CompareSkill: s, Core: sk.Skill.Core, ExpectedCurrent: roundPtr(sk.ExpectedCurrent),
 			Score: roundPtr(sk.Score), Standing: standingMet, Statements: nonNilStrings(lead.Answers.Said(r, sk.Skill)),
-			Evidence: lead.Answers.EvidenceFor(s.ID)}
+			Picked: s.Picked, Evidence: lead.Answers.EvidenceFor(s.ID)}
+		if ps.Picked == nil {
+			ps.Picked = []PickedJSON{}
+		}
 		switch {
 		case sk.Score == nil:
 			ps.Standing = standingUnassessed
@@ -161,8 +166,7 @@ func NewPacket(parts PacketParts) *Packet {
 		}
 	}
 	if parts.Plan != nil {
-		st := parts.Plan.statusJSON()
-		st.Format, st.Person = "", ""
+		st := parts.Plan.planStatus()
 		p.Plan = &st
 	}
 	p.words = newPacketWords(p, r)

@@ -57,8 +57,14 @@ type PlanCertID struct {
 
 // planStatusJSON is plan status as docs/formats.md has it: the goals' numbers and status.
 type planStatusJSON struct {
-	Format   string           `json:"format"`
-	Person   string           `json:"person"`
+	Format string `json:"format"`
+	Person string `json:"person"`
+	PlanStatus
+}
+
+// PlanStatus is a plan held against an assessment: when it was made, the assessment's
+// date and each goal's numbers and status (plan status, and the packet's plan).
+type PlanStatus struct {
 	Created  string           `json:"created"`
 	Assessed *string          `json:"assessed"`
 	Goals    []planStatusGoal `json:"goals"`
@@ -137,7 +143,12 @@ func (v *PlanView) writeJSON(w io.Writer) error {
 
 // statusJSON is plan status as docs/formats.md has it: the goals' numbers and status.
 func (v *PlanView) statusJSON() planStatusJSON {
-	out := planStatusJSON{Format: v.Format, Person: v.Person, Created: v.Created, Assessed: v.Assessed, Goals: []planStatusGoal{}}
+	return planStatusJSON{Format: v.Format, Person: v.Person, PlanStatus: v.planStatus()}
+}
+
+// planStatus is the plan's status without the document's format and person.
+func (v *PlanView) planStatus() PlanStatus {
+	out := PlanStatus{Created: v.Created, Assessed: v.Assessed, Goals: []planStatusGoal{}}
 	for _, g := range v.Goals {
 		out.Goals = append(out.Goals, planStatusGoal{Skill: g.Skill, From: g.From, Target: g.Target, Now: g.Now, Due: g.Due, Status: g.Status})
 	}
