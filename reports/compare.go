@@ -43,6 +43,9 @@ type Compare struct {
 	// peersLeftOut is true when fewer than MinPeers peers rated some skill: their
 	// ratings of it count nowhere (docs/formats.md, "Anonymity").
 	peersLeftOut bool
+	// hideOthers leaves the others' mean out of the tables where it repeats the
+	// manager's (the packet).
+	hideOthers bool
 }
 
 // RaterRef is one assessment compared. A peer is never named, nor dated: peers appear
@@ -313,8 +316,15 @@ func (c *Compare) calibrationHeader() []string {
 	if c.peerColumn() {
 		h = append(h, "Peers (range, n)")
 	}
-	return append(h, "Others", "Flag")
+	if !c.othersHidden() {
+		h = append(h, "Others")
+	}
+	return append(h, "Flag")
 }
+
+// othersHidden reports whether the others' mean is left out of a table: when asked, and
+// there is no peers' column, the others are the managers and their column says it.
+func (c *Compare) othersHidden() bool { return c.hideOthers && !c.peerColumn() }
 
 func (c *Compare) calibrationRow(s CompareSkill, name string) []string {
 	row := []string{name, fmtNum(s.Expected), fmtNum(s.Self)}
@@ -324,7 +334,10 @@ func (c *Compare) calibrationRow(s CompareSkill, name string) []string {
 	if c.peerColumn() {
 		row = append(row, peersText(s.Peers))
 	}
-	return append(row, fmtNum(s.OthersMean), flagText(s.Flag))
+	if !c.othersHidden() {
+		row = append(row, fmtNum(s.OthersMean))
+	}
+	return append(row, flagText(s.Flag))
 }
 
 // viewsLine is a calibration skill's numbers in a line: "self 2 · manager 1 · peers

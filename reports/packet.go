@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/pmladder/pmladder/assess"
@@ -47,6 +48,8 @@ type Packet struct {
 
 	compare *Compare
 	lead    *assess.Result
+	// managers are the managers' results, toward the lead's target.
+	managers []*assess.Result
 	plan    *PlanView
 	trend   *Trend
 	words   packetWords
@@ -83,9 +86,14 @@ type PacketSkill struct {
 	Gap        *float64 `json:"gap"`
 	Standing   string   `json:"standing"`
 	Statements []string `json:"statements"`
-	// Picked is the calibration's (where the raters differ), listed even when empty.
+	// Picked is what self and each manager said where they differ by a point or more
+	// (the calibration's), and a manager's answers wherever they gave an example.
 	Picked   []PickedJSON `json:"picked"`
 	Evidence *string      `json:"evidence"`
+
+	// managerStanding is the one manager's standing where it is not the lead's: "met",
+	// "gap 1". Shown beside the lead's.
+	managerStanding string
 }
 
 // PacketPoint is one saved assessment's readiness for the packet's target.
@@ -136,6 +144,12 @@ func NewPacket(parts PacketParts) *Packet {
 			p.Diff = &PacketDiff{From: d.From, To: d.To, Skills: d.Skills}
 		}
 	}
+	for _, res := range c.Results {
+		if res.Answers.Assessor == assess.Manager {
+			p.managers = append(p.managers, res)
+		}
+	}
+	cmp.hideOthers = true
 	views := map[string]CompareSkill{} // every skill: the raters were compared with All
 	for _, s := range cmp.Skills {
 		views[s.ID] = s
@@ -147,16 +161,29 @@ func NewPacket(parts PacketParts) *Packet {
 			continue
 		}
 		ps := PacketSkill{CompareSkill: s, Core: sk.Skill.Core, ExpectedCurrent: roundPtr(sk.ExpectedCurrent),
-			Score: roundPtr(sk.Score), Standing: standingMet, Statements: nonNilStrings(lead.Answers.Said(r, sk.Skill)),
-			Picked: s.Picked, Evidence: lead.Answers.EvidenceFor(s.ID)}
-		if ps.Picked == nil {
-			ps.Picked = []PickedJSON{}
+			Score: roundPtr(sk.Score), Statements: nonNilStrings(lead.Answers.Said(r, sk.Skill)),
+			Picked: append([]PickedJSON{}, s.Picked...), Evidence: lead.Answers.EvidenceFor(s.ID)}
+		ps.Standing, ps.Gap = standingOf(sk)
+		// A manager's example counts wherever it is given, not only where the raters
+		// differ: a committee reads it.
+		for k, m := range p.managers {
+			if e := m.Answers.EvidenceFor(s.ID); e != nil && !slices.ContainsFunc(ps.Picked, func(pk PickedJSON) bool { return pk.Evidence != nil && *pk.Evidence == *e }) {
+				pk := assess.Picked{Assessor: assess.Manager, Rater: m.Answers.Rater, Statements: m.Answers.Said(r, sk.Skill), Evidence: e}
+				if len(p.managers) > 1 {
+					pk.Nth = k + 1
+				}
+				ps.Picked = append(ps.Picked, PickedJSON{By: pickedBy(pk), Statements: pk.Statements, Evidence: e})
+			}
 		}
-		switch {
-		case sk.Score == nil:
-			ps.Standing = standingUnassessed
-		case sk.Gap != nil && *sk.Gap > 0:
-			ps.Standing, ps.Gap = standingGap, roundPtr(sk.Gap)
+		if len(p.managers) == 1 {
+			ms := &p.managers[0].Skills[i]
+			standing, _ := standingOf(ms)
+			if standing != ps.Standing || (ms.Gap != nil && sk.Gap != nil && Round(*ms.Gap) != Round(*sk.Gap)) {
+				ps.managerStanding = standing
+				if standing == standingGap {
+					ps.managerStanding = "gap " + num(Round(*ms.Gap))
+				}
+			}
 		}
 		p.Skills = append(p.Skills, ps)
 	}
@@ -172,6 +199,17 @@ func NewPacket(parts PacketParts) *Packet {
 	p.words = newPacketWords(p, r)
 	p.Missing = p.words.missing
 	return p
+}
+
+// standingOf is where a skill's score stands against the target (rule 5's gap).
+func standingOf(sk *assess.SkillScore) (string, *float64) {
+	switch {
+	case sk.Score == nil:
+		return standingUnassessed, nil
+	case sk.Gap != nil && *sk.Gap > 0:
+		return standingGap, roundPtr(sk.Gap)
+	}
+	return standingMet, nil
 }
 
 func nonNilStrings(s []string) []string {
@@ -195,12 +233,12 @@ type packetWords struct {
 
 // Headings of the packet, the same in every format.
 const (
-	packetChanges = "What changes at %s"
+	packetNeeds   = "What the case still needs"
+	packetChanges = "What changes from %s to %s"
 	packetSkills  = "Skill by skill"
-	packetSaid    = "What each said, and the evidence"
+	packetSaid    = "What each said, and the examples"
 	packetTrend   = "Readiness over time"
 	packetPlan    = "Development plan"
-	packetMissing = "Still missing"
 )
 
 func newPacketWords(p *Packet, r *rubric.Rubric) packetWords {
@@ -215,7 +253,7 @@ func newPacketWords(p *Packet, r *rubric.Rubric) packetWords {
 	} else if p.TargetRole != nil {
 		w.title += " for " + p.TargetRole.Name
 	}
-	w.byline = "From the " + words.Series(p.raterNames(), "and") + " · " + rubricLabel(p.Rubric)
+	w.byline = "From " + words.Series(p.raterNames(), "and") + " · " + rubricLabel(p.Rubric) + " · " + packetTrack(p, r)
 
 	current := "not known: no ladder role is held yet on these answers"
 	if p.CurrentRole != nil {
@@ -227,19 +265,24 @@ func newPacketWords(p *Packet, r *rubric.Rubric) packetWords {
 		w.facts = append(w.facts, fact{label: labelTarget, value: "none: this ladder has no role to aim for from here"})
 		return w
 	}
-	w.facts = append(w.facts, fact{label: labelTarget, value: t.Name})
-	pass := num(r.Scoring.Pass) + "%"
-	ready := fmt.Sprintf("%s · %d of %d expectations met (%s holds the role)", fmtPct(t.Readiness), t.Met, t.Total, pass)
-	if p.Lead != string(assess.Self) || len(p.Raters) > 1 {
-		ready = fmt.Sprintf("%s by the %s · %d of %d expectations met (%s holds the role)", fmtPct(t.Readiness), AssessmentName(assess.Assessor(p.Lead), ""), t.Met, t.Total, pass)
+	w.facts = append(w.facts, fact{label: labelTarget, value: fmt.Sprintf("%s (held at %s%% of its expectations by weight, with every core skill met)", t.Name, num(r.Scoring.Pass))})
+	by := ""
+	if len(p.Raters) > 1 {
+		by = ", by the " + AssessmentName(assess.Assessor(p.Lead), "")
 	}
-	w.facts = append(w.facts, fact{label: labelReadiness, value: ready, readiness: true})
-	if p.compare.managers > 0 && p.Lead == string(assess.Self) {
-		w.facts = append(w.facts, fact{label: "Manager's view", value: "readiness " + fmtPct(p.Readiness["manager"])})
+	w.facts = append(w.facts, fact{label: labelReadiness, value: fmt.Sprintf("%s · %d of %d expectations met%s", fmtPct(t.Readiness), t.Met, t.Total, by), readiness: true})
+	switch n := len(p.managers); {
+	case n == 1 && p.Lead == string(assess.Self):
+		if mt := p.managers[0].Target; mt != nil {
+			w.facts = append(w.facts, fact{label: "Manager's view", value: fmt.Sprintf("%s · %d of %d expectations met", fmtPct(mt.Readiness), mt.Met, mt.Total)})
+		}
+	case n > 1:
+		w.facts = append(w.facts, fact{label: "Managers' view", value: fmtPct(p.Readiness["manager"]) + " (their mean)"})
 	}
 	if t.Holds {
 		w.facts = append(w.facts, fact{label: labelNote, value: "The " + AssessmentName(assess.Assessor(p.Lead), "") + " holds " + t.Name + " already"})
 	}
+	w.facts = append(w.facts, fact{label: labelAnswered, value: fmt.Sprintf("%d of %d questions", p.lead.Answered, p.lead.Questions)})
 	w.peers = p.peersLine()
 	if w.peers != "" {
 		w.facts = append(w.facts, fact{label: "Peers", value: w.peers})
@@ -248,8 +291,18 @@ func newPacketWords(p *Packet, r *rubric.Rubric) packetWords {
 	return w
 }
 
-// raterNames names the assessments in the packet: "self-assessment of 2026-11-22,
-// manager's assessment (Grace Hopper) of 2026-11-23 and 3 peers".
+// packetTrack names the lead's track, or says that every track counts.
+func packetTrack(p *Packet, r *rubric.Rubric) string {
+	if p.Track != nil {
+		if t := r.Track(*p.Track); t != nil {
+			return t.Name + " track"
+		}
+	}
+	return "every track"
+}
+
+// raterNames names the assessments in the packet: "the self-assessment of 2026-11-22",
+// "the manager's assessment (Grace Hopper) of 2026-11-23", "3 peers".
 func (p *Packet) raterNames() []string {
 	var out []string
 	peers := 0
@@ -258,7 +311,7 @@ func (p *Packet) raterNames() []string {
 			peers++
 			continue
 		}
-		name := AssessmentName(assess.Assessor(ref.Assessor), deref(ref.Rater))
+		name := "the " + AssessmentName(assess.Assessor(ref.Assessor), deref(ref.Rater))
 		if ref.Date != nil {
 			name += " of " + (*ref.Date)[:10]
 		}
@@ -285,15 +338,41 @@ func (p *Packet) peersLine() string {
 	return fmt.Sprintf("%s, shown as a group where at least %d rated a skill; elsewhere their ratings are left out", countOf(n, "peer", "peers"), p.MinPeers)
 }
 
-// missingLines says what the case lacks, most important first: the gaps, what was not
-// assessed, a second view, the evidence, the plan.
+// gapPhrase is a gap in a sentence: "Strategy (1.5 of 3)".
+func gapPhrase(g assess.Gap) string {
+	return fmt.Sprintf("%s (%s of %s)", g.Skill.Name, num(Round(g.Score)), num(Round(g.Expected)))
+}
+
+// missingLines says what the case lacks, what decides it first: the core skills and
+// the readiness, where the manager sees it otherwise, what was not assessed, a second
+// view, the examples, the plan, the trend.
 func (p *Packet) missingLines(r *rubric.Rubric) []string {
 	t := p.TargetRole
 	var out []string
-	var gaps, unassessed, noEvidence, blind []string
+	var core, gaps []string
 	for _, g := range p.lead.Gaps { // the most urgent first (rule 5)
-		gaps = append(gaps, fmt.Sprintf("%s (%s of %s)", g.Skill.Name, num(Round(g.Score)), num(Round(g.Expected))))
+		if g.Skill.Core {
+			core = append(core, gapPhrase(g))
+		}
+		gaps = append(gaps, gapPhrase(g))
 	}
+	if len(core) > 0 {
+		out = append(out, fmt.Sprintf("Core %s not met, and %s needs every one whatever the readiness: %s.",
+			words.Plural(len(core), "skill", "skills"), t.Name, strings.Join(core, "; ")))
+	}
+	if !t.Holds {
+		line := fmt.Sprintf("Readiness is %s; %s%% holds %s.", fmtPct(t.Readiness), num(r.Scoring.Pass), t.Name)
+		const named = 5 // the table has every one
+		switch n := len(gaps); {
+		case n > named:
+			line = fmt.Sprintf("%s %d skills are below what it expects, the most urgent %s; and %d more (below).", line, n, strings.Join(gaps[:named], "; "), n-named)
+		case n > 0:
+			line = fmt.Sprintf("%s %s below what it expects: %s.", line, countOf(n, "skill is", "skills are"), strings.Join(gaps, "; "))
+		}
+		out = append(out, line)
+	}
+	out = append(out, p.managerLines()...)
+	var unassessed, noEvidence, blind []string
 	assessed := 0
 	for _, s := range p.Skills {
 		if s.Standing == standingUnassessed {
@@ -308,38 +387,30 @@ func (p *Packet) missingLines(r *rubric.Rubric) []string {
 			blind = append(blind, s.Name)
 		}
 	}
-	if !t.Holds {
-		line := fmt.Sprintf("Readiness is %s; %s%% holds %s.", fmtPct(t.Readiness), num(r.Scoring.Pass), t.Name)
-		const named = 5 // the table above has every one
-		switch n := len(gaps); {
-		case n > named:
-			line = fmt.Sprintf("%s %d skills are below what %s expects, the most urgent %s; and %d more (above).", line, n, t.Name, strings.Join(gaps[:named], "; "), n-named)
-		case n > 0:
-			line = fmt.Sprintf("%s %s below what %s expects: %s.", line, countOf(n, "skill is", "skills are"), t.Name, strings.Join(gaps, "; "))
-		}
-		out = append(out, line)
-	}
 	if len(unassessed) > 0 {
 		out = append(out, fmt.Sprintf("Not assessed, though %s expects %s: %s. Answer these questions before the conversation.",
-			t.Name, words.Plural(len(unassessed), "it", "them"), strings.Join(unassessed, ", ")))
+			t.Name, words.Plural(len(unassessed), "it", "them"), strings.Join(unassessed, "; ")))
 	}
-	if p.compare.managers == 0 {
-		out = append(out, "No manager's view: a committee asks for one. Ask the manager to run pmladder assess --assessor manager for this person.")
+	if n := p.lead.Questions - p.lead.Answered; n > 0 && len(unassessed) == 0 {
+		out = append(out, fmt.Sprintf("%s of %d unanswered: a skill's score is the mean of the questions answered.", countOf(n, "question", "questions"), p.lead.Questions))
+	}
+	if len(p.managers) == 0 {
+		out = append(out, "No manager's view: a committee asks for one. The manager runs pmladder assess --assessor manager for this person.")
 	}
 	switch n := p.compare.peers; {
 	case n == 0:
-		out = append(out, fmt.Sprintf("No peers' view: ask at least %d peers (pmladder template --assessor peer makes them a sheet).", p.MinPeers))
+		out = append(out, fmt.Sprintf("No peers' view yet: ask at least %d peers (pmladder template --assessor peer makes them a sheet).", p.MinPeers))
 	case n < p.MinPeers:
 		out = append(out, fmt.Sprintf("Peers' view: %s of the %d needed to show their ratings as a group.", countOf(n, "peer", "peers"), p.MinPeers))
 	}
 	if len(blind) > 0 {
-		out = append(out, fmt.Sprintf("The others rate %s a point or more below the self-assessment: bring an example that shows the level, or agree on the rating first.", strings.Join(blind, ", ")))
+		out = append(out, fmt.Sprintf("The others rate %s a point or more below the self-assessment: bring an example that shows the level, or agree the rating first.", strings.Join(blind, "; ")))
 	}
 	switch {
 	case len(noEvidence) > 0 && len(noEvidence) == assessed:
 		out = append(out, "No rating has an example behind it yet, and a committee weighs a rating by its example: add one per skill (the interview asks after each skill; an answers file takes evidence: {skill-id: text}).")
 	case len(noEvidence) > 0:
-		out = append(out, fmt.Sprintf("No example yet for %s: a committee weighs a rating by the example behind it.", strings.Join(noEvidence, ", ")))
+		out = append(out, fmt.Sprintf("No example yet for %s: a committee weighs a rating by the example behind it.", strings.Join(noEvidence, "; ")))
 	}
 	if p.plan == nil {
 		out = append(out, "No development plan: pmladder plan new makes one from the gaps.")
@@ -351,7 +422,7 @@ func (p *Packet) missingLines(r *rubric.Rubric) []string {
 			}
 		}
 		if len(late) > 0 {
-			out = append(out, "Plan goals behind: "+strings.Join(late, ", ")+".")
+			out = append(out, "Plan goals behind: "+strings.Join(late, "; ")+".")
 		}
 	}
 	if len(p.Trend) < 2 {
@@ -360,8 +431,33 @@ func (p *Packet) missingLines(r *rubric.Rubric) []string {
 	return out
 }
 
-// skillHeader and skillRow are the packet's table of skills: the calibration's columns
-// (compare) and the lead's standing.
+// managerLines are where the one manager's view of a skill is not the lead's: the gaps
+// the manager sees and the lead does not, and the other way round.
+func (p *Packet) managerLines() []string {
+	if len(p.managers) != 1 || p.Lead != string(assess.Self) {
+		return nil
+	}
+	var sees, met []string
+	for _, s := range p.Skills {
+		switch {
+		case s.managerStanding == "" || s.Standing == standingUnassessed:
+		case strings.HasPrefix(s.managerStanding, standingGap) && s.Standing == standingMet:
+			sees = append(sees, s.Name+" ("+s.managerStanding+")")
+		case s.managerStanding == standingMet && s.Standing == standingGap:
+			met = append(met, s.Name)
+		}
+	}
+	var out []string
+	if len(sees) > 0 {
+		out = append(out, fmt.Sprintf("The manager sees a gap where the self-assessment does not: %s. Talk it through before the committee does.", strings.Join(sees, "; ")))
+	}
+	if len(met) > 0 {
+		out = append(out, fmt.Sprintf("The manager rates %s as met, where the self-assessment has a gap: agree the rating before planning work on %s.",
+			strings.Join(met, "; "), words.Plural(len(met), "it", "them")))
+	}
+	return out
+}
+
 // With one rater there is nothing to calibrate: the table is the score against the
 // expectation.
 func (p *Packet) skillHeader() []string {
@@ -371,6 +467,15 @@ func (p *Packet) skillHeader() []string {
 	return append(p.compare.calibrationHeader(), "Standing")
 }
 
+// skillAlign aligns the table's columns: the numbers right, the flag and standing left.
+func (p *Packet) skillAlign() string {
+	n := len(p.skillHeader())
+	if len(p.Raters) == 1 {
+		return "l" + strings.Repeat("r", n-2) + "l"
+	}
+	return "l" + strings.Repeat("r", n-3) + "ll"
+}
+
 func (p *Packet) skillRow(s PacketSkill, name string) []string {
 	if len(p.Raters) == 1 {
 		return []string{name, fmtNum(s.Expected), fmtNum(s.Score), s.standingText()}
@@ -378,55 +483,69 @@ func (p *Packet) skillRow(s PacketSkill, name string) []string {
 	return append(p.compare.calibrationRow(s.CompareSkill, name), s.standingText())
 }
 
-// standingText is a skill's standing in a cell: "met", "gap 0.5", "not assessed".
+// standingText is a skill's standing in a cell: "met", "gap 0.5", "not assessed", and
+// the manager's where it differs: "gap 1 · manager: met".
 func (s PacketSkill) standingText() string {
+	text := s.Standing
 	if s.Standing == standingGap {
-		return "gap " + num(*s.Gap)
+		text = "gap " + num(*s.Gap)
 	}
-	return s.Standing
+	if s.managerStanding != "" {
+		text += " · manager: " + s.managerStanding
+	}
+	return text
 }
 
 // skillScope says how to read the table of skills.
 func (p *Packet) skillScope() string {
 	t := p.TargetRole
-	line := fmt.Sprintf("Every skill %s expects. Target is its expectation; standing holds the %s's score against it.",
+	line := fmt.Sprintf("Every skill %s expects, in the ladder's order. Target is what it expects; standing is met, or how far the %s's score falls short.",
 		t.Name, strings.TrimSuffix(AssessmentName(assess.Assessor(p.Lead), ""), "'s assessment"))
+	if len(p.managers) == 1 && p.Lead == string(assess.Self) {
+		line += " Where the manager's standing differs, it follows."
+	}
 	if len(p.Raters) > 1 {
 		line += " A blind spot is a self-rating a point or more above the others' mean, a hidden strength one a point or more below."
-	}
-	if p.words.peers != "" && p.compare.peersLeftOut {
-		line += " " + capitalise(p.words.peers) + "."
 	}
 	return line
 }
 
-// saidLines are what the raters said of a skill: the lead's statements always, the
-// others' where they differ (with their evidence).
+// saidLines are what the raters said of a skill, as quotes: the lead's picks always,
+// the others' where they differ or where they gave an example (with it); the lead's own
+// example is shown apart (evidenceLine).
 func (p *Packet) saidLines(s PacketSkill) []string {
 	var out []string
-	leadName := capitalise(p.Lead)
-	if len(s.Statements) > 0 && !slicesContainsBy(s.Picked, p.Lead) {
-		out = append(out, leadName+": "+strings.Join(s.Statements, " / "))
+	if len(s.Statements) > 0 {
+		out = append(out, capitalise(p.Lead)+" chose: "+quoted(s.Statements))
 	}
-	return append(out, pickedLines(s.CompareSkill)...)
-}
-
-// evidenceLine is a skill's evidence as a line of its own.
-func (s PacketSkill) evidenceLine() string {
-	if s.Evidence != nil {
-		return "Evidence: " + *s.Evidence
-	}
-	return "Evidence: " + noEvidence
-}
-
-// slicesContainsBy reports whether one of the picked was said by assessor by.
-func slicesContainsBy(picked []PickedJSON, by string) bool {
-	for _, p := range picked {
-		if p.By == by {
-			return true
+	for _, pk := range s.Picked {
+		if pk.By == p.Lead {
+			continue // the lead's picks are above, its example apart
 		}
+		line := capitalise(pk.By) + " chose: " + quoted(pk.Statements)
+		if pk.Evidence != nil {
+			line += " Their example: " + *pk.Evidence
+		}
+		out = append(out, line)
 	}
-	return false
+	return out
+}
+
+// quoted sets statements in quotes, one after another: “…” “…”.
+func quoted(statements []string) string {
+	q := make([]string, len(statements))
+	for i, st := range statements {
+		q[i] = "“" + st + "”"
+	}
+	return strings.Join(q, " ")
+}
+
+// evidenceLine is the lead's example for a skill, or "" without one.
+func (s PacketSkill) evidenceLine() string {
+	if s.Evidence == nil {
+		return ""
+	}
+	return "Example: " + *s.Evidence
 }
 
 // changeRows are the rubric diff between the current role and the target, a row per
@@ -434,7 +553,7 @@ func slicesContainsBy(picked []PickedJSON, by string) bool {
 func (p *Packet) changeRows() [][]string {
 	var rows [][]string
 	for _, s := range p.Diff.Skills {
-		rows = append(rows, []string{s.Name, fmtNum(s.From), fmtNum(s.To), strings.Join(s.ToStatements, " / ")})
+		rows = append(rows, []string{s.Name, fmtNum(s.From), fmtNum(s.To), strings.Join(s.ToStatements, " ")})
 	}
 	return rows
 }
@@ -452,10 +571,33 @@ func (p *Packet) trendRows() [][]string {
 	return rows
 }
 
-// noPlanLine stands where there is no plan.
-const noPlanLine = "No development plan yet: pmladder plan new makes one from the gaps."
+// oneAssessment stands for the trend when there is a single assessment.
+const oneAssessment = "One assessment so far (%s, %s): the trend starts here."
 
-// writeMarkdown writes the packet as one Markdown document.
+// trendHeading heads the trend.
+func (p *Packet) trendHeading() string {
+	return packetTrend + " (toward " + p.TargetRole.Name + ")"
+}
+
+// oneAssessmentLine is the trend of a single assessment, or "" with more.
+func (p *Packet) oneAssessmentLine() string {
+	if len(p.Trend) != 1 {
+		return ""
+	}
+	rows := p.trendRows()
+	return fmt.Sprintf(oneAssessment, rows[0][0], rows[0][1])
+}
+
+// noPlanLine stands where there is no plan; nothingMissing in the needs when the case
+// lacks nothing.
+const (
+	noPlanLine     = "No development plan yet: pmladder plan new makes one from the gaps."
+	nothingMissing = "Nothing: the case is complete on what pmladder can see."
+)
+
+// writeMarkdown writes the packet as one Markdown document, in the order a committee
+// reads: the summary and what the case still needs, the skills and what each said,
+// what would move it, the trend and the plan, then what changes at the next level.
 func (p *Packet) writeMarkdown(w io.Writer) error {
 	ew := &errWriter{w: w}
 	ew.printf("# %s\n\n%s\n\n", mdEscape(p.words.title), mdEscape(p.words.byline))
@@ -467,13 +609,12 @@ func (p *Packet) writeMarkdown(w io.Writer) error {
 	if p.TargetRole == nil {
 		return ew.err
 	}
-	if p.Diff != nil {
-		ew.printf("\n## %s\n\n", mdEscape(fmt.Sprintf(packetChanges, p.TargetRole.Name)))
-		if len(p.Diff.Skills) == 0 {
-			ew.printf("%s expects what %s does.\n", mdEscape(p.Diff.To.Name), mdEscape(p.Diff.From.Name))
-		} else {
-			mdTable(ew, "lrrl", []string{"Skill", mdEscape(p.Diff.From.Name), mdEscape(p.Diff.To.Name), "What " + mdEscape(p.Diff.To.Name) + " looks like"}, mdEscapeRows(p.changeRows()))
-		}
+	ew.printf("\n## %s\n\n", packetNeeds)
+	if len(p.Missing) == 0 {
+		ew.printf("%s\n", nothingMissing)
+	}
+	for _, m := range p.Missing {
+		ew.printf("- %s\n", mdEscape(m))
 	}
 	ew.printf("\n## %s\n\n%s\n\n", packetSkills, mdEscape(p.skillScope()))
 	var skillRows [][]string
@@ -484,17 +625,23 @@ func (p *Packet) writeMarkdown(w io.Writer) error {
 		}
 		skillRows = append(skillRows, p.skillRow(s, name))
 	}
-	h := p.skillHeader()
-	mdTable(ew, "l"+strings.Repeat("r", len(h)-3)+"ll", h, mdEscapeRows(skillRows))
+	mdTable(ew, p.skillAlign(), p.skillHeader(), mdEscapeRows(skillRows))
 	ew.printf("\n## %s\n", packetSaid)
 	for _, s := range p.Skills {
 		ew.printf("\n### %s (%s)\n\n", mdEscape(s.Name), mdEscape(s.standingText()))
-		for _, l := range append(p.saidLines(s), s.evidenceLine()) {
+		for _, l := range p.saidLines(s) {
 			ew.printf("- %s\n", mdEscape(l))
 		}
+		if e := s.evidenceLine(); e != "" {
+			ew.printf("- %s\n", mdEscape(e))
+		}
 	}
-	ew.printf("\n## %s\n\n", mdEscape(packetTrend+" (toward "+p.TargetRole.Name+")"))
-	mdTable(ew, "lr", []string{"Date", "Readiness"}, p.trendRows())
+	ew.printf("\n## %s\n\n", mdEscape(p.trendHeading()))
+	if line := p.oneAssessmentLine(); line != "" {
+		ew.printf("%s\n", line)
+	} else {
+		mdTable(ew, "lr", []string{"Date", "Readiness"}, p.trendRows())
+	}
 	ew.printf("\n## %s\n\n", packetPlan)
 	if p.plan == nil {
 		ew.printf("%s\n", noPlanLine)
@@ -504,12 +651,13 @@ func (p *Packet) writeMarkdown(w io.Writer) error {
 			ew.printf("- %s\n", mdEscape(p.plan.goalLine(g)))
 		}
 	}
-	ew.printf("\n## %s\n\n", packetMissing)
-	if len(p.Missing) == 0 {
-		ew.printf("Nothing: the case is complete on what pmladder can see.\n")
-	}
-	for _, m := range p.Missing {
-		ew.printf("- %s\n", mdEscape(m))
+	if d := p.Diff; d != nil {
+		ew.printf("\n## %s\n\n", mdEscape(fmt.Sprintf(packetChanges, d.From.Name, d.To.Name)))
+		if len(d.Skills) == 0 {
+			ew.printf("%s expects what %s does.\n", mdEscape(d.To.Name), mdEscape(d.From.Name))
+		} else {
+			mdTable(ew, "lrrl", []string{"Skill", mdEscape(d.From.Name), mdEscape(d.To.Name), "What " + mdEscape(d.To.Name) + " looks like"}, mdEscapeRows(p.changeRows()))
+		}
 	}
 	return ew.err
 }

@@ -20,9 +20,12 @@ const packetBody = `<header>
 {{- end}}
 </table>
 {{- if .HasTarget}}
-{{- with .Changes}}
-<h2>{{$.ChangesHeading}}</h2>
-{{- if .Rows}}{{template "table" .}}{{else}}<p>{{$.SameExpectations}}</p>{{end}}
+
+<h2>{{.NeedsHeading}}</h2>
+{{- if .Missing}}
+<ul class="needs">{{range .Missing}}<li>{{.}}</li>{{end}}</ul>
+{{- else}}
+<p>{{.NothingMissing}}</p>
 {{- end}}
 
 <h2>{{.SkillsHeading}}</h2>
@@ -31,14 +34,14 @@ const packetBody = `<header>
 <thead><tr>{{range $i, $h := .SkillHeader}}<th{{if and $i (lt $i $.NumColumns)}} class="num"{{end}}>{{$h}}</th>{{end}}</tr></thead>
 <tbody>
 {{- range .SkillRows}}
-<tr>{{range $i, $c := .Cells}}<td{{if and $i (lt $i $.NumColumns)}} class="num"{{end}}{{if eq $i $.StandingColumn}} class="{{$.StandingClass .}}"{{end}}>{{$c}}</td>{{end}}</tr>
+<tr>{{range $i, $c := .Cells}}<td{{if and $i (lt $i $.NumColumns)}} class="num"{{end}}{{if eq $i $.StandingColumn}} class="{{$.StandingClass $c}}"{{end}}>{{$c}}</td>{{end}}</tr>
 {{- end}}
 </tbody>
 </table>
 
 <h2>{{.SaidHeading}}</h2>
 <table class="case">
-<thead><tr><th>Skill</th><th>What each said</th><th>Evidence</th></tr></thead>
+<thead><tr><th>Skill</th><th>What each chose</th><th>Example</th></tr></thead>
 <tbody>
 {{- range .Said}}
 <tr><td>{{.Name}}<br/><span class="{{.Class}}">{{.Standing}}</span></td><td>{{range .Lines}}<p>{{.}}</p>{{end}}</td><td class="evidence">{{with .Evidence}}{{.}}{{else}}<em>{{$.NoEvidence}}</em>{{end}}</td></tr>
@@ -47,8 +50,12 @@ const packetBody = `<header>
 </table>
 
 <h2>{{.TrendHeading}}</h2>
-{{- if .Chart}}{{.Chart}}{{end}}
+{{- with .OneAssessment}}
+<p>{{.}}</p>
+{{- else}}
+{{.Chart}}
 {{template "table" .Trend}}
+{{- end}}
 
 <h2>{{.PlanHeading}}</h2>
 {{- if .PlanMeta}}
@@ -57,12 +64,10 @@ const packetBody = `<header>
 {{- else}}
 <p>{{.NoPlan}}</p>
 {{- end}}
+{{- with .Changes}}
 
-<h2>{{.MissingHeading}}</h2>
-{{- if .Missing}}
-<ul>{{range .Missing}}<li>{{.}}</li>{{end}}</ul>
-{{- else}}
-<p>{{.NothingMissing}}</p>
+<h2>{{$.ChangesHeading}}</h2>
+{{- if .Rows}}{{template "table" .}}{{else}}<p>{{$.SameExpectations}}</p>{{end}}
 {{- end}}
 {{- end}}`
 
@@ -81,25 +86,25 @@ type packetGoal struct{ Line, Class string }
 
 // packetHTMLView is the packet as its page shows it.
 type packetHTMLView struct {
-	Title, Byline                    string
-	Facts                            []htmlFact
-	Held, HasTarget                  bool
-	Readiness                        *float64
-	ChangesHeading, SameExpectations string
-	Changes                          *htmlTable
-	SkillsHeading, SkillScope        string
-	SkillHeader                      []string
-	SkillRows                        []packetCells
-	NumColumns, StandingColumn       int
-	SaidHeading, NoEvidence          string
-	Said                             []packetSaidRow
-	TrendHeading                     string
-	Chart                            template.HTML
-	Trend                            htmlTable
-	PlanHeading, PlanMeta, NoPlan    string
-	Goals                            []packetGoal
-	MissingHeading, NothingMissing   string
-	Missing                          []string
+	Title, Byline                               string
+	Facts                                       []htmlFact
+	Held, HasTarget                             bool
+	Readiness                                   *float64
+	ChangesHeading, SameExpectations            string
+	Changes                                     *htmlTable
+	SkillsHeading, SkillScope                   string
+	SkillHeader                                 []string
+	SkillRows                                   []packetCells
+	NumColumns, StandingColumn                  int
+	SaidHeading, NoEvidence                     string
+	Said                                        []packetSaidRow
+	TrendHeading                                string
+	Chart                                       template.HTML
+	Trend                                       htmlTable
+	PlanHeading, PlanMeta, NoPlan               string
+	Goals                                       []packetGoal
+	NeedsHeading, NothingMissing, OneAssessment string
+	Missing                                     []string
 }
 
 // htmlTable is a plain table for the shared "table" template.
@@ -121,29 +126,27 @@ func standingClass(standing string) string {
 	return "na"
 }
 
-// nothingMissing stands in Still missing when the case lacks nothing.
-const nothingMissing = "Nothing: the case is complete on what pmladder can see."
-
 // writeHTML writes the packet as one self-contained, printable page.
 func (p *Packet) writeHTML(w io.Writer) error {
 	v := packetHTMLView{Title: p.words.title, Byline: p.words.byline, HasTarget: p.TargetRole != nil,
 		SkillsHeading: packetSkills, SaidHeading: packetSaid, NoEvidence: noEvidence, PlanHeading: packetPlan,
-		NoPlan: noPlanLine, MissingHeading: packetMissing, NothingMissing: nothingMissing, Missing: p.Missing}
+		NoPlan: noPlanLine, NeedsHeading: packetNeeds, NothingMissing: nothingMissing, Missing: p.Missing}
 	for _, f := range p.words.facts {
 		v.Facts = append(v.Facts, htmlFact{Label: f.label, Value: f.value, Readiness: f.readiness})
 	}
 	if t := p.TargetRole; t != nil {
 		v.Held, v.Readiness = t.Holds, t.Readiness
 		v.SkillScope = p.skillScope()
-		v.TrendHeading = packetTrend + " (toward " + t.Name + ")"
+		v.TrendHeading, v.OneAssessment = p.trendHeading(), p.oneAssessmentLine()
 		if d := p.Diff; d != nil {
-			v.ChangesHeading = fmt.Sprintf(packetChanges, t.Name)
+			v.ChangesHeading = fmt.Sprintf(packetChanges, d.From.Name, d.To.Name)
 			v.SameExpectations = d.To.Name + " expects what " + d.From.Name + " does."
 			v.Changes = &htmlTable{Header: []string{"Skill", d.From.Name, d.To.Name, "What " + d.To.Name + " looks like"}, Rows: p.changeRows()}
 		}
 	}
 	v.SkillHeader = p.skillHeader()
-	v.NumColumns, v.StandingColumn = len(v.SkillHeader)-2, len(v.SkillHeader)-1
+	v.StandingColumn = len(v.SkillHeader) - 1
+	v.NumColumns = strings.LastIndexByte(p.skillAlign(), 'r') + 1 // the columns before it are numbers, but the first
 	for _, s := range p.Skills {
 		name := s.Name
 		if s.Core {
