@@ -160,7 +160,9 @@ func NewWhatIf(wi *assess.WhatIfs, r *rubric.Rubric, self bool) *WhatIf {
 			}
 			w.FewestIntro = fmt.Sprintf("No steps on the skills %s can make %s hold %s: it expects skills %s.",
 				by("you answered", "answered"), by("you", "the person"), target, by("you have not answered yet", "with no answer yet"))
-			w.AnswerFirst = "Answer these first: " + words.Series(names, "and") + "."
+			// Joined by commas alone, as the report's list of them is: a skill's name may
+			// hold an "and" of its own.
+			w.AnswerFirst = "Answer these first: " + strings.Join(names, ", ") + "."
 		}
 	case len(wi.Fewest) == 0:
 		v.Fewest = []StepMove{}
@@ -222,7 +224,7 @@ func (v *WhatIf) markdown(w io.Writer, level int) error {
 }
 
 // table writes the what-if for a terminal, every line wrapped to width as the gaps above
-// it are.
+// it are: each skill's step, then what it does to the target, then its statements.
 func (v *WhatIf) table(ew *errWriter, opt Options, width int) {
 	words := &v.words
 	ew.printf("\n%s\n", opt.style(ansiBold, words.Heading))
@@ -231,7 +233,9 @@ func (v *WhatIf) table(ew *errWriter, opt Options, width int) {
 		ew.printf("%s", textwrap.Wrap(words.NoLines, width, "  ", "  "))
 	}
 	for _, l := range words.Lines {
-		ew.printf("%s", textwrap.Wrap(l.Skill+" "+l.Move+": "+l.Outcome, width, "  • ", "    "))
+		// The outcome on a line of its own: "21% → 28%" is read whole, not cut at a wrap.
+		ew.printf("%s", textwrap.Wrap(l.Skill+" "+l.Move, width, "  • ", "    "))
+		ew.printf("%s", textwrap.Wrap(capitalise(l.Outcome), width, "    ", "    "))
 		for k, st := range l.Statements {
 			first := "      " + l.StepLabel + " "
 			if k > 0 {
