@@ -189,9 +189,12 @@ func (v *WhatIf) markdown(w io.Writer, level int) error {
 	ew := &errWriter{w: w}
 	words := &v.words
 	h, sub := strings.Repeat("#", level), strings.Repeat("#", level+1)
-	ew.printf("\n%s %s\n\n%s\n\n", h, mdEscape(words.Heading), mdEscape(words.Intro))
+	ew.printf("\n%s %s\n\n%s\n", h, mdEscape(words.Heading), mdEscape(words.Intro))
 	if words.NoLines != "" {
-		ew.printf("%s\n", mdEscape(words.NoLines))
+		ew.printf("\n%s\n", mdEscape(words.NoLines))
+	}
+	if len(words.Lines) > 0 {
+		ew.printf("\n")
 	}
 	for _, l := range words.Lines {
 		ew.printf("- **%s** %s: %s\n", mdEscape(l.Skill), mdEscape(l.Move), mdEscape(l.Outcome))

@@ -265,3 +265,27 @@ func TestWhatIfJSON(t *testing.T) {
 		t.Error("the report without the what-if has its keys")
 	}
 }
+
+// TestWhatIfWithoutTarget: a report with no target says there is none to step toward,
+// and its JSON still has both keys (a script that asked for them finds them).
+func TestWhatIfWithoutTarget(t *testing.T) {
+	r := assesstest.Rubric(t, strings.Replace(whatIfWordsLadder, "  - {id: pm, name: PM, level: 1, expects: {data: 1}, next: [senior]}\n  - {id: senior, name: Senior PM, level: 2,", "  - {id: senior, name: Senior PM, tracks: [ic], level: 2,", 1)+"tracks: [{id: ic, name: IC}, {id: mgmt, name: Management}]\n")
+	doc := "format: pmladder-answers/v1\nperson: Ada\ntrack: mgmt\nanswers: {data.1: 2}\n"
+	a, _, err := input.ParseAnswers("a.yaml", []byte(doc), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := assess.Score(r, a, assess.ScoreOptions{})
+	if res.Target != nil {
+		t.Fatalf("a target: %s", res.Target.Role.ID)
+	}
+	p := NewPerson(res).WithWhatIf(assess.WhatIfOf(res, assess.ScoreOptions{}))
+	if md := render(t, p, Markdown, 0); !strings.Contains(md, "## What if\n\nThere is no target role to take steps toward") {
+		t.Errorf("markdown:\n%s", md)
+	}
+	if out := render(t, p, JSON, 0); !strings.HasSuffix(out, "\"what_if\": [],\n  \"fewest_steps\": null\n}\n") {
+		t.Errorf("json ends %q", out[max(0, len(out)-80):])
+	}
+	render(t, p, Table, 60)
+	render(t, p, HTML, 0)
+}
