@@ -25,6 +25,9 @@ type WhatIf struct {
 	// Closes is true when that step meets the target's expectation of the skill; a gap of
 	// more than a step raises readiness only at its last step.
 	Closes bool
+	// Gap is the gap the line raises, as the person's result has it: reports word the
+	// step from it (its score, expectation and rule 10's statements) rather than again.
+	Gap Gap
 }
 
 // Move is one step of the fewest that make the target held: a skill's answers below
@@ -87,7 +90,7 @@ func WhatIfOf(res *Result, opts ScoreOptions) *WhatIfs {
 		ladders[i] = wi.ladder(g)
 		l := &ladders[i]
 		out.Lines = append(out.Lines, WhatIf{Skill: g.Skill, Step: l.steps[0], Readiness: l.first.readiness,
-			Holds: l.first.holds, Closes: len(l.steps) == 1})
+			Holds: l.first.holds, Closes: len(l.steps) == 1, Gap: g})
 	}
 	slices.SortStableFunc(out.Lines, func(a, b WhatIf) int {
 		if a.Readiness > b.Readiness+eps || b.Readiness > a.Readiness+eps {

@@ -42,8 +42,8 @@ func TestFlagsToOptions(t *testing.T) {
 		t.Errorf("team: %+v", team)
 	}
 
-	report := parseCommand(t, env, NewCmdReport, "report", "--current", "pm", "--format", "json")
-	if report.File != "latest" || report.Roles.Current != "pm" || report.Output.Format != "json" ||
+	report := parseCommand(t, env, NewCmdReport, "report", "--current", "pm", "--format", "json", "--what-if")
+	if report.File != "latest" || report.Roles.Current != "pm" || report.Output.Format != "json" || !report.WhatIf ||
 		report.Store.Dir != filepath.Join(home, ".local", "share", "pmladder") {
 		t.Errorf("report: %+v, store %s", report, report.Store.Dir)
 	}

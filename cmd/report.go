@@ -25,7 +25,9 @@ type ReportOptions struct {
 	Roles    roleFlags
 	// Was reads the answers under an old version of the ladder and shows them under it
 	// and under the rubric in force (was.go).
-	Was    wasFlags
+	Was wasFlags
+	// WhatIf adds the what-if toward the target (docs/scoring.md, rule 16).
+	WhatIf bool
 	Out    outputFlags
 	Output reports.Output
 
@@ -44,16 +46,20 @@ scored against the current rubric: for example toward another target with --targ
 JSON for a script.`,
 		Example: `  pmladder report
   pmladder report latest --target principal-pm
+  pmladder report --what-if
   pmladder report ~/.local/share/pmladder/assessments/20261122T100405Z_ada_self.yaml --format json
   pmladder report ada-2026.yaml --rubric ladder-2027.yaml --was ladder-2026.yaml --map ladder-map.yaml`,
 		Args:              usageArgs(cobra.MaximumNArgs(1)),
 		ValidArgsFunction: forArgs(1, f.completeSaved),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := opts.Was.check(cmd, &opts.Out, "report --was", reports.Formats[*reports.TeamVersions]()); err != nil {
+			if err := opts.Was.check(cmd, &opts.Out, "report --was", reports.Formats[*reports.TeamVersions](), "what-if"); err != nil {
 				return err
 			}
 			var err error
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
+				return err
+			}
+			if err := checkWhatIf(cmd, opts.WhatIf, opts.Output.Format); err != nil {
 				return err
 			}
 			opts.Store, opts.cmdPath = f.Store(), cmd.CommandPath()
@@ -73,6 +79,7 @@ JSON for a script.`,
 	registerAssessor(c, &opts.Assessor, string(assess.Self), whoseUsage)
 	c.Flags().StringVar(&opts.Person, "person", "", "whose latest assessment to show (default: the name setting, else the only person)")
 	opts.Was.register(c, "the role held, target readiness and top gaps under it and under the --rubric in force")
+	c.Flags().BoolVar(&opts.WhatIf, "what-if", false, "add what one step on each skill does to the target's readiness, and the fewest steps that hold it")
 	opts.Roles.register(c, f, true)
 	opts.Out.register(c, reports.Formats[*reports.Person]())
 	return c
@@ -107,8 +114,28 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	res := assess.Score(opts.Rubric, a, opts.Roles.scoreOptions())
-	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, reports.NewPerson(res)) })
+	scoring := opts.Roles.scoreOptions()
+	res := assess.Score(opts.Rubric, a, scoring)
+	view := reports.NewPerson(res)
+	if opts.WhatIf {
+		view.WithWhatIf(assess.WhatIfOf(res, scoring))
+	}
+	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, view) })
+}
+
+// checkWhatIf refuses --what-if in a format that has no place for it (CSV: one row per
+// skill), before anything is read or written.
+func checkWhatIf(cmd *cobra.Command, whatIf bool, format reports.Format) error {
+	if !whatIf || format != reports.CSV {
+		return nil
+	}
+	var shown []reports.Format
+	for _, f := range reports.Formats[*reports.Person]() {
+		if f != reports.CSV {
+			shown = append(shown, f)
+		}
+	}
+	return usageErrorf(cmd.CommandPath(), "--what-if is shown in %s, not csv", reports.FormatList(shown))
 }
 
 // reportWasRun reads answers written for an old version of the ladder under it, carries

@@ -170,7 +170,7 @@ func htmlTemplate(text string) pageTemplate {
 }
 
 // htmlShared defines the pieces several pages draw: "table" is a plain table of a view's
-// Header and Rows (text cells, escaped by the template).
+// Header and Rows (text cells, escaped by the template); "whatif" a *WhatIf (whatif.go).
 const htmlShared = `{{define "table"}}
 <table>
 <thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
@@ -180,7 +180,7 @@ const htmlShared = `{{define "table"}}
 {{- end}}
 </tbody>
 </table>
-{{- end}}`
+{{- end}}` + htmlWhatIf
 
 // pageTemplate is a page's template. html/template escapes markup but leaves control
 // characters as they are; text from a file (names, evidence, actions) may hold ESC or a
@@ -275,6 +275,7 @@ const reportBody = `<header>
 <h2>{{$.UnassessedHeading}}</h2>
 <p>{{.}}</p>
 {{- end}}
+{{- with .WhatIf}}{{template "whatif" .}}{{end}}
 
 {{- if .Case}}
 <h2>{{.CaseHeading}}</h2>
@@ -366,6 +367,8 @@ type reportView struct {
 	CertsHeading, NoCerts, NextHeading                           string
 	Certs                                                        []htmlCert
 	Next                                                         []htmlNext
+	// WhatIf is the what-if section, with --what-if only.
+	WhatIf *WhatIf
 }
 
 // writeHTML writes a report as one self-contained page: a radar chart of scores against
@@ -377,7 +380,7 @@ func (p *Person) writeHTML(w io.Writer) error {
 		Held: words.held, Skills: headingSkills, ScoreName: words.score, ScaleNote: words.scaleNote,
 		GapsHeading: words.gaps, NoGaps: words.noGaps, Unassessed: words.unassessed, UnassessedHeading: headingUnassessed,
 		CertsHeading: headingCerts, NoCerts: words.noCerts, NextHeading: headingNext,
-		ChecksHeading: headingChecks, DeepenHeading: words.deepen}
+		ChecksHeading: headingChecks, DeepenHeading: words.deepen, WhatIf: p.whatIf}
 	for _, f := range words.facts {
 		v.Facts = append(v.Facts, htmlFact{Label: f.label, Value: f.value, Readiness: f.readiness})
 	}

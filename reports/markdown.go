@@ -143,6 +143,9 @@ func (p *Person) writeMarkdown(w io.Writer) error {
 			ew.printf("\n## %s\n\n%s\n", headingUnassessed, mdEscape(words.unassessed))
 		}
 	}
+	if p.whatIf != nil && ew.err == nil {
+		ew.err = p.whatIf.markdown(w, 2)
+	}
 	if items := promotionCase(rep, r); len(items) > 0 {
 		ew.printf("\n## %s\n\n%s\n", mdEscape(words.caseHeading), mdEscape(words.caseIntro))
 		for _, c := range items {

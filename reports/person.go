@@ -19,6 +19,8 @@ type Person struct {
 	r     *rubric.Rubric
 	st    *assess.Standing
 	words personWords
+	// whatIf is the what-if section (report --what-if), nil without it.
+	whatIf *WhatIf
 }
 
 // NewPerson is the report of a scored assessment.
@@ -28,7 +30,30 @@ func NewPerson(res *assess.Result) *Person {
 	return p
 }
 
-func (p *Person) writeJSON(w io.Writer) error            { return WriteJSON(w, p.rep) }
+// WithWhatIf adds the what-if toward the target (docs/scoring.md, rule 16) to the
+// report, worded for who answered. A result without a target has none to show, but the
+// report still says so and its JSON still has the keys: a script that asked for them
+// finds them.
+func (p *Person) WithWhatIf(wi *assess.WhatIfs) *Person {
+	p.whatIf = NewWhatIf(wi, p.r, p.rep.Assessor == string(assess.Self))
+	if p.whatIf == nil {
+		p.whatIf = &WhatIf{Lines: []WhatIfLine{}, words: WhatIfWords{Heading: headingWhatIf,
+			Intro: "There is no target role to take steps toward: this ladder has no role to aim for from here."}}
+	}
+	return p
+}
+
+func (p *Person) writeJSON(w io.Writer) error {
+	if p.whatIf == nil {
+		return WriteJSON(w, p.rep)
+	}
+	// The report's keys, then the what-if's two at the end (docs/formats.md).
+	return WriteJSON(w, struct {
+		*Report
+		*WhatIf
+	}{p.rep, p.whatIf})
+}
+
 func (p *Person) writeCSV(w io.Writer, excel bool) error { return writeStandingCSV(w, p.st, excel) }
 
 // writeStandingCSV writes one person in the long CSV format.

@@ -27,6 +27,9 @@ func (p *Person) writeTable(w io.Writer, opt Options) error {
 	p.tableGaps(ew, opt, width)
 	p.tableDeepen(ew, opt, width)
 	p.tableUnassessed(ew, opt, width)
+	if p.whatIf != nil {
+		p.whatIf.table(ew, opt, width)
+	}
 	p.tableCertifications(ew, opt, width)
 	p.tableNextRoles(ew, opt, width)
 	p.tableSummary(ew, opt, width)
