@@ -50,9 +50,9 @@ type Packet struct {
 	lead    *assess.Result
 	// managers are the managers' results, toward the lead's target.
 	managers []*assess.Result
-	plan    *PlanView
-	trend   *Trend
-	words   packetWords
+	plan     *PlanView
+	trend    *Trend
+	words    packetWords
 }
 
 // PacketTarget is the packet's target role: the lead's readiness and whether it is held.
