@@ -114,7 +114,7 @@ func packetRun(opts *PacketOptions) error {
 	if lead.Answers.Assessor == assess.Peer {
 		return usageErrorf(opts.cmdPath, "only peers' assessments of %s: a packet needs the person's own or their manager's", lead.Answers.Person)
 	}
-	parts := reports.PacketParts{Raters: raters, Trend: opts.trend(inputs, lead)}
+	parts := reports.PacketParts{Raters: raters, Trend: opts.trend(inputs, lead), WhatIf: assess.WhatIfOf(lead, opts.Roles.scoreOptions())}
 	if parts.Plan, err = opts.plan(lead); err != nil {
 		return err
 	}

@@ -77,3 +77,35 @@ func TestPacketPeersBelowTheThresholdCannotBeWorkedOut(t *testing.T) {
 		t.Error("three peers: the packet does not show them")
 	}
 }
+
+// TestPacketWhatIfIsTheReports: the packet's what-if is the lead's, exactly what report
+// --what-if gives for the same answers and target.
+func TestPacketWhatIfIsTheReports(t *testing.T) {
+	ex := filepath.Join("..", "examples", "promotion")
+	self, manager := filepath.Join(ex, "bo-self.yaml"), filepath.Join(ex, "bo-manager.yaml")
+	type whatIf struct {
+		WhatIf json.RawMessage `json:"what_if"`
+		Fewest json.RawMessage `json:"fewest_steps"`
+	}
+	for _, target := range []string{"principal-pm", "senior-principal-pm", "senior-pm"} {
+		var packet, report whatIf
+		p, errP, codeP := run(t, "packet", self, manager, "--target", target, "--format", "json")
+		r, errR, codeR := run(t, "report", self, "--what-if", "--target", target, "--format", "json")
+		if codeP != 0 || codeR != 0 {
+			t.Fatalf("%s: exit %d %q, %d %q", target, codeP, errP, codeR, errR)
+		}
+		if err := json.Unmarshal([]byte(p), &packet); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal([]byte(r), &report); err != nil {
+			t.Fatal(err)
+		}
+		if string(packet.WhatIf) != string(report.WhatIf) || string(packet.Fewest) != string(report.Fewest) {
+			t.Errorf("%s: the packet's what-if is not the report's:\n%s %s\n%s %s", target, packet.WhatIf, packet.Fewest, report.WhatIf, report.Fewest)
+		}
+		// Bo holds senior-pm already (no steps needed) and is a few steps from the others.
+		if held := target == "senior-pm"; held != (string(packet.Fewest) == "[]") || held == (len(packet.WhatIf) > 2) {
+			t.Errorf("%s: what-if %s, fewest %s", target, packet.WhatIf, packet.Fewest)
+		}
+	}
+}

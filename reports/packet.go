@@ -43,6 +43,9 @@ type Packet struct {
 	Trend []PacketPoint `json:"trend"`
 	// Plan is the person's development plan held against the lead assessment, or nil.
 	Plan *PlanStatus `json:"plan"`
+	// WhatIf is the lead's what-if toward the target (report --what-if): what_if and
+	// fewest_steps.
+	*WhatIf
 	// Missing says, in a committee's words, what the case still lacks.
 	Missing []string `json:"missing"`
 
@@ -117,6 +120,8 @@ type PacketParts struct {
 	Raters *assess.Comparison
 	Trend  *Trend
 	Plan   *PlanView
+	// WhatIf is the lead's what-if toward the target (assess.WhatIfOf), nil without a target.
+	WhatIf *assess.WhatIfs
 }
 
 // NewPacket builds the packet from its parts.
@@ -195,6 +200,10 @@ func NewPacket(parts PacketParts) *Packet {
 	if parts.Plan != nil {
 		st := parts.Plan.planStatus()
 		p.Plan = &st
+	}
+	p.WhatIf = NewWhatIf(parts.WhatIf, r, p.Lead == string(assess.Self))
+	if p.WhatIf == nil { // no target: the keys are there for a script, empty
+		p.WhatIf = &WhatIf{Lines: []WhatIfLine{}}
 	}
 	p.words = newPacketWords(p, r)
 	p.Missing = p.words.missing
@@ -349,12 +358,13 @@ func gapPhrase(g assess.Gap) string {
 func (p *Packet) missingLines(r *rubric.Rubric) []string {
 	t := p.TargetRole
 	var out []string
-	var core, gaps []string
+	var core, gaps []string // the core gaps, and the others
 	for _, g := range p.lead.Gaps { // the most urgent first (rule 5)
 		if g.Skill.Core {
 			core = append(core, gapPhrase(g))
+		} else {
+			gaps = append(gaps, gapPhrase(g))
 		}
-		gaps = append(gaps, gapPhrase(g))
 	}
 	if len(core) > 0 {
 		out = append(out, fmt.Sprintf("Core %s not met, and %s needs every one whatever the readiness: %s.",
@@ -363,11 +373,17 @@ func (p *Packet) missingLines(r *rubric.Rubric) []string {
 	if !t.Holds {
 		line := fmt.Sprintf("Readiness is %s; %s%% holds %s.", fmtPct(t.Readiness), num(r.Scoring.Pass), t.Name)
 		const named = 5 // the table has every one
+		other := ""
+		if len(core) > 0 {
+			other = " other"
+		}
 		switch n := len(gaps); {
 		case n > named:
-			line = fmt.Sprintf("%s %d skills are below what it expects, the most urgent %s; and %d more (below).", line, n, strings.Join(gaps[:named], "; "), n-named)
+			line = fmt.Sprintf("%s %d%s skills are below what it expects, the most urgent %s; and %d more (below).", line, n, other, strings.Join(gaps[:named], "; "), n-named)
+		case n == 1:
+			line = fmt.Sprintf("%s 1%s skill is below what it expects: %s.", line, other, gaps[0])
 		case n > 0:
-			line = fmt.Sprintf("%s %s below what it expects: %s.", line, countOf(n, "skill is", "skills are"), strings.Join(gaps, "; "))
+			line = fmt.Sprintf("%s %d%s skills are below what it expects: %s.", line, n, other, strings.Join(gaps, "; "))
 		}
 		out = append(out, line)
 	}
@@ -635,6 +651,9 @@ func (p *Packet) writeMarkdown(w io.Writer) error {
 		if e := s.evidenceLine(); e != "" {
 			ew.printf("- %s\n", mdEscape(e))
 		}
+	}
+	if err := p.WhatIf.markdown(ew, 2); err != nil {
+		return err
 	}
 	ew.printf("\n## %s\n\n", mdEscape(p.trendHeading()))
 	if line := p.oneAssessmentLine(); line != "" {

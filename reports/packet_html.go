@@ -49,6 +49,8 @@ const packetBody = `<header>
 </tbody>
 </table>
 
+{{- with .WhatIf}}{{template "whatif" .}}{{end}}
+
 <h2>{{.TrendHeading}}</h2>
 {{- with .OneAssessment}}
 <p>{{.}}</p>
@@ -104,6 +106,7 @@ type packetHTMLView struct {
 	PlanHeading, PlanMeta, NoPlan               string
 	Goals                                       []packetGoal
 	NeedsHeading, NothingMissing, OneAssessment string
+	WhatIf                                      *WhatIf
 	Missing                                     []string
 }
 
@@ -158,6 +161,9 @@ func (p *Packet) writeHTML(w io.Writer) error {
 	}
 	if p.trend != nil && len(p.trend.Points) > 1 {
 		v.Chart = template.HTML(p.trend.lineChart())
+	}
+	if p.TargetRole != nil {
+		v.WhatIf = p.WhatIf
 	}
 	v.Trend = htmlTable{Header: []string{"Date", "Readiness"}, Rows: p.trendRows()}
 	if p.plan != nil {
