@@ -358,7 +358,7 @@ func gapPhrase(g assess.Gap) string {
 func (p *Packet) missingLines(r *rubric.Rubric) []string {
 	t := p.TargetRole
 	var out []string
-	var core, gaps []string // the core gaps, and the others
+	var core, gaps []string         // the core gaps, and the others
 	for _, g := range p.lead.Gaps { // the most urgent first (rule 5)
 		if g.Skill.Core {
 			core = append(core, gapPhrase(g))
