@@ -205,6 +205,11 @@ func NewPacket(parts PacketParts) *Packet {
 	if p.WhatIf == nil { // no target: the keys are there for a script, empty
 		p.WhatIf = &WhatIf{Lines: []WhatIfLine{}}
 	}
+	// What each step asks is in the rubric diff and what each chose: the packet's
+	// what-if keeps to the moves, so that it prints short.
+	for i := range p.WhatIf.words.Lines {
+		p.WhatIf.words.Lines[i].Statements = nil
+	}
 	p.words = newPacketWords(p, r)
 	p.Missing = p.words.missing
 	return p
@@ -539,6 +544,9 @@ func (p *Packet) saidLines(s PacketSkill) []string {
 			continue // the lead's picks are above, its example apart
 		}
 		line := capitalise(pk.By) + " chose: " + quoted(pk.Statements)
+		if slices.Equal(pk.Statements, s.Statements) {
+			line = capitalise(pk.By) + " chose the same."
+		}
 		if pk.Evidence != nil {
 			line += " Their example: " + *pk.Evidence
 		}

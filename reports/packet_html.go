@@ -8,7 +8,7 @@ import (
 )
 
 // packetBody is the packet's page: the summary, then each section in the Markdown's
-// order. Printed, it runs to a few pages: the tables run on across pages, a row is kept
+// order; the trend is its chart, every point labelled with its date and readiness. Printed, it runs to a few pages: the tables run on across pages, a row is kept
 // whole.
 const packetBody = `<header>
 <h1>{{.Title}}</h1>
@@ -56,7 +56,6 @@ const packetBody = `<header>
 <p>{{.}}</p>
 {{- else}}
 {{.Chart}}
-{{template "table" .Trend}}
 {{- end}}
 
 <h2>{{.PlanHeading}}</h2>
@@ -102,7 +101,6 @@ type packetHTMLView struct {
 	Said                                        []packetSaidRow
 	TrendHeading                                string
 	Chart                                       template.HTML
-	Trend                                       htmlTable
 	PlanHeading, PlanMeta, NoPlan               string
 	Goals                                       []packetGoal
 	NeedsHeading, NothingMissing, OneAssessment string
@@ -121,7 +119,7 @@ func (packetHTMLView) StandingClass(cell string) string { return standingClass(c
 
 func standingClass(standing string) string {
 	switch {
-	case standing == standingMet:
+	case strings.HasPrefix(standing, standingMet):
 		return "met"
 	case strings.HasPrefix(standing, standingGap):
 		return "high"
@@ -165,7 +163,6 @@ func (p *Packet) writeHTML(w io.Writer) error {
 	if p.TargetRole != nil {
 		v.WhatIf = p.WhatIf
 	}
-	v.Trend = htmlTable{Header: []string{"Date", "Readiness"}, Rows: p.trendRows()}
 	if p.plan != nil {
 		v.PlanMeta = p.plan.meta(Options{})
 		for _, g := range p.plan.Goals {
