@@ -101,16 +101,8 @@ func historyRun(opts *HistoryOptions) error {
 		return fmt.Errorf("cannot list assessments: %w", err)
 	}
 	var entries []reports.HistoryEntry
-	for _, p := range paths {
-		a, warnings, err := opts.Store.Load(p, opts.Rubric)
-		if err != nil {
-			// One unreadable file (say, from another rubric) must not hide the others.
-			warnf(opts.IO.ErrOut, "skipping %s", strings.ReplaceAll(err.Error(), "\n", "; "))
-			continue
-		}
-		for _, w := range warnings {
-			warnf(opts.IO.ErrOut, "%s", w)
-		}
+	for _, saved := range readEverySaved(opts.Store, paths, opts.Rubric, opts.IO.ErrOut) {
+		p, a := saved.path, saved.a
 		if (opts.Person != "" && assess.PersonKey(a.Person) != assess.PersonKey(opts.Person)) ||
 			(opts.Assessor != "" && string(a.Assessor) != opts.Assessor) {
 			continue
@@ -233,4 +225,29 @@ func loadSaved(st *store.Store, path string, r *rubric.Rubric, carry *assess.Car
 	}
 	a, warnings, err = st.Load(path, r)
 	return a, nil, lost, warnings, err
+}
+
+// savedAssessment is a saved assessment as it was read: its path and answers.
+type savedAssessment struct {
+	path string
+	a    *assess.Answers
+}
+
+// readEverySaved reads the saved files at paths under r, in order. One that does not
+// read (say, written for another rubric) is named on stderr and skipped: it must not hide
+// the others.
+func readEverySaved(st *store.Store, paths []string, r *rubric.Rubric, errOut io.Writer) []savedAssessment {
+	var out []savedAssessment
+	for _, p := range paths {
+		a, warnings, err := st.Load(p, r)
+		if err != nil {
+			warnf(errOut, "skipping %s", strings.ReplaceAll(err.Error(), "\n", "; "))
+			continue
+		}
+		for _, w := range warnings {
+			warnf(errOut, "%s", w)
+		}
+		out = append(out, savedAssessment{p, a})
+	}
+	return out
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -85,17 +84,11 @@ Written as Markdown (the default), HTML (printable) or JSON.`,
 	return c
 }
 
-// packetInput is one assessment of the packet: where it was read from and its answers.
-type packetInput struct {
-	path string
-	a    *assess.Answers
-}
-
 func packetRun(opts *PacketOptions) error {
 	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
 	}
-	var inputs []packetInput
+	var inputs []savedAssessment
 	var err error
 	if len(opts.Files) > 0 {
 		inputs, err = opts.given()
@@ -122,8 +115,8 @@ func packetRun(opts *PacketOptions) error {
 }
 
 // given reads the assessments named as arguments: one person's, no file twice.
-func (opts *PacketOptions) given() ([]packetInput, error) {
-	var out []packetInput
+func (opts *PacketOptions) given() ([]savedAssessment, error) {
+	var out []savedAssessment
 	for _, name := range opts.Files {
 		path, _ := opts.Store.Resolve(name)
 		opts.Out.readsFrom(path)
@@ -139,15 +132,15 @@ func (opts *PacketOptions) given() ([]packetInput, error) {
 		if len(out) > 0 && !assess.SamePerson(out[0].a, a) {
 			return nil, usageErrorf(opts.cmdPath, "%s is of %q and %s of %q: a packet is of one person", out[0].path, out[0].a.Person, path, a.Person)
 		}
-		out = append(out, packetInput{path, a})
+		out = append(out, savedAssessment{path, a})
 	}
 	return out, nil
 }
 
 // saved gathers the person's saved assessments: the latest self-assessment, the latest
 // by a manager and every peer's (CompareRaters keeps the latest of each named peer).
-func (opts *PacketOptions) saved() ([]packetInput, error) {
-	var out []packetInput
+func (opts *PacketOptions) saved() ([]savedAssessment, error) {
+	var out []savedAssessment
 	person := opts.Person
 	for _, by := range []assess.Assessor{assess.Self, assess.Manager} {
 		path, data, err := latestOf(opts.Store, person, string(by), opts.cmdPath)
@@ -161,7 +154,7 @@ func (opts *PacketOptions) saved() ([]packetInput, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, packetInput{path, a})
+		out = append(out, savedAssessment{path, a})
 		person = a.Person // the manager's latest is of the same person as the self-assessment
 	}
 	if len(out) == 0 {
@@ -186,29 +179,17 @@ func (opts *PacketOptions) saved() ([]packetInput, error) {
 
 // everySaved reads every saved assessment that reads under the rubric; the others are
 // named on stderr and skipped, as history does.
-func (opts *PacketOptions) everySaved() ([]packetInput, error) {
+func (opts *PacketOptions) everySaved() ([]savedAssessment, error) {
 	paths, err := opts.Store.List()
 	if err != nil {
 		return nil, fmt.Errorf("cannot list assessments: %w", err)
 	}
-	var out []packetInput
-	for _, p := range paths {
-		a, warnings, err := opts.Store.Load(p, opts.Rubric)
-		if err != nil {
-			warnf(opts.IO.ErrOut, "skipping %s", strings.ReplaceAll(err.Error(), "\n", "; "))
-			continue
-		}
-		for _, w := range warnings {
-			warnf(opts.IO.ErrOut, "%s", w)
-		}
-		out = append(out, packetInput{p, a})
-	}
-	return out, nil
+	return readEverySaved(opts.Store, paths, opts.Rubric, opts.IO.ErrOut), nil
 }
 
 // trend is the readiness for the lead's target across the lead assessor's assessments
 // of the person, in date order: the files given, or the saved ones.
-func (opts *PacketOptions) trend(inputs []packetInput, lead *assess.Result) *reports.Trend {
+func (opts *PacketOptions) trend(inputs []savedAssessment, lead *assess.Result) *reports.Trend {
 	pool := inputs
 	if len(opts.Files) == 0 {
 		if all, err := opts.everySaved(); err == nil {
@@ -219,13 +200,13 @@ func (opts *PacketOptions) trend(inputs []packetInput, lead *assess.Result) *rep
 		return assess.SamePerson(a, lead.Answers) && a.Assessor == lead.Answers.Assessor &&
 			assess.PersonKey(a.Rater) == assess.PersonKey(lead.Answers.Rater)
 	}
-	var mine []packetInput
+	var mine []savedAssessment
 	for _, in := range pool {
 		if same(in.a) {
 			mine = append(mine, in)
 		}
 	}
-	slices.SortStableFunc(mine, func(x, y packetInput) int { return x.a.Date.Compare(y.a.Date) })
+	slices.SortStableFunc(mine, func(x, y savedAssessment) int { return x.a.Date.Compare(y.a.Date) })
 	toward := assess.ScoreOptions{Track: lead.Track}
 	if lead.Target != nil {
 		toward.Target = lead.Target.Role.ID
