@@ -447,14 +447,10 @@ func (c *Compare) writeMarkdown(w io.Writer) error {
 			ew.printf("\n## Skills\n\n")
 			var rows [][]string
 			for _, s := range c.Skills {
-				row := c.calibrationRow(s, s.Name)
-				for i := range row {
-					row[i] = mdEscape(row[i])
-				}
-				rows = append(rows, row)
+				rows = append(rows, c.calibrationRow(s, s.Name))
 			}
 			h := c.calibrationHeader()
-			mdTable(ew, "l"+strings.Repeat("r", len(h)-2)+"l", h, rows)
+			mdTable(ew, "l"+strings.Repeat("r", len(h)-2)+"l", h, mdEscapeRows(rows))
 		}
 		for _, s := range c.Skills {
 			lines := pickedLines(s)

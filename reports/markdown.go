@@ -32,6 +32,16 @@ func mdEscape(s string) string {
 	return b.String()
 }
 
+// mdEscapeRows escapes every cell of rows for a Markdown table.
+func mdEscapeRows(rows [][]string) [][]string {
+	for _, row := range rows {
+		for i := range row {
+			row[i] = mdEscape(row[i])
+		}
+	}
+	return rows
+}
+
 // mdTable writes a Markdown table; align holds 'l' or 'r' per column.
 func mdTable(w io.Writer, align string, header []string, rows [][]string) {
 	fmt.Fprintf(w, "| %s |\n", strings.Join(header, " | "))

@@ -688,13 +688,3 @@ func (p *Packet) writeMarkdown(w io.Writer) error {
 	}
 	return ew.err
 }
-
-// mdEscapeRows escapes every cell of rows for a Markdown table.
-func mdEscapeRows(rows [][]string) [][]string {
-	for _, row := range rows {
-		for i := range row {
-			row[i] = mdEscape(row[i])
-		}
-	}
-	return rows
-}
