@@ -201,7 +201,7 @@ func NewPacket(parts PacketParts) *Packet {
 		st := parts.Plan.planStatus()
 		p.Plan = &st
 	}
-	p.WhatIf = NewWhatIf(parts.WhatIf, r, p.Lead == string(assess.Self))
+	p.WhatIf = NewWhatIf(parts.WhatIf, r, p.voice())
 	if p.WhatIf == nil { // no target: the keys are there for a script, empty
 		p.WhatIf = &WhatIf{Lines: []WhatIfLine{}}
 	}
@@ -213,6 +213,19 @@ func NewPacket(parts PacketParts) *Packet {
 	p.words = newPacketWords(p, r)
 	p.Missing = p.words.missing
 	return p
+}
+
+// voice is who the packet's what-if speaks of: the person by name (the committee reads
+// it), raising their own answers or the manager's ratings of them.
+func (p *Packet) voice() WhatIfVoice {
+	who := p.Person
+	if who == "" {
+		who = "the person"
+	}
+	if p.Lead == string(assess.Self) {
+		return WhatIfVoice{Who: who, Answers: who + "'s answers"}
+	}
+	return WhatIfVoice{Who: who, Answers: "the manager's ratings"}
 }
 
 // standingOf is where a skill's score stands against the target (rule 5's gap).

@@ -54,6 +54,9 @@ type WhatIfWords struct {
 	RaisingHeading string
 	Raising        []string
 	NoRaising      string
+	// RaisingTies names the moves that raise readiness as much as the last one listed
+	// ("" for none): ties, not lesser moves.
+	RaisingTies string
 	// FewestHeading heads the fewest steps ("" without a target), FewestIntro counts them
 	// or says that none are needed or none can do it, Fewest lists them in order, and
 	// AnswerFirst names the skills to answer before any step can hold the target.
@@ -82,26 +85,45 @@ const (
 	mostRaising = 3
 )
 
-// NewWhatIf words a person's what-if; self says whether the person answered for
-// themselves ("you", "your") or someone else did (neutral: "the person's"). nil in, nil
-// out: a result without a target has no what-if.
-func NewWhatIf(wi *assess.WhatIfs, r *rubric.Rubric, self bool) *WhatIf {
+// WhatIfVoice is who a what-if speaks of, and whose answers it raises.
+type WhatIfVoice struct {
+	// Who is the person: "you" in their own report, else their name or "the person".
+	Who string
+	// Answers are the answers a step raises: "your answers", "the person's answers",
+	// "the manager's ratings".
+	Answers string
+}
+
+// reportVoice is the voice of a person's report: their own ("you"), or someone else's
+// view of them.
+func reportVoice(self bool) WhatIfVoice {
+	if self {
+		return WhatIfVoice{Who: "you", Answers: "your answers"}
+	}
+	return WhatIfVoice{Who: "the person", Answers: "the person's answers"}
+}
+
+// meets is "you meet" or "Ada meets": the subject with its verb.
+func (v WhatIfVoice) meets() string {
+	if v.Who == "you" {
+		return "you meet"
+	}
+	return v.Who + " meets"
+}
+
+// NewWhatIf words a person's what-if in a voice (reportVoice, or a name for a
+// committee's document). nil in, nil out: a result without a target has no what-if.
+func NewWhatIf(wi *assess.WhatIfs, r *rubric.Rubric, voice WhatIfVoice) *WhatIf {
 	if wi == nil {
 		return nil
-	}
-	by := func(you, other string) string {
-		if self {
-			return you
-		}
-		return other
 	}
 	target := wi.Target.Name
 	now := Round(wi.Readiness)
 	v := &WhatIf{Lines: make([]WhatIfLine, 0, len(wi.Lines))}
 	w := &v.words
 	w.Heading = headingWhatIf
-	w.Intro = fmt.Sprintf("Which one step would move %s most toward %s? Each line raises one skill by a step (%s answers to it that are below the step, raised to it) and scores the answers again. Readiness now: %s.",
-		by("you", "the person"), target, by("your", "the person's"), fmtPct(&now))
+	w.Intro = fmt.Sprintf("Which one step would move %s most toward %s? Each line takes one skill a step up (%s to it below the step, raised to it) and scores them again: the readiness that step alone gives. Readiness now: %s; the bar is %s%% with every core skill met.",
+		voice.Who, target, voice.Answers, fmtPct(&now), num(r.Scoring.Pass))
 
 	// from is where each skill's next step starts: its score, then the step before.
 	from := map[string]float64{}
@@ -119,9 +141,9 @@ func NewWhatIf(wi *assess.WhatIfs, r *rubric.Rubric, self bool) *WhatIf {
 		case wi.Holds:
 			item.Outcome = fmt.Sprintf("readiness %s → %s", fmtPct(&now), fmtPct(&ready))
 		case l.Holds:
-			item.Outcome = fmt.Sprintf("readiness %s → %s: %s would then hold %s", fmtPct(&now), fmtPct(&ready), by("you", "the person"), target)
+			item.Outcome = fmt.Sprintf("readiness %s → %s: %s would then meet the bar for %s", fmtPct(&now), fmtPct(&ready), voice.Who, target)
 		default:
-			item.Outcome = fmt.Sprintf("readiness %s → %s, not yet enough to hold %s", fmtPct(&now), fmtPct(&ready), target)
+			item.Outcome = fmt.Sprintf("readiness %s → %s, still below the bar for %s", fmtPct(&now), fmtPct(&ready), target)
 		}
 		if l.Closes {
 			closes++
@@ -129,15 +151,29 @@ func NewWhatIf(wi *assess.WhatIfs, r *rubric.Rubric, self bool) *WhatIf {
 		w.Lines = append(w.Lines, item)
 	}
 	if len(wi.Lines) == 0 {
-		w.NoLines = fmt.Sprintf("No skill %s falls short of what %s expects: there is no step to take on them.",
-			by("you answered", "answered"), target)
+		w.NoLines = fmt.Sprintf("No skill assessed falls short of what %s expects: there is no step to take on them.", target)
 	} else {
 		w.RaisingHeading = headingRaising
-		for _, l := range wi.Raising(mostRaising) {
+		raising := wi.Raising(len(wi.Lines))
+		for i, l := range raising {
 			ready := Round(l.Readiness)
+			if i == mostRaising {
+				// Moves that raise readiness as much as the last one named are ties, not
+				// lesser moves: name them too.
+				var ties []string
+				for _, t := range raising[i:] {
+					if Round(t.Readiness) == Round(raising[i-1].Readiness) {
+						ties = append(ties, t.Skill.Name)
+					}
+				}
+				if len(ties) > 0 {
+					w.RaisingTies = fmt.Sprintf("As much, each: %s.", strings.Join(ties, "; "))
+				}
+				break
+			}
 			line := fmt.Sprintf("%s to %d: %s → %s", l.Skill.Name, l.Step, fmtPct(&now), fmtPct(&ready))
 			if l.Holds && !wi.Holds {
-				line += ", and " + by("you", "the person") + " would hold " + target
+				line += ", and " + voice.meets() + " the bar for " + target
 			}
 			w.Raising = append(w.Raising, line)
 		}
@@ -149,24 +185,23 @@ func NewWhatIf(wi *assess.WhatIfs, r *rubric.Rubric, self bool) *WhatIf {
 		}
 	}
 
-	w.FewestHeading = "Fewest steps to hold " + target
+	w.FewestHeading = "Fewest steps to the bar for " + target
 	switch {
 	case wi.Fewest == nil:
-		w.FewestIntro = fmt.Sprintf("No steps on the skills %s can make %s hold %s.", by("you answered", "answered"), by("you", "the person"), target)
+		w.FewestIntro = fmt.Sprintf("No steps on the skills assessed bring %s to the bar for %s.", voice.Who, target)
 		if len(wi.Unassessed) > 0 {
 			names := make([]string, len(wi.Unassessed))
 			for i, s := range wi.Unassessed {
 				names[i] = s.Name
 			}
-			w.FewestIntro = fmt.Sprintf("No steps on the skills %s can make %s hold %s: it expects skills %s.",
-				by("you answered", "answered"), by("you", "the person"), target, by("you have not answered yet", "with no answer yet"))
+			w.FewestIntro = fmt.Sprintf("No steps on the skills assessed bring %s to the bar for %s: it expects skills with no answer yet.", voice.Who, target)
 			// Joined by commas alone, as the report's list of them is: a skill's name may
 			// hold an "and" of its own.
 			w.AnswerFirst = "Answer these first: " + strings.Join(names, ", ") + "."
 		}
 	case len(wi.Fewest) == 0:
 		v.Fewest = []StepMove{}
-		w.FewestIntro = by("You hold ", "The person holds ") + target + " already."
+		w.FewestIntro = capitalise(voice.meets()) + " the bar for " + target + " already."
 	default:
 		skills := map[string]bool{}
 		for _, m := range wi.Fewest {
@@ -209,6 +244,9 @@ func (v *WhatIf) markdown(w io.Writer, level int) error {
 		}
 		for i, line := range words.Raising {
 			ew.printf("%d. %s\n", i+1, mdEscape(line))
+		}
+		if words.RaisingTies != "" {
+			ew.printf("\n%s\n", mdEscape(words.RaisingTies))
 		}
 	}
 	if words.FewestHeading != "" {
@@ -255,6 +293,9 @@ func (v *WhatIf) table(ew *errWriter, opt Options, width int) {
 		for i, line := range words.Raising {
 			ew.printf("%s", textwrap.Wrap(line, width, fmt.Sprintf("  %d. ", i+1), "     "))
 		}
+		if words.RaisingTies != "" {
+			ew.printf("%s", textwrap.Wrap(words.RaisingTies, width, "  ", "  "))
+		}
 	}
 	if words.FewestHeading != "" {
 		ew.printf("\n%s\n", opt.style(ansiBold, words.FewestHeading))
@@ -293,6 +334,9 @@ const htmlWhatIf = `{{define "whatif"}}{{with .Words}}
 {{- end}}
 {{- with .Raising}}
 <ol>{{range .}}<li>{{.}}</li>{{end}}</ol>
+{{- end}}
+{{- with .RaisingTies}}
+<p>{{.}}</p>
 {{- end}}
 {{- if .FewestHeading}}
 <h3>{{.FewestHeading}}</h3>

@@ -93,29 +93,29 @@ func TestWhatIfWords(t *testing.T) {
 	}{
 		{"steps", "{data.1: 2, strategy.1: 1, writing.1: 1, launch.1: 1}", []string{
 			"Which one step would move you most toward Senior PM?",
-			"Readiness now: 25%.",
-			"Data 2 → 3: readiness 25% → 50%, not yet enough to hold Senior PM",
+			"Readiness now: 25%; the bar is 60% with every core skill met.",
+			"Data 2 → 3: readiness 25% → 50%, still below the bar for Senior PM",
 			"At 3: I set success metrics before we build.",
 			"Strategy 1 → 2: readiness stays at 25%: it rises only when the skill reaches 3, what Senior PM expects",
 			"1. Data to 3: 25% → 50%",
 			"2. Writing to 2: 25% → 50%",
-			"Fewest steps to hold Senior PM",
+			"Fewest steps to the bar for Senior PM",
 			"2 steps on 2 skills, in this order:",
 			"1. Data: 2 → 3",
 			"2. Writing: 1 → 2",
-		}, []string{"3. ", "hold Senior PM already", "Answer these first", "None of these steps"}},
+		}, []string{"3. ", "the bar for Senior PM already", "Answer these first", "None of these steps"}},
 		{"held", "{data.1: 3, strategy.1: 1, writing.1: 2, launch.1: 1}", []string{
 			"Strategy 1 → 2: readiness stays at 75%: it rises only when the skill reaches 3",
 			"None of these steps alone raises readiness: each gap is more than one step",
-			"You hold Senior PM already.",
+			"You meet the bar for Senior PM already.",
 		}, []string{"in this order", "Answer these first", "1. Strategy"}},
 		{"none can", "{data.1: 2, strategy.1: 3}", []string{
-			"Data 2 → 3: readiness 25% → 50%, not yet enough to hold Senior PM",
-			"No steps on the skills you answered can make you hold Senior PM: it expects skills you have not answered yet.",
+			"Data 2 → 3: readiness 25% → 50%, still below the bar for Senior PM",
+			"No steps on the skills assessed bring you to the bar for Senior PM: it expects skills with no answer yet.",
 			"Answer these first: Writing, Launch.",
-		}, []string{"in this order", "hold Senior PM already"}},
+		}, []string{"in this order", "the bar for Senior PM already"}},
 		{"nothing to step", "{data.1: 3, strategy.1: 3}", []string{
-			"No skill you answered falls short of what Senior PM expects: there is no step to take on them.",
+			"No skill assessed falls short of what Senior PM expects: there is no step to take on them.",
 			"Answer these first: Writing, Launch.",
 		}, []string{"The moves that raise readiness most"}},
 	}
@@ -199,7 +199,7 @@ func TestWhatIfTableFits(t *testing.T) {
 	res := assess.Score(r, a, assess.ScoreOptions{})
 	p := NewPerson(res).WithWhatIf(assess.WhatIfOf(res, assess.ScoreOptions{}))
 	section := whatIfSection(t, render(t, p, Table, 60), "\nWhat if\n", "\nSummary")
-	if !strings.Contains(section, "Fewest steps to hold") {
+	if !strings.Contains(section, "Fewest steps to the bar for") {
 		t.Fatalf("no fewest steps:\n%s", section)
 	}
 	for _, line := range strings.Split(section, "\n") {
