@@ -43,9 +43,10 @@ type Compare struct {
 	// peersLeftOut is true when fewer than MinPeers peers rated some skill: their
 	// ratings of it count nowhere (docs/formats.md, "Anonymity").
 	peersLeftOut bool
-	// hideOthers leaves the others' mean out of the tables where it repeats the
-	// manager's (the packet).
-	hideOthers bool
+	// For the packet, which the person reads: hideOthers leaves the others' mean out of
+	// the tables where it repeats the manager's, noSelf the self column when there is no
+	// self-assessment, and peerMeanOnly shows the peers' mean and count, never their range.
+	hideOthers, noSelf, peerMeanOnly bool
 }
 
 // RaterRef is one assessment compared. A peer is never named, nor dated: peers appear
@@ -292,12 +293,25 @@ func (c *Compare) readinessLine() string {
 // show as a group on a skill.
 func (c *Compare) peerColumn() bool { return c.peers >= c.MinPeers }
 
-// peersText shows the peers of a skill as a group: "3.3 (2–4, 3 peers)", or "–".
-func peersText(p *PeersJSON) string {
-	if p == nil {
+// peersText shows the peers of a skill as a group: "3.3 (2–4, 3)", or "–"; for a
+// document the person reads (the packet), the mean and how many only, "3.3 (3)": the
+// range of three ratings with their mean gives each of them away.
+func (c *Compare) peersText(p *PeersJSON) string {
+	switch {
+	case p == nil:
 		return "–"
+	case c.peerMeanOnly:
+		return fmt.Sprintf("%s (%d)", num(p.Mean), p.N)
 	}
 	return fmt.Sprintf("%s (%s–%s, %d)", num(p.Mean), num(p.Min), num(p.Max), p.N)
+}
+
+// peersHeading heads the peers' column.
+func (c *Compare) peersHeading() string {
+	if c.peerMeanOnly {
+		return "Peers (mean, n)"
+	}
+	return "Peers (range, n)"
 }
 
 func flagText(f *string) string {
@@ -309,15 +323,21 @@ func flagText(f *string) string {
 
 // calibrationHeader and calibrationRow are a calibration's table, for Markdown and HTML.
 func (c *Compare) calibrationHeader() []string {
-	h := []string{"Skill", "Target", "Self"}
+	h := []string{"Skill", "Target"}
+	if !c.noSelf {
+		h = append(h, "Self")
+	}
 	if c.managers > 0 {
 		h = append(h, "Manager")
 	}
 	if c.peerColumn() {
-		h = append(h, "Peers (range, n)")
+		h = append(h, c.peersHeading())
 	}
 	if !c.othersHidden() {
 		h = append(h, "Others")
+	}
+	if c.noSelf { // a flag is self against the others
+		return h
 	}
 	return append(h, "Flag")
 }
@@ -327,15 +347,21 @@ func (c *Compare) calibrationHeader() []string {
 func (c *Compare) othersHidden() bool { return c.hideOthers && !c.peerColumn() }
 
 func (c *Compare) calibrationRow(s CompareSkill, name string) []string {
-	row := []string{name, fmtNum(s.Expected), fmtNum(s.Self)}
+	row := []string{name, fmtNum(s.Expected)}
+	if !c.noSelf {
+		row = append(row, fmtNum(s.Self))
+	}
 	if c.managers > 0 {
 		row = append(row, fmtNum(s.Manager))
 	}
 	if c.peerColumn() {
-		row = append(row, peersText(s.Peers))
+		row = append(row, c.peersText(s.Peers))
 	}
 	if !c.othersHidden() {
 		row = append(row, fmtNum(s.OthersMean))
+	}
+	if c.noSelf {
+		return row
 	}
 	return append(row, flagText(s.Flag))
 }
@@ -348,7 +374,7 @@ func (c *Compare) viewsLine(s CompareSkill) string {
 		parts = append(parts, "manager "+fmtNum(s.Manager))
 	}
 	if c.peerColumn() {
-		parts = append(parts, "peers "+peersText(s.Peers))
+		parts = append(parts, "peers "+c.peersText(s.Peers))
 	}
 	return strings.Join(append(parts, "others "+fmtNum(s.OthersMean)), " · ")
 }

@@ -46,8 +46,10 @@ type Packet struct {
 	// WhatIf is the lead's what-if toward the target (report --what-if): what_if and
 	// fewest_steps.
 	*WhatIf
-	// Missing says, in a committee's words, what the case still lacks.
+	// Missing says, in a committee's words, what the case still lacks; ToDo what to do
+	// before the packet is shared (the commands that fill the gaps in it).
 	Missing []string `json:"missing"`
+	ToDo    []string `json:"to_do"`
 
 	compare *Compare
 	lead    *assess.Result
@@ -93,10 +95,19 @@ type PacketSkill struct {
 	// (the calibration's), and a manager's answers wherever they gave an example.
 	Picked   []PickedJSON `json:"picked"`
 	Evidence *string      `json:"evidence"`
+	// Peers are the peers' ratings as a group: their mean and how many, never their
+	// range, which with the mean of three gives each rating away.
+	Peers *PacketPeers `json:"peers"`
 
 	// managerStanding is the one manager's standing where it is not the lead's: "met",
 	// "gap 1". Shown beside the lead's.
 	managerStanding string
+}
+
+// PacketPeers are the peers' ratings of a skill as a group.
+type PacketPeers struct {
+	Mean float64 `json:"mean"`
+	N    int     `json:"n"`
 }
 
 // PacketPoint is one saved assessment's readiness for the packet's target.
@@ -132,7 +143,7 @@ func NewPacket(parts PacketParts) *Packet {
 	cmp := NewCompare(c, true)
 	p := &Packet{Format: PacketFormat, Person: lead.Answers.Person, Rubric: RubricInfo{Name: r.Name, Version: r.Version, SHA256: r.SHA256},
 		Lead: string(lead.Answers.Assessor), Readiness: cmp.Readiness, Raters: cmp.Raters, MinPeers: c.MinPeers,
-		Skills: []PacketSkill{}, Trend: []PacketPoint{}, Missing: []string{},
+		Skills: []PacketSkill{}, Trend: []PacketPoint{}, Missing: []string{}, ToDo: []string{},
 		compare: cmp, lead: lead, plan: parts.Plan, trend: parts.Trend}
 	if lead.Track != "" {
 		track := lead.Track
@@ -154,7 +165,8 @@ func NewPacket(parts PacketParts) *Packet {
 			p.managers = append(p.managers, res)
 		}
 	}
-	cmp.hideOthers = true
+	cmp.hideOthers, cmp.peerMeanOnly = true, true
+	cmp.noSelf = lead.Answers.Assessor != assess.Self
 	views := map[string]CompareSkill{} // every skill: the raters were compared with All
 	for _, s := range cmp.Skills {
 		views[s.ID] = s
@@ -169,6 +181,9 @@ func NewPacket(parts PacketParts) *Packet {
 			Score: roundPtr(sk.Score), Statements: nonNilStrings(lead.Answers.Said(r, sk.Skill)),
 			Picked: append([]PickedJSON{}, s.Picked...), Evidence: lead.Answers.EvidenceFor(s.ID)}
 		ps.Standing, ps.Gap = standingOf(sk)
+		if g := s.Peers; g != nil {
+			ps.Peers = &PacketPeers{Mean: g.Mean, N: g.N}
+		}
 		// A manager's example counts wherever it is given, not only where the raters
 		// differ: a committee reads it.
 		for k, m := range p.managers {
@@ -211,7 +226,7 @@ func NewPacket(parts PacketParts) *Packet {
 		p.WhatIf.words.Lines[i].Statements = nil
 	}
 	p.words = newPacketWords(p, r)
-	p.Missing = p.words.missing
+	p.Missing, p.ToDo = p.words.missing, p.words.toDo
 	return p
 }
 
@@ -254,19 +269,75 @@ type packetWords struct {
 	facts         []fact
 	// peers says how the peers are shown, or why they are not.
 	peers string
-	// missing is what the case still lacks, each a sentence.
-	missing []string
+	// missing is what the case still lacks, each a sentence for a committee; toDo what
+	// to do before sharing the packet.
+	missing, toDo []string
 }
 
 // Headings of the packet, the same in every format.
 const (
 	packetNeeds   = "What the case still needs"
+	packetToDo    = "Before you share it"
 	packetChanges = "What changes from %s to %s"
 	packetSkills  = "Skill by skill"
-	packetSaid    = "What each said, and the examples"
+	packetSaid    = "What each picked, and the examples"
 	packetTrend   = "Readiness over time"
 	packetPlan    = "Development plan"
 )
+
+// view is one rater's result as the packet weighs it: the lead's, or the one manager's.
+type view struct {
+	name  string // "the self-assessment", "the manager's"
+	label string // "self", "manager"
+	res   *assess.Result
+}
+
+// views are the results the verdict weighs: the lead's, and the one manager's when the
+// lead is the self-assessment (several managers are shown by their mean only).
+func (p *Packet) views() []view {
+	out := []view{{"the " + AssessmentName(assess.Assessor(p.Lead), ""), p.Lead, p.lead}}
+	if len(p.managers) == 1 && p.Lead == string(assess.Self) {
+		out = append(out, view{"the manager's", string(assess.Manager), p.managers[0]})
+	}
+	return out
+}
+
+// coreShort are the core skills below the target's expectation in a result.
+func coreShort(res *assess.Result) []assess.Gap {
+	var out []assess.Gap
+	for _, g := range res.Gaps {
+		if g.Skill.Core {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// verdict says in one sentence whether the person meets the bar for the target, by
+// each view.
+func (p *Packet) verdict() string {
+	t := p.TargetRole
+	var meets, below []string
+	for _, v := range p.views() {
+		line := fmt.Sprintf("%s (%s", v.name, fmtPct(v.res.Target.Readiness))
+		if n := len(coreShort(v.res)); n > 0 && !v.res.Target.Holds {
+			line += ", " + countOf(n, "core skill", "core skills") + " short"
+		}
+		line += ")"
+		if v.res.Target.Holds {
+			meets = append(meets, line)
+		} else {
+			below = append(below, line)
+		}
+	}
+	switch {
+	case len(below) == 0:
+		return fmt.Sprintf("Meets the bar for %s by %s.", t.Name, words.Series(meets, "and"))
+	case len(meets) == 0:
+		return fmt.Sprintf("Not ready yet: below the bar for %s by %s.", t.Name, words.Series(below, "and"))
+	}
+	return fmt.Sprintf("The views differ: %s meets the bar for %s, %s does not.", words.Series(meets, "and"), t.Name, words.Series(below, "and"))
+}
 
 func newPacketWords(p *Packet, r *rubric.Rubric) packetWords {
 	var w packetWords
@@ -282,17 +353,18 @@ func newPacketWords(p *Packet, r *rubric.Rubric) packetWords {
 	}
 	w.byline = "From " + words.Series(p.raterNames(), "and") + " · " + rubricLabel(p.Rubric) + " · " + packetTrack(p, r)
 
-	current := "not known: no ladder role is held yet on these answers"
-	if p.CurrentRole != nil {
-		current = p.CurrentRole.Name
-	}
-	w.facts = append(w.facts, fact{label: labelCurrent, value: current})
 	t := p.TargetRole
 	if t == nil {
 		w.facts = append(w.facts, fact{label: labelTarget, value: "none: this ladder has no role to aim for from here"})
 		return w
 	}
-	w.facts = append(w.facts, fact{label: labelTarget, value: fmt.Sprintf("%s (held at %s%% of its expectations by weight, with every core skill met)", t.Name, num(r.Scoring.Pass))})
+	w.facts = append(w.facts, fact{label: "Verdict", value: p.verdict()})
+	current := "not known: no ladder role is held yet on these answers"
+	if p.CurrentRole != nil {
+		current = p.CurrentRole.Name
+	}
+	w.facts = append(w.facts, fact{label: labelCurrent, value: current},
+		fact{label: labelTarget, value: fmt.Sprintf("%s · the bar: %s%% of its expectations (weighted by skill) and every core skill met", t.Name, num(r.Scoring.Pass))})
 	by := ""
 	if len(p.Raters) > 1 {
 		by = ", by the " + AssessmentName(assess.Assessor(p.Lead), "")
@@ -306,15 +378,12 @@ func newPacketWords(p *Packet, r *rubric.Rubric) packetWords {
 	case n > 1:
 		w.facts = append(w.facts, fact{label: "Managers' view", value: fmtPct(p.Readiness["manager"]) + " (their mean)"})
 	}
-	if t.Holds {
-		w.facts = append(w.facts, fact{label: labelNote, value: "The " + AssessmentName(assess.Assessor(p.Lead), "") + " holds " + t.Name + " already"})
-	}
 	w.facts = append(w.facts, fact{label: labelAnswered, value: fmt.Sprintf("%d of %d questions", p.lead.Answered, p.lead.Questions)})
 	w.peers = p.peersLine()
 	if w.peers != "" {
 		w.facts = append(w.facts, fact{label: "Peers", value: w.peers})
 	}
-	w.missing = p.missingLines(r)
+	w.missing, w.toDo = p.missingLines(r)
 	return w
 }
 
@@ -358,54 +427,50 @@ func (p *Packet) peersLine() string {
 	case n == 0:
 		return ""
 	case !p.compare.peersLeftOut:
-		return fmt.Sprintf("%s, shown as a group, never one by one", countOf(n, "peer", "peers"))
+		return fmt.Sprintf("%s, shown as a group (their mean), never one by one", countOf(n, "peer", "peers"))
 	case n < p.MinPeers:
 		return fmt.Sprintf("%s rated; at least %d are needed before their view is shown, so their ratings are left out of every number", countOf(n, "peer", "peers"), p.MinPeers)
 	}
-	return fmt.Sprintf("%s, shown as a group where at least %d rated a skill; elsewhere their ratings are left out", countOf(n, "peer", "peers"), p.MinPeers)
+	return fmt.Sprintf("%s, shown as a group (their mean) where at least %d rated a skill; elsewhere their ratings are left out", countOf(n, "peer", "peers"), p.MinPeers)
 }
 
-// gapPhrase is a gap in a sentence: "Strategy (1.5 of 3)".
+// gapPhrase is a gap in a sentence: "Strategy (1.5, expects 3)".
 func gapPhrase(g assess.Gap) string {
-	return fmt.Sprintf("%s (%s of %s)", g.Skill.Name, num(Round(g.Score)), num(Round(g.Expected)))
+	return fmt.Sprintf("%s (%s, expects %s)", g.Skill.Name, num(Round(g.Score)), num(Round(g.Expected)))
 }
 
-// missingLines says what the case lacks, what decides it first: the core skills and
-// the readiness, where the manager sees it otherwise, what was not assessed, a second
-// view, the examples, the plan, the trend.
-func (p *Packet) missingLines(r *rubric.Rubric) []string {
+// missingLines says what the case lacks, what decides it first — the level, the core
+// skills by every view, the readiness, where the manager sees it otherwise, what was not
+// assessed or answered, the peers, the examples, the plan, the trend — and, apart, what
+// to do before sharing the packet.
+func (p *Packet) missingLines(r *rubric.Rubric) (missing, toDo []string) {
 	t := p.TargetRole
-	var out []string
-	var core, gaps []string         // the core gaps, and the others
-	for _, g := range p.lead.Gaps { // the most urgent first (rule 5)
-		if g.Skill.Core {
-			core = append(core, gapPhrase(g))
-		} else {
-			gaps = append(gaps, gapPhrase(g))
+	missing = append(missing, p.levelLines(r)...)
+	missing = append(missing, p.coreLine()...)
+	managerMet := map[string]bool{} // the skills the one manager rates met where the lead has a gap
+	for _, s := range p.Skills {
+		if s.managerStanding == standingMet {
+			managerMet[s.ID] = true
 		}
-	}
-	if len(core) > 0 {
-		out = append(out, fmt.Sprintf("Core %s not met, and %s needs every one whatever the readiness: %s.",
-			words.Plural(len(core), "skill", "skills"), t.Name, strings.Join(core, "; ")))
 	}
 	if !t.Holds {
-		line := fmt.Sprintf("Readiness is %s; %s%% holds %s.", fmtPct(t.Readiness), num(r.Scoring.Pass), t.Name)
-		const named = 5 // the table has every one
-		other := ""
-		if len(core) > 0 {
-			other = " other"
+		var gaps []string // not core (above), not contested by the manager (below)
+		for _, g := range p.lead.Gaps {
+			if !g.Skill.Core && !managerMet[g.Skill.ID] {
+				gaps = append(gaps, gapPhrase(g))
+			}
 		}
+		line := fmt.Sprintf("Readiness is %s; the bar is %s%%.", fmtPct(t.Readiness), num(r.Scoring.Pass))
+		const named = 5 // the table has every one
 		switch n := len(gaps); {
 		case n > named:
-			line = fmt.Sprintf("%s %d%s skills are below what it expects, the most urgent %s; and %d more (below).", line, n, other, strings.Join(gaps[:named], "; "), n-named)
-		case n == 1:
-			line = fmt.Sprintf("%s 1%s skill is below what it expects: %s.", line, other, gaps[0])
+			line = fmt.Sprintf("%s Below what %s expects, the most urgent first: %s; and %d more (below).", line, t.Name, strings.Join(gaps[:named], "; "), n-named)
 		case n > 0:
-			line = fmt.Sprintf("%s %d%s skills are below what it expects: %s.", line, n, other, strings.Join(gaps, "; "))
+			line = fmt.Sprintf("%s Also below what %s expects: %s.", line, t.Name, strings.Join(gaps, "; "))
 		}
-		out = append(out, line)
+		missing = append(missing, line)
 	}
-	out = append(out, p.managerLines()...)
+	missing = append(missing, p.managerLines()...)
 	var unassessed, noEvidence, blind []string
 	assessed := 0
 	for _, s := range p.Skills {
@@ -417,37 +482,50 @@ func (p *Packet) missingLines(r *rubric.Rubric) []string {
 		if s.Evidence == nil {
 			noEvidence = append(noEvidence, s.Name)
 		}
-		if s.Flag != nil && *s.Flag == assess.BlindSpot {
+		// A blind spot the manager's line names already is not said twice.
+		if s.Flag != nil && *s.Flag == assess.BlindSpot && !strings.HasPrefix(s.managerStanding, standingGap) {
 			blind = append(blind, s.Name)
 		}
 	}
 	if len(unassessed) > 0 {
-		out = append(out, fmt.Sprintf("Not assessed, though %s expects %s: %s. Answer these questions before the conversation.",
+		missing = append(missing, fmt.Sprintf("Not assessed, though %s expects %s: %s.",
 			t.Name, words.Plural(len(unassessed), "it", "them"), strings.Join(unassessed, "; ")))
+		toDo = append(toDo, "Answer the questions on "+strings.Join(unassessed, "; ")+".")
 	}
-	if n := p.lead.Questions - p.lead.Answered; n > 0 && len(unassessed) == 0 {
-		out = append(out, fmt.Sprintf("%s of %d unanswered: a skill's score is the mean of the questions answered.", countOf(n, "question", "questions"), p.lead.Questions))
+	if partly := p.partlyAnswered(); len(partly) > 0 {
+		missing = append(missing, fmt.Sprintf("Scored on some of their questions only (a score is the mean of those answered): %s.", strings.Join(partly, "; ")))
+	}
+	if p.Lead != string(assess.Self) {
+		missing = append(missing, "No self-assessment: the person's own view is not in the packet.")
+		toDo = append(toDo, "The person assesses themselves: pmladder assess.")
 	}
 	if len(p.managers) == 0 {
-		out = append(out, "No manager's view: a committee asks for one. The manager runs pmladder assess --assessor manager for this person.")
+		missing = append(missing, "No manager's view, which a committee asks for.")
+		toDo = append(toDo, "The manager rates the person: pmladder assess --assessor manager --name NAME.")
 	}
 	switch n := p.compare.peers; {
 	case n == 0:
-		out = append(out, fmt.Sprintf("No peers' view yet: ask at least %d peers (pmladder template --assessor peer makes them a sheet).", p.MinPeers))
+		missing = append(missing, "No peers' view.")
+		toDo = append(toDo, fmt.Sprintf("Ask at least %d peers: pmladder template --assessor peer makes each a sheet.", p.MinPeers))
 	case n < p.MinPeers:
-		out = append(out, fmt.Sprintf("Peers' view: %s of the %d needed to show their ratings as a group.", countOf(n, "peer", "peers"), p.MinPeers))
+		missing = append(missing, fmt.Sprintf("%s of the %d needed to show the peers' view.", countOf(n, "peer", "peers"), p.MinPeers))
+		toDo = append(toDo, fmt.Sprintf("Ask %s more.", countOf(p.MinPeers-n, "peer", "peers")))
 	}
 	if len(blind) > 0 {
-		out = append(out, fmt.Sprintf("The others rate %s a point or more below the self-assessment: bring an example that shows the level, or agree the rating first.", strings.Join(blind, "; ")))
+		missing = append(missing, fmt.Sprintf("The others rate %s a point or more below the self-assessment: bring an example that shows the level, or agree the rating first.", strings.Join(blind, "; ")))
 	}
 	switch {
 	case len(noEvidence) > 0 && len(noEvidence) == assessed:
-		out = append(out, "No rating has an example behind it yet, and a committee weighs a rating by its example: add one per skill (the interview asks after each skill; an answers file takes evidence: {skill-id: text}).")
+		missing = append(missing, "No rating has an example behind it, and a committee weighs a rating by its example.")
+		toDo = append(toDo, "Add an example per skill: the interview asks after each one; an answers file takes evidence: {skill-id: text}.")
 	case len(noEvidence) > 0:
-		out = append(out, fmt.Sprintf("No example yet for %s: a committee weighs a rating by the example behind it.", strings.Join(noEvidence, "; ")))
+		missing = append(missing, fmt.Sprintf("No example yet for %s: a committee weighs a rating by the example behind it.", strings.Join(noEvidence, "; ")))
 	}
 	if p.plan == nil {
-		out = append(out, "No development plan: pmladder plan new makes one from the gaps.")
+		if len(p.lead.Gaps) > 0 {
+			missing = append(missing, "No development plan.")
+			toDo = append(toDo, "Make a development plan from the gaps: pmladder plan new.")
+		}
 	} else {
 		var late []string
 		for _, g := range p.plan.Goals {
@@ -456,11 +534,118 @@ func (p *Packet) missingLines(r *rubric.Rubric) []string {
 			}
 		}
 		if len(late) > 0 {
-			out = append(out, "Plan goals behind: "+strings.Join(late, "; ")+".")
+			missing = append(missing, "Plan goals behind: "+strings.Join(late, "; ")+".")
 		}
 	}
 	if len(p.Trend) < 2 {
-		out = append(out, "One assessment so far: a second, a few months on, shows the trend a committee looks for.")
+		missing = append(missing, "One assessment so far: a committee looks for a trend.")
+		toDo = append(toDo, "Assess again in a few months: the packet then shows the readiness over time.")
+	}
+	return missing, toDo
+}
+
+// levelLines say when the target is no promotion (the current role itself) or more than
+// one (two levels or more above, or on another track): committees weigh one level.
+func (p *Packet) levelLines(r *rubric.Rubric) []string {
+	cur, t := p.lead.Current, p.lead.Target.Role
+	if cur == nil {
+		return nil
+	}
+	next := ""
+	for _, n := range p.lead.NextRoles {
+		if !n.Lateral {
+			next = n.Role.Name + " (--target " + n.Role.ID + ")"
+			break
+		}
+	}
+	switch {
+	case cur == t:
+		line := t.Name + " is the current role: this is no promotion case."
+		if next != "" {
+			line += " The next role is " + next + "."
+		}
+		return []string{line}
+	case !cur.IsLadder() || !t.IsLadder():
+		return nil
+	}
+	var parts []string
+	if d := t.Level - cur.Level; d >= 2 {
+		parts = append(parts, fmt.Sprintf("%d levels above %s", d, cur.Name))
+	}
+	if p.Track != nil && !t.OnTrack(*p.Track) {
+		for _, id := range t.Tracks {
+			if tr := r.Track(id); tr != nil {
+				parts = append(parts, "on the "+tr.Name+" track")
+				break
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	line := fmt.Sprintf("%s is %s: a committee weighs one level at a time.", t.Name, strings.Join(parts, " and "))
+	if next != "" {
+		line += " The next role is " + next + "."
+	}
+	return []string{line}
+}
+
+// coreLine names the core skills below the target's expectation by any view, with each
+// view's score: a role needs every one, whatever the readiness.
+func (p *Packet) coreLine() []string {
+	vs := p.views()
+	type short struct {
+		name     string
+		expected float64
+		by       []string
+	}
+	var order []string
+	shorts := map[string]*short{}
+	for _, v := range vs {
+		for _, g := range coreShort(v.res) {
+			s := shorts[g.Skill.ID]
+			if s == nil {
+				s = &short{name: g.Skill.Name, expected: g.Expected}
+				shorts[g.Skill.ID] = s
+				order = append(order, g.Skill.ID)
+			}
+			s.by = append(s.by, v.label+" "+num(Round(g.Score)))
+		}
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	var items []string
+	for _, id := range order {
+		s := shorts[id]
+		by := strings.Join(s.by, ", ") // "self 3.67, manager 3.33"
+		if len(vs) == 1 {
+			by = strings.TrimPrefix(by, vs[0].label+" ") // one view: its score alone
+		}
+		items = append(items, fmt.Sprintf("%s (%s, expects %s)", s.name, by, num(Round(s.expected))))
+	}
+	return []string{fmt.Sprintf("Core %s below the bar, and %s needs every one whatever the readiness: %s.",
+		words.Plural(len(order), "skill", "skills"), p.TargetRole.Name, strings.Join(items, "; "))}
+}
+
+// partlyAnswered names the target's skills the lead scored on some of their questions
+// only: "Customer and market insight (2 of 3 questions)".
+func (p *Packet) partlyAnswered() []string {
+	var out []string
+	for _, s := range p.Skills {
+		if s.Standing == standingUnassessed {
+			continue
+		}
+		sk := p.lead.Rubric.Skill(s.ID)
+		answered := 0
+		for i := range sk.Questions {
+			if v, ok := p.lead.Answers.Get(sk.Questions[i].ID); ok && !v.NA {
+				answered++
+			}
+		}
+		if answered < len(sk.Questions) {
+			out = append(out, fmt.Sprintf("%s (%d of %d questions)", s.Name, answered, len(sk.Questions)))
+		}
 	}
 	return out
 }
@@ -504,7 +689,7 @@ func (p *Packet) skillHeader() []string {
 // skillAlign aligns the table's columns: the numbers right, the flag and standing left.
 func (p *Packet) skillAlign() string {
 	n := len(p.skillHeader())
-	if len(p.Raters) == 1 {
+	if len(p.Raters) == 1 || p.compare.noSelf { // no flag column
 		return "l" + strings.Repeat("r", n-2) + "l"
 	}
 	return "l" + strings.Repeat("r", n-3) + "ll"
@@ -538,34 +723,43 @@ func (p *Packet) skillScope() string {
 	if len(p.managers) == 1 && p.Lead == string(assess.Self) {
 		line += " Where the manager's standing differs, it follows."
 	}
-	if len(p.Raters) > 1 {
+	if len(p.Raters) > 1 && p.Lead == string(assess.Self) {
 		line += " A blind spot is a self-rating a point or more above the others' mean, a hidden strength one a point or more below."
 	}
 	return line
 }
 
-// saidLines are what the raters said of a skill, as quotes: the lead's picks always,
-// the others' where they differ or where they gave an example (with it); the lead's own
-// example is shown apart (evidenceLine).
+// saidLines are what the raters picked for a skill, as quotes of the ladder's
+// statements: the lead's always, the others' where they differ or where they wrote a
+// note (with it); the lead's own example is shown apart (evidenceLine).
 func (p *Packet) saidLines(s PacketSkill) []string {
 	var out []string
 	if len(s.Statements) > 0 {
-		out = append(out, capitalise(p.Lead)+" chose: "+quoted(s.Statements))
+		out = append(out, p.raterLabel(p.Lead)+" picked: "+quoted(s.Statements))
 	}
 	for _, pk := range s.Picked {
 		if pk.By == p.Lead {
 			continue // the lead's picks are above, its example apart
 		}
-		line := capitalise(pk.By) + " chose: " + quoted(pk.Statements)
+		line := p.raterLabel(pk.By) + " picked: " + quoted(pk.Statements)
 		if slices.Equal(pk.Statements, s.Statements) {
-			line = capitalise(pk.By) + " chose the same."
+			line = p.raterLabel(pk.By) + " picked the same."
 		}
 		if pk.Evidence != nil {
-			line += " Their example: " + *pk.Evidence
+			line += " Note: " + *pk.Evidence
 		}
 		out = append(out, line)
 	}
 	return out
+}
+
+// raterLabel names who picked: "Self", "Manager (Priya Raman)" for the one named
+// manager, "Manager (NAME)" or "Manager 2" among several.
+func (p *Packet) raterLabel(by string) string {
+	if by == string(assess.Manager) && len(p.managers) == 1 && p.managers[0].Answers.Rater != "" {
+		return "Manager (" + p.managers[0].Answers.Rater + ")"
+	}
+	return capitalise(by)
 }
 
 // quoted sets statements in quotes, one after another: “…” “…”.
@@ -577,12 +771,20 @@ func quoted(statements []string) string {
 	return strings.Join(q, " ")
 }
 
+// evidenceLabel names the lead's examples: the person's own, or the manager's notes.
+func (p *Packet) evidenceLabel() string {
+	if p.Lead == string(assess.Self) {
+		return "Example"
+	}
+	return "Manager's note"
+}
+
 // evidenceLine is the lead's example for a skill, or "" without one.
-func (s PacketSkill) evidenceLine() string {
+func (p *Packet) evidenceLine(s PacketSkill) string {
 	if s.Evidence == nil {
 		return ""
 	}
-	return "Example: " + *s.Evidence
+	return p.evidenceLabel() + ": " + *s.Evidence
 }
 
 // changeRows are the rubric diff between the current role and the target, a row per
@@ -653,6 +855,12 @@ func (p *Packet) writeMarkdown(w io.Writer) error {
 	for _, m := range p.Missing {
 		ew.printf("- %s\n", mdEscape(m))
 	}
+	if len(p.ToDo) > 0 {
+		ew.printf("\n## %s\n\n", packetToDo)
+		for _, m := range p.ToDo {
+			ew.printf("- %s\n", mdEscape(m))
+		}
+	}
 	ew.printf("\n## %s\n\n%s\n\n", packetSkills, mdEscape(p.skillScope()))
 	var skillRows [][]string
 	for _, s := range p.Skills {
@@ -669,7 +877,7 @@ func (p *Packet) writeMarkdown(w io.Writer) error {
 		for _, l := range p.saidLines(s) {
 			ew.printf("- %s\n", mdEscape(l))
 		}
-		if e := s.evidenceLine(); e != "" {
+		if e := p.evidenceLine(s); e != "" {
 			ew.printf("- %s\n", mdEscape(e))
 		}
 	}

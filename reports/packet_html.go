@@ -27,6 +27,10 @@ const packetBody = `<header>
 {{- else}}
 <p>{{.NothingMissing}}</p>
 {{- end}}
+{{- with .ToDo}}
+<h2>{{$.ToDoHeading}}</h2>
+<ul>{{range .}}<li>{{.}}</li>{{end}}</ul>
+{{- end}}
 
 <h2>{{.SkillsHeading}}</h2>
 <p class="note">{{.SkillScope}}</p>
@@ -41,7 +45,7 @@ const packetBody = `<header>
 
 <h2>{{.SaidHeading}}</h2>
 <table class="case">
-<thead><tr><th>Skill</th><th>What each chose</th><th>Example</th></tr></thead>
+<thead><tr><th>Skill</th><th>What each picked</th><th>{{.EvidenceHeading}}</th></tr></thead>
 <tbody>
 {{- range .Said}}
 <tr><td>{{.Name}}<br/><span class="{{.Class}}">{{.Standing}}</span></td><td>{{range .Lines}}<p>{{.}}</p>{{end}}</td><td class="evidence">{{with .Evidence}}{{.}}{{else}}<em>{{$.NoEvidence}}</em>{{end}}</td></tr>
@@ -104,6 +108,8 @@ type packetHTMLView struct {
 	PlanHeading, PlanMeta, NoPlan               string
 	Goals                                       []packetGoal
 	NeedsHeading, NothingMissing, OneAssessment string
+	ToDoHeading, EvidenceHeading                string
+	ToDo                                        []string
 	WhatIf                                      *WhatIf
 	Missing                                     []string
 }
@@ -119,6 +125,8 @@ func (packetHTMLView) StandingClass(cell string) string { return standingClass(c
 
 func standingClass(standing string) string {
 	switch {
+	case strings.Contains(standing, "manager:"):
+		return "medium" // the views differ
 	case strings.HasPrefix(standing, standingMet):
 		return "met"
 	case strings.HasPrefix(standing, standingGap):
@@ -131,7 +139,8 @@ func standingClass(standing string) string {
 func (p *Packet) writeHTML(w io.Writer) error {
 	v := packetHTMLView{Title: p.words.title, Byline: p.words.byline, HasTarget: p.TargetRole != nil,
 		SkillsHeading: packetSkills, SaidHeading: packetSaid, NoEvidence: noEvidence, PlanHeading: packetPlan,
-		NoPlan: noPlanLine, NeedsHeading: packetNeeds, NothingMissing: nothingMissing, Missing: p.Missing}
+		NoPlan: noPlanLine, NeedsHeading: packetNeeds, NothingMissing: nothingMissing, Missing: p.Missing,
+		ToDoHeading: packetToDo, ToDo: p.ToDo, EvidenceHeading: p.evidenceLabel()}
 	for _, f := range p.words.facts {
 		v.Facts = append(v.Facts, htmlFact{Label: f.label, Value: f.value, Readiness: f.readiness})
 	}
