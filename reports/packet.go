@@ -220,10 +220,24 @@ func NewPacket(parts PacketParts) *Packet {
 	if p.WhatIf == nil { // no target: the keys are there for a script, empty
 		p.WhatIf = &WhatIf{Lines: []WhatIfLine{}}
 	}
-	// What each step asks is in the rubric diff and what each chose: the packet's
-	// what-if keeps to the moves, so that it prints short.
+	// What each step asks is in the rubric diff and what each picked: the packet's
+	// what-if keeps to the moves, so that it prints short. A move on a skill the manager
+	// rates met already says so: it may be a rating to agree rather than work to do.
+	managerMet := map[string]bool{}
+	for _, ps := range p.Skills {
+		managerMet[ps.ID] = ps.managerStanding == standingMet
+	}
+	const agreed = " (the manager rates it met already)"
 	for i := range p.WhatIf.words.Lines {
 		p.WhatIf.words.Lines[i].Statements = nil
+		if managerMet[p.WhatIf.Lines[i].Skill] {
+			p.WhatIf.words.Lines[i].Outcome += agreed
+		}
+	}
+	for i, m := range p.WhatIf.Fewest {
+		if managerMet[m.Skill] {
+			p.WhatIf.words.Fewest[i] += agreed
+		}
 	}
 	p.words = newPacketWords(p, r)
 	p.Missing, p.ToDo = p.words.missing, p.words.toDo
