@@ -50,7 +50,7 @@ type Comparison struct {
 	// then peers.
 	Results []*Result
 	// Old and New are the first and last of a growth. In a calibration both are the lead,
-	// whose target and expectations count for all: self's, else the first manager's;
+	// whose target and expectations count for all: self's, else the latest manager's;
 	// among peers only, their profile scored without its answers, so that no peer's
 	// score chooses the target.
 	Old, New *Result
@@ -186,8 +186,14 @@ func CompareRaters(r *rubric.Rubric, answers []*Answers, opts CompareOptions) *C
 		return cmp.Or(cmp.Compare(order[a.Assessor], order[b.Assessor]), cmp.Compare(PersonKey(a.Rater), PersonKey(b.Rater)), a.Date.Compare(b.Date))
 	})
 	c := &Comparison{Kind: Calibration, MinPeers: minPeers(opts), Total: len(r.Skills())}
-	lead := c.score(r, sorted, sorted[0], opts)
-	c.calibrate(r, lead, opts.All)
+	lead := sorted[0] // self; else the latest manager; else the first peer, for its profile
+	for _, a := range sorted {
+		if lead.Assessor == Manager && a.Assessor == Manager && a.Date.After(lead.Date) {
+			lead = a
+		}
+	}
+	leadRes := c.score(r, sorted, lead, opts)
+	c.calibrate(r, leadRes, opts.All)
 	return c
 }
 

@@ -118,7 +118,7 @@ func TestBadInput(t *testing.T) {
 		{"config missing", []string{"--config", p("nope.yaml"), "rubric", "roles"}, 1, `cannot read config: open .*nope.yaml: no such file or directory`, nil},
 		{"unknown command", []string{"asses"}, 2, `unknown command "asses" for "pmladder" \(did you mean assess\?\)`, nil},
 		{"unknown flag", []string{"assess", "--tagret", "pm"}, 2, `unknown flag --tagret \(did you mean --target\?\)`, nil},
-		{"bad flag value", []string{"assess", "--certs", "many"}, 2, `invalid argument "many" for "--certs" flag`, nil},
+		{"bad flag value", []string{"assess", "--certs", "many"}, 2, `invalid argument "many" for --certs: want a whole number`, nil},
 		{"unknown role flag", []string{"team", p("sheet-cell.csv"), "--target", "astronaut"}, 2, `--target "astronaut" is not a role`, nil},
 		{"unknown track flag", []string{"assess", "--answers", p("answers-score.yaml"), "--track", "x"}, 2, `--track "x" is not a track`, nil},
 		{"unknown format", []string{"report", "--format", "pdf"}, 2, `unknown format "pdf": report writes table, markdown, csv, json or html`, nil},

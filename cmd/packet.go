@@ -24,12 +24,14 @@ type PacketOptions struct {
 	Files []string
 	// Person is whose saved assessments make the packet: --person, else the name
 	// setting, else the only person in the history.
-	Person   string
-	MinPeers int
-	Roles    roleFlags
-	Out      outputFlags
-	Output   reports.Output
-	Now      func() time.Time
+	Person string
+	// personGiven is true when --person was given: files of someone else are refused.
+	personGiven bool
+	MinPeers    int
+	Roles       roleFlags
+	Out         outputFlags
+	Output      reports.Output
+	Now         func() time.Time
 
 	cmdPath string
 }
@@ -65,6 +67,7 @@ Written as Markdown (the default), HTML (printable) or JSON.`,
 				return err
 			}
 			opts.Files, opts.cmdPath, opts.Store = args, cmd.CommandPath(), f.Store()
+			opts.personGiven = cmd.Flags().Changed("person")
 			if opts.Person == "" {
 				opts.Person = f.Settings.Name
 			}
@@ -88,15 +91,21 @@ func packetRun(opts *PacketOptions) error {
 	if err := opts.Roles.check(opts.cmdPath, opts.Rubric); err != nil {
 		return err
 	}
-	var inputs []savedAssessment
+	// inputs make the packet; pool is what its trend is drawn from: the files given, or
+	// every saved assessment, read once.
+	var inputs, pool []savedAssessment
 	var err error
 	if len(opts.Files) > 0 {
 		inputs, err = opts.given()
-	} else {
-		inputs, err = opts.saved()
+		pool = inputs
+	} else if pool, err = opts.everySaved(); err == nil {
+		inputs, err = opts.saved(pool)
 	}
 	if err != nil {
 		return err
+	}
+	for _, in := range pool {
+		opts.Out.readsFrom(in.path) // -o must never replace what the packet is made from
 	}
 	answers := make([]*assess.Answers, len(inputs))
 	for i, in := range inputs {
@@ -107,19 +116,19 @@ func packetRun(opts *PacketOptions) error {
 	if lead.Answers.Assessor == assess.Peer {
 		return usageErrorf(opts.cmdPath, "only peers' assessments of %s: a packet needs the person's own or their manager's", lead.Answers.Person)
 	}
-	parts := reports.PacketParts{Raters: raters, Trend: opts.trend(inputs, lead), WhatIf: assess.WhatIfOf(lead, opts.Roles.scoreOptions())}
+	parts := reports.PacketParts{Raters: raters, Trend: opts.trend(pool, lead), WhatIf: assess.WhatIfOf(lead, opts.Roles.scoreOptions())}
 	if parts.Plan, err = opts.plan(lead); err != nil {
 		return err
 	}
 	return opts.Out.write(opts.IO, func(w io.Writer) error { return opts.Output.Write(w, reports.NewPacket(parts)) })
 }
 
-// given reads the assessments named as arguments: one person's, no file twice.
+// given reads the assessments named as arguments: one person's (the --person given, if
+// one was), no file twice, under whatever name or as a copy.
 func (opts *PacketOptions) given() ([]savedAssessment, error) {
 	var out []savedAssessment
 	for _, name := range opts.Files {
 		path, _ := opts.Store.Resolve(name)
-		opts.Out.readsFrom(path)
 		for _, in := range out {
 			if sameFile(in.path, path) {
 				return nil, usageErrorf(opts.cmdPath, "%s is given twice", name)
@@ -129,17 +138,38 @@ func (opts *PacketOptions) given() ([]savedAssessment, error) {
 		if err != nil {
 			return nil, err
 		}
+		for _, in := range out {
+			// A copy would count twice: as another peer (an unnamed peer's file is one
+			// peer) or as another point of the trend.
+			if sameAssessment(in.a, a) {
+				return nil, usageErrorf(opts.cmdPath, "%s and %s are the same assessment: give it once", in.path, path)
+			}
+		}
 		if len(out) > 0 && !assess.SamePerson(out[0].a, a) {
 			return nil, usageErrorf(opts.cmdPath, "%s is of %q and %s of %q: a packet is of one person", out[0].path, out[0].a.Person, path, a.Person)
+		}
+		if opts.personGiven && !assess.SamePerson(&assess.Answers{Person: opts.Person}, a) {
+			return nil, usageErrorf(opts.cmdPath, "--person %q, but %s is of %q", opts.Person, path, a.Person)
+		}
+		if a.Date.IsZero() && a.Assessor != assess.Peer {
+			warnf(opts.IO.ErrOut, "%s has no date: it counts as older than every dated assessment", path)
 		}
 		out = append(out, savedAssessment{path, a})
 	}
 	return out, nil
 }
 
-// saved gathers the person's saved assessments: the latest self-assessment, the latest
-// by a manager and every peer's (CompareRaters keeps the latest of each named peer).
-func (opts *PacketOptions) saved() ([]savedAssessment, error) {
+// sameAssessment reports whether two answers are one assessment: the same rater, date
+// and answers.
+func sameAssessment(a, b *assess.Answers) bool {
+	return a.Assessor == b.Assessor && assess.PersonKey(a.Rater) == assess.PersonKey(b.Rater) &&
+		a.Date.Equal(b.Date) && a.String() == b.String()
+}
+
+// saved gathers the person's saved assessments from all of them: the latest
+// self-assessment, the latest by a manager and every peer's (CompareRaters keeps the
+// latest of each named peer).
+func (opts *PacketOptions) saved(all []savedAssessment) ([]savedAssessment, error) {
 	var out []savedAssessment
 	person := opts.Person
 	for _, by := range []assess.Assessor{assess.Self, assess.Manager} {
@@ -158,16 +188,17 @@ func (opts *PacketOptions) saved() ([]savedAssessment, error) {
 		person = a.Person // the manager's latest is of the same person as the self-assessment
 	}
 	if len(out) == 0 {
+		for _, in := range all {
+			if in.a.Assessor == assess.Peer && (person == "" || assess.SamePerson(in.a, &assess.Answers{Person: person})) {
+				return nil, usageErrorf(opts.cmdPath, "only peers' assessments of %s are saved: a packet needs the person's own or their manager's", in.a.Person)
+			}
+		}
 		who := ""
 		if person != "" {
 			who = " of " + person
 		}
 		return nil, fmt.Errorf("%w%s in %s: a packet needs the person's own or their manager's (pmladder assess saves one; or name the files)",
 			store.ErrNoAssessment, who, store.ShownPath(opts.Store.Assessments()))
-	}
-	all, err := opts.everySaved()
-	if err != nil {
-		return nil, err
 	}
 	for _, in := range all {
 		if in.a.Assessor == assess.Peer && assess.SamePerson(in.a, out[0].a) {
@@ -188,14 +219,8 @@ func (opts *PacketOptions) everySaved() ([]savedAssessment, error) {
 }
 
 // trend is the readiness for the lead's target across the lead assessor's assessments
-// of the person, in date order: the files given, or the saved ones.
-func (opts *PacketOptions) trend(inputs []savedAssessment, lead *assess.Result) *reports.Trend {
-	pool := inputs
-	if len(opts.Files) == 0 {
-		if all, err := opts.everySaved(); err == nil {
-			pool = all
-		}
-	}
+// of the person in pool, in date order.
+func (opts *PacketOptions) trend(pool []savedAssessment, lead *assess.Result) *reports.Trend {
 	same := func(a *assess.Answers) bool {
 		return assess.SamePerson(a, lead.Answers) && a.Assessor == lead.Answers.Assessor &&
 			assess.PersonKey(a.Rater) == assess.PersonKey(lead.Answers.Rater)
@@ -222,7 +247,8 @@ func (opts *PacketOptions) trend(inputs []savedAssessment, lead *assess.Result) 
 // plan is the person's development plan held against the lead assessment, or nil when
 // they have none.
 func (opts *PacketOptions) plan(lead *assess.Result) (*reports.PlanView, error) {
-	p, _, err := opts.Store.LoadPlan(lead.Answers.Person, opts.Rubric)
+	p, path, err := opts.Store.LoadPlan(lead.Answers.Person, opts.Rubric)
+	opts.Out.readsFrom(path)
 	if errors.Is(err, store.ErrNoPlan) {
 		return nil, nil
 	}

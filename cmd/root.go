@@ -161,6 +161,16 @@ Settings come from flags, then PMLADDER_<KEY> environment variables, then the co
 // with the closest flags of the command as a suggestion: "unknown flag --tagret (did
 // you mean --target?)". Other flag errors pass as they are.
 func flagError(c *cobra.Command, err error) error {
+	// pflag says `invalid argument "abc" for "--min-peers" flag: strconv.ParseInt: parsing
+	// "abc": invalid syntax`; the parser's words say nothing a person can use.
+	if head, parser, ok := strings.Cut(err.Error(), " flag: "); ok && strings.HasPrefix(parser, "strconv.Parse") {
+		head = strings.TrimSuffix(strings.Replace(head, ` for "`, " for ", 1), `"`)
+		want := "a number"
+		if strings.HasPrefix(parser, "strconv.ParseInt") || strings.HasPrefix(parser, "strconv.ParseUint") {
+			want = "a whole number"
+		}
+		return fmt.Errorf("%s: want %s", head, want)
+	}
 	name, ok := strings.CutPrefix(err.Error(), "unknown flag: ")
 	if !ok {
 		return err

@@ -53,8 +53,11 @@ type Packet struct {
 
 	compare *Compare
 	lead    *assess.Result
-	// managers are the managers' results, toward the lead's target.
+	// managers are the managers' results, toward the lead's target; manager is the
+	// latest of them when the lead is the person's own view (nil otherwise), whose
+	// standing is shown beside it.
 	managers []*assess.Result
+	manager  *assess.Result
 	plan     *PlanView
 	trend    *Trend
 	words    packetWords
@@ -163,6 +166,10 @@ func NewPacket(parts PacketParts) *Packet {
 	for _, res := range c.Results {
 		if res.Answers.Assessor == assess.Manager {
 			p.managers = append(p.managers, res)
+			// The manager whose standing is set beside the person's own: the latest.
+			if lead.Answers.Assessor == assess.Self && (p.manager == nil || res.Answers.Date.After(p.manager.Answers.Date)) {
+				p.manager = res
+			}
 		}
 	}
 	cmp.hideOthers, cmp.peerMeanOnly = true, true
@@ -195,8 +202,8 @@ func NewPacket(parts PacketParts) *Packet {
 				ps.Picked = append(ps.Picked, PickedJSON{By: pickedBy(pk), Statements: pk.Statements, Evidence: e})
 			}
 		}
-		if len(p.managers) == 1 {
-			ms := &p.managers[0].Skills[i]
+		if p.manager != nil {
+			ms := &p.manager.Skills[i]
 			standing, _ := standingOf(ms)
 			if standing != ps.Standing || (ms.Gap != nil && sk.Gap != nil && Round(*ms.Gap) != Round(*sk.Gap)) {
 				ps.managerStanding = standing
@@ -310,8 +317,8 @@ type view struct {
 // lead is the self-assessment (several managers are shown by their mean only).
 func (p *Packet) views() []view {
 	out := []view{{"the " + AssessmentName(assess.Assessor(p.Lead), ""), p.Lead, p.lead}}
-	if len(p.managers) == 1 && p.Lead == string(assess.Self) {
-		out = append(out, view{"the manager's", string(assess.Manager), p.managers[0]})
+	if p.manager != nil {
+		out = append(out, view{p.managerPossessive(), string(assess.Manager), p.manager})
 	}
 	return out
 }
@@ -384,13 +391,14 @@ func newPacketWords(p *Packet, r *rubric.Rubric) packetWords {
 		by = ", by the " + AssessmentName(assess.Assessor(p.Lead), "")
 	}
 	w.facts = append(w.facts, fact{label: labelReadiness, value: fmt.Sprintf("%s · %d of %d expectations met%s", fmtPct(t.Readiness), t.Met, t.Total, by), readiness: true})
-	switch n := len(p.managers); {
-	case n == 1 && p.Lead == string(assess.Self):
-		if mt := p.managers[0].Target; mt != nil {
-			w.facts = append(w.facts, fact{label: "Manager's view", value: fmt.Sprintf("%s · %d of %d expectations met", fmtPct(mt.Readiness), mt.Met, mt.Total)})
+	if m := p.manager; m != nil {
+		value := fmt.Sprintf("%s · %d of %d expectations met", fmtPct(m.Target.Readiness), m.Target.Met, m.Target.Total)
+		label := "Manager's view"
+		if n := len(p.managers); n > 1 {
+			label = "Managers' view"
+			value = fmt.Sprintf("%s (the mean of %d); the latest, %s: %s", fmtPct(p.Readiness["manager"]), n, raterOrUnnamed(m.Answers.Rater), value)
 		}
-	case n > 1:
-		w.facts = append(w.facts, fact{label: "Managers' view", value: fmtPct(p.Readiness["manager"]) + " (their mean)"})
+		w.facts = append(w.facts, fact{label: label, value: value})
 	}
 	w.facts = append(w.facts, fact{label: labelAnswered, value: fmt.Sprintf("%d of %d questions", p.lead.Answered, p.lead.Questions)})
 	w.peers = p.peersLine()
@@ -509,6 +517,10 @@ func (p *Packet) missingLines(r *rubric.Rubric) (missing, toDo []string) {
 	if partly := p.partlyAnswered(); len(partly) > 0 {
 		missing = append(missing, fmt.Sprintf("Scored on some of their questions only (a score is the mean of those answered): %s.", strings.Join(partly, "; ")))
 	}
+	if p.lead.Answers.Quick {
+		missing = append(missing, "A quick assessment (one question per skill): a committee weighs a full one more.")
+		toDo = append(toDo, "Answer every question: pmladder assess (without --quick).")
+	}
 	if p.Lead != string(assess.Self) {
 		missing = append(missing, "No self-assessment: the person's own view is not in the packet.")
 		toDo = append(toDo, "The person assesses themselves: pmladder assess.")
@@ -581,6 +593,13 @@ func (p *Packet) levelLines(r *rubric.Rubric) []string {
 		return []string{line}
 	case !cur.IsLadder() || !t.IsLadder():
 		return nil
+	}
+	if t.Level < cur.Level {
+		line := fmt.Sprintf("%s is below the current role, %s: this is no promotion case.", t.Name, cur.Name)
+		if next != "" {
+			line += " The next role is " + next + "."
+		}
+		return []string{line}
 	}
 	var parts []string
 	if d := t.Level - cur.Level; d >= 2 {
@@ -667,9 +686,10 @@ func (p *Packet) partlyAnswered() []string {
 // managerLines are where the one manager's view of a skill is not the lead's: the gaps
 // the manager sees and the lead does not, and the other way round.
 func (p *Packet) managerLines() []string {
-	if len(p.managers) != 1 || p.Lead != string(assess.Self) {
+	if p.manager == nil {
 		return nil
 	}
+	who := capitalise(p.managerName(true))
 	var sees, met []string
 	for _, s := range p.Skills {
 		switch {
@@ -682,11 +702,11 @@ func (p *Packet) managerLines() []string {
 	}
 	var out []string
 	if len(sees) > 0 {
-		out = append(out, fmt.Sprintf("The manager sees a gap where the self-assessment does not: %s. Talk it through before the committee does.", strings.Join(sees, "; ")))
+		out = append(out, fmt.Sprintf("%s sees a gap where the self-assessment does not: %s. Talk it through before the committee does.", who, strings.Join(sees, "; ")))
 	}
 	if len(met) > 0 {
-		out = append(out, fmt.Sprintf("The manager rates %s as met, where the self-assessment has a gap: agree the rating before planning work on %s.",
-			strings.Join(met, "; "), words.Plural(len(met), "it", "them")))
+		out = append(out, fmt.Sprintf("%s rates %s as met, where the self-assessment has a gap: agree the rating before planning work on %s.",
+			who, strings.Join(met, "; "), words.Plural(len(met), "it", "them")))
 	}
 	return out
 }
@@ -734,8 +754,8 @@ func (p *Packet) skillScope() string {
 	t := p.TargetRole
 	line := fmt.Sprintf("Every skill %s expects, in the ladder's order. Target is what it expects; standing is met, or how far the %s's score falls short.",
 		t.Name, strings.TrimSuffix(AssessmentName(assess.Assessor(p.Lead), ""), "'s assessment"))
-	if len(p.managers) == 1 && p.Lead == string(assess.Self) {
-		line += " Where the manager's standing differs, it follows."
+	if p.manager != nil {
+		line += " Where " + p.managerPossessive() + " standing differs, it follows."
 	}
 	if len(p.Raters) > 1 && p.Lead == string(assess.Self) {
 		line += " A blind spot is a self-rating a point or more above the others' mean, a hidden strength one a point or more below."
@@ -765,6 +785,39 @@ func (p *Packet) saidLines(s PacketSkill) []string {
 		out = append(out, line)
 	}
 	return out
+}
+
+// managerName is the manager whose standing is shown: "the manager", or among several
+// "the latest manager (Priya Raman)"; named adds the name of the one manager too.
+func (p *Packet) managerName(named bool) string {
+	rater := p.manager.Answers.Rater
+	switch {
+	case len(p.managers) > 1:
+		return "the latest manager (" + raterOrUnnamed(rater) + ")"
+	case named && rater != "":
+		return "the manager (" + rater + ")"
+	}
+	return "the manager"
+}
+
+// managerPossessive is "the manager's", or among several "the latest manager's, Priya
+// Raman's".
+func (p *Packet) managerPossessive() string {
+	if len(p.managers) > 1 && p.manager.Answers.Rater != "" {
+		return "the latest manager's, " + p.manager.Answers.Rater + "'s"
+	}
+	if len(p.managers) > 1 {
+		return "the latest manager's"
+	}
+	return "the manager's"
+}
+
+// raterOrUnnamed is a rater's name, or says there is none.
+func raterOrUnnamed(rater string) string {
+	if rater == "" {
+		return "unnamed"
+	}
+	return rater
 }
 
 // raterLabel names who picked: "Self", "Manager (Priya Raman)" for the one named
