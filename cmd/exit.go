@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/pmladder/pmladder/internal/printable"
+
 	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/reports"
 )
@@ -80,7 +82,8 @@ func printError(w io.Writer, err error) {
 		return // the reader stopped reading: nothing to tell them
 	}
 	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
-		fmt.Fprintf(w, "pmladder: %s\n", line)
+		// A path from the command line may hold an ESC or a bidi override: shown escaped.
+		fmt.Fprintf(w, "pmladder: %s\n", printable.String(line))
 	}
 	var usage *usageError
 	if errors.As(err, &usage) && usage.hint != "" {

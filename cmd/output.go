@@ -35,6 +35,9 @@ type outputFlags struct {
 	inputs []string
 	// cmdPath names the command for usage errors.
 	cmdPath string
+	// bySetting is true when the format setting chose the format: a flag that has no
+	// place in it (report --what-if in CSV) takes the command's default instead.
+	bySetting bool
 }
 
 // readsFrom records files the command reads, so that -o cannot overwrite one.
@@ -123,7 +126,7 @@ func (o *outputFlags) resolve(f *Factory, cmd *cobra.Command) (reports.Output, e
 		// The format setting when this command writes it, else the command's default.
 		out.Format = o.formats[0]
 		if s, ok := reports.ParseFormat(f.Settings.Format); ok && slices.Contains(o.formats, s) {
-			out.Format = s
+			out.Format, o.bySetting = s, true
 		}
 	}
 	if err := out.Check(o.formats); err != nil {

@@ -59,7 +59,7 @@ JSON for a script.`,
 			if opts.Rubric, opts.Output, err = f.reportSetup(cmd, &opts.Out); err != nil {
 				return err
 			}
-			if err := checkWhatIf(cmd, opts.WhatIf, opts.Output.Format); err != nil {
+			if err := checkWhatIf(cmd, opts.WhatIf, &opts.Out, &opts.Output); err != nil {
 				return err
 			}
 			opts.Store, opts.cmdPath = f.Store(), cmd.CommandPath()
@@ -124,9 +124,14 @@ func reportRun(opts *ReportOptions) error {
 }
 
 // checkWhatIf refuses --what-if in a format that has no place for it (CSV: one row per
-// skill), before anything is read or written.
-func checkWhatIf(cmd *cobra.Command, whatIf bool, format reports.Format) error {
-	if !whatIf || format != reports.CSV {
+// skill), before anything is read or written; when only the format setting asked for
+// CSV, the report takes its default format instead (the flag is the more specific wish).
+func checkWhatIf(cmd *cobra.Command, whatIf bool, flags *outputFlags, out *reports.Output) error {
+	if !whatIf || out.Format != reports.CSV {
+		return nil
+	}
+	if flags.bySetting {
+		out.Format = flags.formats[0]
 		return nil
 	}
 	var shown []reports.Format
