@@ -10,7 +10,15 @@ import (
 // packetBody is the packet's page: the summary, then each section in the Markdown's
 // order; the trend is its chart, every point labelled with its date and readiness. Printed, it runs to a few pages: the tables run on across pages, a row is kept
 // whole.
-const packetBody = `<header>
+const packetBody = `<style>
+/* The packet's long tables of words (what each picked, what changes) print a size
+   smaller, so that a full ladder fits in six pages. */
+@media print {
+  table.said td, .changes-wrap td { font-size: 8pt; }
+  .needs li { margin-bottom: 0; }
+}
+</style>
+<header>
 <h1>{{.Title}}</h1>
 <p class="meta">{{.Byline}}</p>
 </header>
@@ -44,7 +52,7 @@ const packetBody = `<header>
 </table>
 
 <h2>{{.SaidHeading}}</h2>
-<table class="case">
+<table class="case said">
 <thead><tr><th>Skill</th><th>What each picked</th><th>{{.EvidenceHeading}}</th></tr></thead>
 <tbody>
 {{- range .Said}}
@@ -72,7 +80,7 @@ const packetBody = `<header>
 {{- with .Changes}}
 
 <h2>{{$.ChangesHeading}}</h2>
-{{- if .Rows}}{{template "table" .}}{{else}}<p>{{$.SameExpectations}}</p>{{end}}
+{{- if .Rows}}<div class="changes-wrap">{{template "table" .}}</div>{{else}}<p>{{$.SameExpectations}}</p>{{end}}
 {{- end}}
 {{- end}}`
 
