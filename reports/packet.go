@@ -505,7 +505,7 @@ func (p *Packet) missingLines(r *rubric.Rubric) (missing, toDo []string) {
 			noEvidence = append(noEvidence, s.Name)
 		}
 		// A blind spot the manager's line names already is not said twice.
-		if s.Flag != nil && *s.Flag == assess.BlindSpot && !strings.HasPrefix(s.managerStanding, standingGap) {
+		if s.Flag != nil && *s.Flag == assess.BlindSpot && !(s.Standing == standingMet && strings.HasPrefix(s.managerStanding, standingGap)) {
 			blind = append(blind, s.Name)
 		}
 	}
