@@ -170,7 +170,8 @@ func htmlTemplate(text string) pageTemplate {
 }
 
 // htmlShared defines the pieces several pages draw: "table" is a plain table of a view's
-// Header and Rows (text cells, escaped by the template); "whatif" a *WhatIf (whatif.go).
+// Header and Rows (text cells, escaped by the template); "summary" the top of a person's
+// page, an htmlSummary; "whatif" a *WhatIf (whatif.go).
 const htmlShared = `{{define "table"}}
 <table>
 <thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
@@ -179,6 +180,16 @@ const htmlShared = `{{define "table"}}
 <tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
 {{- end}}
 </tbody>
+</table>
+{{- end}}
+{{- define "summary"}}<header>
+<h1>{{.Heading}}</h1>
+<p class="meta">{{.Byline}}</p>
+</header>
+<table class="summary">
+{{- range .Facts}}
+<tr><td>{{.Label}}</td><td>{{if .Readiness}}<span class="bar ready{{if $.Held}} held{{end}}"><span style="width: {{readyWidth $.Readiness}}"></span></span>{{end}}{{.Value}}</td></tr>
+{{- end}}
 </table>
 {{- end}}` + htmlWhatIf
 
@@ -220,15 +231,7 @@ func (c controlEscaper) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-const reportBody = `<header>
-<h1>{{.Who}}</h1>
-<p class="meta">{{.Line}}</p>
-</header>
-<table class="summary">
-{{- range .Facts}}
-<tr><td>{{.Label}}</td><td>{{if .Readiness}}<span class="bar ready{{if $.Held}} held{{end}}"><span style="width: {{readyWidth $.Rep.TargetRole.Readiness}}"></span></span>{{end}}{{.Value}}</td></tr>
-{{- end}}
-</table>
+const reportBody = `{{template "summary" .Summary}}
 {{- if .Rep.Checks}}
 <h2>{{.ChecksHeading}}</h2>
 <ul class="checks">{{range .Rep.Checks}}<li>{{.Message}}</li>{{end}}</ul>
@@ -332,6 +335,25 @@ type htmlNext struct {
 	Name, Readiness, Met, Gaps string
 }
 
+// htmlSummary is the top of a person's page: a heading, a byline and the facts, the
+// target's readiness drawn as a bar (green when the target is held).
+type htmlSummary struct {
+	Heading, Byline string
+	Facts           []htmlFact
+	Held            bool
+	Readiness       *float64
+}
+
+// htmlSummaryOf is the summary of a page: its heading, byline and facts, and the
+// target's readiness for the bar.
+func htmlSummaryOf(heading, byline string, facts []fact, held bool, readiness *float64) htmlSummary {
+	sum := htmlSummary{Heading: heading, Byline: byline, Held: held, Readiness: readiness}
+	for _, f := range facts {
+		sum.Facts = append(sum.Facts, htmlFact{Label: f.label, Value: f.value, Readiness: f.readiness})
+	}
+	return sum
+}
+
 type htmlFact struct {
 	Label, Value string
 	Readiness    bool
@@ -348,9 +370,8 @@ type htmlGap struct {
 }
 
 type reportView struct {
-	Title, Who, Line                                   string
-	Facts                                              []htmlFact
-	Held                                               bool
+	Title                                              string
+	Summary                                            htmlSummary
 	Skills, ScoreName, ScaleNote                       string
 	Columns                                            []htmlColumn
 	GapsHeading, NoGaps, Unassessed, UnassessedHeading string
@@ -376,13 +397,14 @@ type reportView struct {
 // actions.
 func (p *Person) writeHTML(w io.Writer) error {
 	rep, r, words := p.rep, p.r, &p.words
-	v := reportView{Title: words.title, Who: words.who, Line: capitalise(words.byline) + " · " + words.ladder, Rep: rep,
-		Held: words.held, Skills: headingSkills, ScoreName: words.score, ScaleNote: words.scaleNote,
+	v := reportView{Title: words.title, Rep: rep,
+		Summary: htmlSummaryOf(words.who, capitalise(words.byline)+" · "+words.ladder, words.facts, words.held, nil),
+		Skills:  headingSkills, ScoreName: words.score, ScaleNote: words.scaleNote,
 		GapsHeading: words.gaps, NoGaps: words.noGaps, Unassessed: words.unassessed, UnassessedHeading: headingUnassessed,
 		CertsHeading: headingCerts, NoCerts: words.noCerts, NextHeading: headingNext,
 		ChecksHeading: headingChecks, DeepenHeading: words.deepen, WhatIf: p.whatIf}
-	for _, f := range words.facts {
-		v.Facts = append(v.Facts, htmlFact{Label: f.label, Value: f.value, Readiness: f.readiness})
+	if rep.TargetRole != nil {
+		v.Summary.Readiness = rep.TargetRole.Readiness
 	}
 	v.Evidence = hasEvidence(rep)
 	v.Columns = []htmlColumn{{columnSkill, false}, {columnScore, false}, {columnTarget, true}, {columnGap, true}, {columnPriority, false}}

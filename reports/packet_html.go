@@ -18,15 +18,7 @@ const packetBody = `<style>
   .needs li { margin-bottom: 0; }
 }
 </style>
-<header>
-<h1>{{.Title}}</h1>
-<p class="meta">{{.Byline}}</p>
-</header>
-<table class="summary">
-{{- range .Facts}}
-<tr><td>{{.Label}}</td><td>{{if .Readiness}}<span class="bar ready{{if $.Held}} held{{end}}"><span style="width: {{readyWidth $.Readiness}}"></span></span>{{end}}{{.Value}}</td></tr>
-{{- end}}
-</table>
+{{template "summary" .Summary}}
 {{- if .HasTarget}}
 
 <h2>{{.NeedsHeading}}</h2>
@@ -99,10 +91,9 @@ type packetGoal struct{ Line, Class string }
 
 // packetHTMLView is the packet as its page shows it.
 type packetHTMLView struct {
-	Title, Byline                               string
-	Facts                                       []htmlFact
-	Held, HasTarget                             bool
-	Readiness                                   *float64
+	Title                                       string
+	Summary                                     htmlSummary
+	HasTarget                                   bool
 	ChangesHeading, SameExpectations            string
 	Changes                                     *htmlTable
 	SkillsHeading, SkillScope                   string
@@ -145,15 +136,13 @@ func standingClass(standing string) string {
 
 // writeHTML writes the packet as one self-contained, printable page.
 func (p *Packet) writeHTML(w io.Writer) error {
-	v := packetHTMLView{Title: p.words.title, Byline: p.words.byline, HasTarget: p.TargetRole != nil,
+	v := packetHTMLView{Title: p.words.title, HasTarget: p.TargetRole != nil,
 		SkillsHeading: packetSkills, SaidHeading: packetSaid, NoEvidence: noEvidence, PlanHeading: packetPlan,
 		NoPlan: noPlanLine, NeedsHeading: packetNeeds, NothingMissing: nothingMissing, Missing: p.Missing,
 		ToDoHeading: packetToDo, ToDo: p.ToDo, EvidenceHeading: p.evidenceLabel()}
-	for _, f := range p.words.facts {
-		v.Facts = append(v.Facts, htmlFact{Label: f.label, Value: f.value, Readiness: f.readiness})
-	}
+	v.Summary = htmlSummaryOf(p.words.title, p.words.byline, p.words.facts, false, nil)
 	if t := p.TargetRole; t != nil {
-		v.Held, v.Readiness = t.Holds, t.Readiness
+		v.Summary.Held, v.Summary.Readiness = t.Holds, t.Readiness
 		v.SkillScope = p.skillScope()
 		v.TrendHeading, v.OneAssessment = p.trendHeading(), p.oneAssessmentLine()
 		if d := p.Diff; d != nil {
