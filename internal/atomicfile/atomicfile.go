@@ -126,8 +126,11 @@ type FolderError struct {
 func (e *FolderError) Error() string {
 	dir := filepath.Clean(e.Dir)
 	switch {
-	case errors.Is(e.Err, fs.ErrNotExist):
+	case errors.Is(e.Err, fs.ErrNotExist) && !isDir(dir):
 		return fmt.Sprintf("the folder %s does not exist", dir)
+	case errors.Is(e.Err, fs.ErrNotExist):
+		// The folder is there and still has no room for a file: /proc, /sys.
+		return fmt.Sprintf("cannot make a file in the folder %s", dir)
 	case errors.Is(e.Err, syscall.ENOTDIR):
 		return fmt.Sprintf("%s is not a folder", dir)
 	case errors.Is(e.Err, fs.ErrPermission):
@@ -138,6 +141,12 @@ func (e *FolderError) Error() string {
 }
 
 func (e *FolderError) Unwrap() error { return e.Err }
+
+// isDir reports whether path is a folder (following links).
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
 
 // folderError turns the failure to create the temporary file into one about the folder.
 func folderError(path, dir string, err error) error {
