@@ -107,7 +107,7 @@ line.`,
 			opts.Program = f.Program
 			for _, name := range []string{"config", "data-dir"} {
 				if fl := cmd.Flags().Lookup(name); fl != nil && fl.Changed {
-					opts.StoreFlags = append(opts.StoreFlags, "--"+name, shellQuote(fl.Value.String()))
+					opts.StoreFlags = append(opts.StoreFlags, "--"+name, printable.ShellWord(fl.Value.String()))
 				}
 			}
 			ctx, stop := interruptContext()
@@ -155,7 +155,7 @@ func (opts *AssessOptions) resumeCommand(person string) string {
 	words = append(words, opts.StoreFlags...)
 	words = append(words, "assess", "--resume")
 	if person != "" {
-		words = append(words, "--name", shellQuote(printable.String(person)))
+		words = append(words, "--name", printable.ShellWord(printable.String(person)))
 	}
 	return strings.Join(words, " ")
 }

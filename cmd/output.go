@@ -101,6 +101,9 @@ func (o *outputFlags) resolve(f *Factory, cmd *cobra.Command) (reports.Output, e
 	switch {
 	case cmd.Flags().Changed("format"):
 		name, hint := match.Value(o.Format, formatNames(o.formats))
+		if ext, err := reports.FormatOfFile("x." + o.Format); name == "" && err == nil && slices.Contains(o.formats, ext) {
+			name = string(ext) // a file's extension for its format: --format md, --format htm
+		}
 		if name == "" {
 			if _, known := reports.ParseFormat(o.Format); known {
 				return out, usageErrorf(cmd.CommandPath(), "%s", writes)

@@ -117,6 +117,11 @@ func packetRun(opts *PacketOptions) error {
 		return usageErrorf(opts.cmdPath, "only peers' assessments of %s: a packet needs the person's own or their manager's", lead.Answers.Person)
 	}
 	parts := reports.PacketParts{Raters: raters, Trend: opts.trend(pool, lead), WhatIf: assess.WhatIfOf(lead, opts.Roles.scoreOptions())}
+	for _, in := range inputs {
+		if in.a == lead.Answers && len(opts.Files) > 0 {
+			parts.LeadFile = in.path
+		}
+	}
 	if parts.Plan, err = opts.plan(lead); err != nil {
 		return err
 	}

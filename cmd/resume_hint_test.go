@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/pmladder/pmladder/internal/printable"
 )
 
 // The hints to resume name pmladder as the user ran it, so that they can be pasted.
@@ -38,8 +40,8 @@ func TestResumeHintAsInvoked(t *testing.T) {
 		t.Errorf("a second draft:\n%s", got)
 	}
 	for in, want := range map[string]string{"Ada": "Ada", "Ada Lovelace": `"Ada Lovelace"`, `say "hi"`: `'say "hi"'`, "it's $x": `'it'\''s $x'`} {
-		if got := shellQuote(in); got != want {
-			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		if got := printable.ShellWord(in); got != want {
+			t.Errorf("printable.ShellWord(%q) = %s, want %s", in, got, want)
 		}
 	}
 }

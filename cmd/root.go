@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/pmladder/pmladder/internal/match"
+	"github.com/pmladder/pmladder/internal/printable"
 )
 
 // Execute runs pmladder with the process's arguments, streams and environment and returns
@@ -36,19 +37,7 @@ func invokedAs(argv0 string) string {
 	if !strings.ContainsRune(argv0, filepath.Separator) || strings.Contains(argv0, "go-build") {
 		return "pmladder"
 	}
-	return shellQuote(argv0)
-}
-
-// shellQuote quotes s as a POSIX shell word, only when it needs it: Ada as it is, Ada
-// Lovelace in double quotes, and text with a quote, $, backslash or ! in single quotes.
-func shellQuote(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@%+=,") == "" {
-		return s
-	}
-	if !strings.ContainsAny(s, "\"$`\\!") {
-		return `"` + s + `"`
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return printable.ShellWord(argv0)
 }
 
 // interruptContext is cancelled when the user stops pmladder: Ctrl-C (SIGINT), SIGTERM, or

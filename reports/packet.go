@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/pmladder/pmladder/assess"
+	"github.com/pmladder/pmladder/internal/printable"
 	"github.com/pmladder/pmladder/internal/words"
 	"github.com/pmladder/pmladder/rubric"
 )
@@ -53,6 +54,10 @@ type Packet struct {
 
 	compare *Compare
 	lead    *assess.Result
+	// leadFile is the lead's file when it was given (not the latest saved one), and
+	// disagreements counts the skills where the one manager's standing differs.
+	leadFile      string
+	disagreements int
 	// managers are the managers' results, toward the lead's target; manager is the
 	// latest of them when the lead is the person's own view (nil otherwise), whose
 	// standing is shown beside it.
@@ -136,6 +141,9 @@ type PacketParts struct {
 	Plan   *PlanView
 	// WhatIf is the lead's what-if toward the target (assess.WhatIfOf), nil without a target.
 	WhatIf *assess.WhatIfs
+	// LeadFile is the lead's file when the files were given, for the commands the
+	// packet suggests ("" when it is the latest saved assessment).
+	LeadFile string
 }
 
 // NewPacket builds the packet from its parts.
@@ -147,7 +155,7 @@ func NewPacket(parts PacketParts) *Packet {
 	p := &Packet{Format: PacketFormat, Person: lead.Answers.Person, Rubric: RubricInfo{Name: r.Name, Version: r.Version, SHA256: r.SHA256},
 		Lead: string(lead.Answers.Assessor), Readiness: cmp.Readiness, Raters: cmp.Raters, MinPeers: c.MinPeers,
 		Skills: []PacketSkill{}, Trend: []PacketPoint{}, Missing: []string{}, ToDo: []string{},
-		compare: cmp, lead: lead, plan: parts.Plan, trend: parts.Trend}
+		compare: cmp, lead: lead, plan: parts.Plan, trend: parts.Trend, leadFile: parts.LeadFile}
 	if lead.Track != "" {
 		track := lead.Track
 		p.Track = &track
@@ -205,6 +213,9 @@ func NewPacket(parts PacketParts) *Packet {
 		if p.manager != nil {
 			ms := &p.manager.Skills[i]
 			standing, _ := standingOf(ms)
+			if standing != ps.Standing {
+				p.disagreements++
+			}
 			if standing != ps.Standing || (ms.Gap != nil && sk.Gap != nil && Round(*ms.Gap) != Round(*sk.Gap)) {
 				ps.managerStanding = standing
 				if standing == standingGap {
@@ -247,7 +258,7 @@ func NewPacket(parts PacketParts) *Packet {
 		}
 	}
 	p.words = newPacketWords(p, r)
-	p.Missing, p.ToDo = p.words.missing, p.words.toDo
+	p.Missing, p.ToDo = nonNilStrings(p.words.missing), nonNilStrings(p.words.toDo)
 	return p
 }
 
@@ -535,7 +546,7 @@ func (p *Packet) missingLines(r *rubric.Rubric) (missing, toDo []string) {
 		toDo = append(toDo, fmt.Sprintf("Ask at least %d peers: pmladder template --assessor peer makes each a sheet.", p.MinPeers))
 	case n < p.MinPeers:
 		missing = append(missing, fmt.Sprintf("%s of the %d needed to show the peers' view.", countOf(n, "peer", "peers"), p.MinPeers))
-		toDo = append(toDo, fmt.Sprintf("Ask %s more.", countOf(p.MinPeers-n, "peer", "peers")))
+		toDo = append(toDo, fmt.Sprintf("Ask %s more (pmladder template --assessor peer makes each a sheet).", countOf(p.MinPeers-n, "peer", "peers")))
 	}
 	if len(blind) > 0 {
 		missing = append(missing, fmt.Sprintf("The others rate %s a point or more below the self-assessment: bring an example that shows the level, or agree the rating first.", strings.Join(blind, "; ")))
@@ -546,11 +557,15 @@ func (p *Packet) missingLines(r *rubric.Rubric) (missing, toDo []string) {
 		toDo = append(toDo, "Add an example per skill: the interview asks after each one; an answers file takes evidence: {skill-id: text}.")
 	case len(noEvidence) > 0:
 		missing = append(missing, fmt.Sprintf("No example yet for %s: a committee weighs a rating by the example behind it.", strings.Join(noEvidence, "; ")))
+		toDo = append(toDo, "Add an example for "+strings.Join(noEvidence, "; ")+" (evidence: {skill-id: text} in the answers file).")
+	}
+	if p.disagreements > 0 {
+		toDo = append(toDo, fmt.Sprintf("Talk through with %s the %s where the views differ (above).", p.managerName(true), words.Plural(p.disagreements, "skill", "skills")))
 	}
 	if p.plan == nil {
 		if len(p.lead.Gaps) > 0 {
 			missing = append(missing, "No development plan.")
-			toDo = append(toDo, "Make a development plan from the gaps: pmladder plan new.")
+			toDo = append(toDo, "Make a development plan from the gaps: pmladder plan new"+p.fromFlag()+".")
 		}
 	} else {
 		var late []string
@@ -568,6 +583,25 @@ func (p *Packet) missingLines(r *rubric.Rubric) (missing, toDo []string) {
 		toDo = append(toDo, "Assess again in a few months: the packet then shows the readiness over time.")
 	}
 	return missing, toDo
+}
+
+// planMeta says when the plan was made and what it is held against, and the role it
+// aims at when that is not the packet's target.
+func (p *Packet) planMeta() string {
+	line := p.plan.meta(Options{})
+	if t := p.plan.TargetRole; t != nil && p.TargetRole != nil && t.ID != p.TargetRole.ID {
+		line += " · it aims at " + t.Name + ", not " + p.TargetRole.Name
+	}
+	return line
+}
+
+// fromFlag is " --from FILE" naming the lead's file, for a command that reads it; "" when
+// the lead is the person's latest saved assessment, which such a command reads anyway.
+func (p *Packet) fromFlag() string {
+	if p.leadFile == "" {
+		return ""
+	}
+	return " --from " + printable.ShellWord(p.leadFile)
 }
 
 // levelLines say when the target is no promotion (the current role itself) or more than
@@ -601,26 +635,24 @@ func (p *Packet) levelLines(r *rubric.Rubric) []string {
 		}
 		return []string{line}
 	}
-	var parts []string
+	var lines []string
 	if d := t.Level - cur.Level; d >= 2 {
-		parts = append(parts, fmt.Sprintf("%d levels above %s", d, cur.Name))
+		line := fmt.Sprintf("%s is %d levels above %s: a committee weighs one level at a time.", t.Name, d, cur.Name)
+		if next != "" {
+			line += " The next role is " + next + "."
+		}
+		lines = append(lines, line)
 	}
 	if p.Track != nil && !t.OnTrack(*p.Track) {
 		for _, id := range t.Tracks {
 			if tr := r.Track(id); tr != nil {
-				parts = append(parts, "on the "+tr.Name+" track")
+				lines = append(lines, fmt.Sprintf("%s is on the %s track, and these answers on the %s: --track %s weighs them on the target's.",
+					t.Name, tr.Name, packetTrack(p, r), tr.ID))
 				break
 			}
 		}
 	}
-	if len(parts) == 0 {
-		return nil
-	}
-	line := fmt.Sprintf("%s is %s: a committee weighs one level at a time.", t.Name, strings.Join(parts, " and "))
-	if next != "" {
-		line += " The next role is " + next + "."
-	}
-	return []string{line}
+	return lines
 }
 
 // coreLine names the core skills below the target's expectation by any view, with each
@@ -961,7 +993,7 @@ func (p *Packet) writeMarkdown(w io.Writer) error {
 	if p.plan == nil {
 		ew.printf("%s\n", noPlanLine)
 	} else {
-		ew.printf("%s\n\n", mdEscape(p.plan.meta(Options{})))
+		ew.printf("%s\n\n", mdEscape(p.planMeta()))
 		for _, g := range p.plan.Goals {
 			ew.printf("- %s\n", mdEscape(p.plan.goalLine(g)))
 		}

@@ -124,12 +124,12 @@ func (packetHTMLView) StandingClass(cell string) string { return standingClass(c
 
 func standingClass(standing string) string {
 	switch {
+	case strings.HasPrefix(standing, standingGap):
+		return "high" // the lead's gap, whatever the manager says
 	case strings.Contains(standing, "manager:"):
-		return "medium" // the views differ
+		return "medium" // met, but not by the manager
 	case strings.HasPrefix(standing, standingMet):
 		return "met"
-	case strings.HasPrefix(standing, standingGap):
-		return "high"
 	}
 	return "na"
 }
@@ -170,7 +170,7 @@ func (p *Packet) writeHTML(w io.Writer) error {
 		v.WhatIf = p.WhatIf
 	}
 	if p.plan != nil {
-		v.PlanMeta = p.plan.meta(Options{})
+		v.PlanMeta = p.planMeta()
 		for _, g := range p.plan.Goals {
 			v.Goals = append(v.Goals, packetGoal{Line: p.plan.goalLine(g), Class: goalStatusClass(g.Status)})
 		}

@@ -124,6 +124,10 @@ func NewWhatIf(wi *assess.WhatIfs, r *rubric.Rubric, voice WhatIfVoice) *WhatIf 
 	w.Heading = headingWhatIf
 	w.Intro = fmt.Sprintf("Which one step would move %s most toward %s? Each line takes one skill a step up (%s to it below the step, raised to it) and scores them again: the readiness that step alone gives. Readiness now: %s; the bar is %s%% with every core skill met.",
 		voice.Who, target, voice.Answers, fmtPct(&now), num(r.Scoring.Pass))
+	if wi.Holds {
+		w.Intro = fmt.Sprintf("%s the bar for %s already (readiness %s). Each line takes one skill still below what it expects a step up (%s to it below the step, raised to it) and scores them again: the readiness that step alone gives.",
+			capitalise(voice.meets()), target, fmtPct(&now), voice.Answers)
+	}
 
 	// from is where each skill's next step starts: its score, then the step before.
 	from := map[string]float64{}

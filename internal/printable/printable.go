@@ -41,3 +41,16 @@ func String(s string) string {
 	}
 	return b.String()
 }
+
+// ShellWord quotes s as a POSIX shell word, only when it needs it: Ada as it is, Ada
+// Lovelace in double quotes, and text with a quote, $, backslash or ! in single quotes.
+// A command the program suggests can then be pasted as it is.
+func ShellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@%+=,") == "" {
+		return s
+	}
+	if !strings.ContainsAny(s, "\"$`\\!") {
+		return `"` + s + `"`
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
