@@ -3,6 +3,7 @@ package assess
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/pmladder/pmladder/rubric"
@@ -159,7 +160,7 @@ func Compare(r *rubric.Rubric, answers []*Answers, opts CompareOptions) (*Compar
 			(a.Assessor != Peer || a.Rater != "")
 	}
 	if !growth {
-		return CompareRaters(r, answers, opts), nil
+		return CompareRaters(r, answers, opts)
 	}
 	c := &Comparison{Kind: Growth, MinPeers: minPeers(opts), Total: len(r.Skills())}
 	c.score(r, sorted, sorted[len(sorted)-1], opts)
@@ -171,16 +172,22 @@ func Compare(r *rubric.Rubric, answers []*Answers, opts CompareOptions) (*Compar
 // then managers, then peers (as a group, under the anonymity rule) — toward the lead's
 // target: a calibration, of one rater or many (a promotion packet may have only the
 // person's own view).
-func CompareRaters(r *rubric.Rubric, answers []*Answers, opts CompareOptions) *Comparison {
+func CompareRaters(r *rubric.Rubric, answers []*Answers, opts CompareOptions) (*Comparison, error) {
+	if len(answers) == 0 {
+		return nil, fmt.Errorf("no assessment to compare")
+	}
 	sorted := byDate(answers)
-	raters := map[string]*Answers{}
+	// The latest of each rater, kept in date order (never a map's order): raters that tie
+	// on every key below then keep the order they were given in.
+	latest := map[string]int{}
 	for i, a := range sorted {
-		raters[raterKey(a, i)] = a
+		latest[raterKey(a, i)] = i
 	}
-	sorted = sorted[:0]
-	for _, a := range raters {
-		sorted = append(sorted, a)
+	kept := make([]*Answers, 0, len(latest))
+	for _, i := range slices.Sorted(maps.Values(latest)) {
+		kept = append(kept, sorted[i])
 	}
+	sorted = kept
 	order := map[Assessor]int{Self: 0, Manager: 1, Peer: 2}
 	slices.SortStableFunc(sorted, func(a, b *Answers) int {
 		return cmp.Or(cmp.Compare(order[a.Assessor], order[b.Assessor]), cmp.Compare(PersonKey(a.Rater), PersonKey(b.Rater)), a.Date.Compare(b.Date))
@@ -194,7 +201,7 @@ func CompareRaters(r *rubric.Rubric, answers []*Answers, opts CompareOptions) *C
 	}
 	leadRes := c.score(r, sorted, lead, opts)
 	c.calibrate(r, leadRes, opts.All)
-	return c
+	return c, nil
 }
 
 // byDate is a copy of answers in date order.

@@ -269,3 +269,28 @@ func TestOnePeersGrowth(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareRatersIsDeterministic: raters that tie on every key (two unnamed managers
+// of the same date) keep the order given, so the lead and every number are the same
+// from one run to the next; no assessment at all is an error, not a panic.
+func TestCompareRatersIsDeterministic(t *testing.T) {
+	r := assesstest.Rubric(t, edges)
+	day := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	m1 := answers(r, "m.1=4", "m.2=4", "p.1=3")
+	m2 := answers(r, "m.1=1", "m.2=1", "p.1=1")
+	for _, a := range []*Answers{m1, m2} {
+		a.Person, a.Assessor, a.Date = "Ada", Manager, day
+	}
+	for range 100 {
+		c, err := CompareRaters(r, []*Answers{m1, m2}, CompareOptions{Score: ScoreOptions{Target: "senior"}, All: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.New.Answers != m1 {
+			t.Fatal("the lead changes from run to run")
+		}
+	}
+	if _, err := CompareRaters(r, nil, CompareOptions{}); err == nil {
+		t.Error("no assessment: no error")
+	}
+}

@@ -26,7 +26,8 @@ type WhatIf struct {
 	// more than a step raises readiness only at its last step.
 	Closes bool
 	// Gap is the gap the line raises, as the person's result has it: reports word the
-	// step from it (its score, expectation and rule 10's statements) rather than again.
+	// step from it (its score, expectation and rule 10's statements) rather than work
+	// them out a second time.
 	Gap Gap
 }
 
@@ -78,9 +79,6 @@ func WhatIfOf(res *Result, opts ScoreOptions) *WhatIfs {
 	// The target and the track stay as they are: a raised answer may change the role
 	// the answers hold, and so the default target, but the question is about this one.
 	opts.Target, opts.Track = res.Target.Role.ID, res.Track
-	if res.Current != nil {
-		opts.Current = res.Current.ID
-	}
 	wi := whatIfScorer{scorer: Scorer{Rubric: res.Rubric, Options: opts}, base: res.Answers}
 	out := &WhatIfs{Target: res.Target.Role, Readiness: *res.Target.Readiness, Holds: res.Target.Holds,
 		Unassessed: slices.Clone(res.Unassessed)}
@@ -233,8 +231,9 @@ func (wi *whatIfScorer) fewest(res *Result, ladders []skillLadder) []Move {
 }
 
 // bestGains solves the 0/1 knapsack of the gaps that are not core: for a number of
-// steps, the items (by index) whose gains sum highest at that cost or less. Ties go to
-// the earlier items, the larger gaps.
+// steps, the items (by index) whose gains sum highest at that cost or less — of the sets
+// that hold in the fewest steps, the one that raises readiness most (rule 16). Ties of
+// gain go to the earlier items, the larger gaps.
 func bestGains(gains []float64, costs []int, total int) func(budget int) []int {
 	n := len(gains)
 	// table[i][b] is the highest gain from items i… within b steps.

@@ -115,7 +115,7 @@ func TestFewestStepsAreFewest(t *testing.T) {
 				score = skillMean(t, r, b, g.Skill)
 			}
 		}
-		best := math.MaxInt
+		best, bestReady := math.MaxInt, 0.0
 		for set := 0; set < 1<<len(res.Gaps); set++ {
 			var moves []Move
 			for i := range res.Gaps {
@@ -123,8 +123,13 @@ func TestFewestStepsAreFewest(t *testing.T) {
 					moves = append(moves, closing[i]...)
 				}
 			}
-			if Score(r, raisedByHand(t, r, a, moves), opts).Target.Holds {
-				best = min(best, len(moves))
+			if got := Score(r, raisedByHand(t, r, a, moves), opts).Target; got.Holds {
+				switch {
+				case len(moves) < best:
+					best, bestReady = len(moves), *got.Readiness
+				case len(moves) == best:
+					bestReady = max(bestReady, *got.Readiness)
+				}
 			}
 		}
 		switch {
@@ -143,8 +148,13 @@ func TestFewestStepsAreFewest(t *testing.T) {
 			if len(wi.Fewest) != best {
 				t.Fatalf("#%d: fewest has %d steps (%s), the fewest are %d", n, len(wi.Fewest), moveList(wi.Fewest), best)
 			}
-			if !Score(r, raisedByHand(t, r, a, wi.Fewest), opts).Target.Holds {
+			got := Score(r, raisedByHand(t, r, a, wi.Fewest), opts).Target
+			if !got.Holds {
 				t.Fatalf("#%d: %s does not hold the target when scored", n, moveList(wi.Fewest))
+			}
+			// Of the sets that hold in as few steps, it raises readiness most (rule 16).
+			if *got.Readiness < bestReady-1e-9 {
+				t.Fatalf("#%d: %s gives %.2f%%; another set of %d steps gives %.2f%%", n, moveList(wi.Fewest), *got.Readiness, best, bestReady)
 			}
 		}
 	}
@@ -197,3 +207,22 @@ func TestWhatIfStepsFollowStatements(t *testing.T) {
 		t.Errorf("raising: %+v", r)
 	}
 }
+
+// TestWhatIfKeepsTheTarget: without a target given, the what-if measures toward the
+// default target of the answers as they are, even when a step would move the default
+// (the person would hold One, so the default becomes Two).
+func TestWhatIfKeepsTheTarget(t *testing.T) {
+	r := assesstest.Rubric(t, whatIfLadder)
+	a := answers(r, "a.1=0", "a.2=0", "b.1=1", "b.2=1")
+	res := Score(r, a, ScoreOptions{})
+	if res.Target == nil || res.Target.Role.ID != "one" {
+		t.Fatalf("the default target is %v, want one", res.Target)
+	}
+	wi := WhatIfOf(res, ScoreOptions{})
+	for _, l := range wi.Lines {
+		if l.Skill.ID == "a" && (!l.Holds || l.Readiness != 100) {
+			t.Errorf("a to %d: %.2f%% holds %v; toward One it is 100%%, held", l.Step, l.Readiness, l.Holds)
+		}
+	}
+}
+

@@ -111,7 +111,10 @@ func packetRun(opts *PacketOptions) error {
 	for i, in := range inputs {
 		answers[i] = in.a
 	}
-	raters := assess.CompareRaters(opts.Rubric, answers, assess.CompareOptions{Score: opts.Roles.scoreOptions(), All: true, MinPeers: opts.MinPeers})
+	raters, err := assess.CompareRaters(opts.Rubric, answers, assess.CompareOptions{Score: opts.Roles.scoreOptions(), All: true, MinPeers: opts.MinPeers})
+	if err != nil {
+		return err
+	}
 	lead := raters.New
 	if lead.Answers.Assessor == assess.Peer {
 		return usageErrorf(opts.cmdPath, "only peers' assessments of %s: a packet needs the person's own or their manager's", lead.Answers.Person)
@@ -178,19 +181,21 @@ func (opts *PacketOptions) saved(all []savedAssessment) ([]savedAssessment, erro
 	var out []savedAssessment
 	person := opts.Person
 	for _, by := range []assess.Assessor{assess.Self, assess.Manager} {
-		path, data, err := latestOf(opts.Store, person, string(by), opts.cmdPath)
+		path, _, err := latestOf(opts.Store, person, string(by), opts.cmdPath)
 		if errors.Is(err, store.ErrNoAssessment) {
 			continue
 		}
 		if err != nil {
 			return nil, err
 		}
-		a, err := readSaved(opts.IO, opts.Store, path, data, opts.Rubric)
-		if err != nil {
-			return nil, err
+		// Every saved file was read once, above; one that did not read was named then.
+		i := slices.IndexFunc(all, func(in savedAssessment) bool { return in.path == path })
+		if i < 0 {
+			return nil, fmt.Errorf("the latest %s, %s, does not read under %s (the warning above says why)",
+				reports.AssessmentName(by, ""), store.ShownPath(path), opts.Rubric.Title())
 		}
-		out = append(out, savedAssessment{path, a})
-		person = a.Person // the manager's latest is of the same person as the self-assessment
+		out = append(out, all[i])
+		person = all[i].a.Person // the manager's latest is of the same person as the self-assessment
 	}
 	if len(out) == 0 {
 		for _, in := range all {
