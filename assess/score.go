@@ -132,6 +132,10 @@ type SkillScore struct {
 	first int     // the position of the skill's first question in Rubric.Questions
 }
 
+// Answered counts the skill's questions answered with a score (not na): its score is
+// their mean (rule 1).
+func (sk *SkillScore) Answered() int { return sk.count }
+
 // RoleFit is how well the person meets one role's expectations (rule 2).
 type RoleFit struct {
 	Role *rubric.Role

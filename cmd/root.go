@@ -154,11 +154,14 @@ func flagError(c *cobra.Command, err error) error {
 	// "abc": invalid syntax`; the parser's words say nothing a person can use.
 	if head, parser, ok := strings.Cut(err.Error(), " flag: "); ok && strings.HasPrefix(parser, "strconv.Parse") {
 		head = strings.TrimSuffix(strings.Replace(head, ` for "`, " for ", 1), `"`)
-		want := "a number"
-		if strings.HasPrefix(parser, "strconv.ParseInt") || strings.HasPrefix(parser, "strconv.ParseUint") {
-			want = "a whole number"
+		want := "want a number"
+		switch {
+		case strings.HasSuffix(parser, "value out of range"):
+			want = "too large"
+		case strings.HasPrefix(parser, "strconv.ParseInt") || strings.HasPrefix(parser, "strconv.ParseUint"):
+			want = "want a whole number"
 		}
-		return fmt.Errorf("%s: want %s", head, want)
+		return fmt.Errorf("%s: %s", head, want)
 	}
 	name, ok := strings.CutPrefix(err.Error(), "unknown flag: ")
 	if !ok {

@@ -40,7 +40,8 @@ func (wf *wasFlags) check(cmd *cobra.Command, out *outputFlags, what string, for
 		return nil
 	}
 	for _, name := range conflicts {
-		if cmd.Flags().Changed(name) {
+		// A flag given as false (--what-if=false) asks for nothing: no conflict.
+		if f := cmd.Flags().Lookup(name); f != nil && f.Changed && f.Value.String() != "false" {
 			return usageErrorf(cmd.CommandPath(), "--was and --%s cannot be used together", name)
 		}
 	}

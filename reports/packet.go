@@ -151,11 +151,11 @@ func NewPacket(parts PacketParts) *Packet {
 	c := parts.Raters
 	lead := c.New
 	r := lead.Rubric
-	cmp := NewCompare(c, true)
+	compared := NewCompare(c, true)
 	p := &Packet{Format: PacketFormat, Person: lead.Answers.Person, Rubric: RubricInfo{Name: r.Name, Version: r.Version, SHA256: r.SHA256},
-		Lead: string(lead.Answers.Assessor), Readiness: cmp.Readiness, Raters: cmp.Raters, MinPeers: c.MinPeers,
+		Lead: string(lead.Answers.Assessor), Readiness: compared.Readiness, Raters: compared.Raters, MinPeers: c.MinPeers,
 		Skills: []PacketSkill{}, Trend: []PacketPoint{}, Missing: []string{}, ToDo: []string{},
-		compare: cmp, lead: lead, plan: parts.Plan, trend: parts.Trend, leadFile: parts.LeadFile}
+		compare: compared, lead: lead, plan: parts.Plan, trend: parts.Trend, leadFile: parts.LeadFile}
 	if lead.Track != "" {
 		track := lead.Track
 		p.Track = &track
@@ -180,10 +180,10 @@ func NewPacket(parts PacketParts) *Packet {
 			}
 		}
 	}
-	cmp.hideOthers, cmp.peerMeanOnly = true, true
-	cmp.noSelf = lead.Answers.Assessor != assess.Self
+	compared.hideOthers, compared.peerMeanOnly = true, true
+	compared.noSelf = lead.Answers.Assessor != assess.Self
 	views := map[string]CompareSkill{} // every skill: the raters were compared with All
-	for _, s := range cmp.Skills {
+	for _, s := range compared.Skills {
 		views[s.ID] = s
 	}
 	for i := range lead.Skills {
@@ -241,10 +241,7 @@ func NewPacket(parts PacketParts) *Packet {
 	// What each step asks is in the rubric diff and what each picked: the packet's
 	// what-if keeps to the moves, so that it prints short. A move on a skill the manager
 	// rates met already says so: it may be a rating to agree rather than work to do.
-	managerMet := map[string]bool{}
-	for _, ps := range p.Skills {
-		managerMet[ps.ID] = ps.managerStanding == standingMet
-	}
+	managerMet := p.managerMet()
 	const agreed = " (the manager rates it met already)"
 	for i := range p.WhatIf.words.Lines {
 		p.WhatIf.words.Lines[i].Statements = nil
@@ -299,8 +296,6 @@ func (p *Packet) writeJSON(w io.Writer) error { return WriteJSON(w, p) }
 type packetWords struct {
 	title, byline string
 	facts         []fact
-	// peers says how the peers are shown, or why they are not.
-	peers string
 	// missing is what the case still lacks, each a sentence for a committee; toDo what
 	// to do before sharing the packet.
 	missing, toDo []string
@@ -317,8 +312,8 @@ const (
 	packetPlan    = "Development plan"
 )
 
-// view is one rater's result as the packet weighs it: the lead's, or the one manager's.
-type view struct {
+// raterView is one rater's result as the packet weighs it: the lead's, or the one manager's.
+type raterView struct {
 	name  string // "the self-assessment", "the manager's"
 	label string // "self", "manager"
 	res   *assess.Result
@@ -326,10 +321,10 @@ type view struct {
 
 // views are the results the verdict weighs: the lead's, and the one manager's when the
 // lead is the self-assessment (several managers are shown by their mean only).
-func (p *Packet) views() []view {
-	out := []view{{"the " + AssessmentName(assess.Assessor(p.Lead), ""), p.Lead, p.lead}}
+func (p *Packet) views() []raterView {
+	out := []raterView{{"the " + AssessmentName(assess.Assessor(p.Lead), ""), p.Lead, p.lead}}
 	if p.manager != nil {
-		out = append(out, view{p.managerPossessive(), string(assess.Manager), p.manager})
+		out = append(out, raterView{p.managerPossessive(), string(assess.Manager), p.manager})
 	}
 	return out
 }
@@ -412,9 +407,8 @@ func newPacketWords(p *Packet, r *rubric.Rubric) packetWords {
 		w.facts = append(w.facts, fact{label: label, value: value})
 	}
 	w.facts = append(w.facts, fact{label: labelAnswered, value: fmt.Sprintf("%d of %d questions", p.lead.Answered, p.lead.Questions)})
-	w.peers = p.peersLine()
-	if w.peers != "" {
-		w.facts = append(w.facts, fact{label: "Peers", value: w.peers})
+	if peers := p.peersLine(); peers != "" {
+		w.facts = append(w.facts, fact{label: "Peers", value: peers})
 	}
 	w.missing, w.toDo = p.missingLines(r)
 	return w
@@ -480,12 +474,7 @@ func (p *Packet) missingLines(r *rubric.Rubric) (missing, toDo []string) {
 	t := p.TargetRole
 	missing = append(missing, p.levelLines(r)...)
 	missing = append(missing, p.coreLine()...)
-	managerMet := map[string]bool{} // the skills the one manager rates met where the lead has a gap
-	for _, s := range p.Skills {
-		if s.managerStanding == standingMet {
-			managerMet[s.ID] = true
-		}
-	}
+	managerMet := p.managerMet()
 	if !t.Holds {
 		var gaps []string // not core (above), not contested by the manager (below)
 		for _, g := range p.lead.Gaps {
@@ -560,7 +549,7 @@ func (p *Packet) missingLines(r *rubric.Rubric) (missing, toDo []string) {
 		toDo = append(toDo, "Add an example for "+strings.Join(noEvidence, "; ")+" (evidence: {skill-id: text} in the answers file).")
 	}
 	if p.disagreements > 0 {
-		toDo = append(toDo, fmt.Sprintf("Talk through with %s the %s where the views differ (above).", p.managerName(true), words.Plural(p.disagreements, "skill", "skills")))
+		toDo = append(toDo, fmt.Sprintf("Talk through with %s the %s where the views differ (above).", p.managerName(), words.Plural(p.disagreements, "skill", "skills")))
 	}
 	if p.plan == nil {
 		if len(p.lead.Gaps) > 0 {
@@ -697,19 +686,13 @@ func (p *Packet) coreLine() []string {
 // only: "Customer and market insight (2 of 3 questions)".
 func (p *Packet) partlyAnswered() []string {
 	var out []string
-	for _, s := range p.Skills {
-		if s.Standing == standingUnassessed {
+	for i := range p.lead.Skills {
+		sk := &p.lead.Skills[i]
+		if sk.ExpectedTarget == nil || sk.Score == nil {
 			continue
 		}
-		sk := p.lead.Rubric.Skill(s.ID)
-		answered := 0
-		for i := range sk.Questions {
-			if v, ok := p.lead.Answers.Get(sk.Questions[i].ID); ok && !v.NA {
-				answered++
-			}
-		}
-		if answered < len(sk.Questions) {
-			out = append(out, fmt.Sprintf("%s (%d of %d questions)", s.Name, answered, len(sk.Questions)))
+		if n := len(sk.Skill.Questions); sk.Answered() < n {
+			out = append(out, fmt.Sprintf("%s (%d of %d questions)", sk.Skill.Name, sk.Answered(), n))
 		}
 	}
 	return out
@@ -721,7 +704,7 @@ func (p *Packet) managerLines() []string {
 	if p.manager == nil {
 		return nil
 	}
-	who := capitalise(p.managerName(true))
+	who := capitalise(p.managerName())
 	var sees, met []string
 	for _, s := range p.Skills {
 		switch {
@@ -752,13 +735,20 @@ func (p *Packet) skillHeader() []string {
 	return append(p.compare.calibrationHeader(), "Standing")
 }
 
+// numberColumns counts the columns of numbers in the table of skills, after the skill's
+// name: all but the standing and, when self is rated against others, the flag.
+func (p *Packet) numberColumns() int {
+	n := len(p.skillHeader()) - 2
+	if len(p.Raters) > 1 && !p.compare.noSelf {
+		n-- // the flag
+	}
+	return n
+}
+
 // skillAlign aligns the table's columns: the numbers right, the flag and standing left.
 func (p *Packet) skillAlign() string {
-	n := len(p.skillHeader())
-	if len(p.Raters) == 1 || p.compare.noSelf { // no flag column
-		return "l" + strings.Repeat("r", n-2) + "l"
-	}
-	return "l" + strings.Repeat("r", n-3) + "ll"
+	n := p.numberColumns()
+	return "l" + strings.Repeat("r", n) + strings.Repeat("l", len(p.skillHeader())-1-n)
 }
 
 func (p *Packet) skillRow(s PacketSkill, name string) []string {
@@ -819,17 +809,28 @@ func (p *Packet) saidLines(s PacketSkill) []string {
 	return out
 }
 
-// managerName is the manager whose standing is shown: "the manager", or among several
-// "the latest manager (Priya Raman)"; named adds the name of the one manager too.
-func (p *Packet) managerName(named bool) string {
+// managerName is the manager whose standing is shown: "the manager (Priya Raman)", or
+// among several "the latest manager (Priya Raman)".
+func (p *Packet) managerName() string {
 	rater := p.manager.Answers.Rater
 	switch {
 	case len(p.managers) > 1:
 		return "the latest manager (" + raterOrUnnamed(rater) + ")"
-	case named && rater != "":
+	case rater != "":
 		return "the manager (" + rater + ")"
 	}
 	return "the manager"
+}
+
+// managerMet are the skills the manager rates met where the lead has a gap.
+func (p *Packet) managerMet() map[string]bool {
+	met := map[string]bool{}
+	for _, s := range p.Skills {
+		if s.managerStanding == standingMet {
+			met[s.ID] = true
+		}
+	}
+	return met
 }
 
 // managerPossessive is "the manager's", or among several "the latest manager's, Priya

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"strings"
 )
 
 // packetBody is the packet's page: the summary, then each section in the Markdown's
@@ -37,8 +36,8 @@ const packetBody = `<style>
 <table>
 <thead><tr>{{range $i, $h := .SkillHeader}}<th{{if and $i (lt $i $.NumColumns)}} class="num"{{end}}>{{$h}}</th>{{end}}</tr></thead>
 <tbody>
-{{- range .SkillRows}}
-<tr>{{range $i, $c := .Cells}}<td{{if and $i (lt $i $.NumColumns)}} class="num"{{end}}{{if eq $i $.StandingColumn}} class="{{$.StandingClass $c}}"{{end}}>{{$c}}</td>{{end}}</tr>
+{{- range $row := .SkillRows}}
+<tr>{{range $i, $c := .Cells}}<td{{if and $i (lt $i $.NumColumns)}} class="num"{{end}}{{if eq $i $.StandingColumn}} class="{{$row.Class}}"{{end}}>{{$c}}</td>{{end}}</tr>
 {{- end}}
 </tbody>
 </table>
@@ -76,8 +75,11 @@ const packetBody = `<style>
 {{- end}}
 {{- end}}`
 
-// packetCells is a row of the packet's skills table.
-type packetCells struct{ Cells []string }
+// packetCells is a row of the packet's skills table, and its standing's CSS class.
+type packetCells struct {
+	Cells []string
+	Class string
+}
 
 // packetSaidRow is a skill's row of what each said.
 type packetSaidRow struct {
@@ -119,16 +121,15 @@ type htmlTable struct {
 	Rows   [][]string
 }
 
-// StandingClass is the CSS class of a standing cell: met, or a gap.
-func (packetHTMLView) StandingClass(cell string) string { return standingClass(cell) }
-
-func standingClass(standing string) string {
+// standingClass is the CSS class of a skill's standing: the lead's gap red, whatever
+// the manager says; met amber where the manager sees a gap; met green.
+func (s PacketSkill) standingClass() string {
 	switch {
-	case strings.HasPrefix(standing, standingGap):
-		return "high" // the lead's gap, whatever the manager says
-	case strings.Contains(standing, "manager:"):
-		return "medium" // met, but not by the manager
-	case strings.HasPrefix(standing, standingMet):
+	case s.Standing == standingGap:
+		return "high"
+	case s.managerStanding != "" && s.managerStanding != standingMet:
+		return "medium"
+	case s.Standing == standingMet:
 		return "met"
 	}
 	return "na"
@@ -153,14 +154,14 @@ func (p *Packet) writeHTML(w io.Writer) error {
 	}
 	v.SkillHeader = p.skillHeader()
 	v.StandingColumn = len(v.SkillHeader) - 1
-	v.NumColumns = strings.LastIndexByte(p.skillAlign(), 'r') + 1 // the columns before it are numbers, but the first
+	v.NumColumns = 1 + p.numberColumns() // the numbers follow the skill's name
 	for _, s := range p.Skills {
 		name := s.Name
 		if s.Core {
 			name += " (core)"
 		}
-		v.SkillRows = append(v.SkillRows, packetCells{p.skillRow(s, name)})
-		v.Said = append(v.Said, packetSaidRow{Name: s.Name, Standing: s.standingText(), Class: standingClass(s.standingText()),
+		v.SkillRows = append(v.SkillRows, packetCells{p.skillRow(s, name), s.standingClass()})
+		v.Said = append(v.Said, packetSaidRow{Name: s.Name, Standing: s.standingText(), Class: s.standingClass(),
 			Lines: p.saidLines(s), Evidence: s.Evidence})
 	}
 	if p.trend != nil && len(p.trend.Points) > 1 {
