@@ -131,6 +131,14 @@ func changeOf(old, new *float64) Change {
 // compared without regard to case or spacing.
 func SamePerson(a, b *Answers) bool { return PersonKey(a.Person) == PersonKey(b.Person) }
 
+// SameAssessment reports whether two answers are one assessment, however the files are
+// named: the same person, rater, date and answers (a copy would count twice, as another
+// peer or another point of a trend).
+func SameAssessment(a, b *Answers) bool {
+	return SamePerson(a, b) && a.Assessor == b.Assessor && PersonKey(a.Rater) == PersonKey(b.Rater) &&
+		a.Date.Equal(b.Date) && a.String() == b.String()
+}
+
 // raterKey tells raters apart: the assessor and, for a manager or peer, their name. A
 // manager's or peer's file without a name is a rater of its own (file i): unnamed
 // peers are not one person.

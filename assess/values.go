@@ -89,10 +89,9 @@ func ParseDateIn(s string, order DateOrder) (time.Time, error) {
 // slashDay is a day written with slashes or dots: its three numbers as written, and
 // whether the separator is a dot.
 type slashDay struct {
-	n       [3]int
-	widths  [3]int
-	dots    bool
-	yearLen int
+	n      [3]int
+	widths [3]int
+	dots   bool
 }
 
 // splitLocaleDay reads the numeric day forms with / or . as separator; ok is false when s

@@ -225,4 +225,3 @@ func TestWhatIfKeepsTheTarget(t *testing.T) {
 		}
 	}
 }
-

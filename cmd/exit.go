@@ -8,7 +8,6 @@ import (
 	"syscall"
 
 	"github.com/pmladder/pmladder/internal/printable"
-
 	"github.com/pmladder/pmladder/internal/problem"
 	"github.com/pmladder/pmladder/reports"
 )

@@ -226,28 +226,3 @@ func loadSaved(st *store.Store, path string, r *rubric.Rubric, carry *assess.Car
 	a, warnings, err = st.Load(path, r)
 	return a, nil, lost, warnings, err
 }
-
-// savedAssessment is a saved assessment as it was read: its path and answers.
-type savedAssessment struct {
-	path string
-	a    *assess.Answers
-}
-
-// readEverySaved reads the saved files at paths under r, in order. One that does not
-// read (say, written for another rubric) is named on stderr and skipped: it must not hide
-// the others.
-func readEverySaved(st *store.Store, paths []string, r *rubric.Rubric, errOut io.Writer) []savedAssessment {
-	var out []savedAssessment
-	for _, p := range paths {
-		a, warnings, err := st.Load(p, r)
-		if err != nil {
-			warnf(errOut, "skipping %s", strings.ReplaceAll(err.Error(), "\n", "; "))
-			continue
-		}
-		for _, w := range warnings {
-			warnf(errOut, "%s", w)
-		}
-		out = append(out, savedAssessment{p, a})
-	}
-	return out
-}

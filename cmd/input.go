@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"fmt"
+	"io"
+	"strings"
 
 	"github.com/pmladder/pmladder/assess"
 	"github.com/pmladder/pmladder/assess/input"
@@ -61,4 +63,29 @@ func parseAnswers(streams *IOStreams, name string, data []byte, r *rubric.Rubric
 		warnf(streams.ErrOut, "%s: the date %s is in the future", name, a.Date.Format("2006-01-02"))
 	}
 	return a, nil
+}
+
+// savedAssessment is a saved assessment as it was read: its path and answers.
+type savedAssessment struct {
+	path string
+	a    *assess.Answers
+}
+
+// readEverySaved reads the saved files at paths under r, in order. One that does not
+// read (say, written for another rubric) is named on stderr and skipped: it must not hide
+// the others.
+func readEverySaved(st *store.Store, paths []string, r *rubric.Rubric, errOut io.Writer) []savedAssessment {
+	var out []savedAssessment
+	for _, p := range paths {
+		a, warnings, err := st.Load(p, r)
+		if err != nil {
+			warnf(errOut, "skipping %s", strings.ReplaceAll(err.Error(), "\n", "; "))
+			continue
+		}
+		for _, w := range warnings {
+			warnf(errOut, "%s", w)
+		}
+		out = append(out, savedAssessment{p, a})
+	}
+	return out
 }

@@ -149,7 +149,7 @@ func (opts *PacketOptions) given() ([]savedAssessment, error) {
 		for _, in := range out {
 			// A copy would count twice: as another peer (an unnamed peer's file is one
 			// peer) or as another point of the trend.
-			if sameAssessment(in.a, a) {
+			if assess.SameAssessment(in.a, a) {
 				return nil, usageErrorf(opts.cmdPath, "%s and %s are the same assessment: give it once", in.path, path)
 			}
 		}
@@ -165,13 +165,6 @@ func (opts *PacketOptions) given() ([]savedAssessment, error) {
 		out = append(out, savedAssessment{path, a})
 	}
 	return out, nil
-}
-
-// sameAssessment reports whether two answers are one assessment: the same rater, date
-// and answers.
-func sameAssessment(a, b *assess.Answers) bool {
-	return a.Assessor == b.Assessor && assess.PersonKey(a.Rater) == assess.PersonKey(b.Rater) &&
-		a.Date.Equal(b.Date) && a.String() == b.String()
 }
 
 // saved gathers the person's saved assessments from all of them: the latest

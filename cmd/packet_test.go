@@ -51,8 +51,11 @@ func TestPacketPeersBelowTheThresholdCannotBeWorkedOut(t *testing.T) {
 		Readiness  json.RawMessage `json:"readiness"`
 		Skills     json.RawMessage `json:"skills"`
 	}
-	a, _, _ := run(t, "packet", self, manager, peer1, peer2, "--format", "json")
-	b, _, _ := run(t, "packet", self, manager, "--format", "json")
+	a, errA, codeA := run(t, "packet", self, manager, peer1, peer2, "--format", "json")
+	b, errB, codeB := run(t, "packet", self, manager, "--format", "json")
+	if codeA != 0 || codeB != 0 {
+		t.Fatalf("exit %d %q, %d %q", codeA, errA, codeB, errB)
+	}
 	if err := json.Unmarshal([]byte(a), &withPeers); err != nil {
 		t.Fatal(err)
 	}
@@ -71,8 +74,11 @@ func TestPacketPeersBelowTheThresholdCannotBeWorkedOut(t *testing.T) {
 
 	// From the threshold on they count: the packet changes with them.
 	peer3 := filepath.Join(ex, "ada-peer-3.yaml")
-	c, _, _ := run(t, "packet", self, manager, peer1, peer2, peer3, "--format", "json")
-	d, _, _ := run(t, "packet", self, manager, other, peer2, peer3, "--format", "json")
+	c, errC, codeC := run(t, "packet", self, manager, peer1, peer2, peer3, "--format", "json")
+	d, errD, codeD := run(t, "packet", self, manager, other, peer2, peer3, "--format", "json")
+	if codeC != 0 || codeD != 0 {
+		t.Fatalf("three peers: exit %d %q, %d %q", codeC, errC, codeD, errD)
+	}
 	if c == d {
 		t.Error("three peers: the packet does not show them")
 	}

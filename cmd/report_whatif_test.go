@@ -74,7 +74,7 @@ func TestWhatIfIsWhatTheChangedAnswersScore(t *testing.T) {
 		{"../examples/ada-peer-1.yaml", "principal-pm"},
 		{far, "senior-pm"},
 	}
-	lines := 0
+	lines, fewest := 0, 0
 	for _, c := range cases {
 		t.Run(filepath.Base(c.file)+"/"+c.target, func(t *testing.T) {
 			args := []string{"report", c.file, "--what-if", "--format", "json"}
@@ -107,7 +107,8 @@ func TestWhatIfIsWhatTheChangedAnswersScore(t *testing.T) {
 				}
 				lines++
 			}
-			if base.Fewest != nil && len(base.Fewest) > 0 {
+			if len(base.Fewest) > 0 {
+				fewest++
 				steps := map[string]int{}
 				for _, m := range base.Fewest {
 					steps[m.Skill] = max(steps[m.Skill], m.Step)
@@ -120,8 +121,8 @@ func TestWhatIfIsWhatTheChangedAnswersScore(t *testing.T) {
 			}
 		})
 	}
-	if lines < 20 {
-		t.Errorf("only %d what-if lines checked", lines)
+	if lines < 20 || fewest < 2 {
+		t.Errorf("only %d what-if lines and %d sets of fewest steps checked", lines, fewest)
 	}
 }
 

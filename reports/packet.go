@@ -234,7 +234,7 @@ func NewPacket(parts PacketParts) *Packet {
 		st := parts.Plan.planStatus()
 		p.Plan = &st
 	}
-	p.WhatIf = NewWhatIf(parts.WhatIf, r, p.voice())
+	p.WhatIf = newWhatIf(parts.WhatIf, r, p.voice())
 	if p.WhatIf == nil { // no target: the keys are there for a script, empty
 		p.WhatIf = &WhatIf{Lines: []WhatIfLine{}}
 	}
@@ -261,15 +261,15 @@ func NewPacket(parts PacketParts) *Packet {
 
 // voice is who the packet's what-if speaks of: the person by name (the committee reads
 // it), raising their own answers or the manager's ratings of them.
-func (p *Packet) voice() WhatIfVoice {
+func (p *Packet) voice() whatIfVoice {
 	who := p.Person
 	if who == "" {
 		who = "the person"
 	}
 	if p.Lead == string(assess.Self) {
-		return WhatIfVoice{Who: who, Answers: who + "'s answers"}
+		return whatIfVoice{Who: who, Answers: who + "'s answers"}
 	}
-	return WhatIfVoice{Who: who, Answers: "the manager's ratings"}
+	return whatIfVoice{Who: who, Answers: "the manager's ratings"}
 }
 
 // standingOf is where a skill's score stands against the target (rule 5's gap).

@@ -35,9 +35,9 @@ func NewPerson(res *assess.Result) *Person {
 // report still says so and its JSON still has the keys: a script that asked for them
 // finds them.
 func (p *Person) WithWhatIf(wi *assess.WhatIfs) *Person {
-	p.whatIf = NewWhatIf(wi, p.r, reportVoice(p.rep.Assessor == string(assess.Self)))
+	p.whatIf = newWhatIf(wi, p.r, reportVoice(p.rep.Assessor == string(assess.Self)))
 	if p.whatIf == nil {
-		p.whatIf = &WhatIf{Lines: []WhatIfLine{}, words: WhatIfWords{Heading: headingWhatIf,
+		p.whatIf = &WhatIf{Lines: []WhatIfLine{}, words: whatIfWords{Heading: headingWhatIf,
 			Intro: "There is no target role to take steps toward: this ladder has no role to aim for from here."}}
 	}
 	return p

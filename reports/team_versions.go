@@ -166,11 +166,7 @@ func (t *TeamVersions) Lost() []LostAnswer {
 	return out
 }
 
-// Words, said once for every format.
-
-func (t *TeamVersions) oldLabel() string {
-	return rubricLabel(RubricInfo{Name: t.Old.Name, Version: t.Old.Version})
-}
+// newLabel names the rubric in force, once for every format.
 func (t *TeamVersions) newLabel() string {
 	return rubricLabel(RubricInfo{Name: t.New.Name, Version: t.New.Version})
 }

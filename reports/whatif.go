@@ -38,16 +38,16 @@ type WhatIf struct {
 	Lines  []WhatIfLine `json:"what_if"`
 	Fewest []StepMove   `json:"fewest_steps"`
 
-	words WhatIfWords
+	words whatIfWords
 }
 
-// WhatIfWords are a what-if's phrases, worded once for every format (exported for the
+// whatIfWords are a what-if's phrases, worded once for every format (exported for the
 // HTML template, which reads them through (*WhatIf).Words).
-type WhatIfWords struct {
+type whatIfWords struct {
 	// Heading heads the section; Intro says what a line is and where readiness is now.
 	Heading, Intro string
 	// Lines are the lines in readiness order; NoLines stands for them when there are none.
-	Lines   []WhatIfItem
+	Lines   []whatIfItem
 	NoLines string
 	// RaisingHeading heads the moves that raise readiness most ("" when there are no
 	// lines at all), Raising lists them, and NoRaising says why none does.
@@ -65,9 +65,9 @@ type WhatIfWords struct {
 	AnswerFirst                string
 }
 
-// WhatIfItem is a what-if line in words: "Customer insight" "2.5 → 3" and what the step
+// whatIfItem is a what-if line in words: "Customer insight" "2.5 → 3" and what the step
 // does to the target, with the statements of the step (rule 10's next step).
-type WhatIfItem struct {
+type whatIfItem struct {
 	Skill, Move, Outcome string
 	// StepLabel introduces the statements: "At 3:".
 	StepLabel  string
@@ -75,7 +75,7 @@ type WhatIfItem struct {
 }
 
 // Words are the what-if's phrases.
-func (v *WhatIf) Words() *WhatIfWords { return &v.words }
+func (v *WhatIf) Words() *whatIfWords { return &v.words }
 
 // The what-if's fixed headings.
 const (
@@ -85,8 +85,8 @@ const (
 	mostRaising = 3
 )
 
-// WhatIfVoice is who a what-if speaks of, and whose answers it raises.
-type WhatIfVoice struct {
+// whatIfVoice is who a what-if speaks of, and whose answers it raises.
+type whatIfVoice struct {
 	// Who is the person: "you" in their own report, else their name or "the person".
 	Who string
 	// Answers are the answers a step raises: "your answers", "the person's answers",
@@ -96,24 +96,24 @@ type WhatIfVoice struct {
 
 // reportVoice is the voice of a person's report: their own ("you"), or someone else's
 // view of them.
-func reportVoice(self bool) WhatIfVoice {
+func reportVoice(self bool) whatIfVoice {
 	if self {
-		return WhatIfVoice{Who: "you", Answers: "your answers"}
+		return whatIfVoice{Who: "you", Answers: "your answers"}
 	}
-	return WhatIfVoice{Who: "the person", Answers: "the person's answers"}
+	return whatIfVoice{Who: "the person", Answers: "the person's answers"}
 }
 
 // meets is "you meet" or "Ada meets": the subject with its verb.
-func (v WhatIfVoice) meets() string {
+func (v whatIfVoice) meets() string {
 	if v.Who == "you" {
 		return "you meet"
 	}
 	return v.Who + " meets"
 }
 
-// NewWhatIf words a person's what-if in a voice (reportVoice, or a name for a
+// newWhatIf words a person's what-if in a voice (reportVoice, or a name for a
 // committee's document). nil in, nil out: a result without a target has no what-if.
-func NewWhatIf(wi *assess.WhatIfs, r *rubric.Rubric, voice WhatIfVoice) *WhatIf {
+func newWhatIf(wi *assess.WhatIfs, r *rubric.Rubric, voice whatIfVoice) *WhatIf {
 	if wi == nil {
 		return nil
 	}
@@ -137,7 +137,7 @@ func NewWhatIf(wi *assess.WhatIfs, r *rubric.Rubric, voice WhatIfVoice) *WhatIf 
 		v.Lines = append(v.Lines, WhatIfLine{Skill: l.Skill.ID, Step: l.Step, Readiness: ready, Holds: l.Holds})
 		g := gapOf(l.Gap)
 		from[l.Skill.ID] = g.Score
-		item := WhatIfItem{Skill: l.Skill.Name, Move: stepMove(g.Score, l.Step), Statements: g.NextStep, StepLabel: stepLabel(g)}
+		item := whatIfItem{Skill: l.Skill.Name, Move: stepMove(g.Score, l.Step), Statements: g.NextStep, StepLabel: stepLabel(g)}
 		switch {
 		case !l.Closes:
 			item.Outcome = fmt.Sprintf("readiness stays at %s: it rises only when the skill reaches %s, what %s expects (the gap is more than one step)",
