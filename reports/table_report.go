@@ -74,8 +74,10 @@ func (p *Person) tableSummary(ew *errWriter, opt Options, width int) {
 // column.
 func (p *Person) tableWho(ew *errWriter, opt Options) {
 	w, rep := &p.words, p.rep
-	ew.printf("%s\n", opt.style(ansiBold, printable.String(w.who))+" · "+w.byline)
-	ew.printf("%s\n\n", opt.style(ansiDim, w.ladder))
+	width := opt.width()
+	ew.printf("%s", textwrap.Wrap(opt.style(ansiBold, printable.String(w.who))+" · "+w.byline, width, "", ""))
+	ew.printf("%s\n", opt.style(ansiDim, strings.TrimSuffix(textwrap.Wrap(w.ladder, width, "", ""), "\n")))
+	ew.printf("\n")
 	column := 0
 	for _, f := range w.facts {
 		column = max(column, len(f.label)+2)
@@ -92,10 +94,10 @@ func (p *Person) tableWho(ew *errWriter, opt Options) {
 			if w.held {
 				colour = ansiGreen
 			}
-			ew.printf("%s%s %s\n", label, opt.style(colour, bar(ready, 0, 100, 20)), f.value)
+			ew.printf("%s", textwrap.Wrap(opt.style(colour, bar(ready, 0, 100, 20))+" "+f.value, width, label, indent))
 			continue
 		}
-		ew.printf("%s", textwrap.Wrap(f.value, opt.width(), label, indent))
+		ew.printf("%s", textwrap.Wrap(f.value, width, label, indent))
 	}
 	ew.printf("\n")
 }
@@ -106,12 +108,18 @@ func (p *Person) skillTable(ew *errWriter, opt Options) error {
 	rep := p.rep
 	t := newTable(ew, "llrrl", columnSkill, columnScore, columnTarget, columnGap, columnPriority)
 	lo, hi := float64(rep.ScaleMin), float64(rep.ScaleMax)
-	nameWidth := max(opt.width()-45, 20)
+	// The score's bar and the skill's name give way on a narrow terminal: at 60 columns
+	// the table still fits.
+	barWidth := 10
+	if opt.width() < 70 {
+		barWidth = 6
+	}
+	nameWidth := max(opt.width()-35-barWidth, 14)
 	score := func(p *float64) string {
 		if p == nil {
-			return strings.Repeat(" ", 10) + "    –"
+			return strings.Repeat(" ", barWidth) + "    –"
 		}
-		return opt.style(ansiCyan, bar(*p, lo, hi, 10)) + fmt.Sprintf(" %4s", num(*p))
+		return opt.style(ansiCyan, bar(*p, lo, hi, barWidth)) + fmt.Sprintf(" %4s", num(*p))
 	}
 	for _, c := range rep.Categories {
 		if err := t.Append([]string{opt.style(ansiBold, strings.ToUpper(c.Name)), score(c.Score),
@@ -122,11 +130,11 @@ func (p *Person) skillTable(ew *errWriter, opt Options) error {
 			if s.Category != c.ID {
 				continue
 			}
-			name := s.Name
-			if s.Core {
-				name += " *"
+			name := truncate(s.Name, nameWidth)
+			if s.Core { // the mark survives a name cut short
+				name = truncate(s.Name, nameWidth-2) + " *"
 			}
-			if err := t.Append([]string{"  " + truncate(name, nameWidth), score(s.Score),
+			if err := t.Append([]string{"  " + name, score(s.Score),
 				fmtNum(s.ExpectedTarget), fmtNum(s.Gap), opt.priority(s.Priority)}); err != nil {
 				return err
 			}

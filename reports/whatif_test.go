@@ -3,6 +3,8 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -288,4 +290,32 @@ func TestWhatIfWithoutTarget(t *testing.T) {
 	}
 	render(t, p, Table, 60)
 	render(t, p, HTML, 0)
+}
+
+// TestPersonTableFitsSixtyColumns: the whole terminal report of a person on the longest
+// track name, with the what-if, fits 60 columns, and a core skill whose name is cut short
+// keeps its mark.
+func TestPersonTableFitsSixtyColumns(t *testing.T) {
+	r, err := rubric.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := os.ReadFile(filepath.Join("..", "examples", "promotion", "bo-self.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := input.ParseAnswers("bo-self.yaml", doc, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := assess.Score(r, a, assess.ScoreOptions{})
+	out := render(t, NewPerson(res).WithWhatIf(assess.WhatIfOf(res, assess.ScoreOptions{})), Table, 60)
+	for _, line := range strings.Split(out, "\n") {
+		if n := utf8.RuneCountInString(line); n > 60 {
+			t.Errorf("%d columns: %q", n, line)
+		}
+	}
+	if !strings.Contains(out, "Customer and mar… *") {
+		t.Errorf("a core skill cut short lost its mark:\n%s", out)
+	}
 }
